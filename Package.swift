@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "gids",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gids", targets: ["gids"]),
+        .library(name: "YarnScript", targets: ["YarnScript"]),
+        .library(name: "DialogueRuntime", targets: ["DialogueRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // The virtual machine: compiled programs, conversation state, events, markup, string tables.
+        .target(
+            name: "DialogueRuntime",
+            dependencies: [
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The Yarn Spinner language: parsing, checking and compiling to a DialogueRuntime program.
+        .target(name: "YarnScript", dependencies: ["DialogueRuntime"]),
+        // Yarn Spinner `.testplan` files: parsing and running them against the runtime.
+        .target(name: "YarnTestPlan", dependencies: ["YarnScript", "DialogueRuntime"]),
+        .executableTarget(
+            name: "gids",
+            dependencies: [
+                "YarnScript", "DialogueRuntime", "YarnTestPlan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"]),
+        .testTarget(name: "YarnScriptTests", dependencies: ["YarnScript", "DialogueRuntime"]),
+        .testTarget(name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"]),
+    ]
+)

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Turns the lines the virtual machine delivers into text for one locale: the
+/// translation from a string table when there is one, else the base text; then the
+/// placeholders filled and the markup processed.
+public struct LineResolver: Sendable {
+    /// The program whose lines are resolved.
+    public let program: Program
+    /// Translations by line id; lines not in it fall back to the base text.
+    public let translations: StringTable?
+    /// The markup parser, set up for the locale.
+    public let markup: MarkupParser
+
+    public init(program: Program, locale: String, translations: StringTable? = nil) {
+        self.program = program
+        self.translations = translations
+        self.markup = MarkupParser(locale: locale)
+    }
+
+    /// The text of a line before markup processing, with its placeholders filled.
+    public func rawText(for line: DialogueLine) -> String {
+        let template = translations?.text(for: line.id) ?? program.lines[line.id]?.text ?? line.id
+        return Self.fill(template, with: line.substitutions)
+    }
+
+    /// The finished text of a line.
+    public func text(for line: DialogueLine) -> MarkedUpText {
+        markup.parse(rawText(for: line))
+    }
+
+    /// Replaces `{0}`, `{1}`, ... with the substitutions (every occurrence, in ascending order).
+    static func fill(_ template: String, with substitutions: [String]) -> String {
+        guard !substitutions.isEmpty, template.contains("{") else { return template }
+        var result = template
+        for (index, value) in substitutions.enumerated() {
+            result = result.replacingOccurrences(of: "{\(index)}", with: value)
+        }
+        return result
+    }
+}

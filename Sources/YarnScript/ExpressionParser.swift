@@ -1,0 +1,238 @@
+import DialogueRuntime
+
+/// Parses an expression inside `{...}` or `<<...>>`, stopping before the terminator.
+///
+/// Precedence, from loosest: `and or xor` (one level, left to right), `== !=`,
+/// `< <= > >=`, `+ -`, `* / %`, prefix `-` and `!`/`not`.
+struct ExpressionParser {
+    /// Expressions nested deeper than this are refused instead of risking the stack.
+    static let maximumDepth = 200
+
+    enum Terminator {
+        case closingBrace
+        case closingAngles
+
+        var text: String { self == .closingBrace ? "}" : ">>" }
+    }
+
+    var cursor: LineCursor
+    let terminator: Terminator
+    /// Whether a standalone `as` also ends the expression (`<<declare $x = 1 as number>>`).
+    var stopsAtTypeAnnotation = false
+    private var depth = 0
+
+    init(cursor: LineCursor, terminator: Terminator) {
+        self.cursor = cursor
+        self.terminator = terminator
+    }
+
+    /// Parses one whole expression; the cursor is left at the terminator.
+    mutating func parseExpression() throws(Diagnostic) -> ExpressionSyntax {
+        let expression = try logical()
+        skipSpace()
+        guard atTerminator else {
+            if cursor.isAtEnd { throw cursor.error("missing '\(terminator.text)' before the end of the line") }
+            throw cursor.error("unexpected '\(String(cursor.characters[cursor.index...]).prefix(12))' in expression")
+        }
+        return expression
+    }
+
+    var atTerminator: Bool {
+        switch terminator {
+        case .closingBrace: cursor.peek == "}"
+        case .closingAngles: cursor.hasPrefix(">>") || (stopsAtTypeAnnotation && isWord("as"))
+        }
+    }
+
+    private func isWord(_ word: String) -> Bool {
+        guard cursor.hasPrefix(word) else { return false }
+        if let after = cursor.peek(word.count), after.isLetter || after.isNumber || after == "_" { return false }
+        return true
+    }
+
+    private mutating func skipSpace() {
+        cursor.skipWhitespace()
+    }
+
+    private mutating func logical() throws(Diagnostic) -> ExpressionSyntax {
+        var left = try equality()
+        while let (op, location) = matchOperator([("&&", .and), ("||", .or), ("^", .xor)], words: [("and", .and), ("or", .or), ("xor", .xor)]) {
+            left = ExpressionSyntax(kind: .binary(op, left, try equality()), location: location)
+        }
+        return left
+    }
+
+    private mutating func equality() throws(Diagnostic) -> ExpressionSyntax {
+        var left = try relational()
+        while let (op, location) = matchOperator([("==", .equal), ("!=", .notEqual)], words: [("is", .equal), ("eq", .equal), ("neq", .notEqual)]) {
+            left = ExpressionSyntax(kind: .binary(op, left, try relational()), location: location)
+        }
+        return left
+    }
+
+    private mutating func relational() throws(Diagnostic) -> ExpressionSyntax {
+        var left = try additive()
+        while let (op, location) = matchOperator(
+            [("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater)],
+            words: [("lte", .lessOrEqual), ("gte", .greaterOrEqual), ("lt", .less), ("gt", .greater)])
+        {
+            left = ExpressionSyntax(kind: .binary(op, left, try additive()), location: location)
+        }
+        return left
+    }
+
+    private mutating func additive() throws(Diagnostic) -> ExpressionSyntax {
+        var left = try multiplicative()
+        while let (op, location) = matchOperator([("+", .add), ("-", .subtract)], words: []) {
+            left = ExpressionSyntax(kind: .binary(op, left, try multiplicative()), location: location)
+        }
+        return left
+    }
+
+    private mutating func multiplicative() throws(Diagnostic) -> ExpressionSyntax {
+        var left = try unary()
+        while let (op, location) = matchOperator([("*", .multiply), ("/", .divide), ("%", .modulo)], words: []) {
+            left = ExpressionSyntax(kind: .binary(op, left, try unary()), location: location)
+        }
+        return left
+    }
+
+    private mutating func unary() throws(Diagnostic) -> ExpressionSyntax {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw cursor.error("this expression is nested more than \(Self.maximumDepth) levels deep")
+        }
+        skipSpace()
+        let location = cursor.location
+        if cursor.peek == "-" {
+            cursor.index += 1
+            return ExpressionSyntax(kind: .unary(.negate, try unary()), location: location)
+        }
+        if cursor.peek == "!", cursor.peek(1) != "=" {
+            cursor.index += 1
+            return ExpressionSyntax(kind: .unary(.not, try unary()), location: location)
+        }
+        if matchWord("not") {
+            return ExpressionSyntax(kind: .unary(.not, try unary()), location: location)
+        }
+        return try primary()
+    }
+
+    private mutating func primary() throws(Diagnostic) -> ExpressionSyntax {
+        skipSpace()
+        let location = cursor.location
+        guard let character = cursor.peek, !atTerminator else {
+            throw cursor.error(cursor.isAtEnd ? "missing '\(terminator.text)' before the end of the line" : "expected a value here")
+        }
+        if cursor.hasPrefix("//") { throw cursor.error("comments are not allowed inside an expression") }
+        if character == "(" {
+            cursor.index += 1
+            let inner = try logical()
+            skipSpace()
+            guard cursor.peek == ")" else { throw cursor.error("missing ')'") }
+            cursor.index += 1
+            return inner
+        }
+        if character.isNumber { return ExpressionSyntax(kind: .literal(.number(try number())), location: location) }
+        if character == "\"" { return ExpressionSyntax(kind: .literal(.string(try string())), location: location) }
+        if character == "$" {
+            cursor.index += 1
+            guard let name = cursor.identifier() else { throw cursor.error("expected a variable name after '$'") }
+            return ExpressionSyntax(kind: .variable("$" + name), location: location)
+        }
+        guard let name = cursor.identifier() else {
+            throw cursor.error("unexpected '\(character)' in expression")
+        }
+        switch name {
+        case "true": return ExpressionSyntax(kind: .literal(.bool(true)), location: location)
+        case "false": return ExpressionSyntax(kind: .literal(.bool(false)), location: location)
+        case "null": throw cursor.error("'null' is not a value in Yarn; use a default such as 0, \"\" or false", at: location.column - 1)
+        default: break
+        }
+        skipSpace()
+        guard cursor.peek == "(" else {
+            throw cursor.error("'\(name)' is not a value; variables start with '$', strings need quotes, and functions need '()'", at: location.column - 1)
+        }
+        cursor.index += 1
+        var arguments: [ExpressionSyntax] = []
+        skipSpace()
+        if cursor.peek == ")" {
+            cursor.index += 1
+        } else {
+            while true {
+                arguments.append(try logical())
+                skipSpace()
+                if cursor.peek == "," {
+                    cursor.index += 1
+                    continue
+                }
+                guard cursor.peek == ")" else { throw cursor.error("expected ',' or ')' in the call to '\(name)'") }
+                cursor.index += 1
+                break
+            }
+        }
+        return ExpressionSyntax(kind: .call(name, arguments), location: location)
+    }
+
+    private mutating func number() throws(Diagnostic) -> Float {
+        let start = cursor.index
+        while let character = cursor.peek, character.isASCII, character.isNumber { cursor.index += 1 }
+        if cursor.peek == ".", let next = cursor.peek(1), next.isASCII, next.isNumber {
+            cursor.index += 1
+            while let character = cursor.peek, character.isASCII, character.isNumber { cursor.index += 1 }
+        }
+        guard let value = Float(String(cursor.characters[start..<cursor.index])) else {
+            throw cursor.error("'\(String(cursor.characters[start..<cursor.index]))' is not a number", at: start)
+        }
+        return value
+    }
+
+    private mutating func string() throws(Diagnostic) -> String {
+        let start = cursor.index
+        cursor.index += 1
+        var result = ""
+        while let character = cursor.peek {
+            cursor.index += 1
+            switch character {
+            case "\"": return result
+            case "\\":
+                guard let next = cursor.peek else { break }
+                cursor.index += 1
+                if next == "\"" || next == "\\" {
+                    result.append(next)
+                } else {
+                    result.append(character)
+                    result.append(next)
+                }
+            default: result.append(character)
+            }
+        }
+        throw cursor.error("this string has no closing '\"'", at: start)
+    }
+
+    /// Matches a symbol operator (longest first, as listed) or a keyword operator.
+    private mutating func matchOperator(
+        _ symbols: [(String, BinaryOperator)], words: [(String, BinaryOperator)]
+    ) -> (BinaryOperator, SourceLocation)? {
+        skipSpace()
+        let location = cursor.location
+        if atTerminator { return nil }
+        for (symbol, op) in symbols where cursor.hasPrefix(symbol) {
+            if symbol == ">", terminator == .closingAngles, cursor.hasPrefix(">>") { return nil }
+            cursor.index += symbol.count
+            return (op, location)
+        }
+        for (word, op) in words where matchWord(word) {
+            return (op, location)
+        }
+        return nil
+    }
+
+    /// Matches a keyword that is not the start of a longer identifier.
+    private mutating func matchWord(_ word: String) -> Bool {
+        guard isWord(word) else { return false }
+        cursor.index += word.count
+        return true
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import DialogueRuntime
+
+/// Splits a dialogue file into nodes (headers, `---`, body, `===`) and parses each body.
+///
+/// Parsing goes on after an error, so one run reports every problem it can find.
+enum FileParser {
+    static func parse(_ source: SourceFile, diagnostics: inout [Diagnostic]) -> FileSyntax {
+        let lines = source.lines
+        var nodes: [NodeSyntax] = []
+        var index = 0
+        func location(_ line: Int, _ column: Int = 1) -> SourceLocation {
+            SourceLocation(file: source.path, line: line + 1, column: column)
+        }
+        // File tags (`#text` lines), blank lines and comments may come before the first node.
+        while index < lines.count {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            guard trimmed.isEmpty || trimmed.hasPrefix("//") || trimmed.hasPrefix("#") else { break }
+            index += 1
+        }
+        while index < lines.count {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("//") {
+                index += 1
+                continue
+            }
+            // Headers up to `---`.
+            let nodeStart = index
+            var headers: [Header] = []
+            var titleLocation: SourceLocation?
+            var foundBody = false
+            while index < lines.count {
+                let line = lines[index]
+                let trimmedLine = line.trimmingCharacters(in: .whitespaces)
+                if trimmedLine == "---" {
+                    foundBody = true
+                    break
+                }
+                if trimmedLine == "===" { break }
+                if !trimmedLine.isEmpty, !trimmedLine.hasPrefix("//") {
+                    if let header = header(in: line) {
+                        if header.key == "title" {
+                            if titleLocation != nil {
+                                diagnostics.append(Diagnostic(.error, at: location(index), "this node already has a title"))
+                            } else {
+                                titleLocation = location(index, (line.firstIndex(of: ":").map { line.distance(from: line.startIndex, to: $0) } ?? 0) + 2)
+                            }
+                        }
+                        headers.append(header)
+                    } else {
+                        diagnostics.append(Diagnostic(.error, at: location(index), "expected a header like 'title: Name' or the line '---' that starts the node's body"))
+                    }
+                }
+                index += 1
+            }
+            guard foundBody else {
+                diagnostics.append(Diagnostic(.error, at: location(nodeStart), "this node has no body: add a line '---' after its headers, then the body, then '==='"))
+                index += 1
+                continue
+            }
+            let bodyLocation = location(index)
+            index += 1
+            let bodyStart = index
+            while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != "===" { index += 1 }
+            if index >= lines.count {
+                diagnostics.append(Diagnostic(.error, at: location(lines.count - 1), "the node that starts at line \(nodeStart + 1) is missing its closing '==='"))
+            }
+            let bodyLines = Array(lines[bodyStart..<min(index, lines.count)])
+            index += 1
+
+            let title = headers.first { $0.key == "title" }?.value ?? ""
+            guard let titleLocation else {
+                diagnostics.append(Diagnostic(.error, at: location(nodeStart), "this node has no 'title:' header"))
+                continue
+            }
+            guard isValidTitle(title) else {
+                diagnostics.append(Diagnostic(.error, at: titleLocation, "'\(title)' is not a valid node title: use letters, digits and '_', starting with a letter or '_'"))
+                continue
+            }
+            var bodyParser = BodyParser(file: source.path, firstLine: bodyStart + 1, lines: bodyLines)
+            let body = bodyParser.parse(diagnostics: &diagnostics)
+            nodes.append(NodeSyntax(title: title, titleLocation: titleLocation, headers: headers, body: body, bodyLocation: bodyLocation))
+        }
+        return FileSyntax(path: source.path, nodes: nodes)
+    }
+
+    /// `key: value`, with the value's trailing comment removed.
+    private static func header(in line: Substring) -> Header? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        guard let first = key.first, first.isLetter || first == "_", key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            return nil
+        }
+        var value = Substring(line[line.index(after: colon)...])
+        if let comment = value.range(of: "//") { value = value[..<comment.lowerBound] }
+        return Header(key: key, value: value.trimmingCharacters(in: .whitespaces))
+    }
+
+    static func isValidTitle(_ title: String) -> Bool {
+        guard let first = title.first, first.isLetter || first == "_" else { return false }
+        return title.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}

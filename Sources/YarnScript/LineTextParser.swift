@@ -1,0 +1,119 @@
+/// Parses the text of a line, option or line-group item: escapes, `{expressions}`,
+/// an optional `<<if>>`/`<<once>>` condition, hashtags and a trailing comment.
+enum LineTextParser {
+    /// Characters that a backslash turns into themselves.
+    private static let escapable: Set<Character> = ["\\", "<", ">", "{", "}", "#", "/"]
+    /// Characters whose backslash is kept for the markup stage (`\[`, `\]`, `\:`).
+    private static let markupEscapes: Set<Character> = ["[", "]", ":"]
+
+    static func parse(_ cursor: inout LineCursor, what: String) throws(Diagnostic) -> LineSyntax {
+        cursor.skipWhitespace()
+        let location = cursor.location
+        var text = ""
+        var expressions: [ExpressionSyntax] = []
+        var condition: LineCondition?
+        var tags: [String] = []
+
+        textLoop: while let character = cursor.peek {
+            switch character {
+            case "\\":
+                guard let next = cursor.peek(1) else { throw cursor.error("a '\\' at the end of a line escapes nothing") }
+                if escapable.contains(next) {
+                    text.append(next)
+                } else if markupEscapes.contains(next) {
+                    text.append(character)
+                    text.append(next)
+                } else {
+                    throw cursor.error("'\\\(next)' is not an escape; write '\\\\' for a backslash")
+                }
+                cursor.index += 2
+            case "{":
+                cursor.index += 1
+                var parser = ExpressionParser(cursor: cursor, terminator: .closingBrace)
+                expressions.append(try parser.parseExpression())
+                cursor = parser.cursor
+                cursor.index += 1
+                text += "{\(expressions.count - 1)}"
+            case "/" where cursor.peek(1) == "/":
+                break textLoop
+            case "#":
+                break textLoop
+            case "<" where cursor.peek(1) == "<":
+                condition = try self.condition(&cursor)
+                break textLoop
+            default:
+                text.append(character)
+                cursor.index += 1
+            }
+        }
+        cursor.skipWhitespace()
+        while cursor.peek == "#" {
+            cursor.index += 1
+            var tag = ""
+            while let character = cursor.peek, character != " ", character != "\t", character != "#", character != "$", character != "<" {
+                tag.append(character)
+                cursor.index += 1
+            }
+            tags.append(tag)
+            cursor.skipWhitespace()
+        }
+        if cursor.hasPrefix("<<") {
+            throw cursor.error(condition == nil ? "a condition must come before the hashtags" : "a \(what) can have only one condition")
+        }
+        guard cursor.restIsEmptyOrComment() else { throw cursor.error("unexpected text after the \(what)") }
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.isEmpty, expressions.isEmpty {
+            throw Diagnostic(.error, at: location, "this \(what) has no text")
+        }
+        if tags.filter({ $0.hasPrefix("line:") }).count > 1 {
+            throw Diagnostic(.error, at: location, "a \(what) can have only one #line: id")
+        }
+        return LineSyntax(text: trimmed, expressions: expressions, condition: condition, tags: tags, location: location)
+    }
+
+    /// `<<if e>>`, `<<once>>` or `<<once if e>>` after a line's text.
+    private static func condition(_ cursor: inout LineCursor) throws(Diagnostic) -> LineCondition {
+        let start = cursor.index
+        cursor.index += 2
+        cursor.skipWhitespace()
+        let word = cursor.identifier()
+        let result: LineCondition
+        switch word {
+        case "if":
+            result = .when(try conditionExpression(&cursor, keyword: "<<if>>"))
+        case "once":
+            cursor.skipWhitespace()
+            if cursor.hasPrefix("if"), let after = cursor.peek(2), after == " " || after == "\t" || after == ">" {
+                cursor.index += 2
+                result = .onceIf(try conditionExpression(&cursor, keyword: "<<once if>>"))
+            } else {
+                result = .once
+            }
+        default:
+            throw cursor.error("only <<if ...>> or <<once>> can follow text on the same line; put commands on their own line", at: start)
+        }
+        cursor.skipWhitespace()
+        guard cursor.hasPrefix(">>") else { throw cursor.error("missing '>>' after the condition") }
+        cursor.index += 2
+        return result
+    }
+
+    private static func conditionExpression(_ cursor: inout LineCursor, keyword: String) throws(Diagnostic) -> ExpressionSyntax {
+        cursor.skipWhitespace()
+        if cursor.hasPrefix(">>") { throw cursor.error("\(keyword) needs an expression") }
+        var parser = ExpressionParser(cursor: cursor, terminator: .closingAngles)
+        let expression = try parser.parseExpression()
+        cursor = parser.cursor
+        return expression
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

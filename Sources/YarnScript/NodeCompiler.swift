@@ -1,0 +1,205 @@
+import DialogueRuntime
+
+/// Generates the instructions of one node and registers its lines in the string table.
+struct NodeCompiler {
+    let node: NodeSyntax
+    let file: String
+    var lowering: ExpressionLowering
+    /// Line ids already taken in the project (explicit ones are reserved up front).
+    var usedLineIDs: Set<String>
+    var lines: [String: LineInfo] = [:]
+    var instructions: [Instruction] = []
+    private var implicitLineCount = 0
+
+    init(node: NodeSyntax, file: String, lowering: ExpressionLowering, usedLineIDs: Set<String>) {
+        self.node = node
+        self.file = file
+        self.lowering = lowering
+        self.usedLineIDs = usedLineIDs
+    }
+
+    mutating func compile() -> CompiledNode {
+        emitBlock(node.body)
+        return CompiledNode(name: node.title, file: file, headers: node.headers, instructions: instructions)
+    }
+
+    @discardableResult
+    private mutating func emit(_ instruction: Instruction) -> Int {
+        instructions.append(instruction)
+        return instructions.count - 1
+    }
+
+    private var next: Int { instructions.count }
+
+    private mutating func emitBlock(_ statements: [Statement]) {
+        for (index, statement) in statements.enumerated() {
+            var lastLine = false
+            if case .line = statement, index + 1 < statements.count, case .options = statements[index + 1] { lastLine = true }
+            emit(statement, isLastLineBeforeOptions: lastLine)
+        }
+    }
+
+    private mutating func emit(_ statement: Statement, isLastLineBeforeOptions: Bool) {
+        switch statement {
+        case .line(let line):
+            let id = register(line, extraTags: isLastLineBeforeOptions ? ["lastline"] : [])
+            let guardIndex = emitGuard(line.condition, onceFlag: id)
+            emit(.line(id: id, substitutions: substitutions(of: line)))
+            if let guardIndex { patchJump(at: guardIndex, to: next) }
+        case .options(let items):
+            let setIndex = emit(.options([], otherwise: 0))
+            var choices: [OptionChoice] = []
+            var exits: [Int] = []
+            for item in items {
+                let id = register(item.line)
+                let condition = item.line.condition?.expression.map { lowering.lower($0, expecting: .bool, context: "an option's condition") }
+                let target = next
+                if !item.body.isEmpty {
+                    emitBlock(item.body)
+                    exits.append(emit(.goto(target: 0)))
+                }
+                choices.append(OptionChoice(
+                    lineID: id, substitutions: substitutions(of: item.line), condition: condition,
+                    onceFlag: item.line.condition?.isOnce == true ? id : nil, target: item.body.isEmpty ? -1 : target))
+            }
+            let end = next
+            instructions[setIndex] = .options(choices.map { var choice = $0; if choice.target < 0 { choice.target = end }; return choice }, otherwise: end)
+            for exit in exits { instructions[exit] = .goto(target: end) }
+        case .lineGroup(let items):
+            let groupIndex = emit(.lineGroup([], otherwise: 0))
+            var candidates: [SalientCandidate] = []
+            var exits: [Int] = []
+            for item in items {
+                let id = register(item.line)
+                let condition = item.line.condition?.expression.map { lowering.lower($0, expecting: .bool, context: "a line-group item's condition") }
+                let target = next
+                emitBlock(item.body)
+                exits.append(emit(.goto(target: 0)))
+                candidates.append(SalientCandidate(
+                    lineID: id, substitutions: substitutions(of: item.line), condition: condition,
+                    onceFlag: item.line.condition?.isOnce == true ? id : nil, complexity: Self.complexity(of: item.line.condition),
+                    target: target))
+            }
+            let end = next
+            instructions[groupIndex] = .lineGroup(candidates, otherwise: end)
+            for exit in exits { instructions[exit] = .goto(target: end) }
+        case .ifBlock(let clauses, let elseBody, _):
+            var exits: [Int] = []
+            for clause in clauses {
+                let condition = lowering.lower(clause.condition, expecting: .bool, context: "an <<if>> condition")
+                let test = emit(.jumpIfFalse(condition, target: 0))
+                emitBlock(clause.body)
+                exits.append(emit(.goto(target: 0)))
+                instructions[test] = .jumpIfFalse(condition, target: next)
+            }
+            emitBlock(elseBody)
+            for exit in exits { instructions[exit] = .goto(target: next) }
+        case .once(let condition, let body, let elseBody, let location):
+            let flag = "\(node.title)@\(location.line)"
+            let guardIndex = emitGuard(condition.map { .onceIf($0) } ?? .once, onceFlag: flag)
+            emitBlock(body)
+            let exit = emit(.goto(target: 0))
+            if let guardIndex { patchJump(at: guardIndex, to: next) }
+            emitBlock(elseBody)
+            instructions[exit] = .goto(target: next)
+        case .set(let variable, _, let op, let value, _):
+            guard let type = lowering.variables[variable] else { return }
+            var lowered = lowering.lower(value, expecting: type, context: "the value assigned to \(variable)")
+            if let op {
+                if op == .add ? type == .bool : type != .number {
+                    let needed = op == .add ? "a Number or String" : "a Number"
+                    lowering.diagnostics.append(Diagnostic(.error, at: value.location, "'\(op.rawValue)=' needs \(needed) variable, but \(variable) is a \(type)"))
+                }
+                lowered = .binary(op, .variable(variable), lowered)
+            }
+            emit(.set(variable: variable, value: lowered))
+        case .declare:
+            break
+        case .jump(let target, _):
+            emit(.jumpToNode(nodeExpression(target)))
+        case .detour(let target, _):
+            emit(.detourToNode(nodeExpression(target)))
+        case .returnFromNode:
+            emit(.returnFromNode)
+        case .call(let expression, let location):
+            guard case .call = expression.kind else {
+                lowering.diagnostics.append(Diagnostic(.error, at: location, "<<call>> needs a function call, like <<call f()>>"))
+                return
+            }
+            emit(.evaluate(lowering.lower(expression).0))
+        case .command(let pieces, _):
+            if pieces.count == 1, case .text(let text) = pieces[0], text == "stop" {
+                emit(.stop)
+                return
+            }
+            emit(.command(pieces.map { piece in
+                switch piece {
+                case .text(let text): .text(text)
+                case .expression(let expression): .expression(lowering.lower(expression).0)
+                }
+            }))
+        }
+    }
+
+    /// Emits the test for a line or block condition; returns the index of the jump to patch
+    /// with the address to skip to.
+    private mutating func emitGuard(_ condition: LineCondition?, onceFlag: String) -> Int? {
+        guard let condition else { return nil }
+        switch condition {
+        case .when(let expression):
+            return emit(.jumpIfFalse(lowering.lower(expression, expecting: .bool, context: "a condition"), target: 0))
+        case .once:
+            return emit(.onceGuard(flag: onceFlag, condition: nil, otherwise: 0))
+        case .onceIf(let expression):
+            return emit(.onceGuard(flag: onceFlag, condition: lowering.lower(expression, expecting: .bool, context: "a condition"), otherwise: 0))
+        }
+    }
+
+    private mutating func patchJump(at index: Int, to target: Int) {
+        switch instructions[index] {
+        case .jumpIfFalse(let condition, _): instructions[index] = .jumpIfFalse(condition, target: target)
+        case .onceGuard(let flag, let condition, _): instructions[index] = .onceGuard(flag: flag, condition: condition, otherwise: target)
+        default: break
+        }
+    }
+
+    private mutating func nodeExpression(_ reference: NodeReference) -> Expression {
+        switch reference {
+        case .title(let title, _): .constant(.string(title))
+        case .expression(let expression): lowering.lower(expression, expecting: .string, context: "the node to go to")
+        }
+    }
+
+    private mutating func substitutions(of line: LineSyntax) -> [Expression] {
+        line.expressions.map { lowering.lower($0).0 }
+    }
+
+    /// Adds a line to the string table under its explicit id, or a new implicit one.
+    private mutating func register(_ line: LineSyntax, extraTags: [String] = []) -> String {
+        var id: String
+        if let explicit = line.explicitID {
+            id = explicit
+        } else {
+            repeat {
+                id = "line:\(node.title).\(implicitLineCount)"
+                implicitLineCount += 1
+            } while usedLineIDs.contains(id)
+            usedLineIDs.insert(id)
+        }
+        lines[id] = LineInfo(text: line.text, file: file, node: node.title, lineNumber: line.location.line, tags: line.tags + extraTags)
+        return id
+    }
+
+    /// How specific a line-group item's condition is (Yarn Spinner's saliency complexity).
+    static func complexity(of condition: LineCondition?) -> Int {
+        guard let condition else { return 0 }
+        var score = condition.isOnce ? 1 : 0
+        if let expression = condition.expression {
+            score += 1
+            expression.forEach { part in
+                if case .binary(let op, _, _) = part.kind, op.isLogical { score += 1 }
+            }
+        }
+        return score
+    }
+}

@@ -1,0 +1,233 @@
+import DialogueRuntime
+
+/// What one physical body line holds, before the lines are assembled into blocks.
+enum StatementHead {
+    case simple(Statement)
+    case option(LineSyntax)
+    case lineGroupItem(LineSyntax)
+    case ifStart(ExpressionSyntax, SourceLocation)
+    case elseIf(ExpressionSyntax, SourceLocation)
+    case elseClause(SourceLocation)
+    case endIf(SourceLocation)
+    case onceStart(ExpressionSyntax?, SourceLocation)
+    case endOnce(SourceLocation)
+
+    var location: SourceLocation {
+        switch self {
+        case .option(let line), .lineGroupItem(let line): line.location
+        case .ifStart(_, let location), .elseIf(_, let location), .elseClause(let location), .endIf(let location),
+            .onceStart(_, let location), .endOnce(let location):
+            location
+        case .simple(let statement): statement.location
+        }
+    }
+}
+
+/// Parses one physical line of a node body into a ``StatementHead``.
+enum StatementParser {
+    /// Returns nil for a blank or comment-only line.
+    static func parse(_ text: Substring, file: String, lineNumber: Int) throws(Diagnostic) -> StatementHead? {
+        var cursor = LineCursor(text, file: file, lineNumber: lineNumber)
+        cursor.skipWhitespace()
+        if cursor.isAtEnd || cursor.hasPrefix("//") { return nil }
+        if cursor.hasPrefix("->") {
+            cursor.index += 2
+            return .option(try LineTextParser.parse(&cursor, what: "option"))
+        }
+        if cursor.hasPrefix("=>") {
+            cursor.index += 2
+            return .lineGroupItem(try LineTextParser.parse(&cursor, what: "line-group item"))
+        }
+        if cursor.hasPrefix("<<") { return try command(&cursor) }
+        if cursor.peek == "#" {
+            throw cursor.error("a line cannot start with '#'; write '\\#' for a literal '#'")
+        }
+        return .simple(.line(try LineTextParser.parse(&cursor, what: "line")))
+    }
+
+    private static let keywords: Set<String> = [
+        "if", "elseif", "else", "endif", "set", "call", "declare", "jump", "detour", "return", "once", "endonce",
+        "enum", "case", "endenum", "local",
+    ]
+
+    private static func command(_ cursor: inout LineCursor) throws(Diagnostic) -> StatementHead {
+        let location = cursor.location
+        cursor.index += 2
+        cursor.skipWhitespace()
+        var probe = cursor
+        let word = probe.identifier()
+        let isKeyword = word.map { keywords.contains($0) && (probe.peek == " " || probe.peek == "\t" || probe.hasPrefix(">>")) } ?? false
+        guard isKeyword, let keyword = word else {
+            let pieces = try genericCommand(&cursor, location: location)
+            try finishAfterCommand(&cursor)
+            return .simple(.command(pieces, location: location))
+        }
+        cursor = probe
+        cursor.skipWhitespace()
+        let head: StatementHead
+        switch keyword {
+        case "if": head = .ifStart(try expression(&cursor, after: "<<if"), location)
+        case "elseif": head = .elseIf(try expression(&cursor, after: "<<elseif"), location)
+        case "else": head = .elseClause(location)
+        case "endif": head = .endIf(location)
+        case "endonce": head = .endOnce(location)
+        case "return": head = .simple(.returnFromNode(location: location))
+        case "once":
+            var condition: ExpressionSyntax?
+            if cursor.hasPrefix("if"), cursor.peek(2) == " " || cursor.peek(2) == "\t" || cursor.peek(2) == ">" {
+                cursor.index += 2
+                condition = try expression(&cursor, after: "<<once if")
+            }
+            head = .onceStart(condition, location)
+        case "set": head = .simple(try set(&cursor, location: location))
+        case "declare": head = .simple(try declare(&cursor, location: location))
+        case "call": head = .simple(.call(try expression(&cursor, after: "<<call"), location: location))
+        case "jump": head = .simple(.jump(try nodeReference(&cursor, keyword: "jump"), location: location))
+        case "detour": head = .simple(.detour(try nodeReference(&cursor, keyword: "detour"), location: location))
+        default:
+            throw Diagnostic(.error, at: location, "'<<\(keyword)>>' (enums and local variables) is not supported by gids")
+        }
+        cursor.skipWhitespace()
+        guard cursor.hasPrefix(">>") else {
+            if cursor.isAtEnd { throw cursor.error("this command is missing its closing '>>'") }
+            throw cursor.error("unexpected text in '<<\(keyword)>>'; expected '>>'")
+        }
+        cursor.index += 2
+        try finishAfterCommand(&cursor)
+        return head
+    }
+
+    /// After `>>` only hashtags and a comment may follow.
+    private static func finishAfterCommand(_ cursor: inout LineCursor) throws(Diagnostic) {
+        cursor.skipWhitespace()
+        while cursor.peek == "#" {
+            while let character = cursor.peek, character != " ", character != "\t" { cursor.index += 1 }
+            cursor.skipWhitespace()
+        }
+        guard cursor.restIsEmptyOrComment() else {
+            throw cursor.error("unexpected text after '>>'; put each statement on its own line")
+        }
+    }
+
+    private static func expression(_ cursor: inout LineCursor, after keyword: String) throws(Diagnostic) -> ExpressionSyntax {
+        cursor.skipWhitespace()
+        if cursor.hasPrefix(">>") { throw cursor.error("'\(keyword)' needs an expression") }
+        var parser = ExpressionParser(cursor: cursor, terminator: .closingAngles)
+        let expression = try parser.parseExpression()
+        cursor = parser.cursor
+        return expression
+    }
+
+    private static func set(_ cursor: inout LineCursor, location: SourceLocation) throws(Diagnostic) -> Statement {
+        let variableLocation = cursor.location
+        guard cursor.peek == "$" else { throw cursor.error("'<<set>>' needs a variable, like <<set $name = value>>") }
+        cursor.index += 1
+        guard let name = cursor.identifier() else { throw cursor.error("expected a variable name after '$'") }
+        cursor.skipWhitespace()
+        var op: BinaryOperator?
+        let compound: [(String, BinaryOperator)] = [("+=", .add), ("-=", .subtract), ("*=", .multiply), ("/=", .divide), ("%=", .modulo)]
+        if let (symbol, found) = compound.first(where: { cursor.hasPrefix($0.0) }) {
+            cursor.index += symbol.count
+            op = found
+        } else if cursor.peek == "=", cursor.peek(1) != "=" {
+            cursor.index += 1
+        } else if cursor.hasPrefix("to"), cursor.peek(2) == " " || cursor.peek(2) == "\t" {
+            cursor.index += 2
+        } else {
+            throw cursor.error("expected '=', 'to', '+=', '-=', '*=', '/=' or '%=' after $\(name)")
+        }
+        let value = try expression(&cursor, after: "<<set $\(name) =")
+        return .set(variable: "$" + name, variableLocation: variableLocation, operator: op, value: value, location: location)
+    }
+
+    private static func declare(_ cursor: inout LineCursor, location: SourceLocation) throws(Diagnostic) -> Statement {
+        guard cursor.peek == "$" else { throw cursor.error("'<<declare>>' needs a variable, like <<declare $name = value>>") }
+        cursor.index += 1
+        guard let name = cursor.identifier() else { throw cursor.error("expected a variable name after '$'") }
+        cursor.skipWhitespace()
+        guard cursor.peek == "=" || (cursor.hasPrefix("to") && cursor.peek(2) == " ") else {
+            throw cursor.error("$\(name) needs a value: <<declare $\(name) = value>>")
+        }
+        cursor.index += cursor.peek == "=" ? 1 : 2
+        cursor.skipWhitespace()
+        if cursor.hasPrefix(">>") { throw cursor.error("$\(name) needs a value: <<declare $\(name) = value>>") }
+        var parser = ExpressionParser(cursor: cursor, terminator: .closingAngles)
+        parser.stopsAtTypeAnnotation = true
+        let value = try parser.parseExpression()
+        cursor = parser.cursor
+        var type: ValueType?
+        if cursor.hasPrefix("as") {
+            cursor.index += 2
+            cursor.skipWhitespace()
+            let typeLocation = cursor.index
+            let typeName = cursor.identifier() ?? ""
+            switch typeName.lowercased() {
+            case "bool": type = .bool
+            case "number": type = .number
+            case "string": type = .string
+            default: throw cursor.error("unknown type '\(typeName)'; use bool, number or string", at: typeLocation)
+            }
+        }
+        return .declare(variable: "$" + name, value: value, type: type, location: location)
+    }
+
+    private static func nodeReference(_ cursor: inout LineCursor, keyword: String) throws(Diagnostic) -> NodeReference {
+        if cursor.peek == "{" {
+            cursor.index += 1
+            var parser = ExpressionParser(cursor: cursor, terminator: .closingBrace)
+            let expression = try parser.parseExpression()
+            cursor = parser.cursor
+            cursor.index += 1
+            return .expression(expression)
+        }
+        let location = cursor.location
+        guard let title = cursor.identifier() else {
+            throw cursor.error("'<<\(keyword)>>' needs a node title, like <<\(keyword) Start>>")
+        }
+        return .title(title, location)
+    }
+
+    /// A command for the host: text up to `>>`, with `{expression}` pieces.
+    private static func genericCommand(_ cursor: inout LineCursor, location: SourceLocation) throws(Diagnostic) -> [CommandPieceSyntax] {
+        var pieces: [CommandPieceSyntax] = []
+        var text = ""
+        while true {
+            guard let character = cursor.peek else {
+                throw Diagnostic(.error, at: location, "this command is missing its closing '>>' (a command must fit on one line)")
+            }
+            if cursor.hasPrefix(">>") {
+                cursor.index += 2
+                break
+            }
+            if character == ">" { throw cursor.error("a single '>' is not allowed in a command; did you mean '>>'?") }
+            if character == "{" {
+                if !text.isEmpty { pieces.append(.text(text)) }
+                text = ""
+                cursor.index += 1
+                var parser = ExpressionParser(cursor: cursor, terminator: .closingBrace)
+                pieces.append(.expression(try parser.parseExpression()))
+                cursor = parser.cursor
+                cursor.index += 1
+                continue
+            }
+            text.append(character)
+            cursor.index += 1
+        }
+        if !text.isEmpty { pieces.append(.text(text)) }
+        if pieces.isEmpty { throw Diagnostic(.error, at: location, "this command is empty") }
+        return pieces
+    }
+}
+
+extension Statement {
+    var location: SourceLocation {
+        switch self {
+        case .line(let line): line.location
+        case .options(let options), .lineGroup(let options): options[0].line.location
+        case .ifBlock(_, _, let location), .once(_, _, _, let location), .set(_, _, _, _, let location),
+            .declare(_, _, _, let location), .jump(_, let location), .detour(_, let location), .returnFromNode(let location),
+            .call(_, let location), .command(_, let location):
+            location
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import DialogueRuntime
+
+/// A parsed dialogue file: its file tags and its nodes, not yet checked.
+struct FileSyntax {
+    var path: String
+    var nodes: [NodeSyntax]
+}
+
+/// A parsed node.
+struct NodeSyntax {
+    var title: String
+    var titleLocation: SourceLocation
+    var headers: [Header]
+    var body: [Statement]
+    /// The `---` line: where the body starts.
+    var bodyLocation: SourceLocation
+}
+
+/// One statement of a node body.
+indirect enum Statement {
+    case line(LineSyntax)
+    case options([OptionSyntax])
+    case lineGroup([OptionSyntax])
+    case ifBlock(clauses: [(condition: ExpressionSyntax, body: [Statement])], elseBody: [Statement], location: SourceLocation)
+    case once(condition: ExpressionSyntax?, body: [Statement], elseBody: [Statement], location: SourceLocation)
+    case set(variable: String, variableLocation: SourceLocation, operator: BinaryOperator?, value: ExpressionSyntax, location: SourceLocation)
+    case declare(variable: String, value: ExpressionSyntax, type: ValueType?, location: SourceLocation)
+    case jump(NodeReference, location: SourceLocation)
+    case detour(NodeReference, location: SourceLocation)
+    case returnFromNode(location: SourceLocation)
+    case call(ExpressionSyntax, location: SourceLocation)
+    case command([CommandPieceSyntax], location: SourceLocation)
+}
+
+/// The target of a jump or detour: a node title, or an expression giving one.
+enum NodeReference {
+    case title(String, SourceLocation)
+    case expression(ExpressionSyntax)
+}
+
+/// A piece of a generic command's text.
+enum CommandPieceSyntax {
+    case text(String)
+    case expression(ExpressionSyntax)
+}
+
+/// The condition written after a line, option or line-group item.
+enum LineCondition {
+    case when(ExpressionSyntax)
+    case once
+    case onceIf(ExpressionSyntax)
+
+    var expression: ExpressionSyntax? {
+        switch self {
+        case .when(let expression), .onceIf(let expression): expression
+        case .once: nil
+        }
+    }
+
+    var isOnce: Bool {
+        if case .when = self { return false }
+        return true
+    }
+}
+
+/// A line of text (also the text of an option or a line-group item).
+struct LineSyntax {
+    /// The text with `{0}`, `{1}`, ... where the expressions go, trimmed.
+    var text: String
+    var expressions: [ExpressionSyntax]
+    var condition: LineCondition?
+    /// Hashtags without `#`.
+    var tags: [String]
+    var location: SourceLocation
+
+    /// The explicit `#line:` id, if any.
+    var explicitID: String? {
+        tags.first { $0.hasPrefix("line:") }
+    }
+}
+
+/// An option (`->`) or line-group item (`=>`) with its indented body.
+struct OptionSyntax {
+    var line: LineSyntax
+    var body: [Statement]
+}
+
+/// An expression as written, with where it was written.
+struct ExpressionSyntax {
+    indirect enum Kind {
+        case literal(Value)
+        case variable(String)
+        case unary(UnaryOperator, ExpressionSyntax)
+        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
+        case call(String, [ExpressionSyntax])
+    }
+
+    var kind: Kind
+    var location: SourceLocation
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import YarnTestPlan
+
+/// `gids conformance DIR`: run Yarn Spinner test plans against this implementation.
+struct ConformanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conformance",
+        abstract: "Run Yarn Spinner conformance cases (X.yarn + X.testplan, and parse-failures/).",
+        discussion: "Ends with the line 'N passed, M failed'; exits 1 if any case failed."
+    )
+
+    @Argument(help: "The folder with the cases.")
+    var directory: String
+
+    @Flag(help: "Save and restore the conversation state around every step.")
+    var roundTrip = false
+
+    func run() throws {
+        let outcomes = ConformanceSuite(directory: directory, roundTripsState: roundTrip).run()
+        for outcome in outcomes {
+            if let failure = outcome.failure {
+                print("FAIL \(outcome.name): \(failure)")
+            } else {
+                print("PASS \(outcome.name)")
+            }
+        }
+        let failed = outcomes.filter { !$0.passed }.count
+        print("\(outcomes.count - failed) passed, \(failed) failed")
+        if failed > 0 || outcomes.isEmpty { throw ExitCode(1) }
+    }
+}
