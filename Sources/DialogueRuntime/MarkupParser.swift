@@ -39,8 +39,7 @@ public struct MarkupParser: Sendable {
                 return nil  // an escaped character (such as `\:`) means this is not a speaker prefix
             }
             if character == ":" {
-                var length = consumed
-                for following in text.dropFirst(consumed) where following.isWhitespace { length += 1 }
+                let length = consumed + text.dropFirst(consumed).prefix(while: \.isWhitespace).count
                 guard !name.isEmpty, length > consumed || consumed == text.count else { return nil }
                 return (name, length)
             }

@@ -132,7 +132,7 @@ public struct Compiler: Sendable {
         diagnostics += inference.diagnostics
         var variables = declarations
         let inferred = inference.inferredTypes
-        for (name, location) in inference.firstUse.sorted(by: { $0.value < $1.value }) {
+        for (name, location) in inference.firstUse.sorted(by: { $0.value < $1.value }) where !inference.conflicted.contains(name) {
             guard let type = inferred[name] else {
                 diagnostics.append(Diagnostic(.error, at: location, "\(name) is not declared and its type cannot be told from its use; declare it, like <<declare \(name) = 0>>"))
                 continue

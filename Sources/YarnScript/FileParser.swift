@@ -9,6 +9,7 @@ enum FileParser {
         let lines = source.lines
         var nodes: [NodeSyntax] = []
         var index = 0
+        let diagnosticsBefore = diagnostics.count
         func location(_ line: Int, _ column: Int = 1) -> SourceLocation {
             SourceLocation(file: source.path, line: line + 1, column: column)
         }
@@ -43,7 +44,9 @@ enum FileParser {
                             if titleLocation != nil {
                                 diagnostics.append(Diagnostic(.error, at: location(index), "this node already has a title"))
                             } else {
-                                titleLocation = location(index, (line.firstIndex(of: ":").map { line.distance(from: line.startIndex, to: $0) } ?? 0) + 2)
+                                let afterColon = line.firstIndex(of: ":").map { line[line.index(after: $0)...] } ?? line[...]
+                                let valueStart = afterColon.firstIndex { $0 != " " && $0 != "\t" } ?? afterColon.endIndex
+                                titleLocation = location(index, line.distance(from: line.startIndex, to: valueStart) + 1)
                             }
                         }
                         headers.append(header)
@@ -63,7 +66,8 @@ enum FileParser {
             let bodyStart = index
             while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != "===" { index += 1 }
             if index >= lines.count {
-                diagnostics.append(Diagnostic(.error, at: location(lines.count - 1), "the node that starts at line \(nodeStart + 1) is missing its closing '==='"))
+                let lastLine = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
+                diagnostics.append(Diagnostic(.error, at: location(lastLine), "the node that starts at line \(nodeStart + 1) is missing its closing '==='"))
             }
             let bodyLines = Array(lines[bodyStart..<min(index, lines.count)])
             index += 1
@@ -80,6 +84,9 @@ enum FileParser {
             var bodyParser = BodyParser(file: source.path, firstLine: bodyStart + 1, lines: bodyLines)
             let body = bodyParser.parse(diagnostics: &diagnostics)
             nodes.append(NodeSyntax(title: title, titleLocation: titleLocation, headers: headers, body: body, bodyLocation: bodyLocation))
+        }
+        if nodes.isEmpty, diagnostics.count == diagnosticsBefore {
+            diagnostics.append(Diagnostic(.warning, at: location(0), "this file has no nodes"))
         }
         return FileSyntax(path: source.path, nodes: nodes)
     }

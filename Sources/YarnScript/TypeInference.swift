@@ -15,7 +15,8 @@ struct TypeInference {
     private var parent: [String: String] = [:]
     private var bound: [String: (type: ValueType, location: SourceLocation)] = [:]
     private(set) var firstUse: [String: SourceLocation] = [:]
-    private var reportedConflicts: Set<String> = []
+    /// Variables used with conflicting types (already reported).
+    private(set) var conflicted: Set<String> = []
     var diagnostics: [Diagnostic] = []
 
     init(declared: [String: ValueType], functions: [String: FunctionSignature]) {
@@ -128,7 +129,7 @@ struct TypeInference {
     }
 
     private mutating func conflict(_ name: String, _ first: ValueType, _ firstLocation: SourceLocation, _ second: ValueType, at location: SourceLocation) {
-        guard reportedConflicts.insert(name).inserted else { return }
+        guard conflicted.insert(name).inserted else { return }
         diagnostics.append(Diagnostic(
             .error, at: location,
             "\(name) is used as a \(second) here, but as a \(first) at line \(firstLocation.line); a variable keeps one type (declare it with <<declare>> to say which)"))

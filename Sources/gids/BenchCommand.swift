@@ -1,0 +1,97 @@
+import ArgumentParser
+import DialogueRuntime
+import Foundation
+import YarnScript
+
+/// `gids bench`: measures the engine and prints its figures next to the targets.
+/// Run it on a release build: `swift run -c release gids bench`.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure compile speed, turn latency and state size.")
+
+    @Option(help: "Conformance cases to include in the compile measurement.")
+    var conformance: String?
+
+    @Option(help: "Turns to measure.")
+    var turns = 200_000
+
+    func run() throws {
+        #if DEBUG
+            print("note: this is a debug build; use 'swift run -c release gids bench' for real figures")
+        #endif
+        try measureProjectCompile()
+        measureLargeCompile()
+        let state = measureTurns()
+        try measureState(state)
+    }
+
+    private func measureProjectCompile() throws {
+        var paths = [try DialogueLocation.defaultDirectory()]
+        let cases = conformance ?? URL(fileURLWithPath: paths[0]).deletingLastPathComponent().appendingPathComponent("../shared/yarn-testplans").standardized.path
+        if FileManager.default.fileExists(atPath: cases) { paths.append(cases) }
+        let files = Compiler.yarnFiles(in: paths)
+        let sources = try files.map { path throws(Diagnostic) in try SourceFile.load(path: path) }
+        let bytes = sources.reduce(0) { $0 + $1.text.utf8.count }
+        let compiler = Compiler()
+        let times = (0..<20).map { _ in Self.time { for source in sources { _ = compiler.compile([source]) } } }
+        print(String(format: "compile Dialogues/ and conformance cases: %d files, %d bytes, median %.2f ms", files.count, bytes, Self.median(times) * 1000))
+    }
+
+    private func measureLargeCompile() {
+        let script = BenchmarkScripts.large(bytes: 5 * 1024 * 1024)
+        let source = SourceFile(path: "generated.yarn", text: script)
+        var compilation: Compilation?
+        let seconds = Self.time { compilation = Compiler().compile([source]) }
+        let megabytes = Double(script.utf8.count) / 1_048_576
+        let errors = compilation?.diagnostics.filter { $0.severity == .error }.count ?? 0
+        print(String(format: "compile generated script: %.1f MB in %.2f s = %.1f MB/s (target: at least 5 MB/s)%@", megabytes, seconds, megabytes / seconds, errors > 0 ? " [\(errors) errors!]" : ""))
+    }
+
+    private func measureTurns() -> DialogueState {
+        guard let program = Compiler().compile([SourceFile(path: "loop.yarn", text: BenchmarkScripts.loop)]).program else {
+            print("the benchmark loop did not compile")
+            return DialogueState()
+        }
+        let machine = VirtualMachine(program: program)
+        var state = DialogueState()
+        _ = machine.advance(&state, with: .start(node: "Start"))
+        var samples: [Double] = []
+        samples.reserveCapacity(turns)
+        var choice = 0
+        for _ in 0..<turns {
+            choice = (choice + 1) % 3
+            let pick = choice == 2 && state.pendingOptions[2].isAvailable ? 2 : choice % 2
+            let start = DispatchTime.now().uptimeNanoseconds
+            let events = machine.advance(&state, with: .select(pick))
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+            precondition(!events.isEmpty)
+        }
+        samples.sort()
+        print(String(format: "one turn (choose an option, run to the next option set): median %.2f µs, p99 %.2f µs over %d turns (target: median under 10 µs)",
+                     samples[samples.count / 2], samples[samples.count * 99 / 100], turns))
+        return state
+    }
+
+    private func measureState(_ state: DialogueState) throws {
+        let encoder = JSONEncoder(), decoder = JSONDecoder()
+        let size = try encoder.encode(state).count
+        var samples: [Double] = []
+        for _ in 0..<20_000 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let data = try encoder.encode(state)
+            _ = try decoder.decode(DialogueState.self, from: data)
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
+        }
+        samples.sort()
+        print(String(format: "conversation state: %d bytes as JSON, encode + decode median %.2f µs (targets: under 1 KB, under 20 µs)", size, samples[samples.count / 2]))
+    }
+
+    static func time(_ work: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        work()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
+    }
+}
