@@ -57,6 +57,36 @@ public struct Compiler: Sendable {
         return files
     }
 
+    /// Groups paths into projects, each compiled on its own. A folder with `.yarn` files
+    /// directly in it is one project; a folder with none (like `Dialogues/`, which holds
+    /// `nl/` and `en/`) makes each of its subfolders with `.yarn` files a project. Files
+    /// named directly form one project together.
+    public static func projects(in paths: [String]) -> [[String]] {
+        var projects: [[String]] = []
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let entries = ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            if entries.contains(where: { $0.hasSuffix(".yarn") }) {
+                projects.append([path])
+                continue
+            }
+            for entry in entries {
+                let child = (path as NSString).appendingPathComponent(entry)
+                if manager.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue, !yarnFiles(in: [child]).isEmpty {
+                    projects.append([child])
+                }
+            }
+        }
+        if !files.isEmpty { projects.insert(files, at: 0) }
+        return projects
+    }
+
     /// Compiles source texts together.
     public func compile(_ sources: [SourceFile]) -> Compilation {
         var diagnostics: [Diagnostic] = []
@@ -78,19 +108,18 @@ public struct Compiler: Sendable {
 
         let declarations = Declarations.collect(from: nodes.map(\.syntax), diagnostics: &diagnostics)
         let variables = inferVariableTypes(nodes.map(\.syntax), declarations: declarations, diagnostics: &diagnostics)
-        var usedLineIDs = reserveExplicitLineIDs(nodes.map(\.syntax), diagnostics: &diagnostics)
+        let project = ProjectContext(
+            lowering: ExpressionLowering(variables: variables.mapValues(\.initialValue.type), functions: functions),
+            usedLineIDs: reserveExplicitLineIDs(nodes.map(\.syntax), diagnostics: &diagnostics))
 
         var program = Program()
         for (name, variable) in variables { program.initialValues[name] = variable.initialValue }
-        var lowering = ExpressionLowering(variables: variables.mapValues(\.initialValue.type), functions: functions)
         for (node, file) in nodes {
-            var compiler = NodeCompiler(node: node, file: file, lowering: lowering, usedLineIDs: usedLineIDs)
+            var compiler = NodeCompiler(node: node, file: file, project: project)
             program.nodes[node.title] = compiler.compile()
-            program.lines.merge(compiler.lines) { first, _ in first }
-            usedLineIDs = compiler.usedLineIDs
-            lowering = compiler.lowering
         }
-        diagnostics += lowering.diagnostics
+        program.lines = project.lines
+        diagnostics += project.lowering.diagnostics
         diagnostics += ProgramAnalysis.warnings(nodes: nodes.map(\.syntax), declarations: declarations, knownNodes: Set(firstByTitle.keys))
         diagnostics.sort()
         return Compilation(program: diagnostics.hasErrors ? nil : program, diagnostics: diagnostics)

@@ -1,4 +1,3 @@
-import Foundation
 import DialogueRuntime
 
 /// Splits a dialogue file into nodes (headers, `---`, body, `===`) and parses each body.
@@ -15,12 +14,12 @@ enum FileParser {
         }
         // File tags (`#text` lines), blank lines and comments may come before the first node.
         while index < lines.count {
-            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            let trimmed = lines[index].trimmingSpaces
             guard trimmed.isEmpty || trimmed.hasPrefix("//") || trimmed.hasPrefix("#") else { break }
             index += 1
         }
         while index < lines.count {
-            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            let trimmed = lines[index].trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("//") {
                 index += 1
                 continue
@@ -32,7 +31,7 @@ enum FileParser {
             var foundBody = false
             while index < lines.count {
                 let line = lines[index]
-                let trimmedLine = line.trimmingCharacters(in: .whitespaces)
+                let trimmedLine = line.trimmingSpaces
                 if trimmedLine == "---" {
                     foundBody = true
                     break
@@ -64,7 +63,7 @@ enum FileParser {
             let bodyLocation = location(index)
             index += 1
             let bodyStart = index
-            while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) != "===" { index += 1 }
+            while index < lines.count, lines[index].trimmingSpaces != "===" { index += 1 }
             if index >= lines.count {
                 let lastLine = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
                 diagnostics.append(Diagnostic(.error, at: location(lastLine), "the node that starts at line \(nodeStart + 1) is missing its closing '==='"))
@@ -94,17 +93,33 @@ enum FileParser {
     /// `key: value`, with the value's trailing comment removed.
     private static func header(in line: Substring) -> Header? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = line[..<colon].trimmingSpaces
         guard let first = key.first, first.isLetter || first == "_", key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             return nil
         }
         var value = Substring(line[line.index(after: colon)...])
         if let comment = value.range(of: "//") { value = value[..<comment.lowerBound] }
-        return Header(key: key, value: value.trimmingCharacters(in: .whitespaces))
+        return Header(key: String(key), value: String(value.trimmingSpaces))
     }
 
     static func isValidTitle(_ title: String) -> Bool {
         guard let first = title.first, first.isLetter || first == "_" else { return false }
         return title.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring { self[...].trimmingSpaces }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs (cheaper than Foundation's
+    /// character-set trimming, which matters on multi-megabyte scripts).
+    var trimmingSpaces: Substring {
+        let text = self
+        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return text[text.endIndex...] }
+        let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
+        return text[first...last]
     }
 }

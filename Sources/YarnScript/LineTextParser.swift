@@ -61,7 +61,7 @@ enum LineTextParser {
             throw cursor.error(condition == nil ? "a condition must come before the hashtags" : "a \(what) can have only one condition")
         }
         guard cursor.restIsEmptyOrComment() else { throw cursor.error("unexpected text after the \(what)") }
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = String(text.trimmingSpaces)
         if trimmed.isEmpty, expressions.isEmpty {
             throw Diagnostic(.error, at: location, "this \(what) has no text")
         }
@@ -105,15 +105,5 @@ enum LineTextParser {
         let expression = try parser.parseExpression()
         cursor = parser.cursor
         return expression
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
-        return String(slice)
     }
 }

@@ -1,21 +1,37 @@
 import DialogueRuntime
 
+/// What the nodes of one project share while they are compiled, held by reference so
+/// that compiling node after node never copies it.
+final class ProjectContext {
+    var lowering: ExpressionLowering
+    /// Line ids already taken in the project (explicit ones are reserved up front).
+    var usedLineIDs: Set<String>
+    /// The string table being built.
+    var lines: [String: LineInfo] = [:]
+
+    init(lowering: ExpressionLowering, usedLineIDs: Set<String>) {
+        self.lowering = lowering
+        self.usedLineIDs = usedLineIDs
+    }
+}
+
 /// Generates the instructions of one node and registers its lines in the string table.
 struct NodeCompiler {
     let node: NodeSyntax
     let file: String
-    var lowering: ExpressionLowering
-    /// Line ids already taken in the project (explicit ones are reserved up front).
-    var usedLineIDs: Set<String>
-    var lines: [String: LineInfo] = [:]
+    let project: ProjectContext
     var instructions: [Instruction] = []
     private var implicitLineCount = 0
 
-    init(node: NodeSyntax, file: String, lowering: ExpressionLowering, usedLineIDs: Set<String>) {
+    init(node: NodeSyntax, file: String, project: ProjectContext) {
         self.node = node
         self.file = file
-        self.lowering = lowering
-        self.usedLineIDs = usedLineIDs
+        self.project = project
+    }
+
+    private var lowering: ExpressionLowering {
+        get { project.lowering }
+        _modify { yield &project.lowering }
     }
 
     mutating func compile() -> CompiledNode {
@@ -183,10 +199,10 @@ struct NodeCompiler {
             repeat {
                 id = "line:\(node.title).\(implicitLineCount)"
                 implicitLineCount += 1
-            } while usedLineIDs.contains(id)
-            usedLineIDs.insert(id)
+            } while project.usedLineIDs.contains(id)
+            project.usedLineIDs.insert(id)
         }
-        lines[id] = LineInfo(text: line.text, file: file, node: node.title, lineNumber: line.location.line, tags: line.tags + extraTags)
+        project.lines[id] = LineInfo(text: line.text, file: file, node: node.title, lineNumber: line.location.line, tags: line.tags + extraTags)
         return id
     }
 

@@ -31,7 +31,8 @@ public struct TestPlanRunner: Sendable {
     }
 
     public let program: Program
-    /// When true, the conversation state is encoded and decoded again (and the program
+    /// When true, the conversation state is encoded and decoded again, as JSON and in its
+    /// binary form (and the program
     /// reloaded from its encoding) before and after every call into the virtual
     /// machine, proving that a saved state continues exactly as the live one.
     public var roundTripsState: Bool
@@ -139,6 +140,7 @@ public struct TestPlanRunner: Sendable {
     private func roundTrip(_ state: inout DialogueState) throws {
         guard roundTripsState else { return }
         state = try JSONDecoder().decode(DialogueState.self, from: JSONEncoder().encode(state))
+        state = try DialogueState(binary: state.binaryEncoded())
     }
 
     private func describe(_ event: DialogueEvent, _ resolver: LineResolver) -> String {

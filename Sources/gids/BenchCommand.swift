@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
 
     private func measureProjectCompile() throws {
         var paths = [try DialogueLocation.defaultDirectory()]
-        let cases = conformance ?? URL(fileURLWithPath: paths[0]).deletingLastPathComponent().appendingPathComponent("../shared/yarn-testplans").standardized.path
+        let cases = conformance ?? URL(fileURLWithPath: DialogueLocation.sourceRoot + "/../shared/yarn-testplans").standardized.path
         if FileManager.default.fileExists(atPath: cases) { paths.append(cases) }
         let files = Compiler.yarnFiles(in: paths)
         let sources = try files.map { path throws(Diagnostic) in try SourceFile.load(path: path) }
@@ -73,16 +73,20 @@ struct BenchCommand: ParsableCommand {
 
     private func measureState(_ state: DialogueState) throws {
         let encoder = JSONEncoder(), decoder = JSONDecoder()
-        let size = try encoder.encode(state).count
+        let binary = Self.medianMicroseconds { _ = try? DialogueState(binary: state.binaryEncoded()) }
+        let json = Self.medianMicroseconds { _ = try? decoder.decode(DialogueState.self, from: encoder.encode(state)) }
+        print(String(format: "conversation state, binary (as stored): %d bytes, encode + decode median %.2f µs (targets: under 1 KB, under 20 µs)", state.binaryEncoded().count, binary))
+        print(String(format: "conversation state, JSON (for debugging): %d bytes, encode + decode median %.2f µs", try encoder.encode(state).count, json))
+    }
+
+    static func medianMicroseconds(_ work: () -> Void) -> Double {
         var samples: [Double] = []
         for _ in 0..<20_000 {
             let start = DispatchTime.now().uptimeNanoseconds
-            let data = try encoder.encode(state)
-            _ = try decoder.decode(DialogueState.self, from: data)
+            work()
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
         }
-        samples.sort()
-        print(String(format: "conversation state: %d bytes as JSON, encode + decode median %.2f µs (targets: under 1 KB, under 20 µs)", size, samples[samples.count / 2]))
+        return median(samples)
     }
 
     static func time(_ work: () -> Void) -> Double {

@@ -9,8 +9,7 @@ enum DialogueLocation {
         var candidates: [String] = []
         if let configured = environment["GIDS_DIALOGUES"], !configured.isEmpty { candidates.append(configured) }
         candidates.append("Dialogues")
-        let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(sourceRoot.appendingPathComponent("Dialogues").path)
+        candidates.append(sourceRoot + "/Dialogues")
         for candidate in candidates {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -19,4 +18,8 @@ enum DialogueLocation {
         }
         throw ValidationError("cannot find the Dialogues folder; set GIDS_DIALOGUES to its path")
     }
+
+    /// The folder of the source tree gids was built from.
+    static let sourceRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 }

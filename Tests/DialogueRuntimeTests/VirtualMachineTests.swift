@@ -136,3 +136,35 @@ import Testing
         #expect(encoded.count < 1024)
     }
 }
+
+@Suite struct BinaryStateTests {
+    func busyState() throws -> DialogueState {
+        var dialogue = try Harness("title: Start\n---\n<<declare $naam = \"Zoë\">>\n<<declare $n = 1.5>>\n<<once>>\nEen keer\n<<endonce>>\n=> A\n=> B\n<<detour Keuze>>\n===\ntitle: Keuze\n---\n-> Ja <<once>>\n-> Nee\n===\n")
+        _ = dialogue.start()
+        return dialogue.state
+    }
+
+    @Test("the binary form reads back as the same state")
+    func roundTrip() throws {
+        let state = try busyState()
+        #expect(state.callStack.count == 1)
+        #expect(try DialogueState(binary: state.binaryEncoded()) == state)
+        #expect(state.binaryEncoded() == state.binaryEncoded())
+    }
+
+    @Test("truncated or damaged bytes are refused, never a crash")
+    func damaged() throws {
+        let bytes = try busyState().binaryEncoded()
+        for length in 0..<bytes.count {
+            #expect(throws: BinaryStateError.self) { try DialogueState(binary: Array(bytes.prefix(length))) }
+        }
+        #expect(throws: BinaryStateError.unknownVersion) { try DialogueState(binary: [99] + bytes.dropFirst()) }
+        #expect(throws: BinaryStateError.self) { try DialogueState(binary: bytes + [0]) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var noisy = bytes
+            noisy[Int.random(in: 1..<noisy.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            _ = try? DialogueState(binary: noisy)
+        }
+    }
+}
