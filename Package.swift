@@ -37,5 +37,7 @@ let package = Package(
         .testTarget(name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"]),
         .testTarget(name: "YarnScriptTests", dependencies: ["YarnScript", "DialogueRuntime"]),
         .testTarget(name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"]),
+        // Runs the built `gids` binary as a person or an operator would.
+        .testTarget(name: "gidsTests", dependencies: ["gids"]),
     ]
 )

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// What a run of the `gids` binary printed, and how it exited.
+struct GidsRun {
+    var status: Int32
+    var output: String
+    var errorOutput: String
+}
+
+/// Runs the `gids` binary built next to this test bundle.
+func gids(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> GidsRun {
+    let process = Process()
+    process.executableURL = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("gids")
+    if !FileManager.default.fileExists(atPath: process.executableURL!.path) {
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gids")
+    }
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return GidsRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errorOutput: String(decoding: errors, as: UTF8.self))
+}
+
+@Suite struct CommandLineTests {
+    @Test("gids check passes the shipped dialogues and exits 0")
+    func checkShippedDialogues() throws {
+        let run = try gids(["check"])
+        #expect(run.status == 0)
+        #expect(run.output.hasSuffix("0 errors, 0 warnings\n"))
+    }
+
+    @Test("gids check prints file:line:col diagnostics and exits 1 on errors")
+    func checkReportsErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("checkin.yarn")
+        try "title: Start\n---\nHoi\n        <<jump Afsluitng>>\n===\ntitle: Afsluiting\n---\nDoei\n===\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try gids(["check", file.path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("\(file.path):4:16: error: jump to unknown node 'Afsluitng' (did you mean 'Afsluiting'?)\n"))
+    }
+
+    @Test("gids conformance ends with 'N passed, M failed' and exits 0 when all pass")
+    func conformance() throws {
+        let cases = repositoryRoot.appendingPathComponent("../shared/yarn-testplans").standardized.path
+        let run = try gids(["conformance", cases])
+        #expect(run.status == 0)
+        #expect(run.output.hasSuffix("23 passed, 0 failed\n"))
+    }
+
+    @Test("gids chat reads answers from a pipe and ends at the end of the dialogue")
+    func chatFromPipe() throws {
+        let run = try gids(["chat", "--lang", "en"], input: "shall\n1\n3\nno\n")
+        #expect(run.status == 0)
+        #expect(run.output.contains("Which events of today stayed with you?"))
+        #expect(run.output.contains("How do you feel, physically and mentally?"))
+        #expect(run.output.contains("Talk to someone about it: a colleague, a peer supporter or your GP."))
+        #expect(run.errorOutput.isEmpty)
+    }
+
+    @Test("gids chat refuses to start on broken dialogues and says where the error is")
+    func chatWithBrokenDialogues() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-broken-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nl"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "title: Start\n---\n<<jump Nergens>>\n===\n".write(to: folder.appendingPathComponent("nl/start.yarn"), atomically: true, encoding: .utf8)
+        let run = try gids(["chat", "--lang", "nl", "--dialogues", folder.path])
+        #expect(run.status == 1)
+        #expect(run.errorOutput.contains("nl/start.yarn:3:8: error: jump to unknown node 'Nergens'"))
+    }
+}
