@@ -15,9 +15,14 @@ public struct Compilation: Sendable {
 public struct Compiler: Sendable {
     /// The functions dialogue may call (built-ins plus the host's), used for type checking.
     public var functions: [String: FunctionSignature]
+    /// Whether a variable used without `<<declare>>` is an error. Yarn Spinner itself
+    /// infers such variables (with a warning), and its test plans rely on that; gids's own
+    /// dialogues declare every variable, so a typo in a name cannot create a new one.
+    public var requiresDeclarations: Bool
 
-    public init(functions: [String: FunctionSignature] = FunctionLibrary().signatures) {
+    public init(functions: [String: FunctionSignature] = FunctionLibrary().signatures, requiresDeclarations: Bool = false) {
         self.functions = functions
+        self.requiresDeclarations = requiresDeclarations
     }
 
     /// Compiles files and folders (every `.yarn` file below a folder, in name order).
@@ -168,7 +173,10 @@ public struct Compiler: Sendable {
             }
             let initial = Value.defaultValue(of: type)
             variables[name] = Declarations.Variable(initialValue: initial, location: location)
-            diagnostics.append(Diagnostic(.warning, at: location, "\(name) is not declared; it is taken to be a \(type) starting at \(initial.literal) (declare it: <<declare \(name) = \(initial.literal)>>)"))
+            let known = declarations.keys.filter { $0 != name }
+            diagnostics.append(requiresDeclarations
+                ? Diagnostic(.error, at: location, "\(name) is not declared\(Suggestions.hint(for: name, in: known)); declare it, like <<declare \(name) = \(initial.literal)>>")
+                : Diagnostic(.warning, at: location, "\(name) is not declared; it is taken to be a \(type) starting at \(initial.literal) (declare it: <<declare \(name) = \(initial.literal)>>)"))
         }
         return variables
     }

@@ -26,6 +26,27 @@ struct ExpressionParser {
         self.terminator = terminator
     }
 
+    /// Parses `{expression}` with the cursor at `{`, leaving it after `}`.
+    static func parseBraced(_ cursor: inout LineCursor) throws(Diagnostic) -> ExpressionSyntax {
+        cursor.index += 1
+        var parser = ExpressionParser(cursor: cursor, terminator: .closingBrace)
+        let expression = try parser.parseExpression()
+        cursor = parser.cursor
+        cursor.index += 1
+        return expression
+    }
+
+    /// Parses the expression of a command such as `<<if ...>>`, leaving the cursor at `>>`.
+    /// An empty expression is an error naming the command.
+    static func parseCommandArgument(_ cursor: inout LineCursor, of command: String) throws(Diagnostic) -> ExpressionSyntax {
+        cursor.skipWhitespace()
+        if cursor.hasPrefix(">>") { throw cursor.error("'\(command)' needs an expression") }
+        var parser = ExpressionParser(cursor: cursor, terminator: .closingAngles)
+        let expression = try parser.parseExpression()
+        cursor = parser.cursor
+        return expression
+    }
+
     /// Parses one whole expression; the cursor is left at the terminator.
     mutating func parseExpression() throws(Diagnostic) -> ExpressionSyntax {
         let expression = try logical()

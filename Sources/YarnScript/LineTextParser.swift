@@ -28,11 +28,7 @@ enum LineTextParser {
                 }
                 cursor.index += 2
             case "{":
-                cursor.index += 1
-                var parser = ExpressionParser(cursor: cursor, terminator: .closingBrace)
-                expressions.append(try parser.parseExpression())
-                cursor = parser.cursor
-                cursor.index += 1
+                expressions.append(try ExpressionParser.parseBraced(&cursor))
                 text += "{\(expressions.count - 1)}"
             case "/" where cursor.peek(1) == "/":
                 break textLoop
@@ -80,12 +76,12 @@ enum LineTextParser {
         let result: LineCondition
         switch word {
         case "if":
-            result = .when(try conditionExpression(&cursor, keyword: "<<if>>"))
+            result = .when(try ExpressionParser.parseCommandArgument(&cursor, of: "<<if>>"))
         case "once":
             cursor.skipWhitespace()
             if cursor.hasPrefix("if"), let after = cursor.peek(2), after == " " || after == "\t" || after == ">" {
                 cursor.index += 2
-                result = .onceIf(try conditionExpression(&cursor, keyword: "<<once if>>"))
+                result = .onceIf(try ExpressionParser.parseCommandArgument(&cursor, of: "<<once if>>"))
             } else {
                 result = .once
             }
@@ -96,14 +92,5 @@ enum LineTextParser {
         guard cursor.hasPrefix(">>") else { throw cursor.error("missing '>>' after the condition") }
         cursor.index += 2
         return result
-    }
-
-    private static func conditionExpression(_ cursor: inout LineCursor, keyword: String) throws(Diagnostic) -> ExpressionSyntax {
-        cursor.skipWhitespace()
-        if cursor.hasPrefix(">>") { throw cursor.error("\(keyword) needs an expression") }
-        var parser = ExpressionParser(cursor: cursor, terminator: .closingAngles)
-        let expression = try parser.parseExpression()
-        cursor = parser.cursor
-        return expression
     }
 }

@@ -66,8 +66,8 @@ enum StatementParser {
         cursor.skipWhitespace()
         let head: StatementHead
         switch keyword {
-        case "if": head = .ifStart(try expression(&cursor, after: "<<if"), location)
-        case "elseif": head = .elseIf(try expression(&cursor, after: "<<elseif"), location)
+        case "if": head = .ifStart(try ExpressionParser.parseCommandArgument(&cursor, of: "<<if"), location)
+        case "elseif": head = .elseIf(try ExpressionParser.parseCommandArgument(&cursor, of: "<<elseif"), location)
         case "else": head = .elseClause(location)
         case "endif": head = .endIf(location)
         case "endonce": head = .endOnce(location)
@@ -76,12 +76,12 @@ enum StatementParser {
             var condition: ExpressionSyntax?
             if cursor.hasPrefix("if"), cursor.peek(2) == " " || cursor.peek(2) == "\t" || cursor.peek(2) == ">" {
                 cursor.index += 2
-                condition = try expression(&cursor, after: "<<once if")
+                condition = try ExpressionParser.parseCommandArgument(&cursor, of: "<<once if")
             }
             head = .onceStart(condition, location)
         case "set": head = .simple(try set(&cursor, location: location))
         case "declare": head = .simple(try declare(&cursor, location: location))
-        case "call": head = .simple(.call(try expression(&cursor, after: "<<call"), location: location))
+        case "call": head = .simple(.call(try ExpressionParser.parseCommandArgument(&cursor, of: "<<call"), location: location))
         case "jump": head = .simple(.jump(try nodeReference(&cursor, keyword: "jump"), location: location))
         case "detour": head = .simple(.detour(try nodeReference(&cursor, keyword: "detour"), location: location))
         default:
@@ -109,15 +109,6 @@ enum StatementParser {
         }
     }
 
-    private static func expression(_ cursor: inout LineCursor, after keyword: String) throws(Diagnostic) -> ExpressionSyntax {
-        cursor.skipWhitespace()
-        if cursor.hasPrefix(">>") { throw cursor.error("'\(keyword)' needs an expression") }
-        var parser = ExpressionParser(cursor: cursor, terminator: .closingAngles)
-        let expression = try parser.parseExpression()
-        cursor = parser.cursor
-        return expression
-    }
-
     private static func set(_ cursor: inout LineCursor, location: SourceLocation) throws(Diagnostic) -> Statement {
         let variableLocation = cursor.location
         guard cursor.peek == "$" else { throw cursor.error("'<<set>>' needs a variable, like <<set $name = value>>") }
@@ -136,7 +127,7 @@ enum StatementParser {
         } else {
             throw cursor.error("expected '=', 'to', '+=', '-=', '*=', '/=' or '%=' after $\(name)")
         }
-        let value = try expression(&cursor, after: "<<set $\(name) =")
+        let value = try ExpressionParser.parseCommandArgument(&cursor, of: "<<set $\(name) =")
         return .set(variable: "$" + name, variableLocation: variableLocation, operator: op, value: value, location: location)
     }
 
@@ -172,14 +163,7 @@ enum StatementParser {
     }
 
     private static func nodeReference(_ cursor: inout LineCursor, keyword: String) throws(Diagnostic) -> NodeReference {
-        if cursor.peek == "{" {
-            cursor.index += 1
-            var parser = ExpressionParser(cursor: cursor, terminator: .closingBrace)
-            let expression = try parser.parseExpression()
-            cursor = parser.cursor
-            cursor.index += 1
-            return .expression(expression)
-        }
+        if cursor.peek == "{" { return .expression(try ExpressionParser.parseBraced(&cursor)) }
         let location = cursor.location
         guard let title = cursor.identifier() else {
             throw cursor.error("'<<\(keyword)>>' needs a node title, like <<\(keyword) Start>>")
@@ -203,11 +187,7 @@ enum StatementParser {
             if character == "{" {
                 if !text.isEmpty { pieces.append(.text(text)) }
                 text = ""
-                cursor.index += 1
-                var parser = ExpressionParser(cursor: cursor, terminator: .closingBrace)
-                pieces.append(.expression(try parser.parseExpression()))
-                cursor = parser.cursor
-                cursor.index += 1
+                pieces.append(.expression(try ExpressionParser.parseBraced(&cursor)))
                 continue
             }
             text.append(character)

@@ -20,7 +20,7 @@ struct ChatCommand: ParsableCommand {
         let language = lang ?? Self.languageFromEnvironment()
         guard ["nl", "en"].contains(language) else { throw ValidationError("--lang must be nl or en, not '\(language)'") }
         let folder = (try dialogues ?? DialogueLocation.defaultDirectory()) + "/" + language
-        let compilation = Compiler().compile(paths: [folder])
+        let compilation = Compiler.gids.compile(paths: [folder])
         guard let program = compilation.program else {
             for diagnostic in compilation.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
             printError("gids cannot start: the dialogue files have errors (run 'gids check' for details).")

@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
         let targets = paths.isEmpty ? [try DialogueLocation.defaultDirectory()] : paths
         var diagnostics: [Diagnostic] = []
         for project in Compiler.projects(in: targets) {
-            diagnostics += Compiler().compile(paths: project).diagnostics
+            diagnostics += Compiler.gids.compile(paths: project).diagnostics
         }
         for diagnostic in diagnostics { print(diagnostic) }
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -16,7 +16,7 @@ struct StringsCommand: ParsableCommand {
     var language = "nl"
 
     func run() throws {
-        let compilation = Compiler().compile(paths: paths.isEmpty ? [try DialogueLocation.defaultDirectory()] : paths)
+        let compilation = Compiler.gids.compile(paths: paths.isEmpty ? [try DialogueLocation.defaultDirectory()] : paths)
         guard let program = compilation.program else {
             for diagnostic in compilation.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
             throw ExitCode(1)

@@ -108,3 +108,12 @@ import YarnScript
         }
     }
 }
+
+@Suite struct DeclarationRuleTests {
+    @Test("with declarations required, an undeclared variable is an error that suggests the declared one")
+    func strictDeclarations() {
+        let script = "title: Start\n---\n<<declare $stemming = \"\">>\n<<set $steming = \"moe\">>\n{$stemming}\n===\n"
+        let compilation = Compiler(requiresDeclarations: true).compile([SourceFile(path: "test.yarn", text: script)])
+        #expect(compilation.errors == ["test.yarn:4:7: error: $steming is not declared (did you mean '$stemming'?); declare it, like <<declare $steming = \"\">>"])
+    }
+}
