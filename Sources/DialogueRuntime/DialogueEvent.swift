@@ -52,6 +52,8 @@ public enum DialogueInput: Hashable, Sendable {
     case start(node: String)
     /// Choose the option with this index, or `nil` for "no selection" when none is available.
     case select(Int?)
+    /// Continue after a waiting command.
+    case resume
 }
 
 /// A problem found while running, reported as an event instead of a crash.

@@ -11,6 +11,8 @@ public struct DialogueState: Hashable, Sendable, Codable {
         case idle
         /// Waiting for the host to choose one of the options it was given.
         case awaitingChoice
+        /// Waiting for the host to resume after a waiting command (see ``VirtualMachine/waitingCommands``).
+        case awaitingResume
         /// The dialogue ended (by reaching its end, `<<stop>>`, or a run-time error).
         case ended
     }
@@ -30,6 +32,7 @@ public struct DialogueState: Hashable, Sendable, Codable {
 
     public var phase: Phase = .idle
     /// While awaiting a choice: the node, and where to continue when no option is chosen.
+    /// While awaiting resumption: where to resume.
     public var current: Frame?
     /// Nodes that detoured, innermost last.
     public var callStack: [Frame] = []

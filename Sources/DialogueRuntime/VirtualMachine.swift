@@ -12,6 +12,9 @@ public struct VirtualMachine: Sendable {
     /// How many instructions one call to `advance` may run before it gives up (a dialogue
     /// that loops without ever reaching a line or an option would otherwise never return).
     public var instructionLimit = 1_000_000
+    /// Commands (by their first word) after which the dialogue waits for
+    /// ``DialogueInput/resume``, for example a command that asks the person for text.
+    public var waitingCommands: Set<String> = []
 
     public init(program: Program, library: FunctionLibrary = FunctionLibrary()) {
         self.program = program
@@ -30,6 +33,11 @@ public struct VirtualMachine: Sendable {
             run.state.callStack = []
             run.state.pendingOptions = []
             run.enter(node, at: 0)
+        case .resume:
+            guard state.phase == .awaitingResume, let frame = state.current else {
+                return [.error(RuntimeError(.invalidInput, "the dialogue is not waiting to be resumed"))]
+            }
+            run.resume(frame, at: frame.position)
         case .select(let index):
             guard state.phase == .awaitingChoice, let frame = state.current else {
                 return [.error(RuntimeError(.invalidInput, "there are no options to choose from"))]
@@ -135,6 +143,11 @@ private struct Run {
                 }
             }
             events.append(.command(text))
+            if let word = text.split(separator: " ", maxSplits: 1).first, machine.waitingCommands.contains(String(word)) {
+                state.phase = .awaitingResume
+                state.current = .init(node: current.name, position: position)
+                return true
+            }
         case .set(let variable, let value):
             state.variables[variable] = try evaluate(value)
         case .evaluate(let expression):

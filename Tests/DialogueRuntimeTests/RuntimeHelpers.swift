@@ -15,6 +15,12 @@ struct Harness {
         state = DialogueState(seed: seed, saliency: saliency)
     }
 
+    init(machine: VirtualMachine, state: DialogueState) {
+        self.machine = machine
+        self.resolver = LineResolver(program: machine.program, locale: "en")
+        self.state = state
+    }
+
     struct HarnessError: Error { var diagnostics: [String] }
 
     /// Feeds one input and describes the events as text: lines as themselves, options as

@@ -168,3 +168,21 @@ import Testing
         }
     }
 }
+
+@Suite struct WaitingCommandTests {
+    @Test("a waiting command suspends the dialogue until the host resumes it")
+    func waitsForResume() throws {
+        var dialogue = try Harness("title: Start\n---\n<<declare $antwoord = \"\">>\nVraag\n<<vraag $antwoord>>\nJe zei: {$antwoord}\n===\n")
+        var machine = dialogue.machine
+        machine.waitingCommands = ["vraag"]
+        dialogue = Harness(machine: machine, state: dialogue.state)
+        #expect(dialogue.start() == ["Vraag", "<<vraag $antwoord>>"])
+        #expect(dialogue.state.phase == .awaitingResume)
+        #expect(dialogue.choose(1) == ["error: there are no options to choose from"])
+        dialogue.state.variables["$antwoord"] = .string("moe")
+        let saved = try DialogueState(binary: dialogue.state.binaryEncoded())
+        dialogue.state = saved
+        #expect(dialogue.send(.resume) == ["Je zei: moe", "END"])
+        #expect(dialogue.send(.resume) == ["error: the dialogue is not waiting to be resumed"])
+    }
+}
