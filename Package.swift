@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The virtual machine: compiled programs, conversation state, events, markup, string tables.
@@ -27,16 +28,27 @@ let package = Package(
         .target(name: "YarnScript", dependencies: ["DialogueRuntime"]),
         // Yarn Spinner `.testplan` files: parsing and running them against the runtime.
         .target(name: "YarnTestPlan", dependencies: ["YarnScript", "DialogueRuntime"]),
+        // The guide: conversations, the safety net, where help is, transcripts.
+        .target(
+            name: "Guide",
+            dependencies: ["YarnScript", "DialogueRuntime", .product(name: "Yams", package: "Yams")]
+        ),
+        // GNU readline, for line editing and in-memory history in the terminal.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The chat in a terminal: reading lines, rendering, the loop.
+        .target(name: "Terminal", dependencies: ["Guide", "CReadline"]),
         .executableTarget(
             name: "gids",
             dependencies: [
-                "YarnScript", "DialogueRuntime", "YarnTestPlan",
+                "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"]),
         .testTarget(name: "YarnScriptTests", dependencies: ["YarnScript", "DialogueRuntime"]),
         .testTarget(name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"]),
+        .testTarget(name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),
         // Runs the built `gids` binary as a person or an operator would.
         .testTarget(name: "gidsTests", dependencies: ["gids"]),
     ]

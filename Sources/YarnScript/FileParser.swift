@@ -110,13 +110,13 @@ enum FileParser {
 
 extension String {
     /// The text without leading and trailing spaces and tabs.
-    var trimmingSpaces: Substring { self[...].trimmingSpaces }
+    public var trimmingSpaces: Substring { self[...].trimmingSpaces }
 }
 
 extension Substring {
     /// The text without leading and trailing spaces and tabs (cheaper than Foundation's
     /// character-set trimming, which matters on multi-megabyte scripts).
-    var trimmingSpaces: Substring {
+    public var trimmingSpaces: Substring {
         let text = self
         guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return text[text.endIndex...] }
         let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first

@@ -1,0 +1,238 @@
+import DialogueRuntime
+import Foundation
+
+/// One person's conversation with the guide: the dialogue, plus what holds in every
+/// state: the safety net first, then the commands (stop, back, restart, help, crisis),
+/// then the answer to what was asked.
+///
+/// Every door drives this same type, so a behaviour fixed here is fixed everywhere.
+public struct Conversation: Sendable {
+    public let content: GuideContent
+    public private(set) var state: ConversationState
+    let machine: VirtualMachine
+    let resolver: LineResolver
+
+    /// The longest free-text answer kept; the rest is dropped.
+    public static let maximumAnswerLength = 500
+
+    /// A new conversation. A nil region is asked by the dialogue.
+    public init(content: GuideContent, language: Language, region: Region?, seed: UInt64) {
+        var dialogue = DialogueState(seed: seed, saliency: .randomBestLeastRecentlySeen)
+        dialogue.variables["$region"] = .string(region?.rawValue ?? "")
+        dialogue.variables["$organisation"] = .string(content.organisation?.name ?? "")
+        self.init(content: content, state: ConversationState(language: language, dialogue: dialogue))
+    }
+
+    /// A conversation continued from a saved state.
+    public init(content: GuideContent, state: ConversationState) {
+        self.content = content
+        self.state = state
+        var machine = VirtualMachine(program: content.programs[state.language] ?? Program())
+        machine.waitingCommands = GuideContent.waitingCommands
+        self.machine = machine
+        resolver = LineResolver(program: machine.program, locale: state.language.rawValue)
+    }
+
+    /// Starts the conversation: the welcome and the first question.
+    public mutating func start() -> Reply {
+        state.history = []
+        state.interrupted = nil
+        return run(.start(node: "Start"))
+    }
+
+    /// Answers what the person typed.
+    public mutating func respond(to input: String) -> Reply {
+        let answer = TextNormalizer.sanitized(input)
+        let command = content.commands.command(in: answer)
+        if command == .crisis || content.safetyNet.isAlarming(answer) { return crisis() }
+        switch command {
+        case .stop?: return goodbye()
+        case .restart?: return restart()
+        case .back?: return back()
+        case .help?: return reshowingPrompt(after: say("Help"))
+        case .crisis?, nil: break
+        }
+        guard !state.isFinished else { return state.prompt.reply }
+        let prompt = state.prompt
+        if let variable = prompt.textVariable {
+            guard !answer.isEmpty else { return reshowingPrompt(after: say("RepromptText")) }
+            remember()
+            state.dialogue.variables[variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
+            return run(.resume)
+        }
+        let texts = prompt.reply.options.map(\.text)
+        if let chosen = OptionMatcher.match(answer, in: texts) {
+            remember()
+            return run(.select(prompt.optionIndices[chosen]))
+        }
+        if let freeText = prompt.freeText, !answer.isEmpty {
+            remember()
+            state.dialogue.variables[freeText.variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
+            return run(.select(prompt.optionIndices[freeText.option]))
+        }
+        return reshowingPrompt(after: say("Reprompt"))
+    }
+
+    /// The person closed their input (Ctrl-D): a polite goodbye with the summary so far.
+    public mutating func endOfInput() -> Reply {
+        goodbye()
+    }
+
+    // MARK: - Commands
+
+    private mutating func crisis() -> Reply {
+        if state.interrupted == nil, !state.isFinished {
+            state.interrupted = ConversationState.Snapshot(dialogue: state.dialogue, prompt: state.prompt)
+        }
+        return run(.start(node: "Crisis"))
+    }
+
+    private mutating func goodbye() -> Reply {
+        let messages = say("Goodbye")
+        state.prompt = .finished
+        state.history = []
+        state.interrupted = nil
+        return Reply(messages: messages)
+    }
+
+    private mutating func restart() -> Reply {
+        let region = state.dialogue.variables["$region"]
+        var fresh = DialogueState(seed: state.dialogue.randomState, saliency: state.dialogue.saliency)
+        fresh.variables["$region"] = region
+        fresh.variables["$organisation"] = state.dialogue.variables["$organisation"]
+        fresh.views = state.dialogue.views
+        state = ConversationState(language: state.language, dialogue: fresh)
+        return start()
+    }
+
+    private mutating func back() -> Reply {
+        guard let previous = state.history.popLast() else { return reshowingPrompt(after: []) }
+        state.dialogue = previous.dialogue
+        state.prompt = previous.prompt
+        return previous.prompt.reply
+    }
+
+    private mutating func remember() {
+        state.history.append(.init(dialogue: state.dialogue, prompt: state.prompt))
+        if state.history.count > ConversationState.historyLimit { state.history.removeFirst() }
+    }
+
+    private func reshowingPrompt(after messages: [MarkedUpText]) -> Reply {
+        var reply = state.prompt.reply
+        if reply.isFinished { return Reply(messages: messages) }
+        reply.messages = messages + reply.messages.suffix(1)
+        return reply
+    }
+
+    // MARK: - Running the dialogue
+
+    /// Feeds the dialogue one input and turns its events into a reply.
+    private mutating func run(_ input: DialogueInput) -> Reply {
+        let events = machine.advance(&state.dialogue, with: input)
+        var reply = Reply()
+        var prompt = ConversationState.Prompt.finished
+        for event in events {
+            switch event {
+            case .line(let line):
+                reply.messages.append(resolver.text(for: line))
+            case .command(let text):
+                if let resumed = perform(text, into: &reply, prompt: &prompt) { return resumed }
+            case .options(let options):
+                reply.expects = .choice
+                for option in options where option.isAvailable {
+                    if let variable = freeTextVariable(of: option) {
+                        prompt.freeText = .init(option: reply.options.count, variable: variable)
+                    }
+                    prompt.optionIndices.append(option.index)
+                    reply.options.append(resolver.text(for: option.line))
+                }
+            case .error(let error):
+                reply.problems.append(error.description)
+                if error.kind == .dialogueFailed {
+                    reply.messages += say("Failure")
+                    reply.expects = .none
+                }
+            case .dialogueComplete, .nodeStart, .nodeComplete:
+                break
+            }
+        }
+        if reply.expects == .none, state.dialogue.phase == .awaitingChoice || state.dialogue.phase == .awaitingResume {
+            // Waiting without a prompt: only possible after an invalid input; keep what was shown.
+            return state.prompt.reply
+        }
+        prompt.reply = reply
+        state.prompt = prompt
+        if reply.isFinished { state.history = [] }
+        return reply
+    }
+
+    /// Carries out a host command. Returns a finished reply when the command ends the turn differently
+    /// (`resume` goes back to where the crisis answer interrupted).
+    private mutating func perform(_ command: String, into reply: inout Reply, prompt: inout ConversationState.Prompt) -> Reply? {
+        let words = command.split(separator: " ").map(String.init)
+        switch words.first {
+        case "ask":
+            guard words.count == 2, words[1].hasPrefix("$") else {
+                reply.problems.append("<<ask>> needs one variable, like <<ask $answer>>")
+                return nil
+            }
+            reply.expects = .text
+            prompt.textVariable = words[1]
+        case "help_map":
+            reply.messages += directoryText.map()
+        case "help_step":
+            guard words.count == 2, let step = Int(words[1]) else {
+                reply.problems.append("<<help_step>> needs a step number")
+                return nil
+            }
+            reply.messages += directoryText.step(step)
+        case "crisis_lines":
+            reply.messages += directoryText.crisisLines()
+        case "resume":
+            guard let interrupted = state.interrupted else { return start() }
+            state.interrupted = nil
+            state.dialogue = interrupted.dialogue
+            state.prompt = interrupted.prompt
+            var resumed = interrupted.prompt.reply
+            resumed.messages = reply.messages + resumed.messages
+            return resumed
+        default:
+            reply.problems.append("the dialogue sent an unknown command '\(words.first ?? "")'")
+        }
+        return nil
+    }
+
+    /// `#freetext:name` on an option: any answer that is not another option is stored in `$name`.
+    private func freeTextVariable(of option: DialogueOption) -> String? {
+        machine.program.lines[option.line.id]?.tags.first { $0.hasPrefix("freetext:") }.map { "$" + $0.dropFirst("freetext:".count) }
+    }
+
+    /// The lines of a node run on the side (help, reprompts, goodbye), without moving the
+    /// conversation; only the variety of line groups is kept.
+    private mutating func say(_ node: String) -> [MarkedUpText] {
+        var scratch = state.dialogue
+        var messages: [MarkedUpText] = []
+        for event in machine.advance(&scratch, with: .start(node: node)) {
+            switch event {
+            case .line(let line): messages.append(resolver.text(for: line))
+            case .command(let text):
+                var reply = Reply()
+                var prompt = ConversationState.Prompt.finished
+                if text.hasPrefix("help_") || text == "crisis_lines" {
+                    _ = perform(text, into: &reply, prompt: &prompt)
+                    messages += reply.messages
+                }
+            default: break
+            }
+        }
+        state.dialogue.views = scratch.views
+        state.dialogue.randomState = scratch.randomState
+        return messages
+    }
+
+    private var directoryText: DirectoryText {
+        let region = state.dialogue.variables["$region"].flatMap { Region(rawValue: $0.text) }
+        let directories = region.map { [content.directories[$0]].compactMap { $0 } } ?? Region.allCases.compactMap { content.directories[$0] }
+        return DirectoryText(directories: directories, language: state.language, markup: resolver.markup)
+    }
+}

@@ -1,0 +1,114 @@
+import DialogueRuntime
+import Foundation
+import YarnScript
+
+/// Everything the guide says and knows, loaded from the dialogues folder and checked:
+/// the compiled dialogue of each language, the help directory of each region (with the
+/// organisation's own contacts), the crisis lexicons and the command words.
+///
+/// Loading fails with every problem found, each with its file, line and column, so gids
+/// never starts with broken content.
+public struct GuideContent: Sendable {
+    public var programs: [Language: Program]
+    public var directories: [Region: HelpDirectory]
+    public var safetyNet: SafetyNet
+    public var commands: CommandWords
+    public var organisation: Organisation?
+
+    /// Nodes every language's dialogue must have: the host starts them directly.
+    public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "Goodbye", "Failure"]
+    /// Variables the host sets, which every language's dialogue must declare as strings.
+    public static let hostVariables = ["$region", "$organisation"]
+    /// Commands after which the dialogue waits for the person to type text.
+    public static let waitingCommands: Set<String> = ["ask"]
+
+    /// Loads and checks the content, or throws every error found.
+    public static func load(from directory: String, organisationFile: String? = nil) throws(DiagnosticList) -> GuideContent {
+        let (content, diagnostics) = check(directory, organisationFile: organisationFile)
+        guard let content, !diagnostics.hasErrors else { throw DiagnosticList(diagnostics.filter { $0.severity == .error }) }
+        return content
+    }
+
+    /// Checks the content; returns it when there are no errors, with every diagnostic (warnings too).
+    public static func check(_ directory: String, organisationFile: String? = nil) -> (GuideContent?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let folder = URL(fileURLWithPath: directory)
+        func path(_ parts: String...) -> String { parts.reduce(folder) { $0.appendingPathComponent($1) }.path }
+
+        var programs: [Language: Program] = [:]
+        for language in Language.allCases {
+            let compilation = Compiler(requiresDeclarations: true).compile(paths: [path(language.rawValue)])
+            diagnostics += compilation.diagnostics
+            guard let program = compilation.program else { continue }
+            let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
+            for node in requiredNodes where program.nodes[node] == nil {
+                diagnostics.append(Diagnostic(.error, at: start, "the \(language.rawValue) dialogue has no node '\(node)', which gids starts directly"))
+            }
+            for variable in hostVariables where program.initialValues[variable]?.type != .string {
+                diagnostics.append(Diagnostic(.error, at: start, "the \(language.rawValue) dialogue must declare \(variable) as a string (<<declare \(variable) = \"\">>); gids sets it"))
+            }
+            programs[language] = program
+        }
+
+        var directories: [Region: HelpDirectory] = [:]
+        for region in Region.allCases {
+            let file = path("directory", region.rawValue + ".yaml")
+            do throws(DiagnosticList) {
+                let loaded = try HelpDirectoryLoader.directory(text: try read(file), file: file)
+                guard loaded.region == region else {
+                    throw DiagnosticList([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this file is for region '\(loaded.region.rawValue)', but its name says '\(region.rawValue)'")])
+                }
+                directories[region] = loaded
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+
+        var organisation: Organisation?
+        if let organisationFile {
+            do throws(DiagnosticList) {
+                let loaded = try HelpDirectoryLoader.organisation(text: try read(organisationFile), file: organisationFile)
+                for directory in directories.values { diagnostics += HelpDirectoryLoader.unknownSteps(in: loaded.entries, of: directory) }
+                organisation = loaded
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        if let organisation {
+            directories = directories.mapValues { $0.adding(organisation) }
+        }
+
+        var lexicons: [Language: SafetyLexicon] = [:]
+        for language in Language.allCases {
+            let file = path("safety", language.rawValue + ".txt")
+            do throws(DiagnosticList) {
+                lexicons[language] = try SafetyLexicon(text: try read(file), file: file)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+
+        var commands: CommandWords?
+        let commandsFile = path("commands.yaml")
+        do throws(DiagnosticList) {
+            commands = try CommandWords.load(text: try read(commandsFile), file: commandsFile)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+
+        var unique: [Diagnostic] = []
+        for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
+        guard !unique.hasErrors, let commands, programs.count == Language.allCases.count, directories.count == Region.allCases.count else {
+            return (nil, unique)
+        }
+        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicons: lexicons), commands: commands, organisation: organisation), unique)
+    }
+
+    private static func read(_ file: String) throws(DiagnosticList) -> String {
+        do {
+            return try SourceFile.load(path: file).text
+        } catch {
+            throw DiagnosticList([error])
+        }
+    }
+}

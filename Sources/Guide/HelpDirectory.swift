@@ -1,0 +1,70 @@
+import YarnScript
+
+/// Where help is, for one region: the steps of stepped care and the services on each,
+/// from `Dialogues/directory/<region>.yaml`, optionally completed by an organisation's file.
+///
+/// The whole map is always shown, and the person chooses (BRIEF §5).
+public struct HelpDirectory: Sendable {
+    /// A step of stepped care, from self-care (1) to specialised care (5).
+    public struct Step: Sendable {
+        public var number: Int
+        public var title: LocalizedText
+    }
+
+    /// One place to turn to.
+    public struct Entry: Sendable {
+        public var id: String
+        /// The step it belongs to; nil for lines that are only for a crisis (112).
+        public var step: Int?
+        public var name: LocalizedText
+        /// What it is for.
+        public var purpose: LocalizedText
+        /// How to reach it.
+        public var reach: LocalizedText
+        public var hours: LocalizedText?
+        public var cost: LocalizedText?
+        public var isAnonymous: Bool
+        /// Shown in the crisis answer.
+        public var isCrisisLine: Bool
+        /// Provided by the person's organisation (from `--org`).
+        public var isFromOrganisation: Bool
+        /// Where the entry was written, for diagnostics.
+        var location: SourceLocation
+    }
+
+    public var region: Region
+    public var steps: [Step]
+    public var entries: [Entry]
+    /// Words used when showing entries, such as "anonymous".
+    public var labels: [String: LocalizedText]
+
+    /// The entries of one step, the organisation's own first.
+    public func entries(onStep number: Int) -> [Entry] {
+        entries.filter { $0.step == number }.sorted { $0.isFromOrganisation && !$1.isFromOrganisation }
+    }
+
+    /// The lines for a crisis, the organisation's 24/7 contact first.
+    public var crisisLines: [Entry] {
+        entries.filter(\.isCrisisLine).sorted { $0.isFromOrganisation && !$1.isFromOrganisation }
+    }
+
+    /// This directory with an organisation's entries added; an entry with the id of a
+    /// national one replaces it.
+    public func adding(_ organisation: Organisation) -> HelpDirectory {
+        var result = self
+        for entry in organisation.entries {
+            if let index = result.entries.firstIndex(where: { $0.id == entry.id }) {
+                result.entries[index] = entry
+            } else {
+                result.entries.append(entry)
+            }
+        }
+        return result
+    }
+}
+
+/// An organisation's own contacts and settings, from the file given with `--org`.
+public struct Organisation: Sendable {
+    public var name: String
+    public var entries: [HelpDirectory.Entry]
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Cleaning and folding of what a person types.
+public enum TextNormalizer {
+    /// The text with control characters and terminal escape sequences removed, and
+    /// runs of whitespace collapsed: safe to show, store or echo.
+    public static func sanitized(_ text: String) -> String {
+        var result = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        var lastWasSpace = true
+        while let scalar = scalars.next() {
+            if scalar == "\u{1B}" {
+                skipEscapeSequence(&scalars)
+                continue
+            }
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format || scalar == "\u{FFFD}" {
+                if scalar == "\t" || scalar == "\n" || scalar == "\r", !lastWasSpace {
+                    result.append(" ")
+                    lastWasSpace = true
+                }
+                continue
+            }
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            result.unicodeScalars.append(scalar)
+            lastWasSpace = false
+        }
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// Skips the rest of an ANSI escape sequence (CSI `ESC [ ... final`, OSC `ESC ] ... BEL`, or one character).
+    private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        guard let introducer = scalars.next() else { return }
+        switch introducer {
+        case "[":
+            while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+        case "]":
+            while let next = scalars.next(), next != "\u{07}", next != "\u{1B}" {}
+        default:
+            break
+        }
+    }
+
+    /// Lower case, without accents, punctuation as spaces: `Ik wíl  NIET meer!` becomes `ik wil niet meer`.
+    public static func folded(_ text: String) -> String {
+        let lowered = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var result = ""
+        var lastWasSpace = true
+        for character in lowered {
+            if character.isLetter || character.isNumber {
+                result.append(character)
+                lastWasSpace = false
+            } else if !lastWasSpace {
+                result.append(" ")
+                lastWasSpace = true
+            }
+        }
+        if result.hasSuffix(" ") { result.removeLast() }
+        return result
+    }
+
+    /// The folded words of a text.
+    public static func words(_ text: String) -> [String] {
+        folded(text).split(separator: " ").map(String.init)
+    }
+}
