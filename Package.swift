@@ -36,7 +36,7 @@ let package = Package(
         // GNU readline, for line editing and in-memory history in the terminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The chat in a terminal: reading lines, rendering, the loop.
-        .target(name: "Terminal", dependencies: ["Guide", "CReadline"]),
+        .target(name: "Terminal", dependencies: ["Guide", "DialogueRuntime", "CReadline"]),
         .executableTarget(
             name: "gids",
             dependencies: [

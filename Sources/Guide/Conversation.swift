@@ -194,7 +194,7 @@ public struct Conversation: Sendable {
             state.dialogue = interrupted.dialogue
             state.prompt = interrupted.prompt
             var resumed = interrupted.prompt.reply
-            resumed.messages = reply.messages + resumed.messages
+            resumed.messages = reply.messages + resumed.messages.suffix(1)
             return resumed
         default:
             reply.problems.append("the dialogue sent an unknown command '\(words.first ?? "")'")

@@ -62,14 +62,53 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(run.output.hasSuffix("23 passed, 0 failed\n"))
     }
 
-    @Test("gids chat reads answers from a pipe and ends at the end of the dialogue")
+    @Test("gids chat reads answers from a pipe, prints plain lines, and ends with Ctrl-D's summary")
     func chatFromPipe() throws {
-        let run = try gids(["chat", "--lang", "en"], input: "shall\n1\n3\nno\n")
+        let run = try gids(["chat", "--lang", "en", "--region", "nl"], input: "a short\nA long night shift\ntired\n")
         #expect(run.status == 0)
-        #expect(run.output.contains("Which events of today stayed with you?"))
-        #expect(run.output.contains("How do you feel, physically and mentally?"))
-        #expect(run.output.contains("Talk to someone about it: a colleague, a peer supporter or your GP."))
+        #expect(run.output.contains("\nWhich events of today stayed with you?\n"))
+        #expect(run.output.contains("\nHow do you feel, physically and mentally?\n  1. Tired\n"))
+        #expect(run.output.contains("\nStayed with you: A long night shift.\nHow you feel: tired.\n"))
+        #expect(!run.output.contains("\u{1B}["))
+        #expect(!run.output.contains("> "))
         #expect(run.errorOutput.isEmpty)
+    }
+
+    @Test("gids chat --record writes a transcript readable only by its owner, which gids test replays")
+    func recordAndReplay() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(UUID().uuidString).transcript")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try gids(["chat", "--lang", "nl", "--region", "be", "--seed", "3", "--record", file.path], input: "3\n4\n2\n2\n")
+        #expect(run.status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOf: file, encoding: .utf8).contains("> 4\n"))
+        let replay = try gids(["test", file.path])
+        #expect(replay.status == 0)
+        #expect(replay.output.hasSuffix("1 passed, 0 failed\n"))
+    }
+
+    @Test("gids test shows a diff and exits 1 when the guide says something else now")
+    func testReportsDifferences() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(UUID().uuidString).transcript")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "# gids transcript\n# lang: en\n# region: nl\n# seed: 1\nSomething gids never said\n> 5\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try gids(["test", file.path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("-Something gids never said\n"))
+        #expect(run.output.hasSuffix("0 passed, 1 failed\n"))
+    }
+
+    @Test("gids chat with a broken organisation file does not start and names file and line")
+    func brokenOrganisation() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("org-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "organisation: Test\nentries:\n  - id: x\n    step: two\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try gids(["chat", "--lang", "en", "--org", file.path])
+        #expect(run.status == 1)
+        #expect(run.errorOutput.contains("\(file.path):4:11: error: step must be a number from 1 to 9"))
+        #expect(run.errorOutput.contains("gids cannot start"))
+        #expect(run.output.isEmpty)
     }
 
     @Test("gids chat refuses to start on broken dialogues and says where the error is")
@@ -77,9 +116,11 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-broken-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("nl"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "title: Start\n---\n<<jump Nergens>>\n===\n".write(to: folder.appendingPathComponent("nl/start.yarn"), atomically: true, encoding: .utf8)
-        let run = try gids(["chat", "--lang", "nl", "--dialogues", folder.path])
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder.appendingPathComponent("copy"))
+        try "title: Start\n---\n<<jump Nergens>>\n===\n".write(to: folder.appendingPathComponent("copy/nl/start.yarn"), atomically: true, encoding: .utf8)
+        let run = try gids(["chat", "--lang", "nl", "--dialogues", folder.appendingPathComponent("copy").path])
         #expect(run.status == 1)
         #expect(run.errorOutput.contains("nl/start.yarn:3:8: error: jump to unknown node 'Nergens'"))
+        #expect(run.errorOutput.contains("gids kan niet starten"))
     }
 }

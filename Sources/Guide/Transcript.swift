@@ -1,0 +1,109 @@
+import Foundation
+
+/// A recorded conversation: settings, the guide's lines and the person's inputs, in a
+/// plain, diffable format.
+///
+///     # gids transcript
+///     # lang: nl
+///     # region: nl
+///     # org: Examples/org/voorbeeld-ziekenhuis.yaml
+///     # seed: 1
+///     Hoi. Ik ben gids ...
+///       1. Een korte check-in: drie vragen over je dag
+///     > 1
+///     ^D
+///
+/// Lines starting with `> ` are what the person typed, `^D` is the end of their input
+/// (Ctrl-D), lines starting with `#` are the header; every other line is the guide's.
+public struct Transcript: Hashable, Sendable {
+    /// One recorded line.
+    public enum Entry: Hashable, Sendable {
+        case guide(String)
+        case input(String)
+        case endOfInput
+    }
+
+    public var language: Language
+    public var region: Region?
+    /// The organisation file, relative to the transcript's folder or absolute.
+    public var organisationFile: String?
+    public var seed: UInt64
+    public var entries: [Entry]
+
+    public init(language: Language, region: Region?, organisationFile: String? = nil, seed: UInt64, entries: [Entry] = []) {
+        self.language = language
+        self.region = region
+        self.organisationFile = organisationFile
+        self.seed = seed
+        self.entries = entries
+    }
+
+    /// A header line or entry that cannot be read.
+    public struct FormatError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): error: \(message)" }
+    }
+
+    /// Reads a transcript.
+    public init(text: String, file: String) throws(FormatError) {
+        var language: Language?
+        var region: Region?
+        var organisationFile: String?
+        var seed: UInt64 = 1
+        var entries: [Entry] = []
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, line) in lines.enumerated() {
+            if offset == lines.count - 1, line.isEmpty { break }
+            if line.hasPrefix("#") {
+                let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+                guard let colon = body.firstIndex(of: ":") else { continue }
+                let key = body[..<colon].trimmingCharacters(in: .whitespaces)
+                let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                switch key {
+                case "lang":
+                    guard let parsed = Language(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown language '\(value)'") }
+                    language = parsed
+                case "region":
+                    guard let parsed = Region(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown region '\(value)'") }
+                    region = parsed
+                case "org": organisationFile = value
+                case "seed":
+                    guard let parsed = UInt64(value) else { throw FormatError(file: file, line: offset + 1, message: "the seed must be a whole number") }
+                    seed = parsed
+                default: break
+                }
+            } else if line.hasPrefix("> ") || line == ">" {
+                entries.append(.input(String(line.dropFirst(2))))
+            } else if line == "^D" {
+                entries.append(.endOfInput)
+            } else {
+                entries.append(.guide(String(line)))
+            }
+        }
+        guard let language else { throw FormatError(file: file, line: 1, message: "the header needs '# lang: nl' or '# lang: en'") }
+        self.init(language: language, region: region, organisationFile: organisationFile, seed: seed, entries: entries)
+    }
+
+    /// The transcript as text.
+    public var text: String {
+        var lines = ["# gids transcript", "# lang: \(language.rawValue)"]
+        if let region { lines.append("# region: \(region.rawValue)") }
+        if let organisationFile { lines.append("# org: \(organisationFile)") }
+        lines.append("# seed: \(seed)")
+        for entry in entries {
+            switch entry {
+            case .guide(let text): lines.append(text)
+            case .input(let text): lines.append(text.isEmpty ? ">" : "> " + text)
+            case .endOfInput: lines.append("^D")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The person's side: what they typed, and whether they ended with Ctrl-D.
+    public var inputs: [Entry] {
+        entries.filter { if case .guide = $0 { false } else { true } }
+    }
+}

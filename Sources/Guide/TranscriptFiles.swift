@@ -1,0 +1,44 @@
+import Foundation
+
+/// Finding and checking transcript files (`*.transcript`).
+public enum TranscriptFiles {
+    /// The transcript files named by `paths`: files as given, folders searched recursively, sorted.
+    public static func find(in paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            while let relative = enumerator?.nextObject() as? String {
+                if relative.hasSuffix(".transcript") { files.append((path as NSString).appendingPathComponent(relative)) }
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Replays one transcript; nil when the guide says exactly what was recorded, else the
+    /// differences as a diff (or why it could not run).
+    public static func check(_ file: String, dialogues: String) -> String? {
+        do {
+            let expected = try Transcript(text: try String(contentsOfFile: file, encoding: .utf8), file: file)
+            let difference = TranscriptReplay.diff(expected: expected.text, actual: try replay(file, dialogues: dialogues).text, label: file)
+            return difference.isEmpty ? nil : difference
+        } catch {
+            return "  \(error)"
+        }
+    }
+
+    /// The transcript as the guide would record it now, from the same inputs and settings.
+    /// The organisation file in its header is found relative to the transcript.
+    public static func replay(_ file: String, dialogues: String) throws -> Transcript {
+        let expected = try Transcript(text: try String(contentsOfFile: file, encoding: .utf8), file: file)
+        let organisation = expected.organisationFile.map { path in
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).standardized.path
+        }
+        let content = try GuideContent.load(from: dialogues, organisationFile: organisation)
+        return TranscriptReplay.record(expected.inputs, content: content, header: expected)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Guide
+
+/// The conversation in a terminal: show the guide's turn, read the person's answer, repeat
+/// until the conversation ends or their input does (Ctrl-D ends politely, with the summary so far).
+public struct ChatLoop {
+    var conversation: Conversation
+    var reader: any LineReader
+    let style: TerminalStyle
+    let output = TerminalOutput()
+    /// Whether a person is typing at a terminal (then turns are spaced and a prompt shown).
+    let isInteractive: Bool
+    /// When set, the conversation is also written here as a transcript.
+    var recording: Transcript?
+
+    public init(conversation: Conversation, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil) {
+        self.conversation = conversation
+        self.reader = reader
+        self.style = style
+        self.isInteractive = isInteractive
+        self.recording = recording
+    }
+
+    /// Runs the conversation; returns the transcript when recording.
+    public mutating func run() -> Transcript? {
+        var reply = conversation.start()
+        show(reply)
+        while !reply.isFinished {
+            let prompt = isInteractive ? "> " : ""
+            guard let answer = reader.readLine(prompt: prompt) else {
+                recording?.entries.append(.endOfInput)
+                if isInteractive { output.write("\n") }
+                reply = conversation.endOfInput()
+                show(reply)
+                break
+            }
+            recording?.entries.append(.input(TextNormalizer.sanitized(answer)))
+            reply = conversation.respond(to: answer)
+            show(reply)
+        }
+        return recording
+    }
+
+    private mutating func show(_ reply: Reply) {
+        for problem in reply.problems {
+            FileHandle.standardError.write(Data("gids: \(problem)\n".utf8))
+        }
+        recording?.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
+        let lines = style.render(reply)
+        output.write((isInteractive ? "\n" : "") + lines.joined(separator: "\n") + "\n")
+    }
+}

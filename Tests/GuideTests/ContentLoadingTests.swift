@@ -1,0 +1,90 @@
+import Foundation
+import Guide
+import Testing
+import YarnScript
+
+/// Content with mistakes is refused with file:line:col, and gids does not start.
+@Suite struct ContentLoadingTests {
+    /// A copy of the shipped Dialogues folder to break things in.
+    func copyOfDialogues() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-content-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder)
+        return folder
+    }
+
+    func errors(_ folder: URL, organisation: String? = nil) -> [String] {
+        GuideContent.check(folder.path, organisationFile: organisation).1.filter { $0.severity == .error }.map(\.description)
+    }
+
+    @Test("the shipped content loads without warnings")
+    func shippedContentIsClean() {
+        let (content, diagnostics) = GuideContent.check(repositoryRoot.appendingPathComponent("Dialogues").path)
+        #expect(content != nil)
+        #expect(diagnostics.map(\.description) == [])
+    }
+
+    @Test("an organisation file with a mistake is reported with its line and column")
+    func brokenOrganisation() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("org-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "organisation: Test\nentries:\n  - id: team\n    step: 2\n    name: Team\n    for: Praten\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path) == ["\(file.path):3:5: error: an entry needs 'reach:'"])
+        try "organisation: Test\nentries:\n  - id: team\n    step: 8\n    name: Team\n    for: Praten\n    reach: Bel\n    colour: blue\n".write(to: file, atomically: true, encoding: .utf8)
+        let found = errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path)
+        #expect(found.contains("\(file.path):8:5: error: unknown field 'colour' in an entry; expected anonymous, cost, crisis, for, hours, id, name, reach, step, title"))
+        try "organisation: [unclosed\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path).first?.hasPrefix("\(file.path):") == true)
+    }
+
+    @Test("a directory entry without a text for every language is an error at that field")
+    func missingTranslation() throws {
+        let folder = try copyOfDialogues()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("directory/nl.yaml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "name: {nl: \"Een collega\", en: \"A colleague\"}", with: "name: {nl: \"Een collega\"}")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(errors(folder).contains { $0.hasPrefix("\(file.path):") && $0.hasSuffix("error: name needs a text for en too") })
+    }
+
+    @Test("a crisis lexicon line without words is an error at its line")
+    func brokenLexicon() throws {
+        let folder = try copyOfDialogues()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("safety/en.txt")
+        try (try String(contentsOf: file, encoding: .utf8) + "* *\n").write(to: file, atomically: true, encoding: .utf8)
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(errors(folder) == ["\(file.path):\(lines):1: error: this pattern has no words"])
+    }
+
+    @Test("a dialogue without a node gids needs is refused")
+    func missingSystemNode() throws {
+        let folder = try copyOfDialogues()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("en/systeem.yarn")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "title: Failure", with: "title: Failed")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(errors(folder).contains("\(folder.appendingPathComponent("en").path):1:1: error: the en dialogue has no node 'Failure', which gids starts directly"))
+    }
+}
+
+@Suite struct LocaleTests {
+    @Test("language and region come from the locale", arguments: [
+        ("nl_BE.UTF-8", Language.nl, Region.be), ("nl_NL.UTF-8", .nl, .nl), ("en_GB.UTF-8", .en, nil), ("C", nil, nil), ("", nil, nil),
+    ] as [(String, Language?, Region?)])
+    func fromLocale(locale: String, language: Language?, region: Region?) {
+        #expect(Language(locale: locale) == language)
+        #expect(Region(locale: locale) == region)
+    }
+
+    @Test("LC_ALL wins over LANG")
+    func precedence() {
+        #expect(LocaleSettings.locale(in: ["LC_ALL": "nl_BE", "LANG": "en_US"]) == "nl_BE")
+        #expect(LocaleSettings.locale(in: ["LANG": "en_US"]) == "en_US")
+    }
+
+    @Test("typed text is cleaned of escape sequences and control characters")
+    func sanitising() {
+        #expect(TextNormalizer.sanitized("moe\u{1B}[2J\u{1B}]0;title\u{07}\u{0}  en\tverdrietig\r\n") == "moe en verdrietig")
+    }
+}

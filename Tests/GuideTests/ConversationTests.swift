@@ -1,0 +1,156 @@
+import DialogueRuntime
+import Guide
+import Testing
+
+/// A conversation on the shipped content, described as plain lines per turn.
+struct Chat {
+    var conversation: Conversation
+
+    init(language: Language = .nl, region: Region? = .nl, organisation: String? = nil) throws {
+        let content = organisation == nil
+            ? try shippedContent()
+            : try GuideContent.load(from: repositoryRoot.appendingPathComponent("Dialogues").path, organisationFile: organisation)
+        conversation = Conversation(content: content, language: language, region: region, seed: 1)
+    }
+
+    mutating func start() -> [String] { PlainText.lines(for: conversation.start()) }
+    mutating func say(_ text: String) -> [String] { PlainText.lines(for: conversation.respond(to: text)) }
+}
+
+@Suite struct ConversationTests {
+    @Test("the check-in asks the three questions verbatim and in order")
+    func threeQuestions() throws {
+        var chat = try Chat()
+        _ = chat.start()
+        #expect(chat.say("1").last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
+        #expect(chat.say("Een lange dienst").contains("Hoe voel je je (lichamelijk en mentaal)?"))
+        #expect(chat.say("moe").first == "Heb je genoeg steun?")
+        let summary = chat.say("gedeeltelijk")
+        #expect(summary.contains("Je noemde: Een lange dienst."))
+        #expect(summary.contains("Over hoe je je voelt zei je: moe."))
+        #expect(summary.contains("Steun: voor een deel."))
+    }
+
+    @Test("free text at the feelings question is kept in the person's words, cleaned of control characters")
+    func freeTextFeeling() throws {
+        var chat = try Chat()
+        _ = chat.start()
+        _ = chat.say("1")
+        _ = chat.say("De overdracht")
+        _ = chat.say("opgejaagd\u{1B}[31m en\u{07} moe")
+        let summary = chat.say("ja")
+        #expect(summary.contains("Over hoe je je voelt zei je: opgejaagd en moe."))
+    }
+
+    @Test("a long answer is cut to the maximum length")
+    func longAnswer() throws {
+        var chat = try Chat()
+        _ = chat.start()
+        _ = chat.say("1")
+        _ = chat.say(String(repeating: "a", count: 5000))
+        _ = chat.say("moe")
+        let summary = chat.say("ja")
+        #expect(summary.contains("Je noemde: \(String(repeating: "a", count: Conversation.maximumAnswerLength))."))
+    }
+
+    @Test("a crisis phrase in any state gets the crisis answer, and 'continue' returns to the same question")
+    func crisisAndResume() throws {
+        var chat = try Chat(region: .be)
+        _ = chat.start()
+        _ = chat.say("1")
+        let crisis = chat.say("ik wil er een einde aan maken")
+        #expect(crisis.contains { $0.contains("Zelfmoordlijn 1813") })
+        #expect(crisis.contains { $0.contains("112") })
+        #expect(crisis.contains("Ben je nu veilig?"))
+        #expect(!crisis.contains { $0.contains("113 Zelfmoordpreventie") })
+        let afterSafe = chat.say("ja")
+        #expect(afterSafe.last == "  2. Stoppen")
+        let resumed = chat.say("verder")
+        #expect(resumed.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
+        #expect(chat.say("Een drukke dag").contains("Hoe voel je je (lichamelijk en mentaal)?"))
+    }
+
+    @Test("before the region is known, the crisis answer gives the lines of both regions")
+    func crisisWithoutRegion() throws {
+        var chat = try Chat(region: nil)
+        _ = chat.start()
+        let crisis = chat.say("112")
+        #expect(crisis.contains { $0.contains("113 Zelfmoordpreventie") })
+        #expect(crisis.contains { $0.contains("Zelfmoordlijn 1813") })
+    }
+
+    @Test("the organisation's 24/7 contact comes first in the crisis answer")
+    func organisationCrisisLine() throws {
+        var chat = try Chat(organisation: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml").path)
+        _ = chat.start()
+        let lines = chat.say("crisis").filter { $0.hasPrefix("- ") }
+        #expect(lines.first?.contains("Dienstdoende psycholoog Voorbeeldziekenhuis") == true)
+    }
+
+    @Test("'terug' goes back one step; at the start it shows the question again")
+    func back() throws {
+        var chat = try Chat()
+        let first = chat.start()
+        #expect(chat.say("terug").suffix(5) == first.suffix(5))
+        _ = chat.say("1")
+        _ = chat.say("Een drukke dag")
+        let back = chat.say("terug")
+        #expect(back.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
+        _ = chat.say("Een rustige dag")
+        _ = chat.say("moe")
+        #expect(chat.say("ja").contains("Je noemde: Een rustige dag."))
+    }
+
+    @Test("'opnieuw' starts again, 'hulp' explains the commands and shows the crisis lines, 'stop' ends")
+    func commands() throws {
+        var chat = try Chat()
+        let first = chat.start()
+        _ = chat.say("1")
+        #expect(chat.say("opnieuw").suffix(5) == first.suffix(5))
+        let help = chat.say("HULP")
+        #expect(help.first?.contains("'terug' voor een stap terug") == true)
+        #expect(help.contains { $0.contains("113 Zelfmoordpreventie") })
+        #expect(help.last == "  5. Stoppen")
+        let goodbye = chat.conversation.respond(to: "stop")
+        #expect(goodbye.isFinished)
+        #expect(chat.conversation.state.isFinished)
+    }
+
+    @Test("Ctrl-D ends politely with the summary so far")
+    func endOfInput() throws {
+        var chat = try Chat(language: .en)
+        _ = chat.start()
+        _ = chat.say("1")
+        _ = chat.say("A long night")
+        let reply = chat.conversation.endOfInput()
+        #expect(reply.isFinished)
+        #expect(PlainText.lines(for: reply).contains("Stayed with you: A long night."))
+    }
+
+    @Test("answers match options by number, text or an unambiguous start, ignoring case and accents")
+    func optionMatching() {
+        let options = ["Boos of geïrriteerd", "Goed", "Gespannen of onrustig"]
+        #expect(OptionMatcher.match("2", in: options) == 1)
+        #expect(OptionMatcher.match("BOOS OF GEIRRITEERD", in: options) == 0)
+        #expect(OptionMatcher.match("ges", in: options) == 2)
+        #expect(OptionMatcher.match("g", in: options) == nil)
+        #expect(OptionMatcher.match("4", in: options) == nil)
+        #expect(OptionMatcher.match("", in: options) == nil)
+    }
+
+    @Test("a saved conversation continues exactly where it was")
+    func savedState() throws {
+        var chat = try Chat()
+        _ = chat.start()
+        _ = chat.say("1")
+        let restored = Conversation(content: try shippedContent(), state: chat.conversation.state)
+        var copy = Chat(conversation: restored)
+        #expect(copy.say("Een dag") == chat.say("Een dag"))
+    }
+}
+
+extension Chat {
+    init(conversation: Conversation) {
+        self.conversation = conversation
+    }
+}
