@@ -28,6 +28,12 @@ struct ChatCommand: ParsableCommand {
             content: content, language: settings.language, region: settings.region,
             seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
         let interactive = isatty(STDIN_FILENO) == 1
+        // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT.
+        signal(SIGINT, SIG_DFL)
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let header = record.map { _ in
             Transcript(language: settings.language, region: settings.region, organisationFile: settings.org, seed: seed ?? 1)

@@ -1,28 +1,47 @@
 import ArgumentParser
+import Guide
 import YarnScript
 
-/// `gids check`: compile dialogue files and print every diagnostic as `file:line:col: severity: message`.
+/// `gids check`: check dialogue files, the help directories, the crisis lexicons and an
+/// organisation file, printing every diagnostic as `file:line:col: severity: message`.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check dialogue files and folders for errors and warnings.",
-        discussion: "Exits 1 when there are errors. Warnings alone exit 0."
+        abstract: "Check dialogue files, help directories, crisis lexicons and organisation files.",
+        discussion: """
+            Without paths, checks everything gids loads from the dialogues folder (each language \
+            folder as its own project, directory/*.yaml, safety/*.txt, commands.yaml), and the \
+            organisation file given with --org. With paths, compiles those dialogue files and folders. \
+            Exits 1 when there are errors; warnings alone exit 0.
+            """
     )
 
-    @Argument(help: "Files or folders to check (default: the dialogues folder, each language folder on its own).")
+    @Argument(help: "Dialogue files or folders to compile.")
     var paths: [String] = []
 
+    @Option(help: ArgumentHelp("An organisation file to check as well.", valueName: "file"))
+    var org: String?
+
+    @Option(help: ArgumentHelp("The folder with the dialogue files (default: Dialogues/).", valueName: "folder"))
+    var dialogues: String?
+
     func run() throws {
-        let targets = paths.isEmpty ? [try DialogueLocation.defaultDirectory()] : paths
         var diagnostics: [Diagnostic] = []
-        for project in Compiler.projects(in: targets) {
-            diagnostics += Compiler.gids.compile(paths: project).diagnostics
+        var checked: [String] = []
+        if paths.isEmpty {
+            let folder = try dialogues ?? DialogueLocation.defaultDirectory()
+            diagnostics = GuideContent.check(folder, organisationFile: org).1
+            checked = [folder] + (org.map { [$0] } ?? [])
+        } else {
+            for project in Compiler.projects(in: paths) {
+                diagnostics += Compiler.gids.compile(paths: project).diagnostics
+            }
+            checked = ["\(Compiler.yarnFiles(in: paths).count) dialogue files"]
         }
         for diagnostic in diagnostics { print(diagnostic) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let files = Compiler.yarnFiles(in: targets).count
-        print("\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print("checked \(checked.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode(1) }
     }
 }

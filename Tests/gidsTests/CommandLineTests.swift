@@ -11,13 +11,17 @@ struct GidsRun {
     var errorOutput: String
 }
 
+/// The `gids` binary built next to the test bundle.
+let gidsBinary: URL = {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gids")
+    if FileManager.default.fileExists(atPath: beside.path) { return beside }
+    return Bundle.main.bundleURL.appendingPathComponent("gids")
+}()
+
 /// Runs the `gids` binary built next to this test bundle.
 func gids(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> GidsRun {
     let process = Process()
-    process.executableURL = Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("gids")
-    if !FileManager.default.fileExists(atPath: process.executableURL!.path) {
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gids")
-    }
+    process.executableURL = gidsBinary
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -64,7 +68,7 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
 
     @Test("gids chat reads answers from a pipe, prints plain lines, and ends with Ctrl-D's summary")
     func chatFromPipe() throws {
-        let run = try gids(["chat", "--lang", "en", "--region", "nl"], input: "a short\nA long night shift\ntired\n")
+        let run = try gids(["chat", "--lang", "en", "--region", "nl"], input: "a short\nA long \u{1B}[2J\u{1B}[31mnight\u{07} shift\ntired\n")
         #expect(run.status == 0)
         #expect(run.output.contains("\nWhich events of today stayed with you?\n"))
         #expect(run.output.contains("\nHow do you feel, physically and mentally?\n  1. Tired\n"))

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@Suite struct TerminalSessionTests {
+    @Test("in a real terminal a person answers the three questions, gets the crisis answer and leaves with Ctrl-D")
+    func pseudoTerminal() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/EndToEnd/chat_in_terminal.py").path, gidsBinary.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)\n(the end-to-end test needs python3 with pexpect: pip install pexpect; .ci/run installs it)")
+        print(text, terminator: "")
+    }
+
+    @Test("a closed output ends gids quietly instead of crashing it")
+    func closedOutput() throws {
+        let process = Process()
+        process.executableURL = gidsBinary
+        process.arguments = ["chat", "--lang", "nl", "--region", "nl"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try output.fileHandleForReading.close()
+        try process.run()
+        input.fileHandleForWriting.write(Data("1\nEen dag\nmoe\nja\n".utf8))
+        try input.fileHandleForWriting.close()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        #expect(errorText.isEmpty)
+    }
+}
