@@ -53,7 +53,7 @@ struct ExpressionParser {
         skipSpace()
         guard atTerminator else {
             if cursor.isAtEnd { throw cursor.error("missing '\(terminator.text)' before the end of the line") }
-            throw cursor.error("unexpected '\(String(cursor.characters[cursor.index...]).prefix(12))' in expression")
+            throw cursor.error("unexpected '\(cursor.text(cursor.index..<cursor.characters.count).prefix(12))' in expression")
         }
         return expression
     }
@@ -67,9 +67,19 @@ struct ExpressionParser {
 
     private func isWord(_ word: String) -> Bool {
         guard cursor.hasPrefix(word) else { return false }
-        if let after = cursor.peek(word.count), after.isLetter || after.isNumber || after == "_" { return false }
+        if let after = cursor.peek(word.count), after.isLetter || after.isDigit || after == "_" { return false }
         return true
     }
+
+    // Operators by precedence level, longest symbols first.
+    private static let logicalSymbols: [(String, BinaryOperator)] = [("&&", .and), ("||", .or), ("^", .xor)]
+    private static let logicalWords: [(String, BinaryOperator)] = [("and", .and), ("or", .or), ("xor", .xor)]
+    private static let equalitySymbols: [(String, BinaryOperator)] = [("==", .equal), ("!=", .notEqual)]
+    private static let equalityWords: [(String, BinaryOperator)] = [("is", .equal), ("eq", .equal), ("neq", .notEqual)]
+    private static let relationalSymbols: [(String, BinaryOperator)] = [("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater)]
+    private static let relationalWords: [(String, BinaryOperator)] = [("lte", .lessOrEqual), ("gte", .greaterOrEqual), ("lt", .less), ("gt", .greater)]
+    private static let additiveSymbols: [(String, BinaryOperator)] = [("+", .add), ("-", .subtract)]
+    private static let multiplicativeSymbols: [(String, BinaryOperator)] = [("*", .multiply), ("/", .divide), ("%", .modulo)]
 
     private mutating func skipSpace() {
         cursor.skipWhitespace()
@@ -77,7 +87,7 @@ struct ExpressionParser {
 
     private mutating func logical() throws(Diagnostic) -> ExpressionSyntax {
         var left = try equality()
-        while let (op, location) = matchOperator([("&&", .and), ("||", .or), ("^", .xor)], words: [("and", .and), ("or", .or), ("xor", .xor)]) {
+        while let (op, location) = matchOperator(Self.logicalSymbols, words: Self.logicalWords) {
             left = ExpressionSyntax(kind: .binary(op, left, try equality()), location: location)
         }
         return left
@@ -85,7 +95,7 @@ struct ExpressionParser {
 
     private mutating func equality() throws(Diagnostic) -> ExpressionSyntax {
         var left = try relational()
-        while let (op, location) = matchOperator([("==", .equal), ("!=", .notEqual)], words: [("is", .equal), ("eq", .equal), ("neq", .notEqual)]) {
+        while let (op, location) = matchOperator(Self.equalitySymbols, words: Self.equalityWords) {
             left = ExpressionSyntax(kind: .binary(op, left, try relational()), location: location)
         }
         return left
@@ -93,10 +103,7 @@ struct ExpressionParser {
 
     private mutating func relational() throws(Diagnostic) -> ExpressionSyntax {
         var left = try additive()
-        while let (op, location) = matchOperator(
-            [("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater)],
-            words: [("lte", .lessOrEqual), ("gte", .greaterOrEqual), ("lt", .less), ("gt", .greater)])
-        {
+        while let (op, location) = matchOperator(Self.relationalSymbols, words: Self.relationalWords) {
             left = ExpressionSyntax(kind: .binary(op, left, try additive()), location: location)
         }
         return left
@@ -104,7 +111,7 @@ struct ExpressionParser {
 
     private mutating func additive() throws(Diagnostic) -> ExpressionSyntax {
         var left = try multiplicative()
-        while let (op, location) = matchOperator([("+", .add), ("-", .subtract)], words: []) {
+        while let (op, location) = matchOperator(Self.additiveSymbols, words: []) {
             left = ExpressionSyntax(kind: .binary(op, left, try multiplicative()), location: location)
         }
         return left
@@ -112,7 +119,7 @@ struct ExpressionParser {
 
     private mutating func multiplicative() throws(Diagnostic) -> ExpressionSyntax {
         var left = try unary()
-        while let (op, location) = matchOperator([("*", .multiply), ("/", .divide), ("%", .modulo)], words: []) {
+        while let (op, location) = matchOperator(Self.multiplicativeSymbols, words: []) {
             left = ExpressionSyntax(kind: .binary(op, left, try unary()), location: location)
         }
         return left
@@ -155,7 +162,7 @@ struct ExpressionParser {
             cursor.index += 1
             return inner
         }
-        if character.isNumber { return ExpressionSyntax(kind: .literal(.number(try number())), location: location) }
+        if character.isASCII, character.isDigit { return ExpressionSyntax(kind: .literal(.number(try number())), location: location) }
         if character == "\"" { return ExpressionSyntax(kind: .literal(.string(try string())), location: location) }
         if character == "$" {
             cursor.index += 1
@@ -198,13 +205,13 @@ struct ExpressionParser {
 
     private mutating func number() throws(Diagnostic) -> Float {
         let start = cursor.index
-        while let character = cursor.peek, character.isASCII, character.isNumber { cursor.index += 1 }
-        if cursor.peek == ".", let next = cursor.peek(1), next.isASCII, next.isNumber {
+        while let character = cursor.peek, character.isASCII, character.isDigit { cursor.index += 1 }
+        if cursor.peek == ".", let next = cursor.peek(1), next.isASCII, next.isDigit {
             cursor.index += 1
-            while let character = cursor.peek, character.isASCII, character.isNumber { cursor.index += 1 }
+            while let character = cursor.peek, character.isASCII, character.isDigit { cursor.index += 1 }
         }
-        guard let value = Float(String(cursor.characters[start..<cursor.index])) else {
-            throw cursor.error("'\(String(cursor.characters[start..<cursor.index]))' is not a number", at: start)
+        guard let value = Float(cursor.text(start..<cursor.index)) else {
+            throw cursor.error("'\(cursor.text(start..<cursor.index))' is not a number", at: start)
         }
         return value
     }

@@ -2,9 +2,9 @@
 /// an optional `<<if>>`/`<<once>>` condition, hashtags and a trailing comment.
 enum LineTextParser {
     /// Characters that a backslash turns into themselves.
-    private static let escapable: Set<Character> = ["\\", "<", ">", "{", "}", "#", "/"]
+    private static let escapable: Set<Unicode.Scalar> = ["\\", "<", ">", "{", "}", "#", "/"]
     /// Characters whose backslash is kept for the markup stage (`\[`, `\]`, `\:`).
-    private static let markupEscapes: Set<Character> = ["[", "]", ":"]
+    private static let markupEscapes: Set<Unicode.Scalar> = ["[", "]", ":"]
 
     static func parse(_ cursor: inout LineCursor, what: String) throws(Diagnostic) -> LineSyntax {
         cursor.skipWhitespace()

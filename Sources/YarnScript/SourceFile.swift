@@ -43,8 +43,26 @@ public struct SourceFile: Hashable, Sendable {
             "this file is not valid UTF-8 (unexpected byte \(byte)); save it as UTF-8")
     }
 
-    /// The file's lines without their `\n`, `\r\n` or `\r` endings.
+    /// The file's lines without their `\n`, `\r\n` or `\r` endings (split on bytes, which
+    /// is much faster than on characters for large files).
     var lines: [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append(Substring(text[start..<index]))
+                var next = utf8.index(after: index)
+                if byte == UInt8(ascii: "\r"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") { next = utf8.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = utf8.index(after: index)
+            }
+        }
+        lines.append(Substring(text[start..<utf8.endIndex]))
+        return lines
     }
 }

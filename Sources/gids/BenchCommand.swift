@@ -22,6 +22,9 @@ struct BenchCommand: ParsableCommand {
         measureLargeCompile()
         let state = measureTurns()
         try measureState(state)
+        let startup = try StartupBenchmark.measure(runs: 20, dialogues: try DialogueLocation.defaultDirectory())
+        print(String(format: "start gids chat to first line on screen: median %.1f ms, slowest %.1f ms (target: under 50 ms)", startup.medianMilliseconds, startup.worstMilliseconds))
+        print(String(format: "memory at the first prompt: %.1f MB resident (target: under 30 MB)", startup.residentMegabytes))
     }
 
     private func measureProjectCompile() throws {
