@@ -1,22 +1,11 @@
 import Foundation
+import YarnScript
 
 /// Finding and checking transcript files (`*.transcript`).
 public enum TranscriptFiles {
-    /// The transcript files named by `paths`: files as given, folders searched recursively, sorted.
+    /// The transcript files named by `paths`: files as given, folders searched recursively.
     public static func find(in paths: [String]) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            while let relative = enumerator?.nextObject() as? String {
-                if relative.hasSuffix(".transcript") { files.append((path as NSString).appendingPathComponent(relative)) }
-            }
-        }
-        return files.sorted()
+        FileSearch.files(in: paths, withSuffix: ".transcript")
     }
 
     /// Replays one transcript; nil when the guide says exactly what was recorded, else the

@@ -45,21 +45,7 @@ public struct Compiler: Sendable {
 
     /// The `.yarn` files named by `paths`: files as given, folders searched recursively.
     public static func yarnFiles(in paths: [String]) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            var found: [String] = []
-            while let relative = enumerator?.nextObject() as? String {
-                if relative.hasSuffix(".yarn") { found.append((path as NSString).appendingPathComponent(relative)) }
-            }
-            files += found.sorted()
-        }
-        return files
+        FileSearch.files(in: paths, withSuffix: ".yarn")
     }
 
     /// Groups paths into projects, each compiled on its own. A folder with `.yarn` files
