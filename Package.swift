@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The virtual machine: compiled programs, conversation state, events, markup, string tables.
@@ -33,6 +34,8 @@ let package = Package(
             name: "Guide",
             dependencies: ["YarnScript", "DialogueRuntime", .product(name: "Yams", package: "Yams")]
         ),
+        // Durable storage (SQLite through GRDB): remembered follow-ups, and later conversation sessions.
+        .target(name: "SessionStore", dependencies: ["Guide", .product(name: "GRDB", package: "GRDB.swift")]),
         // GNU readline, for line editing and in-memory history in the terminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The chat in a terminal: reading lines, rendering, the loop.
@@ -40,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "gids",
             dependencies: [
-                "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal",
+                "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal", "SessionStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +52,7 @@ let package = Package(
         .testTarget(name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"]),
         .testTarget(name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),
+        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "Guide"]),
         // Runs the built `gids` binary as a person or an operator would.
         .testTarget(name: "gidsTests", dependencies: ["gids"]),
     ]

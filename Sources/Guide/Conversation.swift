@@ -8,7 +8,7 @@ import Foundation
 /// Every door drives this same type, so a behaviour fixed here is fixed everywhere.
 public struct Conversation: Sendable {
     public let content: GuideContent
-    public private(set) var state: ConversationState
+    public internal(set) var state: ConversationState
     let machine: VirtualMachine
     let resolver: LineResolver
 
@@ -16,11 +16,15 @@ public struct Conversation: Sendable {
     public static let maximumAnswerLength = 500
 
     /// A new conversation. A nil region is asked by the dialogue.
-    public init(content: GuideContent, language: Language, region: Region?, seed: UInt64) {
-        var dialogue = DialogueState(seed: seed, saliency: .randomBestLeastRecentlySeen)
-        dialogue.variables["$region"] = .string(region?.rawValue ?? "")
-        dialogue.variables["$organisation"] = .string(content.organisation?.name ?? "")
-        self.init(content: content, state: ConversationState(language: language, dialogue: dialogue))
+    public init(content: GuideContent, settings: ConversationSettings) {
+        let dialogue = DialogueState(seed: settings.seed, saliency: .randomBestLeastRecentlySeen)
+        self.init(content: content, state: ConversationState(settings: settings, dialogue: dialogue))
+        setHostVariables()
+    }
+
+    /// A new conversation today, remembering nothing.
+    public init(content: GuideContent, language: Language, region: Region?, seed: UInt64, today: DayDate = .today()) {
+        self.init(content: content, settings: ConversationSettings(language: language, region: region, seed: seed, today: today))
     }
 
     /// A conversation continued from a saved state.
@@ -28,7 +32,7 @@ public struct Conversation: Sendable {
         self.content = content
         self.state = state
         var machine = VirtualMachine(program: content.programs[state.language] ?? Program())
-        machine.waitingCommands = GuideContent.waitingCommands
+        machine.waitingCommands = GuideContent.hostCommands
         self.machine = machine
         resolver = LineResolver(program: machine.program, locale: state.language.rawValue)
     }
@@ -73,6 +77,12 @@ public struct Conversation: Sendable {
         return reshowingPrompt(after: say("Reprompt"))
     }
 
+    /// Tells the person that something they asked for could not be done (a file could not be
+    /// written, memory could not be saved), then shows the question again.
+    public mutating func effectFailed() -> Reply {
+        reshowingPrompt(after: say("EffectFailed"))
+    }
+
     /// The person closed their input (Ctrl-D): a polite goodbye with the summary so far.
     public mutating func endOfInput() -> Reply {
         goodbye()
@@ -98,10 +108,10 @@ public struct Conversation: Sendable {
     private mutating func restart() -> Reply {
         let region = state.dialogue.variables["$region"]
         var fresh = DialogueState(seed: state.dialogue.randomState, saliency: state.dialogue.saliency)
-        fresh.variables["$region"] = region
-        fresh.variables["$organisation"] = state.dialogue.variables["$organisation"]
         fresh.views = state.dialogue.views
-        state = ConversationState(language: state.language, dialogue: fresh)
+        state = ConversationState(settings: state.settings, dialogue: fresh)
+        setHostVariables()
+        state.dialogue.variables["$region"] = region
         return start()
     }
 
@@ -126,11 +136,31 @@ public struct Conversation: Sendable {
 
     // MARK: - Running the dialogue
 
-    /// Feeds the dialogue one input and turns its events into a reply.
+    /// Feeds the dialogue one input and turns its events into a reply. Host commands are
+    /// carried out as they come, and the dialogue resumed after each, so that what they set
+    /// is there for the lines that follow.
     private mutating func run(_ input: DialogueInput) -> Reply {
-        let events = machine.advance(&state.dialogue, with: input)
+        var events = machine.advance(&state.dialogue, with: input)
         var reply = Reply()
         var prompt = ConversationState.Prompt.finished
+        while true {
+            if let finished = process(events, into: &reply, prompt: &prompt) { return finished }
+            guard state.dialogue.phase == .awaitingResume, prompt.textVariable == nil else { break }
+            events = machine.advance(&state.dialogue, with: .resume)
+        }
+        if reply.expects == .none, state.dialogue.phase == .awaitingChoice || state.dialogue.phase == .awaitingResume {
+            // Waiting without a prompt: only possible after an invalid input; keep what was shown.
+            return state.prompt.reply
+        }
+        prompt.reply = reply
+        state.prompt = prompt
+        if reply.isFinished { state.history = [] }
+        return reply
+    }
+
+    /// Adds events to the reply being built. Returns a whole reply when a command ends the turn
+    /// differently (`resume` goes back to where the crisis answer interrupted).
+    private mutating func process(_ events: [DialogueEvent], into reply: inout Reply, prompt: inout ConversationState.Prompt) -> Reply? {
         for event in events {
             switch event {
             case .line(let line):
@@ -156,14 +186,7 @@ public struct Conversation: Sendable {
                 break
             }
         }
-        if reply.expects == .none, state.dialogue.phase == .awaitingChoice || state.dialogue.phase == .awaitingResume {
-            // Waiting without a prompt: only possible after an invalid input; keep what was shown.
-            return state.prompt.reply
-        }
-        prompt.reply = reply
-        state.prompt = prompt
-        if reply.isFinished { state.history = [] }
-        return reply
+        return nil
     }
 
     /// Carries out a host command. Returns a finished reply when the command ends the turn differently
@@ -188,6 +211,20 @@ public struct Conversation: Sendable {
             reply.messages += directoryText.step(step)
         case "crisis_lines":
             reply.messages += directoryText.crisisLines()
+        case "read_event_date": readEventDate()
+        case "evaluate_signals": evaluateSignals()
+        case "remember":
+            guard words.count == 2, let talk = Int(words[1]), (1...3).contains(talk) else {
+                reply.problems.append("<<remember>> needs the talk number, like <<remember 1>>")
+                return nil
+            }
+            reply.effects += remember(talk: talk)
+        case "forget":
+            state.settings.followUp = nil
+            reply.effects.append(.forget)
+        case "take_along": prepareTakeAlong()
+        case "write_take_along":
+            if let effect = writeTakeAlong() { reply.effects.append(effect) }
         case "resume":
             guard let interrupted = state.interrupted else { return start() }
             state.interrupted = nil
@@ -209,7 +246,7 @@ public struct Conversation: Sendable {
 
     /// The lines of a node run on the side (help, reprompts, goodbye), without moving the
     /// conversation; only the variety of line groups is kept.
-    private mutating func say(_ node: String) -> [MarkedUpText] {
+    mutating func say(_ node: String) -> [MarkedUpText] {
         var scratch = state.dialogue
         var messages: [MarkedUpText] = []
         for event in machine.advance(&scratch, with: .start(node: node)) {

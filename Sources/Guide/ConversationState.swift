@@ -31,15 +31,16 @@ public struct ConversationState: Hashable, Sendable, Codable {
     /// How many steps "back" can go.
     static let historyLimit = 20
 
-    public var language: Language
+    public var language: Language { settings.language }
+    public internal(set) var settings: ConversationSettings
     var dialogue: DialogueState
     var prompt: Prompt = .finished
     var history: [Snapshot] = []
     /// Where the conversation was when the crisis answer interrupted it.
     var interrupted: Snapshot?
 
-    init(language: Language, dialogue: DialogueState) {
-        self.language = language
+    init(settings: ConversationSettings, dialogue: DialogueState) {
+        self.settings = settings
         self.dialogue = dialogue
     }
 

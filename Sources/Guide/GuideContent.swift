@@ -13,14 +13,33 @@ public struct GuideContent: Sendable {
     public var directories: [Region: HelpDirectory]
     public var safetyNet: SafetyNet
     public var commands: CommandWords
+    public var signals: SignalCatalogue
     public var organisation: Organisation?
 
     /// Nodes every language's dialogue must have: the host starts them directly.
-    public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "Goodbye", "Failure"]
-    /// Variables the host sets, which every language's dialogue must declare as strings.
-    public static let hostVariables = ["$region", "$organisation"]
-    /// Commands after which the dialogue waits for the person to type text.
-    public static let waitingCommands: Set<String> = ["ask"]
+    public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten"]
+    /// Variables gids reads or sets, which every language's dialogue must declare with these types.
+    public static let hostVariables: [String: ValueType] = {
+        var variables: [String: ValueType] = [
+            "$region": .string, "$organisation": .string, "$geheugen_plek": .string,
+            "$vervolg_gesprek": .number, "$vervolg_dagen": .number, "$vervolg_nodig": .bool, "$vorige_datum": .string, "$vorige_signalen": .string,
+            "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
+            "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool, "$zorgen": .bool,
+            "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
+            "$samenvatting_gesprekken": .string, "$bestand": .string,
+        ]
+        for number in 1...SignalCatalogue.signalCount { variables["$signaal_\(number)"] = .bool }
+        return variables
+    }()
+    /// Commands gids carries out for the dialogue; it waits for each, so that what a command
+    /// sets is there for the lines after it. `ask` waits for the person's text.
+    public static let hostCommands: Set<String> = [
+        "ask", "help_map", "help_step", "crisis_lines", "resume", "read_event_date", "evaluate_signals", "remember", "forget",
+        "take_along", "write_take_along",
+    ]
+
+    /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.
+    public static let compiler = Compiler(requiresDeclarations: true, hostReadVariables: Set(hostVariables.keys))
 
     /// Loads and checks the content, or throws every error found.
     public static func load(from directory: String, organisationFile: String? = nil) throws(DiagnosticList) -> GuideContent {
@@ -37,15 +56,15 @@ public struct GuideContent: Sendable {
 
         var programs: [Language: Program] = [:]
         for language in Language.allCases {
-            let compilation = Compiler(requiresDeclarations: true).compile(paths: [path(language.rawValue)])
+            let compilation = compiler.compile(paths: [path(language.rawValue)])
             diagnostics += compilation.diagnostics
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
             for node in requiredNodes where program.nodes[node] == nil {
                 diagnostics.append(Diagnostic(.error, at: start, "the \(language.rawValue) dialogue has no node '\(node)', which gids starts directly"))
             }
-            for variable in hostVariables where program.initialValues[variable]?.type != .string {
-                diagnostics.append(Diagnostic(.error, at: start, "the \(language.rawValue) dialogue must declare \(variable) as a string (<<declare \(variable) = \"\">>); gids sets it"))
+            for (variable, type) in hostVariables.sorted(by: { $0.key < $1.key }) where program.initialValues[variable]?.type != type {
+                diagnostics.append(Diagnostic(.error, at: start, "the \(language.rawValue) dialogue must declare \(variable) as a \(type) (<<declare \(variable) = \(Value.defaultValue(of: type).literal)>>); gids uses it"))
             }
             programs[language] = program
         }
@@ -96,12 +115,20 @@ public struct GuideContent: Sendable {
             diagnostics += error.diagnostics
         }
 
+        var signals: SignalCatalogue?
+        let signalsFile = path("signals.yaml")
+        do throws(DiagnosticList) {
+            signals = try SignalCatalogue.load(text: try read(signalsFile), file: signalsFile)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        guard !unique.hasErrors, let commands, programs.count == Language.allCases.count, directories.count == Region.allCases.count else {
+        guard !unique.hasErrors, let commands, let signals, programs.count == Language.allCases.count, directories.count == Region.allCases.count else {
             return (nil, unique)
         }
-        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicons: lexicons), commands: commands, organisation: organisation), unique)
+        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicons: lexicons), commands: commands, signals: signals, organisation: organisation), unique)
     }
 
     private static func read(_ file: String) throws(DiagnosticList) -> String {

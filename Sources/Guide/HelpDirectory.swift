@@ -67,4 +67,6 @@ public struct HelpDirectory: Sendable {
 public struct Organisation: Sendable {
     public var name: String
     public var entries: [HelpDirectory.Entry]
+    /// The follow-up schedule the organisation uses, if it chose one.
+    public var schedule: FollowUpSchedule?
 }

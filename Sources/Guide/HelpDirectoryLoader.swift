@@ -48,13 +48,20 @@ enum HelpDirectoryLoader {
         let root = try reader.root(of: text)
         var name: String?
         var entries: [HelpDirectory.Entry] = []
+        var schedule: FollowUpSchedule?
         var problems: [Diagnostic] = []
         for (key, keyNode, value) in try reader.mapping(root, what: "an organisation file") {
             do throws(DiagnosticList) {
                 switch key {
                 case "organisation": name = try reader.string(value, what: "organisation")
                 case "entries": entries = try self.entries(value, reader: reader, fromOrganisation: true)
-                default: throw DiagnosticList([reader.error(keyNode, "unknown key '\(key)'; expected organisation or entries")])
+                case "schedule":
+                    let preset = try reader.string(value, what: "schedule")
+                    guard let known = FollowUpSchedule(rawValue: preset) else {
+                        throw DiagnosticList([reader.error(value, "unknown schedule '\(preset)'; use \(FollowUpSchedule.allCases.map(\.rawValue).joined(separator: ", "))")])
+                    }
+                    schedule = known
+                default: throw DiagnosticList([reader.error(keyNode, "unknown key '\(key)'; expected organisation, schedule or entries")])
                 }
             } catch {
                 problems += error.diagnostics
@@ -62,7 +69,7 @@ enum HelpDirectoryLoader {
         }
         if name == nil { problems.append(reader.error(root, "the organisation file needs 'organisation: <name>'")) }
         guard problems.isEmpty, let name else { throw DiagnosticList(problems) }
-        return Organisation(name: name, entries: entries)
+        return Organisation(name: name, entries: entries, schedule: schedule)
     }
 
     private static func entries(_ node: Node, reader: YAMLReader, fromOrganisation: Bool) throws(DiagnosticList) -> [HelpDirectory.Entry] {

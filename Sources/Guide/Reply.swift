@@ -20,6 +20,8 @@ public struct Reply: Hashable, Sendable, Codable {
     public var expects: Expectation
     /// Problems for the operator (never anything the person typed).
     public var problems: [String]
+    /// What the door must carry out (remember, forget, write a summary).
+    public var effects: [Effect] = []
 
     public var isFinished: Bool { expects == .none }
 

@@ -8,19 +8,26 @@ import Foundation
 ///     # region: nl
 ///     # org: Examples/org/voorbeeld-ziekenhuis.yaml
 ///     # seed: 1
+///     # now: 2026-03-12
 ///     Hoi. Ik ben gids ...
 ///       1. Een korte check-in: drie vragen over je dag
 ///     > 1
 ///     ^D
+///     # session: 2026-03-27
+///     ...
 ///
 /// Lines starting with `> ` are what the person typed, `^D` is the end of their input
-/// (Ctrl-D), lines starting with `#` are the header; every other line is the guide's.
+/// (Ctrl-D), lines starting with `#` are the header, `# session: DATE` starts gids again
+/// on a later day (what the person allowed it to remember carries over), `| ` lines are
+/// a file gids wrote; every other line is the guide's.
 public struct Transcript: Hashable, Sendable {
     /// One recorded line.
     public enum Entry: Hashable, Sendable {
         case guide(String)
         case input(String)
         case endOfInput
+        /// gids starts again on this day.
+        case session(DayDate)
     }
 
     public var language: Language
@@ -28,13 +35,23 @@ public struct Transcript: Hashable, Sendable {
     /// The organisation file, relative to the transcript's folder or absolute.
     public var organisationFile: String?
     public var seed: UInt64
+    /// The day of the first session; nil: the day it is replayed (only for transcripts that
+    /// do not depend on the date).
+    public var today: DayDate?
+    /// The follow-up schedule, when not the default.
+    public var schedule: FollowUpSchedule?
     public var entries: [Entry]
 
-    public init(language: Language, region: Region?, organisationFile: String? = nil, seed: UInt64, entries: [Entry] = []) {
+    public init(
+        language: Language, region: Region?, organisationFile: String? = nil, seed: UInt64, today: DayDate? = nil,
+        schedule: FollowUpSchedule? = nil, entries: [Entry] = []
+    ) {
         self.language = language
         self.region = region
         self.organisationFile = organisationFile
         self.seed = seed
+        self.today = today
+        self.schedule = schedule
         self.entries = entries
     }
 
@@ -52,6 +69,8 @@ public struct Transcript: Hashable, Sendable {
         var region: Region?
         var organisationFile: String?
         var seed: UInt64 = 1
+        var today: DayDate?
+        var schedule: FollowUpSchedule?
         var entries: [Entry] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, line) in lines.enumerated() {
@@ -72,6 +91,12 @@ public struct Transcript: Hashable, Sendable {
                 case "seed":
                     guard let parsed = UInt64(value) else { throw FormatError(file: file, line: offset + 1, message: "the seed must be a whole number") }
                     seed = parsed
+                case "now", "session":
+                    guard let date = DayDate(iso: value) else { throw FormatError(file: file, line: offset + 1, message: "dates are written YYYY-MM-DD") }
+                    if key == "now" { today = date } else { entries.append(.session(date)) }
+                case "schedule":
+                    guard let parsed = FollowUpSchedule(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown schedule '\(value)'") }
+                    schedule = parsed
                 default: break
                 }
             } else if line.hasPrefix("> ") || line == ">" {
@@ -83,7 +108,7 @@ public struct Transcript: Hashable, Sendable {
             }
         }
         guard let language else { throw FormatError(file: file, line: 1, message: "the header needs '# lang: nl' or '# lang: en'") }
-        self.init(language: language, region: region, organisationFile: organisationFile, seed: seed, entries: entries)
+        self.init(language: language, region: region, organisationFile: organisationFile, seed: seed, today: today, schedule: schedule, entries: entries)
     }
 
     /// The transcript as text.
@@ -92,17 +117,20 @@ public struct Transcript: Hashable, Sendable {
         if let region { lines.append("# region: \(region.rawValue)") }
         if let organisationFile { lines.append("# org: \(organisationFile)") }
         lines.append("# seed: \(seed)")
+        if let today { lines.append("# now: \(today)") }
+        if let schedule { lines.append("# schedule: \(schedule.rawValue)") }
         for entry in entries {
             switch entry {
             case .guide(let text): lines.append(text)
             case .input(let text): lines.append(text.isEmpty ? ">" : "> " + text)
             case .endOfInput: lines.append("^D")
+            case .session(let date): lines.append("# session: \(date)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The person's side: what they typed, and whether they ended with Ctrl-D.
+    /// The person's side: what they typed, Ctrl-D, and new sessions.
     public var inputs: [Entry] {
         entries.filter { if case .guide = $0 { false } else { true } }
     }

@@ -3,22 +3,50 @@ import Foundation
 /// Replays a transcript's inputs through a fresh conversation and compares what the guide
 /// says now with what it said when the transcript was recorded.
 public enum TranscriptReplay {
-    /// Records a conversation: the guide's replies to each input in turn.
+    /// Where transcripts say memory is kept (they keep it in memory).
+    public static let memoryLocation = "~/.local/share/gids/gids.sqlite"
+
+    /// Records a conversation: the guide's replies to each input in turn. Memory carries
+    /// over from one session to the next as the person allowed.
     public static func record(_ inputs: [Transcript.Entry], content: GuideContent, header: Transcript) -> Transcript {
         var transcript = header
         transcript.entries = []
-        var conversation = Conversation(content: content, language: header.language, region: header.region, seed: header.seed)
-        transcript.entries += PlainText.lines(for: conversation.start()).map(Transcript.Entry.guide)
+        var remembered: FollowUp?
+        func begin(on day: DayDate) -> Conversation {
+            let settings = ConversationSettings(
+                language: header.language, region: header.region, seed: header.seed, today: day,
+                schedule: header.schedule ?? content.organisation?.schedule ?? .olvg, followUp: remembered, memoryLocation: memoryLocation)
+            return Conversation(content: content, settings: settings)
+        }
+        func show(_ reply: Reply, of conversation: inout Conversation) {
+            transcript.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
+            for effect in reply.effects {
+                switch effect {
+                case .remember(let followUp): remembered = followUp
+                case .forget: remembered = nil
+                case .writeSummary(let path, let text):
+                    transcript.entries.append(.guide("[\(path)]"))
+                    transcript.entries += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { .guide("| " + $0) }
+                }
+            }
+        }
+        var conversation = begin(on: header.today ?? .today())
+        show(conversation.start(), of: &conversation)
+        var finished = false
         for input in inputs {
             transcript.entries.append(input)
             let reply: Reply
             switch input {
-            case .input(let text): reply = conversation.respond(to: text)
-            case .endOfInput: reply = conversation.endOfInput()
-            case .guide: continue
+            case .session(let day):
+                conversation = begin(on: day)
+                finished = false
+                reply = conversation.start()
+            case .input(let text) where !finished: reply = conversation.respond(to: text)
+            case .endOfInput where !finished: reply = conversation.endOfInput()
+            default: continue
             }
-            transcript.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
-            if reply.isFinished { break }
+            show(reply, of: &conversation)
+            finished = reply.isFinished
         }
         return transcript
     }

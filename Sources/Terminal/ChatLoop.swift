@@ -12,13 +12,19 @@ public struct ChatLoop {
     let isInteractive: Bool
     /// When set, the conversation is also written here as a transcript.
     var recording: Transcript?
+    /// Carries out what the conversation asks for (remember, forget, write a file); false when it failed.
+    let perform: (Effect) -> Bool
 
-    public init(conversation: Conversation, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil) {
+    public init(
+        conversation: Conversation, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil,
+        perform: @escaping (Effect) -> Bool
+    ) {
         self.conversation = conversation
         self.reader = reader
         self.style = style
         self.isInteractive = isInteractive
         self.recording = recording
+        self.perform = perform
     }
 
     /// Runs the conversation; returns the transcript when recording.
@@ -48,5 +54,8 @@ public struct ChatLoop {
         recording?.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
         let lines = style.render(reply)
         output.write((isInteractive ? "\n" : "") + lines.joined(separator: "\n") + "\n")
+        if !reply.effects.allSatisfy(perform) {
+            show(conversation.effectFailed())
+        }
     }
 }

@@ -19,10 +19,16 @@ public struct Compiler: Sendable {
     /// infers such variables (with a warning), and its test plans rely on that; gids's own
     /// dialogues declare every variable, so a typo in a name cannot create a new one.
     public var requiresDeclarations: Bool
+    /// Variables the host reads, so they count as used even when no line reads them.
+    public var hostReadVariables: Set<String>
 
-    public init(functions: [String: FunctionSignature] = FunctionLibrary().signatures, requiresDeclarations: Bool = false) {
+    public init(
+        functions: [String: FunctionSignature] = FunctionLibrary().signatures, requiresDeclarations: Bool = false,
+        hostReadVariables: Set<String> = []
+    ) {
         self.functions = functions
         self.requiresDeclarations = requiresDeclarations
+        self.hostReadVariables = hostReadVariables
     }
 
     /// Compiles files and folders (every `.yarn` file below a folder, in name order).
@@ -111,7 +117,8 @@ public struct Compiler: Sendable {
         }
         program.lines = project.lines
         diagnostics += project.lowering.diagnostics
-        diagnostics += ProgramAnalysis.warnings(nodes: nodes.map(\.syntax), declarations: declarations, knownNodes: Set(firstByTitle.keys))
+        diagnostics += ProgramAnalysis.warnings(
+            nodes: nodes.map(\.syntax), declarations: declarations.filter { !hostReadVariables.contains($0.key) }, knownNodes: Set(firstByTitle.keys))
         diagnostics.sort()
         return Compilation(program: diagnostics.hasErrors ? nil : program, diagnostics: diagnostics)
     }
@@ -187,8 +194,8 @@ public struct Compiler: Sendable {
 }
 
 extension Value {
-    /// The value as it would be written in a script.
-    var literal: String {
+    /// The value as it would be written in a script (`true`, `1.5`, `"text"`).
+    public var literal: String {
         switch self {
         case .bool(let value): value ? "true" : "false"
         case .number: text

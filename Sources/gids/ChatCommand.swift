@@ -24,9 +24,14 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let content = try settings.loadContent()
+        let today = settings.today
+        let memory = LocalMemory(path: settings.databasePath, today: today)
         let conversation = Conversation(
-            content: content, language: settings.language, region: settings.region,
-            seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
+            content: content,
+            settings: ConversationSettings(
+                language: settings.language, region: settings.region, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000), today: today,
+                schedule: settings.followUpSchedule(for: content), followUp: memory.load(),
+                memoryLocation: memory.isUsable ? settings.databasePath : nil))
         let interactive = isatty(STDIN_FILENO) == 1
         // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT.
         signal(SIGINT, SIG_DFL)
@@ -36,9 +41,12 @@ struct ChatCommand: ParsableCommand {
         sigprocmask(SIG_UNBLOCK, &interrupt, nil)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let header = record.map { _ in
-            Transcript(language: settings.language, region: settings.region, organisationFile: settings.org, seed: seed ?? 1)
+            Transcript(
+                language: settings.language, region: settings.region, organisationFile: settings.org, seed: seed ?? 1, today: today,
+                schedule: settings.schedule)
         }
-        var loop = ChatLoop(conversation: conversation, reader: reader, style: .current(), isInteractive: interactive, recording: header)
+        var loop = ChatLoop(
+            conversation: conversation, reader: reader, style: .current(), isInteractive: interactive, recording: header, perform: memory.perform)
         if let transcript = loop.run(), let record {
             try PrivateFile.write(transcript.text, to: record)
         }

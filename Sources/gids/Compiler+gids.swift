@@ -1,6 +1,7 @@
+import Guide
 import YarnScript
 
 extension Compiler {
-    /// The compiler as gids uses it for its own dialogues: every variable must be declared.
-    static let gids = Compiler(requiresDeclarations: true)
+    /// The compiler as gids uses it for its own dialogues.
+    static let gids = GuideContent.compiler
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Guide
+import SessionStore
 
-/// The options every guide command shares: language, region, organisation, content folder.
+/// The options every guide command shares: language, region, organisation, content and
+/// data folders, the follow-up schedule, and the date.
 struct GuideSettings: ParsableArguments {
     @Option(name: .customLong("lang"), help: "The language: nl or en (default: from LC_ALL or LANG, else nl).")
     var languageCode: String?
@@ -16,7 +18,17 @@ struct GuideSettings: ParsableArguments {
     @Option(help: ArgumentHelp("The folder with the dialogue files (default: Dialogues/).", valueName: "folder"))
     var dialogues: String?
 
-    private var locale: String { LocaleSettings.locale(in: ProcessInfo.processInfo.environment) }
+    @Option(help: ArgumentHelp("Where gids keeps what you allow it to remember (default: $XDG_DATA_HOME/gids or ~/.local/share/gids).", valueName: "folder"))
+    var dataDir: String?
+
+    @Option(help: "The follow-up schedule after a critical event: olvg (default), rpog or trim; the organisation file may choose one.")
+    var schedule: FollowUpSchedule?
+
+    @Option(help: ArgumentHelp("Today's date, YYYY-MM-DD (default: $GIDS_NOW, else the real date).", valueName: "date"))
+    var now: String?
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+    private var locale: String { LocaleSettings.locale(in: environment) }
 
     var language: Language {
         languageCode.flatMap(Language.init(rawValue:)) ?? Language(locale: locale) ?? .nl
@@ -26,9 +38,26 @@ struct GuideSettings: ParsableArguments {
         regionCode.flatMap(Region.init(rawValue:)) ?? Region(locale: locale)
     }
 
+    /// The date, from `--now`, `$GIDS_NOW`, or the clock.
+    var today: DayDate {
+        (now ?? environment["GIDS_NOW"]).flatMap(DayDate.init(iso:)) ?? .today()
+    }
+
+    /// The data folder.
+    var dataFolder: String {
+        if let dataDir { return dataDir }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/gids" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/gids"
+    }
+
+    var databasePath: String { dataFolder + "/" + SQLiteFollowUpStore.fileName }
+
     func validate() throws {
         if let languageCode, Language(rawValue: languageCode) == nil { throw ValidationError("--lang must be nl or en, not '\(languageCode)'") }
         if let regionCode, Region(rawValue: regionCode) == nil { throw ValidationError("--region must be nl or be, not '\(regionCode)'") }
+        if let date = now ?? environment["GIDS_NOW"], DayDate(iso: date) == nil {
+            throw ValidationError("the date must be written YYYY-MM-DD, like 2026-03-12, not '\(date)'")
+        }
     }
 
     /// The content, checked; on errors prints them (file:line:col) and a plain sentence, and exits 1.
@@ -43,4 +72,11 @@ struct GuideSettings: ParsableArguments {
             throw ExitCode(1)
         }
     }
+
+    /// The follow-up schedule: `--schedule`, else the organisation's, else OLVG.
+    func followUpSchedule(for content: GuideContent) -> FollowUpSchedule {
+        schedule ?? content.organisation?.schedule ?? .olvg
+    }
 }
+
+extension FollowUpSchedule: ExpressibleByArgument {}

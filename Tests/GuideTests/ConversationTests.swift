@@ -110,7 +110,7 @@ struct Chat {
         let help = chat.say("HULP")
         #expect(help.first?.contains("'terug' voor een stap terug") == true)
         #expect(help.contains { $0.contains("113 Zelfmoordpreventie") })
-        #expect(help.last == "  5. Stoppen")
+        #expect(help.last == "  6. Stoppen")
         let goodbye = chat.conversation.respond(to: "stop")
         #expect(goodbye.isFinished)
         #expect(chat.conversation.state.isFinished)

@@ -97,16 +97,6 @@ import YarnScript
         #expect(warnings.contains("test.yarn:13:8: warning: node 'Vergeten' is never reached: no jump or detour leads to it from 'Start' (add 'tags: entry' if the host starts it)"))
         #expect(warnings.count == 3)
     }
-
-    @Test("the dialogues that ship with gids compile without errors or warnings")
-    func shippedDialogues() {
-        let root = #filePath.components(separatedBy: "/Tests/").first ?? "."
-        for language in ["nl", "en"] {
-            let compilation = Compiler().compile(paths: ["\(root)/Dialogues/\(language)"])
-            #expect(compilation.diagnostics.map(\.description) == [], "\(language)")
-            #expect(compilation.program?.nodes["Start"] != nil)
-        }
-    }
 }
 
 @Suite struct DeclarationRuleTests {

@@ -128,3 +128,60 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(run.errorOutput.contains("gids kan niet starten"))
     }
 }
+
+@Suite struct MemoryCommandLineTests {
+    @Test("with consent gids remembers across runs, greets for the second talk when it is due, and forgets on request")
+    func rememberAndForget() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
+        let first = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n3\ntoday\n1\nsad\nno\n1\n1\n6\n2\n1\n3\n")
+        #expect(first.status == 0)
+        #expect(first.output.contains("May I remember for that"))
+        #expect(first.output.contains("I will ask you again in a while, in the second talk."))
+        let database = data.appendingPathComponent("gids.sqlite").path
+        #expect((try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int) == 0o600)
+
+        let memory = try gids(["memory"] + options + ["--now", "2026-03-20"])
+        #expect(memory.output.contains("A critical event: a death or another moment in care with great impact, on 2026-03-12."))
+        #expect(memory.output.contains("The next talk: the second."))
+
+        let early = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "6\n")
+        #expect(early.output.contains("The second talk about what you went through is a little later"))
+        let due = try gids(["chat"] + options + ["--now", "2026-03-27"], input: "2\n6\n")
+        #expect(due.output.contains("It is 15 days since you went through something drastic. Shall we have the second talk?"))
+
+        let forget = try gids(["forget"] + options)
+        #expect(forget.output == "Deleted: \(database). gids remembers nothing about you now.\n")
+        #expect(!FileManager.default.fileExists(atPath: database))
+        #expect(try gids(["memory"] + options).output == "I remember nothing about you.\n")
+        #expect(try gids(["forget"] + options).output == "gids remembers nothing about you; there is nothing to delete.\n")
+    }
+
+    @Test("a damaged memory file is reported, left alone, and the conversation still works")
+    func damagedMemory() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: data) }
+        let database = data.appendingPathComponent("gids.sqlite")
+        try Data("not a database at all, but something precious".utf8).write(to: database)
+        let run = try gids(["chat", "--lang", "nl", "--region", "nl", "--data-dir", data.path], input: "6\n")
+        #expect(run.status == 0)
+        #expect(run.errorOutput.contains("\(database.path): this file is not a readable gids database"))
+        #expect(run.output.contains("Wat past nu bij je?") || run.output.contains("Wat wil je doen?") || run.output.contains("Waar wil je mee beginnen?"))
+        #expect(try String(contentsOf: database, encoding: .utf8) == "not a database at all, but something precious")
+        let forget = try gids(["forget", "--data-dir", data.path])
+        #expect(forget.status == 1)
+    }
+
+    @Test("the date comes from --now or GIDS_NOW, and a malformed one is refused")
+    func injectedClock() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let bad = try gids(["chat", "--now", "12 maart"], input: "")
+        #expect(bad.status != 0)
+        #expect(bad.errorOutput.contains("the date must be written YYYY-MM-DD"))
+        let run = try gids(["chat", "--lang", "en", "--region", "nl", "--data-dir", data.path], input: "2\n1\n2026-03-20\n", environment: ["GIDS_NOW": "2026-03-19"])
+        #expect(run.output.contains("That day is still in the future."))
+    }
+}

@@ -1,0 +1,40 @@
+/// What a door tells a new conversation about the world outside it.
+public struct ConversationSettings: Hashable, Sendable, Codable {
+    public var language: Language
+    /// Nil: the dialogue asks.
+    public var region: Region?
+    /// The seed of every random choice (varied phrasing).
+    public var seed: UInt64
+    /// The date the conversation takes place (injected, so "15 days after the event" is testable).
+    public var today: DayDate
+    /// The follow-up schedule for a new critical event.
+    public var schedule: FollowUpSchedule
+    /// What is remembered about this person from earlier conversations, if anything.
+    public var followUp: FollowUp?
+    /// Where remembered things are kept, as shown to the person when asking consent; nil
+    /// when this door cannot remember anything.
+    public var memoryLocation: String?
+
+    public init(
+        language: Language, region: Region?, seed: UInt64, today: DayDate, schedule: FollowUpSchedule = .olvg,
+        followUp: FollowUp? = nil, memoryLocation: String? = nil
+    ) {
+        self.language = language
+        self.region = region
+        self.seed = seed
+        self.today = today
+        self.schedule = schedule
+        self.followUp = followUp
+        self.memoryLocation = memoryLocation
+    }
+}
+
+/// Something the door must do for the conversation: the conversation itself does no I/O.
+public enum Effect: Hashable, Sendable, Codable {
+    /// Keep this follow-up (the person consented).
+    case remember(FollowUp)
+    /// Delete everything remembered about this person.
+    case forget
+    /// Write the summary to take along to this file (Markdown when it ends in `.md`).
+    case writeSummary(path: String, text: String)
+}

@@ -1,0 +1,137 @@
+import DialogueRuntime
+import Foundation
+
+/// The host commands of the critical-event path: understanding the event date, applying
+/// the referral rule, remembering (with consent) and the summary to take along.
+extension Conversation {
+    /// Sets the variables gids provides at the start: region, organisation, where memory is
+    /// kept, and what is remembered from earlier conversations.
+    mutating func setHostVariables() {
+        let settings = state.settings
+        set("$region", .string(settings.region?.rawValue ?? ""))
+        set("$organisation", .string(content.organisation?.name ?? ""))
+        set("$geheugen_plek", .string(settings.memoryLocation ?? ""))
+        guard let followUp = settings.followUp else { return }
+        let days = settings.today.days(since: followUp.eventDate)
+        if let next = followUp.nextTalk {
+            set("$vervolg_gesprek", .number(Float(next)))
+            set("$vervolg_dagen", .number(Float(days)))
+            set("$vervolg_nodig", .bool(followUp.isNextTalkDue(on: settings.today)))
+        }
+        set("$dagen_geleden", .number(Float(days)))
+        set("$event_datum", .string(followUp.eventDate.description))
+        set("$soort", .string(followUp.eventKind))
+        set("$soort_tekst", .string(content.signals.eventKind(followUp.eventKind, in: state.language)))
+        set("$opeenstapeling", .bool(followUp.isPileUp))
+        set("$toestemming", .bool(true))
+        if let last = followUp.talks.last {
+            set("$vorige_datum", .string(last.date.description))
+            set("$vorige_signalen", .string(content.signals.names(of: last.signals, in: state.language).joined(separator: ", ")))
+        }
+    }
+
+    /// `<<read_event_date>>`: `$datum_tekst` into `$datum_status` (ok, unclear, future),
+    /// `$dagen_geleden` and `$event_datum`.
+    mutating func readEventDate() {
+        let today = state.settings.today
+        switch EventDateParser.parse(string("$datum_tekst"), today: today) {
+        case .date(let date):
+            set("$datum_status", .string("ok"))
+            set("$dagen_geleden", .number(Float(today.days(since: date))))
+            set("$event_datum", .string(date.description))
+        case .unclear: set("$datum_status", .string("unclear"))
+        case .future: set("$datum_status", .string("future"))
+        }
+    }
+
+    /// The signals the person recognised in this conversation (`$signaal_1` ... `$signaal_13`).
+    var presentSignals: [Int] {
+        (1...SignalCatalogue.signalCount).filter { state.dialogue.variables["$signaal_\($0)"] == .bool(true) }
+    }
+
+    /// `<<evaluate_signals>>`: the referral rule on this conversation's signals, into
+    /// `$signalen_aantal`, `$signalen_tekst`, `$advies` (wait, none, advise) and `$advies_reden`.
+    mutating func evaluateSignals() {
+        let signals = presentSignals
+        let days: Int? = string("$event_datum").isEmpty ? nil : Int(number("$dagen_geleden"))
+        let (advice, reason) = ReferralRule.evaluate(
+            signalsPresent: signals.count, daysSinceEvent: days, personWorried: state.dialogue.variables["$zorgen"] == .bool(true),
+            schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
+        set("$signalen_aantal", .number(Float(signals.count)))
+        set("$signalen_tekst", .string(content.signals.names(of: signals, in: state.language).joined(separator: ", ")))
+        set("$advies", .string(advice.rawValue))
+        set("$advies_reden", .string(reason.rawValue))
+    }
+
+    /// `<<remember N>>`: with consent, keep talk N (and the event, at talk 1). The
+    /// peer-support part ends after the third talk, or when professional help is advised.
+    mutating func remember(talk: Int) -> [Effect] {
+        guard state.dialogue.variables["$toestemming"] == .bool(true), state.settings.memoryLocation != nil else { return [] }
+        let today = state.settings.today
+        var followUp = state.settings.followUp ?? FollowUp(
+            eventDate: DayDate(iso: string("$event_datum")) ?? today.adding(days: -Int(number("$dagen_geleden"))),
+            eventKind: string("$soort"), isPileUp: state.dialogue.variables["$opeenstapeling"] == .bool(true),
+            schedule: state.settings.schedule)
+        followUp.talks.removeAll { $0.number >= talk }
+        followUp.talks.append(FollowUp.Talk(number: talk, date: today, signals: presentSignals))
+        if talk == 3 || string("$advies") == ReferralRule.Advice.professionalHelp.rawValue { followUp.isClosed = true }
+        state.settings.followUp = followUp
+        return [.remember(followUp)]
+    }
+
+    /// `<<take_along>>`: `$samenvatting_gesprekken`, one line per conversation with the date
+    /// and the signals recognised, for the `TakeAlong` node; today's conversation included
+    /// when it is not remembered.
+    mutating func prepareTakeAlong(includingToday: Bool = true) {
+        var talks = state.settings.followUp?.talks ?? []
+        if includingToday, !talks.contains(where: { $0.date == state.settings.today }) {
+            talks.append(FollowUp.Talk(number: talks.count + 1, date: state.settings.today, signals: presentSignals))
+        }
+        let lines = talks.map { talk in
+            let names = content.signals.names(of: talk.signals, in: state.language)
+            return "\(talk.date): \(names.isEmpty ? "-" : names.joined(separator: ", "))"
+        }
+        set("$samenvatting_gesprekken", .string(lines.joined(separator: "; ")))
+    }
+
+    /// What gids remembers about this person, in plain language (the `Memory` node).
+    public mutating func memoryDescription() -> Reply {
+        prepareTakeAlong(includingToday: false)
+        return Reply(messages: say("Memory"))
+    }
+
+    /// The confirmation after everything remembered was deleted (the `Forgotten` node); when
+    /// the settings name no memory location, it says there was nothing to delete.
+    public mutating func forgottenNotice() -> Reply {
+        Reply(messages: say("Forgotten"))
+    }
+
+    /// `<<write_take_along>>`: the `TakeAlong` node's lines, to the file named in `$bestand`.
+    mutating func writeTakeAlong() -> Effect? {
+        let path = string("$bestand").trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty else { return nil }
+        prepareTakeAlong()
+        let lines = say("TakeAlong").map(\.text)
+        let text: String
+        if path.lowercased().hasSuffix(".md"), let title = lines.first {
+            text = (["# \(title)", ""] + lines.dropFirst().map { "- \($0)" }).joined(separator: "\n") + "\n"
+        } else {
+            text = lines.joined(separator: "\n") + "\n"
+        }
+        return .writeSummary(path: path, text: text)
+    }
+
+    private mutating func set(_ variable: String, _ value: Value) {
+        state.dialogue.variables[variable] = value
+    }
+
+    private func string(_ variable: String) -> String {
+        if case .string(let text)? = state.dialogue.variables[variable] { return text }
+        return ""
+    }
+
+    private func number(_ variable: String) -> Float {
+        if case .number(let value)? = state.dialogue.variables[variable] { return value }
+        return 0
+    }
+}

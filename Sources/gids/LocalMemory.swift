@@ -1,0 +1,59 @@
+import Foundation
+import Guide
+import SessionStore
+
+/// Carries out what a terminal conversation asks for: remembering and forgetting (with
+/// consent, in the data folder, for the one person using it) and writing summaries.
+///
+/// The database is created only when the person first allows gids to remember something.
+final class LocalMemory {
+    /// The terminal's only subject: this machine's user.
+    static let subject = "local"
+
+    let path: String
+    let today: DayDate
+    private var store: SQLiteFollowUpStore?
+    /// False when an existing file could not be used: then gids remembers nothing.
+    private(set) var isUsable = true
+
+    /// Opens an existing database (removing follow-ups past their retention); when it
+    /// cannot be used, tells the operator why and carries on without memory.
+    init(path: String, today: DayDate) {
+        self.path = path
+        self.today = today
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            let store = try SQLiteFollowUpStore(path: path)
+            try store.deleteExpired(today: today)
+            self.store = store
+        } catch {
+            printError("gids: \(error)")
+            isUsable = false
+        }
+    }
+
+    func load() -> FollowUp? {
+        try? store?.followUp(for: Self.subject)
+    }
+
+    /// Carries out a conversation's effect; returns false when it failed.
+    func perform(_ effect: Effect) -> Bool {
+        do {
+            switch effect {
+            case .remember(let followUp):
+                guard isUsable else { return false }
+                let store = try self.store ?? SQLiteFollowUpStore(path: path)
+                self.store = store
+                try store.save(followUp, for: Self.subject)
+            case .forget:
+                try store?.forget(Self.subject)
+            case .writeSummary(let path, let text):
+                try PrivateFile.write(text, to: path)
+            }
+            return true
+        } catch {
+            printError("gids: \(error)")
+            return false
+        }
+    }
+}

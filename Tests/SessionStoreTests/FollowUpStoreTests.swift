@@ -1,0 +1,149 @@
+import Foundation
+import Guide
+import SessionStore
+import Testing
+
+/// A fresh folder for one test's database.
+private func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+private let event = DayDate(year: 2026, month: 3, day: 12)!
+private let sample = FollowUp(
+    eventDate: event, eventKind: "emotionele-impact", isPileUp: true, schedule: .rpog,
+    talks: [.init(number: 1, date: event, signals: []), .init(number: 2, date: event.adding(days: 30), signals: [1, 6, 10])])
+
+@Suite struct FollowUpStoreTests {
+    @Test("a follow-up is kept in a real SQLite file readable only by its owner, and survives reopening")
+    func saveAndReopen() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("data/gids.sqlite").path
+        try SQLiteFollowUpStore(path: path).save(sample, for: "local")
+        let reopened = try SQLiteFollowUpStore(path: path)
+        #expect(try reopened.followUp(for: "local") == sample)
+        #expect(try reopened.followUp(for: "someone-else") == nil)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("data").path)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+    }
+
+    @Test("the file holds only dates, the kind of event, signal numbers and the schedule: no column for anything typed")
+    func onlyStructuredData() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        try SQLiteFollowUpStore(path: path).save(sample, for: "local")
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", """
+            import sqlite3; c = sqlite3.connect('\(path)')
+            for (t,) in c.execute("select name from sqlite_master where type='table' order by name"):
+                print(t, [r[1] for r in c.execute(f'pragma table_info({t})')])
+            """]
+        let output = Pipe()
+        sqlite.standardOutput = output
+        try sqlite.run()
+        let schema = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        sqlite.waitUntilExit()
+        #expect(schema == """
+            follow_up ['subject', 'event_date', 'event_kind', 'pile_up', 'schedule', 'closed']
+            grdb_migrations ['identifier']
+            talk ['subject', 'number', 'date', 'signals']
+
+            """)
+    }
+
+    @Test("forgetting removes one subject; destroying removes the whole file")
+    func forgetAndDestroy() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        let store = try SQLiteFollowUpStore(path: path)
+        try store.save(sample, for: "a")
+        try store.save(sample, for: "b")
+        try store.forget("a")
+        #expect(try store.followUp(for: "a") == nil)
+        #expect(try store.followUp(for: "b") == sample)
+        try SQLiteFollowUpStore.destroy(at: path)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("follow-ups are deleted 100 days after their last conversation")
+    func retention() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteFollowUpStore(path: folder.appendingPathComponent("gids.sqlite").path)
+        try store.save(sample, for: "local")
+        let lastTalk = event.adding(days: 30)
+        try store.deleteExpired(today: lastTalk.adding(days: SQLiteFollowUpStore.retentionDays))
+        #expect(try store.followUp(for: "local") != nil)
+        try store.deleteExpired(today: lastTalk.adding(days: SQLiteFollowUpStore.retentionDays + 1))
+        #expect(try store.followUp(for: "local") == nil)
+    }
+
+    @Test("another program's database is refused and left exactly as it was")
+    func foreignDatabase() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(path)'); c.execute('create table notes(x)'); c.commit()"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.foreign(path: path)) { try SQLiteFollowUpStore(path: path) }
+        #expect(throws: StoreError.foreign(path: path)) { try SQLiteFollowUpStore.destroy(at: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("a file that is not a database is refused with a clear message and not overwritten")
+    func corruptFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try SQLiteFollowUpStore(path: path)
+            Issue.record("a corrupt file was opened")
+        } catch let error as StoreError {
+            #expect(error.description.hasPrefix("\(path): this file is not a readable gids database"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+
+    @Test("a database from a newer gids is refused")
+    func newerVersion() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        _ = try SQLiteFollowUpStore(path: path)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"insert into grdb_migrations values ('99: from the future')\"); c.commit()"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(throws: StoreError.newerVersion(path: path)) { try SQLiteFollowUpStore(path: path) }
+    }
+
+    @Test("an empty gids database from an older version is migrated to the current schema")
+    func migratesOlderDatabase() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        // A database as the first gids version left it before any migration ran: only its mark.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(path)'); c.execute('pragma application_id = \(0x6769_6473)'); c.execute('create table grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)'); c.commit()"]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let store = try SQLiteFollowUpStore(path: path)
+        try store.save(sample, for: "local")
+        #expect(try store.followUp(for: "local") == sample)
+    }
+}
