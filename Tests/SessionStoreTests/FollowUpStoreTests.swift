@@ -31,7 +31,7 @@ private let sample = FollowUp(
         #expect(folderMode == 0o700)
     }
 
-    @Test("the file holds only dates, the kind of event, signal numbers and the schedule: no column for anything typed")
+    @Test("follow-ups hold only dates, the kind of event, signal numbers and the schedule; sessions their state and activity")
     func onlyStructuredData() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -52,6 +52,8 @@ private let sample = FollowUp(
         #expect(schema == """
             follow_up ['subject', 'event_date', 'event_kind', 'pile_up', 'schedule', 'closed']
             grdb_migrations ['identifier']
+            reachable ['key', 'sealed_session']
+            session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity']
             talk ['subject', 'number', 'date', 'signals']
 
             """)

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+/// gids's SQLite database: the schema and its migrations, opened so that only its owner
+/// can read it (folder 0700, file 0600), in WAL mode, waiting for other gids processes
+/// that write at the same time. Files gids did not create are refused and never changed.
+public final class GidsDatabase: @unchecked Sendable {
+    /// `gids` in ASCII: marks a database as gids's own (`PRAGMA application_id`).
+    static let applicationID: Int32 = 0x6769_6473
+
+    /// The database, or nil... never: kept non-optional; ":memory:" gives an in-memory one.
+    let writer: any DatabaseWriter
+    /// The file, or `:memory:`.
+    public let path: String
+
+    /// Opens (or creates) the database at `path`; `:memory:` keeps it in memory.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        if path == ":memory:" {
+            writer = try DatabaseQueue(configuration: configuration)
+            try Self.migrator.migrate(writer)
+            return
+        }
+        try Self.createPrivately(path)
+        try Self.checkOwnership(path)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in
+            if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
+                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+            }
+        }
+        try Self.migrator.migrate(pool)
+        for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
+        writer = pool
+    }
+
+    /// Reads the file without changing it (WAL mode would rewrite its header) and refuses it
+    /// when it is damaged, another program's, or from a newer gids.
+    private static func checkOwnership(_ path: String) throws {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                if id != applicationID, tables > 0 { throw StoreError.foreign(path: path) }
+                if tables > 0, try migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
+            }
+            try queue.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unreadable(path: path, detail: (error as? DatabaseError)?.message ?? "\(error)")
+        }
+    }
+
+    /// Creates the folder (0700) and an empty file (0600) before SQLite opens it, so that
+    /// the file is never readable by others, not even for a moment.
+    private static func createPrivately(_ path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let manager = FileManager.default
+        if !manager.fileExists(atPath: folder) {
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        guard !manager.fileExists(atPath: path) else { return }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw StoreError.unreadable(path: path, detail: String(cString: strerror(errno))) }
+        close(descriptor)
+    }
+
+    /// Every version of the schema, oldest first. Never change a registered migration:
+    /// add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("1: follow-ups") { db in
+            try db.create(table: "follow_up") { table in
+                table.primaryKey("subject", .text)
+                table.column("event_date", .text).notNull()
+                table.column("event_kind", .text).notNull()
+                table.column("pile_up", .boolean).notNull()
+                table.column("schedule", .text).notNull()
+                table.column("closed", .boolean).notNull()
+            }
+            try db.create(table: "talk") { table in
+                table.column("subject", .text).notNull().references("follow_up", onDelete: .cascade)
+                table.column("number", .integer).notNull()
+                table.column("date", .text).notNull()
+                table.column("signals", .text).notNull()
+                table.primaryKey(["subject", "number"])
+            }
+        }
+        migrator.registerMigration("2: sessions") { db in
+            try db.create(table: "session") { table in
+                table.primaryKey("key", .text)
+                table.column("state", .blob).notNull()
+                table.column("profile", .text).notNull()
+                table.column("last_id", .text)
+                table.column("last_reply", .blob)
+                table.column("last_activity", .integer).notNull().indexed()
+            }
+            try db.create(table: "reachable") { table in
+                table.primaryKey("key", .text)
+                table.column("sealed_session", .blob).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Removes a gids database file and its WAL and journal entirely. Refuses other programs' files.
+    public static func destroy(at path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        _ = try GidsDatabase(path: path)  // checks it is gids's own
+        for suffix in ["", "-journal", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}
