@@ -35,7 +35,12 @@ let package = Package(
             dependencies: ["YarnScript", "DialogueRuntime", .product(name: "Yams", package: "Yams")]
         ),
         // Durable storage (SQLite through GRDB): remembered follow-ups, and later conversation sessions.
-        .target(name: "SessionStore", dependencies: ["Guide", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "SessionStore",
+            dependencies: ["Guide", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The line protocol for chat bridges: JSON lines (or tab-separated), sessions, `serve` and `reply`.
+        .target(name: "LineProtocol", dependencies: ["Guide", "SessionStore", "DialogueRuntime"]),
         // GNU readline, for line editing and in-memory history in the terminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The chat in a terminal: reading lines, rendering, the loop.
@@ -43,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "gids",
             dependencies: [
-                "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal", "SessionStore",
+                "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal", "SessionStore", "LineProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +58,7 @@ let package = Package(
         .testTarget(name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "Guide"]),
+        .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "Guide", "SessionStore"]),
         // Runs the built `gids` binary as a person or an operator would.
         .testTarget(name: "gidsTests", dependencies: ["gids"]),
     ]

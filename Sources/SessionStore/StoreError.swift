@@ -7,6 +7,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case foreign(path: String)
     /// The database was written by a newer gids.
     case newerVersion(path: String)
+    /// The key file beside a database with sessions is missing, so no session can be found.
+    case missingKey(path: String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(path): this is another program's database; gids leaves it alone. Point gids at another folder with --data-dir"
         case .newerVersion(let path):
             "\(path): this database was written by a newer version of gids; update gids to use it"
+        case .missingKey(let path):
+            "\(path): the key file of this store is missing, so its sessions cannot be found; restore it, or start a new store"
         }
     }
 }

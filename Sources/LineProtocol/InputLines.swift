@@ -1,0 +1,49 @@
+/// Splits a byte stream into lines of at most a given length. A longer line is skipped up
+/// to its end and reported once; a line cut off by the end of input is reported too. A
+/// `\r` before the `\n` is dropped.
+public struct InputLines: Sendable {
+    /// One piece of input.
+    public enum Item: Equatable, Sendable {
+        case line([UInt8])
+        case failed(ProtocolError)
+    }
+
+    public let maximumLength: Int
+    private var pending: [UInt8] = []
+    private var skippingLongLine = false
+
+    public init(maximumLength: Int) {
+        self.maximumLength = maximumLength
+    }
+
+    /// Adds bytes just read; returns the lines they complete.
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [Item] {
+        var items: [Item] = []
+        for byte in bytes {
+            if byte == 0x0A {
+                if skippingLongLine {
+                    skippingLongLine = false
+                } else {
+                    if pending.last == 0x0D { pending.removeLast() }
+                    items.append(.line(pending))
+                }
+                pending.removeAll(keepingCapacity: true)
+                continue
+            }
+            if skippingLongLine { continue }
+            pending.append(byte)
+            if pending.count > maximumLength {
+                pending.removeAll(keepingCapacity: true)
+                skippingLongLine = true
+                items.append(.failed(.lineTooLong(limit: maximumLength)))
+            }
+        }
+        return items
+    }
+
+    /// The end of input: a partial line left over is reported.
+    public mutating func finish() -> [Item] {
+        defer { pending = [] }
+        return pending.isEmpty ? [] : [.failed(.truncated)]
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The tab-separated variant of the protocol, for shell bridges (`--format plain`).
+///
+/// In: one message per line, `session<TAB>text`. Out: for each input line, one or more
+/// lines `session<TAB>kind<TAB>...`, always ending with exactly one `expect` or `error`
+/// line, so a bridge reads until it sees one:
+///
+///     anna	message	Welke gebeurtenissen van vandaag zijn je bijgebleven?
+///     anna	option	1	Ja
+///     anna	expect	text
+///     anna	error	missing_text	a message needs 'text'
+///
+/// In every field a tab is written `\t`, a newline `\n` and a backslash `\\`, both ways.
+public enum PlainFormat {
+    /// The JSON request equivalent to a plain input line, or the problem with it.
+    public static func request(from line: [UInt8]) -> InputLines.Item {
+        guard let text = String(validating: line, as: UTF8.self) else { return .failed(.invalidUTF8) }
+        guard !text.isEmpty else { return .failed(.emptyLine) }
+        guard let tab = text.firstIndex(of: "\t") else {
+            return .failed(ProtocolError("missing_tab", "a plain line is 'session<TAB>text'"))
+        }
+        let object = ["session": unescape(String(text[..<tab])), "text": unescape(String(text[text.index(after: tab)...]))]
+        guard let json = try? JSONSerialization.data(withJSONObject: object) else { return .failed(.invalidUTF8) }
+        return .line([UInt8](json))
+    }
+
+    /// The plain lines for one response.
+    public static func lines(for response: ProtocolResponse) -> [String] {
+        switch response {
+        case .reply(let session, _, let reply):
+            let s = escape(session)
+            return reply.messages.map { "\(s)\tmessage\t\(escape($0.text))" }
+                + reply.options.enumerated().map { "\(s)\toption\t\($0.offset + 1)\t\(escape($0.element.text))" }
+                + ["\(s)\texpect\t\(reply.expects.rawValue)"]
+        case .error(let error, _, let session):
+            return ["\(escape(session ?? ""))\terror\t\(error.code)\t\(escape(error.message))"]
+        case .pong, .stats, .due, .forgotten:
+            return [String(decoding: response.json, as: UTF8.self)]
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func unescape(_ text: String) -> String {
+        var result = ""
+        var escaping = false
+        for character in text {
+            if escaping {
+                switch character {
+                case "t": result.append("\t")
+                case "n": result.append("\n")
+                default: result.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

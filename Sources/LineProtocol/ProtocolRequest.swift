@@ -1,0 +1,195 @@
+import Foundation
+import Guide
+
+/// One line from a bridge, understood.
+public struct ProtocolRequest: Sendable {
+    /// What the line asks for.
+    public enum Action: Sendable, Equatable {
+        /// Something the person wrote.
+        case message(text: String)
+        /// Start (or start over) a conversation with these settings.
+        case start(language: Language?, region: Region?, profile: String?)
+        /// Start the session's conversation again with its settings.
+        case reset
+        /// Delete the session and everything remembered about it.
+        case forget
+        case ping
+        case stats
+        /// Which sessions have a follow-up talk due.
+        case due
+    }
+
+    /// The line's `id`, echoed back: a string or a number.
+    public var id: RequestID?
+    /// The session the line is about (nil for `ping`, `stats`, `due`).
+    public var session: String?
+    public var action: Action
+}
+
+/// A request's `id`, as the bridge wrote it.
+public enum RequestID: Hashable, Sendable {
+    case string(String)
+    case integer(Int)
+    case number(Double)
+
+    /// The id as stored for recognising a repeated line.
+    var key: String {
+        switch self {
+        case .string(let text): "s:" + text
+        case .integer(let value): "i:\(value)"
+        case .number(let value): "d:\(value)"
+        }
+    }
+
+    var json: Any {
+        switch self {
+        case .string(let text): text
+        case .integer(let value): value
+        case .number(let value): value
+        }
+    }
+}
+
+/// Reads request lines, rejecting anything malformed with a precise ``ProtocolError``.
+public struct RequestParser: Sendable {
+    /// Session keys longer than this are refused.
+    public static let maximumSessionLength = 512
+    /// Messages longer than this (in characters) are refused.
+    public static let maximumTextLength = 8000
+
+    /// The organisation profiles a `start` may name.
+    public var profiles: Set<String>
+
+    public init(profiles: Set<String>) {
+        self.profiles = profiles
+    }
+
+    /// Parses one JSON line (without its line ending). The `id` is returned with the error
+    /// whenever it could be read, so the bridge can match the error to its line.
+    public func parse(json line: ArraySlice<UInt8>) -> Result<ProtocolRequest, ParseFailure> {
+        guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return .failure(ParseFailure(.emptyLine)) }
+        guard String(validating: line, as: UTF8.self) != nil else { return .failure(ParseFailure(.invalidUTF8)) }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
+        } catch {
+            return .failure(ParseFailure(ProtocolError("invalid_json", "the line is not valid JSON")))
+        }
+        guard let fields = object as? [String: Any] else {
+            return .failure(ParseFailure(ProtocolError("not_an_object", "each line must be one JSON object, not \(Self.kind(of: object))")))
+        }
+        var id: RequestID?
+        if let raw = fields["id"] {
+            guard let parsed = Self.requestID(raw) else {
+                return .failure(ParseFailure(ProtocolError("invalid_id", "'id' must be a string or a number, not \(Self.kind(of: raw))")))
+            }
+            id = parsed
+        }
+        do {
+            return .success(try request(fields, id: id))
+        } catch {
+            return .failure(ParseFailure(error, id: id, session: fields["session"] as? String))
+        }
+    }
+
+    private func request(_ fields: [String: Any], id: RequestID?) throws(ProtocolError) -> ProtocolRequest {
+        var type = "message"
+        if let raw = fields["type"] {
+            guard let text = raw as? String else { throw ProtocolError("invalid_type", "'type' must be a string, not \(Self.kind(of: raw))") }
+            type = text
+        }
+        switch type {
+        case "ping": return ProtocolRequest(id: id, session: nil, action: .ping)
+        case "stats": return ProtocolRequest(id: id, session: nil, action: .stats)
+        case "due": return ProtocolRequest(id: id, session: nil, action: .due)
+        case "message", "start", "reset", "forget": break
+        default:
+            throw ProtocolError("unknown_type", "unknown type '\(type.prefix(40))'; expected message, start, reset, forget, ping, stats or due")
+        }
+        let session = try Self.session(fields["session"])
+        switch type {
+        case "start":
+            if let dialogue = fields["dialogue"], dialogue as? String != "chat" {
+                throw ProtocolError("unknown_dialogue", "unknown dialogue \(Self.describe(dialogue)); the only dialogue is 'chat'")
+            }
+            return ProtocolRequest(
+                id: id, session: session,
+                action: .start(language: try Self.choice(fields["lang"], "lang", "unknown_language"), region: try Self.choice(fields["region"], "region", "unknown_region"), profile: try profile(fields["org"])))
+        case "reset": return ProtocolRequest(id: id, session: session, action: .reset)
+        case "forget": return ProtocolRequest(id: id, session: session, action: .forget)
+        default:
+            guard let raw = fields["text"] else { throw ProtocolError("missing_text", "a message needs 'text'") }
+            guard let text = raw as? String else { throw ProtocolError("text_not_string", "'text' must be a string, not \(Self.kind(of: raw))") }
+            guard text.count <= Self.maximumTextLength else {
+                throw ProtocolError("text_too_long", "'text' is longer than \(Self.maximumTextLength) characters")
+            }
+            return ProtocolRequest(id: id, session: session, action: .message(text: text))
+        }
+    }
+
+    private static func session(_ raw: Any?) throws(ProtocolError) -> String {
+        guard let raw else { throw ProtocolError("missing_session", "the line needs 'session'") }
+        guard let session = raw as? String else { throw ProtocolError("session_not_string", "'session' must be a string, not \(kind(of: raw))") }
+        guard !session.isEmpty else { throw ProtocolError("empty_session", "'session' must not be empty") }
+        guard session.utf8.count <= maximumSessionLength else {
+            throw ProtocolError("session_too_long", "'session' is longer than \(maximumSessionLength) bytes")
+        }
+        guard !session.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ProtocolError("invalid_session", "'session' must not contain control characters")
+        }
+        return session
+    }
+
+    private static func choice<T: RawRepresentable<String> & CaseIterable>(_ raw: Any?, _ field: String, _ code: String) throws(ProtocolError) -> T? {
+        guard let raw else { return nil }
+        guard let text = raw as? String, let value = T(rawValue: text) else {
+            throw ProtocolError(code, "unknown \(field) \(describe(raw)); expected \(T.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+        return value
+    }
+
+    private func profile(_ raw: Any?) throws(ProtocolError) -> String? {
+        guard let raw else { return nil }
+        guard let name = raw as? String, profiles.contains(name) else {
+            let known = profiles.sorted().joined(separator: ", ")
+            throw ProtocolError("unknown_org", "unknown org profile \(Self.describe(raw)); \(known.isEmpty ? "this server has none" : "this server has: \(known)")")
+        }
+        return name
+    }
+
+    private static func requestID(_ raw: Any) -> RequestID? {
+        if let text = raw as? String { return text.utf8.count <= 256 ? .string(text) : nil }
+        guard let number = raw as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        if let integer = raw as? Int, Double(integer) == number.doubleValue { return .integer(integer) }
+        return number.doubleValue.isFinite ? .number(number.doubleValue) : nil
+    }
+
+    private static func describe(_ value: Any) -> String {
+        if let text = value as? String { return "'\(text.prefix(40))'" }
+        return kind(of: value)
+    }
+
+    static func kind(of value: Any) -> String {
+        switch value {
+        case is String: "a string"
+        case is NSNull: "null"
+        case is [Any]: "an array"
+        case is [String: Any]: "an object"
+        case let number as NSNumber: String(cString: number.objCType) == "c" ? "a boolean" : "a number"
+        default: "something else"
+        }
+    }
+}
+
+/// A line that could not be parsed, with what could be read of it.
+public struct ParseFailure: Error, Sendable {
+    public var error: ProtocolError
+    public var id: RequestID?
+    public var session: String?
+
+    init(_ error: ProtocolError, id: RequestID? = nil, session: String? = nil) {
+        self.error = error
+        self.id = id
+        self.session = session
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import Guide
+
+/// One stored conversation of the line protocol.
+public struct StoredSession: Sendable {
+    /// The encoded conversation state.
+    public var state: Data
+    /// The organisation profile the session uses ("" for none).
+    public var profile: String
+    /// The `id` of the last line answered, to answer a repeated line the same way.
+    public var lastID: String?
+    /// The reply to that line, exactly as written.
+    public var lastReply: Data?
+    /// When the session was last used, in seconds since 1970.
+    public var lastActivity: Int64
+
+    public init(state: Data, profile: String, lastID: String?, lastReply: Data?, lastActivity: Int64) {
+        self.state = state
+        self.profile = profile
+        self.lastID = lastID
+        self.lastReply = lastReply
+        self.lastActivity = lastActivity
+    }
+}
+
+/// The sessions of `gids serve` and `gids reply`, with their consented follow-ups, in
+/// gids's SQLite database (or in memory for `:memory:`). Session keys are stored
+/// pseudonymised (see ``SessionKeys``).
+public final class SessionDatabase: @unchecked Sendable {
+    public let database: GidsDatabase
+    public let keys: SessionKeys
+
+    /// Opens the store at `path` (`:memory:` for one that lives as long as the process).
+    /// The key file is `path` + `.key`; it is created with a new store.
+    public init(path: String) throws {
+        database = try GidsDatabase(path: path)
+        if path == ":memory:" {
+            keys = SessionKeys()
+            return
+        }
+        let isEmpty = try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM session) + (SELECT count(*) FROM follow_up)") == 0
+        }
+        keys = try SessionKeys(file: path + ".key", allowCreating: isEmpty)
+        chmod(path + ".key", 0o600)
+    }
+
+    /// Runs `body` in one write transaction: every change in it is committed together, or none.
+    public func transaction<T>(_ body: (SessionTransaction) throws -> T) throws -> T {
+        try database.writer.write { db in try body(SessionTransaction(db: db, keys: keys)) }
+    }
+}
+
+/// The sessions as seen inside one transaction.
+public struct SessionTransaction {
+    let db: Database
+    let keys: SessionKeys
+
+    public func session(_ key: String) throws -> StoredSession? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE key = ?", arguments: [keys.pseudonym(of: key)]) else { return nil }
+        return StoredSession(state: row["state"], profile: row["profile"], lastID: row["last_id"], lastReply: row["last_reply"], lastActivity: row["last_activity"])
+    }
+
+    public func save(_ session: StoredSession, for key: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO session (key, state, profile, last_id, last_reply, last_activity) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET state = excluded.state, profile = excluded.profile, last_id = excluded.last_id,
+                last_reply = excluded.last_reply, last_activity = excluded.last_activity
+                """,
+            arguments: [keys.pseudonym(of: key), session.state, session.profile, session.lastID, session.lastReply, session.lastActivity])
+    }
+
+    /// Deletes a session and everything remembered about it.
+    public func forget(_ key: String) throws {
+        let pseudonym = keys.pseudonym(of: key)
+        try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [pseudonym])
+        try forgetFollowUp(for: key)
+    }
+
+    public func followUp(for key: String) throws -> FollowUp? {
+        try SQLiteFollowUpStore.followUp(for: keys.pseudonym(of: key), in: db)
+    }
+
+    /// Keeps a consented follow-up, and the session key sealed so that `due` can name it.
+    public func saveFollowUp(_ followUp: FollowUp, for key: String) throws {
+        let pseudonym = keys.pseudonym(of: key)
+        try SQLiteFollowUpStore.save(followUp, for: pseudonym, in: db)
+        try db.execute(sql: "INSERT OR REPLACE INTO reachable (key, sealed_session) VALUES (?, ?)", arguments: [pseudonym, try keys.seal(key)])
+    }
+
+    public func forgetFollowUp(for key: String) throws {
+        let pseudonym = keys.pseudonym(of: key)
+        try SQLiteFollowUpStore.forget(pseudonym, in: db)
+        try db.execute(sql: "DELETE FROM reachable WHERE key = ?", arguments: [pseudonym])
+    }
+
+    /// The sessions whose next follow-up talk is due on `today`, by their key, sorted.
+    public func dueSessions(on today: DayDate) throws -> [String] {
+        try Row.fetchAll(db, sql: "SELECT key, sealed_session FROM reachable").compactMap { row -> String? in
+            guard let followUp = try SQLiteFollowUpStore.followUp(for: row["key"], in: db), followUp.isNextTalkDue(on: today) else { return nil }
+            return try? keys.unseal(row["sealed_session"])
+        }.sorted()
+    }
+
+    /// Deletes sessions (and their follow-ups) idle since before `cutoff` (seconds since 1970); returns how many.
+    public func deleteIdle(before cutoff: Int64) throws -> Int {
+        let idle = try String.fetchAll(db, sql: "SELECT key FROM session WHERE last_activity < ?", arguments: [cutoff])
+        for pseudonym in idle {
+            try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [pseudonym])
+            try SQLiteFollowUpStore.forget(pseudonym, in: db)
+            try db.execute(sql: "DELETE FROM reachable WHERE key = ?", arguments: [pseudonym])
+        }
+        return idle.count
+    }
+
+    /// How many sessions are stored.
+    public func count() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0
+    }
+}

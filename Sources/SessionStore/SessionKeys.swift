@@ -1,0 +1,52 @@
+import Crypto
+import Glibc
+import Foundation
+
+/// Pseudonymises the session keys a bridge sends (`matrix:@anna:example.org`) so that a
+/// copied database does not reveal who talked to gids: rows are found by a keyed hash
+/// (HMAC-SHA256), and only sessions with a consented follow-up keep their key, sealed
+/// (AES-GCM), so that `due` can name them. The secret lives in a separate file beside
+/// the database (mode 0600), never in it. (`@unchecked Sendable`: the key is immutable.)
+public struct SessionKeys: @unchecked Sendable {
+    private let secret: SymmetricKey
+
+    /// A fresh random secret (for an in-memory store).
+    public init() {
+        secret = SymmetricKey(size: .bits256)
+    }
+
+    /// The secret in `file`, created when `allowCreating` and the file does not exist.
+    public init(file: String, allowCreating: Bool) throws {
+        if let data = FileManager.default.contents(atPath: file) {
+            guard data.count == 32 else { throw StoreError.unreadable(path: file, detail: "the key file must hold 32 bytes") }
+            secret = SymmetricKey(data: data)
+            return
+        }
+        guard allowCreating else { throw StoreError.missingKey(path: file) }
+        let key = SymmetricKey(size: .bits256)
+        let descriptor = Glibc.open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw StoreError.unreadable(path: file, detail: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let written = key.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == 32 else { throw StoreError.unreadable(path: file, detail: "could not write the key file") }
+        secret = key
+    }
+
+    /// The stored form of a session key.
+    public func pseudonym(of session: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(session.utf8), using: secret).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The session key sealed for storage.
+    public func seal(_ session: String) throws -> Data {
+        guard let combined = try AES.GCM.seal(Data(session.utf8), using: secret).combined else {
+            throw StoreError.unreadable(path: "", detail: "could not seal a session key")
+        }
+        return combined
+    }
+
+    /// A sealed session key opened again.
+    public func unseal(_ sealed: Data) throws -> String {
+        String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: secret), as: UTF8.self)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import LineProtocol
+import SessionStore
+import Terminal
+
+/// `gids serve`: many conversations at once over stdin/stdout, for chat bridges.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Answer chat-bridge lines on stdin: one JSON object per line in, one per line out (see README).",
+        discussion: """
+            Replies are written only after their sessions are committed; lines that arrive together \
+            are committed together. SIGTERM finishes the lines already read, commits and exits 0.
+            """
+    )
+
+    @OptionGroup var settings: ServeSettings
+
+    @Option(help: "The longest line accepted, in bytes; longer lines get an error and are skipped.")
+    var maxLine = 65_536
+
+    @Flag(help: "Delete the sessions idle longer than --retention days (0: all), print how many, and exit.")
+    var purge = false
+
+    func run() throws {
+        let store = try settings.openStore()
+        if purge {
+            let cutoff = Int64(Date().timeIntervalSince1970) - Int64(settings.retention) * 86_400
+            let removed = try store.transaction { try $0.deleteIdle(before: settings.retention == 0 ? .max : cutoff) }
+            print("removed \(removed) session\(removed == 1 ? "" : "s")")
+            return
+        }
+        let server = try settings.server(store: store)
+        let output = TerminalOutput()
+        Termination.install()
+        var lines = InputLines(maximumLength: maxLine)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while !Termination.requested {
+            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            let items = count == 0 ? lines.finish() : lines.feed(buffer[0..<count])
+            if !items.isEmpty {
+                let responses = server.handle(items.map(settings.item))
+                output.write(responses.map(settings.render).joined())
+            }
+            if count == 0 { break }
+        }
+    }
+}
+
+/// SIGTERM as a request to stop after the lines already read.
+enum Termination {
+    nonisolated(unsafe) static var requested = false
+
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in Termination.requested = true }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: a blocked read returns, so the loop can stop
+        sigaction(SIGTERM, &action, nil)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Guide
+import LineProtocol
+import SessionStore
+
+/// The wire format of `serve` and `reply`.
+enum WireFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case plain
+}
+
+/// What `gids serve` and `gids reply` share: the store, organisation profiles, retention, format.
+struct ServeSettings: ParsableArguments {
+    @OptionGroup var guide: GuideSettings
+
+    @Option(help: ArgumentHelp("The session store: a file (default: the data folder's gids.sqlite) or :memory:.", valueName: "path"))
+    var store: String?
+
+    @Option(help: ArgumentHelp("An extra organisation profile a 'start' line may name, as NAME=FILE (repeatable).", valueName: "name=file"))
+    var profile: [String] = []
+
+    @Option(help: "Delete sessions idle longer than this many days.")
+    var retention = 30
+
+    @Option(help: "json (one JSON object per line) or plain (tab-separated, for shell bridges).")
+    var format: WireFormat = .json
+
+    var storePath: String { store ?? guide.databasePath }
+
+    func validate() throws {
+        for entry in profile where !entry.contains("=") {
+            throw ValidationError("--profile needs NAME=FILE, not '\(entry)'")
+        }
+        if retention < 0 { throw ValidationError("--retention must be 0 or more days") }
+    }
+
+    /// The content per profile: "" is the default (with `--org`, if given).
+    func loadContents() throws -> [String: GuideContent] {
+        var contents = ["": try guide.loadContent()]
+        for entry in profile {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            var settings = guide
+            settings.org = parts[1]
+            contents[parts[0]] = try settings.loadContent()
+        }
+        return contents
+    }
+
+    /// The store, or a clear message and exit 1 (a damaged or foreign file is never touched).
+    func openStore() throws -> SessionDatabase {
+        do {
+            return try SessionDatabase(path: storePath)
+        } catch {
+            printError("gids: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    func server(store: SessionDatabase) throws -> SessionServer {
+        let today = guide.now ?? ProcessInfo.processInfo.environment["GIDS_NOW"]
+        let fixed = today.flatMap(DayDate.init(iso:)).map(Self.noon)
+        return SessionServer(
+            store: store, contents: try loadContents(),
+            settings: .init(
+                language: guide.language, region: guide.region, schedule: guide.schedule, retention: TimeInterval(retention) * 86_400,
+                memoryLocation: storePath),
+            clock: { fixed ?? Date() })
+    }
+
+    /// Noon (UTC) of a day: the moment `--now` stands for.
+    static func noon(_ day: DayDate) -> Date {
+        var components = DateComponents()
+        components.year = day.year
+        components.month = day.month
+        components.day = day.day
+        components.hour = 12
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: components) ?? Date()
+    }
+
+    /// The text of one response line in the chosen format.
+    func render(_ response: ProtocolResponse) -> String {
+        switch format {
+        case .json: String(decoding: response.json, as: UTF8.self) + "\n"
+        case .plain: PlainFormat.lines(for: response).joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// An input line in the chosen format, as the server reads it.
+    func item(_ item: InputLines.Item) -> InputLines.Item {
+        guard format == .plain, case .line(let bytes) = item else { return item }
+        return PlainFormat.request(from: bytes)
+    }
+}
