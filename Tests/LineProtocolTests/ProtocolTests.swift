@@ -1,0 +1,225 @@
+import Foundation
+import Guide
+import LineProtocol
+import Testing
+
+@Suite struct ProtocolTests {
+    @Test("the first message of an unknown session starts the default dialogue, and its id is echoed")
+    func firstMessage() throws {
+        let server = try ServerHarness()
+        let reply = object(server.send(#"{"session":"matrix:@anna:example.org","text":"hoi","id":7}"#)[0])
+        #expect(reply["session"] as? String == "matrix:@anna:example.org")
+        #expect(reply["id"] as? Int == 7)
+        #expect(reply["expect"] as? String == "choice")
+        #expect(reply["done"] as? Bool == false)
+        let options = reply["options"] as? [[String: Any]] ?? []
+        #expect(options.first?["n"] as? Int == 1)
+        #expect(options.first?["text"] as? String == "Een korte check-in: drie vragen over je dag")
+        let next = object(server.send(#"{"session":"matrix:@anna:example.org","text":"1","id":"b"}"#)[0])
+        #expect(next["expect"] as? String == "text")
+        #expect(next["id"] as? String == "b")
+        #expect((next["messages"] as? [[String: Any]])?.last?["text"] as? String == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
+    }
+
+    @Test("a crisis phrase in the very first message gets the crisis answer at once")
+    func crisisFirst() throws {
+        let reply = try ServerHarness().send(#"{"session":"s","text":"ik wil niet meer leven"}"#)[0]
+        #expect(reply.contains("113 Zelfmoordpreventie"))
+        #expect(reply.contains("Ben je nu veilig?"))
+    }
+
+    @Test("a crisis phrase in the middle of a conversation gets the same answer as in the terminal")
+    func crisisLater() throws {
+        let server = try ServerHarness()
+        _ = server.send(#"{"session":"s","text":"hoi"}"#, #"{"session":"s","text":"1"}"#)
+        let reply = server.send(#"{"session":"s","text":"I want to kill myself"}"#)[0]
+        #expect(reply.contains("113 Zelfmoordpreventie"))
+    }
+
+    @Test("markup reaches the bridge as attributes")
+    func attributes() throws {
+        let server = try ServerHarness()
+        _ = server.send(#"{"session":"s","text":"hoi"}"#)
+        let reply = object(server.send(#"{"session":"s","text":"3"}"#)[0])
+        let messages = reply["messages"] as? [[String: Any]] ?? []
+        let bold = messages.compactMap { $0["attributes"] as? [[String: Any]] }.flatMap { $0 }.first
+        #expect(bold?["name"] as? String == "b")
+        #expect(bold?["position"] as? Int == 0)
+    }
+
+    @Test("the same line sent again (same id) gets the same answer and does not move the conversation")
+    func repeatedLine() throws {
+        let server = try ServerHarness()
+        _ = server.send(#"{"session":"s","text":"hoi","id":1}"#)
+        let first = server.send(#"{"session":"s","text":"1","id":2}"#)
+        let state = try server.storedState(of: "s")
+        #expect(server.send(#"{"session":"s","text":"1","id":2}"#) == first)
+        #expect(try server.storedState(of: "s") == state)
+    }
+
+    @Test("start chooses language and region; reset starts again; forget deletes the session")
+    func controls() throws {
+        let server = try ServerHarness()
+        let start = server.send(#"{"type":"start","session":"s","lang":"en","region":"be","dialogue":"chat","org":"voorbeeld","id":"x"}"#)[0]
+        #expect(start.contains("What suits you now?") || start.contains("What would you like to do?") || start.contains("Where would you like to start?"))
+        _ = server.send(#"{"session":"s","text":"3"}"#)
+        #expect(server.send(#"{"session":"s","text":"6"}"#)[0].contains("Would you like to agree one next step"))
+        let reset = server.send(#"{"type":"reset","session":"s"}"#)[0]
+        #expect(reset.contains("I am not a therapist"))
+        #expect(server.send(#"{"type":"forget","session":"s","id":3}"#)[0] == #"{"id":3,"session":"s","type":"forgotten"}"#)
+        #expect(try server.storedState(of: "s") == nil)
+        #expect(server.send(#"{"type":"ping"}"#)[0] == #"{"type":"pong"}"#)
+        #expect(object(server.send(#"{"type":"stats","id":"n"}"#)[0])["sessions"] as? Int == 0)
+    }
+
+    @Test("session keys are stored only as keyed hashes")
+    func pseudonymised() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let server = try ServerHarness(path: path)
+        _ = server.send(#"{"session":"matrix:@anna.de.vries:example.org","text":"hoi"}"#)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes += wal }
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("anna.de.vries"))
+        #expect((try FileManager.default.attributesOfItem(atPath: path + ".key")[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test("a consented follow-up makes the session 'due' when its next talk is due, and 'start' opens that talk")
+    func dueSessions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-due-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let dayZero = try ServerHarness(path: path, day: "2026-03-12")
+        let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2", "1", "3"]
+        for answer in answers { _ = dayZero.send(#"{"session":"team:42","text":"\#(answer)"}"#) }
+        _ = dayZero.send(#"{"session":"team:43","text":"hoi"}"#)
+        #expect(dayZero.send(#"{"type":"due"}"#)[0] == #"{"sessions":[],"type":"due"}"#)
+        let later = try ServerHarness(path: path, day: "2026-03-27")
+        #expect(later.send(#"{"type":"due","id":1}"#)[0] == #"{"id":1,"sessions":["team:42"],"type":"due"}"#)
+        #expect(later.send(#"{"type":"start","session":"team:42"}"#)[0].contains("Het is 15 dagen geleden dat je iets ingrijpends meemaakte. Zullen we het tweede gesprek doen?"))
+    }
+
+    @Test("writing a file is not something a bridge can do: the person is told, and asked again")
+    func noFilesThroughBridge() throws {
+        let server = try ServerHarness()
+        let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2", "2"]
+        for answer in answers { _ = server.send(#"{"session":"s","text":"\#(answer)"}"#) }
+        let reply = server.send(#"{"session":"s","text":"2"}"#)[0]
+        #expect(reply.contains("Hoe moet het bestand heten?"))
+        #expect(server.send(#"{"session":"s","text":"samenvatting.md"}"#)[0].contains("Dat lukte niet"))
+    }
+}
+
+@Suite struct BadInputTests {
+    static let cases: [(String, String, String)] = [
+        ("invalid JSON", #"{"session":"a","text":"#, "invalid_json"),
+        ("a JSON array", #"[1,2,3]"#, "not_an_object"),
+        ("a JSON number", "42", "not_an_object"),
+        ("a JSON string", #""hoi""#, "not_an_object"),
+        ("JSON null", "null", "not_an_object"),
+        ("missing session", #"{"text":"hoi","id":1}"#, "missing_session"),
+        ("empty session", #"{"session":"","text":"hoi","id":1}"#, "empty_session"),
+        ("a number as session", #"{"session":5,"text":"hoi","id":1}"#, "session_not_string"),
+        ("null as session", #"{"session":null,"text":"hoi","id":1}"#, "session_not_string"),
+        ("an object as session", #"{"session":{"a":1},"text":"hoi","id":1}"#, "session_not_string"),
+        ("a session of 100 KB", #"{"session":""# + String(repeating: "x", count: 100_000) + #"","text":"hoi","id":1}"#, "session_too_long"),
+        ("a control character in the session", #"{"session":"a\nb","text":"hoi","id":1}"#, "invalid_session"),
+        ("missing text", #"{"session":"a","id":1}"#, "missing_text"),
+        ("a number as text", #"{"session":"a","text":5,"id":1}"#, "text_not_string"),
+        ("an array as text", #"{"session":"a","text":["hoi"],"id":1}"#, "text_not_string"),
+        ("text that is too long", #"{"session":"a","text":""# + String(repeating: "x", count: 9000) + #"","id":1}"#, "text_too_long"),
+        ("NUL in text", #"{"session":"a","text":"ho\u0000i","id":1}"#, "text_has_nul"),
+        ("an escape sequence in text", #"{"session":"a","text":"\u001b[2Jhoi","id":1}"#, "text_has_escape_sequence"),
+        ("an unknown type", #"{"type":"dance","session":"a","id":1}"#, "unknown_type"),
+        ("a number as type", #"{"type":3,"session":"a","id":1}"#, "invalid_type"),
+        ("an unknown dialogue", #"{"type":"start","session":"a","dialogue":"poker","id":1}"#, "unknown_dialogue"),
+        ("an unknown language", #"{"type":"start","session":"a","lang":"fr","id":1}"#, "unknown_language"),
+        ("an unknown region", #"{"type":"start","session":"a","region":"de","id":1}"#, "unknown_region"),
+        ("an unknown org profile", #"{"type":"start","session":"a","org":"elders","id":1}"#, "unknown_org"),
+        ("a boolean as id", #"{"session":"a","text":"hoi","id":true}"#, "invalid_id"),
+        ("an object as id", #"{"session":"a","text":"hoi","id":{"n":1}}"#, "invalid_id"),
+        ("an empty line", "", "empty_line"),
+        ("a line of spaces", "   \t ", "empty_line"),
+        ("garbage after the object", #"{"session":"a","text":"hoi"} en meer"#, "invalid_json"),
+        ("a raw NUL byte", "{\"session\":\"a\",\"text\":\"h\u{0}i\"}", "invalid_json"),
+        ("deeply nested JSON", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), "invalid_json"),
+    ]
+
+    @Test("each kind of bad line gets exactly one error line, with its id, and no session changes", arguments: cases)
+    func badLine(name: String, line: String, code: String) throws {
+        let server = try ServerHarness()
+        _ = server.send(#"{"session":"other","text":"hoi"}"#, #"{"session":"other","text":"1"}"#)
+        let before = try server.storedState(of: "other")
+        let output = server.send(line)
+        #expect(output.count == 1, "\(name)")
+        let error = object(output[0])
+        #expect(error["type"] as? String == "error", "\(name)")
+        #expect((error["error"] as? [String: Any])?["code"] as? String == code, "\(name): \(output[0].prefix(300))")
+        if line.contains(#""id":1"#) { #expect(error["id"] as? Int == 1, "\(name)") }
+        #expect(try server.storedState(of: "other") == before, "\(name)")
+        #expect(try server.storedState(of: "a") == nil, "\(name)")
+        #expect(server.send(#"{"session":"other","text":"Een drukke dag"}"#)[0].contains("Hoe voel je je (lichamelijk en mentaal)?"), "\(name)")
+    }
+
+    @Test("bytes that are not UTF-8 get an error line")
+    func invalidUTF8() throws {
+        let server = try ServerHarness()
+        let output = server.server.handle([.line([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D])])
+        #expect(String(decoding: output[0].json, as: UTF8.self).contains("invalid_utf8"))
+    }
+
+    @Test("a crisis phrase is answered even when the text also holds forbidden characters")
+    func crisisWithEscape() throws {
+        let reply = try ServerHarness().send(#"{"session":"a","text":"\u001b[31mik wil dood"}"#)[0]
+        #expect(reply.contains("Ben je nu veilig?"))
+    }
+}
+
+@Suite struct InputLinesTests {
+    @Test("lines are split on newlines, CRLF endings are accepted, and lines may arrive in pieces")
+    func splitting() {
+        var lines = InputLines(maximumLength: 100)
+        #expect(lines.feed(Array("ab\r\ncd\nef".utf8)) == [.line(Array("ab".utf8)), .line(Array("cd".utf8))])
+        #expect(lines.feed(Array("g\n".utf8)) == [.line(Array("efg".utf8))])
+        #expect(lines.finish() == [])
+    }
+
+    @Test("a line over the limit (a 10 MB line) is skipped with one error, and the next line is read normally")
+    func tooLong() {
+        var lines = InputLines(maximumLength: 65_536)
+        var items: [InputLines.Item] = []
+        let huge = [UInt8](repeating: 0x61, count: 10 * 1024 * 1024)
+        for start in stride(from: 0, to: huge.count, by: 65_536) { items += lines.feed(huge[start..<min(start + 65_536, huge.count)]) }
+        items += lines.feed(Array("\nok\n".utf8))
+        #expect(items.count == 2)
+        if case .failed(let error) = items[0] { #expect(error.code == "line_too_long") } else { Issue.record("expected an error") }
+        #expect(items[1] == .line(Array("ok".utf8)))
+    }
+
+    @Test("input that ends in the middle of a line is reported")
+    func truncated() {
+        var lines = InputLines(maximumLength: 100)
+        #expect(lines.feed(Array("{\"session\":".utf8)) == [])
+        #expect(lines.finish() == [.failed(ProtocolError("truncated_line", "the input ended in the middle of a line"))])
+    }
+
+    @Test("the plain format escapes tabs, newlines and backslashes both ways, and ends every reply with one expect or error line")
+    func plain() throws {
+        #expect(PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8)) == .line(Array(#"{"session":"anna","text":"ik ben\tmoe\n"}"#.utf8)) || {
+            if case .line(let bytes) = PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8)) {
+                return (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String]) == ["session": "anna", "text": "ik ben\tmoe\n"]
+            }
+            return false
+        }())
+        if case .failed(let error) = PlainFormat.request(from: Array("no tab here".utf8)) { #expect(error.code == "missing_tab") } else { Issue.record("expected an error") }
+        let server = try ServerHarness()
+        let response = server.server.handle([PlainFormat.request(from: Array("anna\thoi".utf8))])[0]
+        let lines = PlainFormat.lines(for: response)
+        #expect(lines.last == "anna\texpect\tchoice")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("anna\tmessage\t") || $0.hasPrefix("anna\toption\t") })
+        #expect(lines.filter { $0.contains("\texpect\t") || $0.contains("\terror\t") }.count == 1)
+    }
+}

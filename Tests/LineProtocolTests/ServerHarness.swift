@@ -1,0 +1,46 @@
+import Foundation
+import Guide
+import LineProtocol
+import SessionStore
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+private let contentResult = Result { () throws(DiagnosticList) -> GuideContent in
+    try GuideContent.load(from: repositoryRoot.appendingPathComponent("Dialogues").path)
+}
+
+/// A server on an in-memory store with the shipped content, fixed on 12 March 2026.
+struct ServerHarness {
+    let store: SessionDatabase
+    let server: SessionServer
+
+    init(path: String = ":memory:", day: String = "2026-03-12") throws {
+        store = try SessionDatabase(path: path)
+        let content = try contentResult.get()
+        let date = ISO8601DateFormatter().date(from: day + "T12:00:00Z")!
+        server = SessionServer(
+            store: store, contents: ["": content, "voorbeeld": content],
+            settings: .init(language: .nl, region: .nl, schedule: nil, retention: 30 * 86_400, memoryLocation: "test.sqlite"),
+            clock: { date })
+    }
+
+    /// Sends lines (as text) and returns the output lines (as text).
+    func send(_ lines: String...) -> [String] {
+        send(lines)
+    }
+
+    func send(_ lines: [String]) -> [String] {
+        server.handle(lines.map { .line(Array($0.utf8)) }).map { String(decoding: $0.json, as: UTF8.self) }
+    }
+
+    /// The stored state of a session, to prove that it did not change.
+    func storedState(of session: String) throws -> Data? {
+        try store.transaction { try $0.session(session)?.state }
+    }
+}
+
+/// A JSON output line as a dictionary.
+func object(_ line: String) -> [String: Any] {
+    (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] ?? [:]
+}
