@@ -64,7 +64,7 @@ public struct Conversation: Sendable {
             state.dialogue.variables[variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
             return run(.resume)
         }
-        let texts = prompt.reply.options.map(\.text)
+        let texts = prompt.options.map(\.text)
         if let chosen = OptionMatcher.match(answer, in: texts) {
             remember()
             return run(.select(prompt.optionIndices[chosen]))
@@ -152,7 +152,7 @@ public struct Conversation: Sendable {
             // Waiting without a prompt: only possible after an invalid input; keep what was shown.
             return state.prompt.reply
         }
-        prompt.reply = reply
+        prompt.remember(reply)
         state.prompt = prompt
         if reply.isFinished { state.history = [] }
         return reply

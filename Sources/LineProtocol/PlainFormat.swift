@@ -35,9 +35,25 @@ public enum PlainFormat {
                 + ["\(s)\texpect\t\(reply.expects.rawValue)"]
         case .error(let error, _, let session):
             return ["\(escape(session ?? ""))\terror\t\(error.code)\t\(escape(error.message))"]
+        case .replayed(let bytes):
+            return replayedLines(bytes)
         case .pong, .stats, .due, .forgotten:
             return [String(decoding: response.json, as: UTF8.self)]
         }
+    }
+
+    /// The plain lines of a reply stored as JSON (a repeated line).
+    private static func replayedLines(_ bytes: [UInt8]) -> [String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], let session = object["session"] as? String else {
+            return [String(decoding: bytes, as: UTF8.self)]
+        }
+        let s = escape(session)
+        let messages = (object["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.map { "\(s)\tmessage\t\(escape($0))" }
+        let options = (object["options"] as? [[String: Any]] ?? []).compactMap { option -> String? in
+            guard let n = option["n"] as? Int, let text = option["text"] as? String else { return nil }
+            return "\(s)\toption\t\(n)\t\(escape(text))"
+        }
+        return messages + options + ["\(s)\texpect\t\(object["expect"] as? String ?? "none")"]
     }
 
     static func escape(_ text: String) -> String {

@@ -131,7 +131,7 @@ public final class SessionServer {
     private func message(_ text: String, session: String, id: RequestID?, in transaction: SessionTransaction) throws -> ProtocolResponse {
         let stored = try transaction.session(session)
         if let id, let stored, stored.lastID == id.key, let reply = stored.lastReply {
-            return .reply(session: session, id: id, try decoder.decode(Reply.self, from: reply))  // the same line again: the same answer
+            return .replayed([UInt8](reply))  // the same line again: the same answer
         }
         let profile = stored?.profile ?? ""
         guard let content = contents[profile] ?? contents[""] else { return .error(.storage, id: id, session: session) }
@@ -169,11 +169,12 @@ public final class SessionServer {
         }
         reply.effects = []
         reply.problems = []
+        let response = ProtocolResponse.reply(session: session, id: id, reply)
         let stored = StoredSession(
-            state: try encoder.encode(conversation.state), profile: profile, lastID: id?.key, lastReply: try encoder.encode(reply),
+            state: try encoder.encode(conversation.state), profile: profile, lastID: id?.key, lastReply: id == nil ? nil : Data(response.jsonBytes),
             lastActivity: Int64(clock().timeIntervalSince1970))
         try transaction.save(stored, for: session)
-        return .reply(session: session, id: id, reply)
+        return response
     }
 
     /// A seed for a new session's varied phrasing that is the same in every process

@@ -34,7 +34,14 @@ public struct SessionKeys: @unchecked Sendable {
 
     /// The stored form of a session key.
     public func pseudonym(of session: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(session.utf8), using: secret).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in HMAC<SHA256>.authenticationCode(for: Data(session.utf8), using: secret) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The session key sealed for storage.
