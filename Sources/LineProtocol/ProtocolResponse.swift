@@ -40,7 +40,7 @@ public enum ProtocolResponse: Sendable {
             return bytes
         case .error(let error, _, let session):
             fields = [JSONField("error", JSONLine.object([JSONField("code", JSONLine.string(error.code)), JSONField("message", JSONLine.string(error.message))]))]
-            if let session, session.utf8.count <= RequestParser.maximumSessionLength { fields.append(JSONField("session", JSONLine.string(session))) }
+            if let session, !session.isEmpty, session.utf8.count <= RequestParser.maximumSessionLength { fields.append(JSONField("session", JSONLine.string(session))) }
             fields.append(JSONField("type", JSONLine.string("error")))
         case .pong: fields = [JSONField("type", JSONLine.string("pong"))]
         case .stats(_, let sessions, let lines, let errors, let uptime):

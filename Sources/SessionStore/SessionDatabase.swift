@@ -47,8 +47,18 @@ public final class SessionDatabase: @unchecked Sendable {
     }
 
     /// Runs `body` in one write transaction: every change in it is committed together, or none.
+    /// The transaction takes the write lock at once (IMMEDIATE), so two processes working on
+    /// the same session wait for each other instead of failing on a stale read.
     public func transaction<T>(_ body: (SessionTransaction) throws -> T) throws -> T {
-        try database.writer.write { db in try body(SessionTransaction(db: db, keys: keys)) }
+        try database.writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(SessionTransaction(db: db, keys: keys))
+                return .commit
+            }
+            guard let result else { throw StoreError.unreadable(path: database.path, detail: "the transaction ended without a result") }
+            return result
+        }
     }
 }
 

@@ -1,0 +1,72 @@
+import Foundation
+
+/// `gids serve` running as a real process, fed and read line by line. (Writing and reading
+/// may happen on two threads: the pipes are independent.)
+final class ServeProcess: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let errors = Pipe()
+    private var buffer = Data()
+
+    init(_ arguments: [String], closingOutput: Bool = false) throws {
+        process.executableURL = gidsBinary
+        process.arguments = ["serve"] + arguments
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        if closingOutput { try output.fileHandleForReading.close() }
+        try process.run()
+    }
+
+    func send(_ lines: [String]) {
+        input.fileHandleForWriting.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+
+    func sendRaw(_ data: Data) {
+        input.fileHandleForWriting.write(data)
+    }
+
+    func closeInput() throws {
+        try input.fileHandleForWriting.close()
+    }
+
+    /// The next complete line, or nil when the output ended (a partial last line is dropped).
+    func readLine() -> String? {
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                return String(decoding: line, as: UTF8.self)
+            }
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { return nil }
+            buffer.append(chunk)
+        }
+    }
+
+    func readLines(_ count: Int) -> [String] {
+        (0..<count).compactMap { _ in readLine() }
+    }
+
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    func terminate() {
+        Foundation.kill(process.processIdentifier, SIGTERM)
+    }
+
+    func waitForExit() -> (status: Int32, errors: String) {
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+}
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryFolder(_ name: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+
+private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-12"]
+
+@Suite struct ServeTests {
+    @Test("every output line, for good and bad input alike, matches docs/protocol.schema.json; one line out per line in")
+    func schema() throws {
+        let folder = try temporaryFolder("schema")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var lines = [
+            #"{"session":"a","text":"hoi","id":1}"#, #"{"session":"a","text":"3","id":"two"}"#, #"{"session":"a","text":"2","id":3.5}"#,
+            #"{"session":"b","text":"ik wil dood"}"#, #"{"type":"start","session":"c","lang":"en","region":"be"}"#, #"{"type":"reset","session":"c"}"#,
+            #"{"type":"ping"}"#, #"{"type":"stats","id":9}"#, #"{"type":"due"}"#, #"{"type":"forget","session":"c"}"#,
+        ]
+        lines += [#"{"session":"#, "[1]", "7", #"{"text":"x"}"#, #"{"session":"","text":"x"}"#, #"{"session":1,"text":"x"}"#, #"{"session":"a","text":2}"#,
+                  #"{"type":"dance"}"#, #"{"type":"start","session":"a","lang":"fr"}"#, "", "   ", #"{"session":"a","text":"\u001b[2J"}"#,
+                  #"{"session":"a","text":"a\u0000b"}"#, #"{"session":"a","id":true,"text":"x"}"#]
+        let serve = try ServeProcess(serveOptions + ["--store", folder.appendingPathComponent("s.sqlite").path])
+        serve.send(lines)
+        try serve.closeInput()
+        let output = serve.readLines(lines.count + 1)
+        #expect(output.count == lines.count)
+        #expect(serve.waitForExit().status == 0)
+        let file = folder.appendingPathComponent("out.jsonl")
+        try (output.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/EndToEnd/validate_protocol.py").path,
+                               repositoryRoot.appendingPathComponent("docs/protocol.schema.json").path, file.path]
+        let result = Pipe()
+        validator.standardOutput = result
+        validator.standardError = result
+        try validator.run()
+        let text = String(decoding: result.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validator.waitUntilExit()
+        #expect(validator.terminationStatus == 0, "\(text)(needs python3 with jsonschema; .ci/run installs it)")
+        #expect(text == "\(lines.count) lines valid\n")
+    }
+
+    @Test("SIGTERM finishes the lines already read, commits, and exits 0")
+    func sigterm() throws {
+        let folder = try temporaryFolder("term")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let serve = try ServeProcess(serveOptions + ["--store", store])
+        serve.send([#"{"session":"a","text":"hoi"}"#, #"{"session":"a","text":"1"}"#])
+        #expect(serve.readLines(2).count == 2)
+        serve.terminate()
+        let exit = serve.waitForExit()
+        #expect(serve.process.terminationReason == .exit)
+        #expect(exit.status == 0)
+        let again = try ServeProcess(serveOptions + ["--store", store])
+        again.send([#"{"session":"a","text":"Een drukke dag"}"#])
+        #expect(again.readLine()?.contains("Hoe voel je je (lichamelijk en mentaal)?") == true)
+        try again.closeInput()
+        #expect(again.waitForExit().status == 0)
+    }
+
+    @Test("a closed output ends the server cleanly")
+    func closedOutput() throws {
+        let serve = try ServeProcess(serveOptions + ["--store", ":memory:"], closingOutput: true)
+        serve.send([#"{"session":"a","text":"hoi"}"#, #"{"type":"ping"}"#])
+        try serve.closeInput()
+        let exit = serve.waitForExit()
+        #expect(serve.process.terminationReason == .exit)
+        #expect(exit.status == 0)
+        #expect(exit.errors.isEmpty)
+    }
+
+    @Test("a 10 MB line gets one error and the next line is answered; input ending mid-line gets an error")
+    func hugeAndTruncatedLines() throws {
+        let serve = try ServeProcess(serveOptions + ["--store", ":memory:"])
+        serve.sendRaw(Data(repeating: UInt8(ascii: "x"), count: 10 * 1024 * 1024) + Data("\n".utf8))
+        serve.send([#"{"type":"ping","id":1}"#])
+        serve.sendRaw(Data(#"{"session":"a","te"#.utf8))
+        try serve.closeInput()
+        let output = serve.readLines(4)
+        #expect(output.count == 3)
+        #expect(output[0].contains(#""code":"line_too_long""#))
+        #expect(output[1] == #"{"id":1,"type":"pong"}"#)
+        #expect(output[2].contains(#""code":"truncated_line""#))
+        #expect(serve.waitForExit().status == 0)
+    }
+
+    @Test("a flood of 100,000 lines at once is answered line for line, in order")
+    func flood() throws {
+        let serve = try ServeProcess(serveOptions + ["--store", ":memory:"])
+        let count = 100_000
+        let lines = (0..<count).map { number in
+            number % 100 == 0 ? #"{"session":"s\#(number % 1000)","text":"hoi","id":\#(number)}"# : #"{"type":"ping","id":\#(number)}"#
+        }
+        DispatchQueue.global().async {
+            serve.send(lines)
+            try? serve.closeInput()
+        }
+        var expected = 0
+        var inOrder = true
+        while let line = serve.readLine() {
+            if !line.contains(#""id":\#(expected),"#) && !line.hasPrefix(#"{"id":\#(expected),"#) { inOrder = false }
+            expected += 1
+        }
+        #expect(expected == count)
+        #expect(inOrder)
+        #expect(serve.waitForExit().status == 0)
+    }
+
+    @Test("a damaged or foreign store is refused with a clear message and left untouched")
+    func damagedStore() throws {
+        let folder = try temporaryFolder("damaged")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite")
+        try Data("precious notes, not a database".utf8).write(to: store)
+        let serve = try ServeProcess(["--store", store.path])
+        try serve.closeInput()
+        let exit = serve.waitForExit()
+        #expect(exit.status == 1)
+        #expect(exit.errors.contains("\(store.path): this file is not a readable gids database"))
+        #expect(try String(contentsOf: store, encoding: .utf8) == "precious notes, not a database")
+    }
+
+    @Test("--purge deletes sessions idle longer than --retention")
+    func purge() throws {
+        let folder = try temporaryFolder("purge")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let old = try ServeProcess(["--lang", "nl", "--now", "2026-01-01", "--store", store])
+        old.send([#"{"session":"old","text":"hoi"}"#])
+        try old.closeInput()
+        #expect(old.readLines(1).count == 1)
+        _ = old.waitForExit()
+        #expect(try gids(["serve", "--store", store, "--purge", "--retention", "36500"]).output == "removed 0 sessions\n")
+        #expect(try gids(["serve", "--store", store, "--purge", "--retention", "30"]).output == "removed 1 session\n")
+    }
+
+    @Test("gids reply answers one message from the same store, and two at once for one session are serialised")
+    func replyCommand() throws {
+        let folder = try temporaryFolder("reply")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let options = serveOptions + ["--store", store]
+        let sessions = (0..<6).map { "room:\($0)" }
+        for session in sessions { #expect(try gids(["reply", "--session", session, "--text", "hoi"] + options).status == 0) }
+        // Two "1"s at once: one chooses the check-in, the other answers its first question.
+        let runs = sessions.flatMap { [$0, $0] }
+        var statuses = [Int32](repeating: -1, count: runs.count)
+        statuses.withUnsafeMutableBufferPointer { buffer in
+            let results = UnsafeMutableBufferPointer(start: buffer.baseAddress, count: buffer.count)
+            nonisolated(unsafe) let shared = results
+            DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+                shared[index] = (try? gids(["reply", "--session", runs[index], "--text", "1"] + options))?.status ?? -1
+            }
+        }
+        #expect(statuses == Array(repeating: 0, count: runs.count))
+        for session in sessions {
+            let next = try gids(["reply", "--session", session, "--text", "moe"] + options)
+            #expect(next.output.contains("Heb je genoeg steun?"), "\(session): \(next.output.prefix(200))")
+        }
+        let plain = try gids(["reply", "--session", "p", "--text", "hoi", "--format", "plain"] + options)
+        #expect(plain.output.hasSuffix("p\texpect\tchoice\n"))
+    }
+
+    @Test("the bash bridge talks to gids in the plain format")
+    func bashBridge() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [repositoryRoot.appendingPathComponent("Examples/bridges/bash-bridge.sh").path, "--store", ":memory:"] + serveOptions
+        process.environment = ProcessInfo.processInfo.environment.merging(["GIDS": gidsBinary.path]) { _, new in new }
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("anna\thoi\nanna\t1\nanna\tEen lange\tdienst\nbob\tik wil dood\n".utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("@anna:   1. Een korte check-in: drie vragen over je dag\n"))
+        #expect(text.contains("@anna: Welke gebeurtenissen van vandaag zijn je bijgebleven?\n"))
+        #expect(text.contains("@anna: Hoe voel je je (lichamelijk en mentaal)?\n"))
+        #expect(text.contains("@bob: Ben je nu veilig?\n"))
+    }
+
+    @Test("the Python bridge connects a chat room to gids and reaches out when a follow-up is due")
+    func pythonBridge() throws {
+        let folder = try temporaryFolder("python")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        func bridge(_ events: [String], day: String) throws -> [String] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids", gidsBinary.path,
+                                 "--", "--store", store, "--lang", "nl", "--region", "nl", "--now", day]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            input.fileHandleForWriting.write(Data((events.joined(separator: "\n") + "\n").utf8))
+            try input.fileHandleForWriting.close()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return text.split(separator: "\n").map(String.init)
+        }
+        let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2", "1", "3"]
+        let first = try bridge(answers.map { #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"\#($0)"}"# }, day: "2026-03-12")
+        #expect(first.count == answers.count)
+        #expect(first[0].contains(#""to": "@anna:example.org""#))
+        let later = try bridge([#"{"reach_out": true}"#], day: "2026-03-27")
+        #expect(later.count == 1)
+        #expect(later.first?.contains("Het is 15 dagen geleden dat je iets ingrijpends meemaakte") == true)
+    }
+}
