@@ -41,6 +41,7 @@ public final class GidsDatabase: @unchecked Sendable {
     private static func checkOwnership(_ path: String) throws {
         var readOnly = Configuration()
         readOnly.readonly = true
+        readOnly.busyMode = .timeout(30)
         do {
             let queue = try DatabaseQueue(path: path, configuration: readOnly)
             try queue.read { db in

@@ -143,15 +143,15 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         for session in sessions { #expect(try gids(["reply", "--session", session, "--text", "hoi"] + options).status == 0) }
         // Two "1"s at once: one chooses the check-in, the other answers its first question.
         let runs = sessions.flatMap { [$0, $0] }
-        var statuses = [Int32](repeating: -1, count: runs.count)
-        statuses.withUnsafeMutableBufferPointer { buffer in
-            let results = UnsafeMutableBufferPointer(start: buffer.baseAddress, count: buffer.count)
-            nonisolated(unsafe) let shared = results
+        var results = [String](repeating: "", count: runs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let shared = buffer
             DispatchQueue.concurrentPerform(iterations: runs.count) { index in
-                shared[index] = (try? gids(["reply", "--session", runs[index], "--text", "1"] + options))?.status ?? -1
+                let run = try? gids(["reply", "--session", runs[index], "--text", "1"] + options)
+                shared[index] = run.map { $0.status == 0 ? "ok" : "exit \($0.status): \($0.errorOutput) \($0.output.prefix(200))" } ?? "did not run"
             }
         }
-        #expect(statuses == Array(repeating: 0, count: runs.count))
+        #expect(results == Array(repeating: "ok", count: runs.count))
         for session in sessions {
             let next = try gids(["reply", "--session", session, "--text", "moe"] + options)
             #expect(next.output.contains("Heb je genoeg steun?"), "\(session): \(next.output.prefix(200))")
