@@ -1,0 +1,160 @@
+import ArgumentParser
+import Foundation
+
+/// `gids load`: the load generator for `gids serve`. Replays realistic conversations for many
+/// sessions at once through a real `gids serve` process and reports throughput, latency per
+/// line and peak memory, for the SQLite store and for the in-memory one.
+struct LoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load",
+        abstract: "Measure gids serve: turns per second, latency per line and peak memory for many sessions.",
+        discussion: "Run it on a release build: swift run -c release gids load"
+    )
+
+    @Option(help: "How many sessions talk at once.")
+    var sessions = 10_000
+
+    @Option(help: "How many lines may be waiting for their reply at any moment in the throughput run.")
+    var window = 2_000
+
+    @Option(help: "How many lines the latency run sends, one at a time.")
+    var latencyLines = 3_000
+
+    /// The conversations: the check-in with its summary, the help map with a step, and the crisis answer.
+    static let conversations: [[String]] = [
+        ["hoi", "1", "Een lange nachtdienst met een overlijden", "moe", "gedeeltelijk", "2"],
+        ["hoi", "3", "2", "1", "4", "2", "2"],
+        ["hoi", "1", "De overdracht liep uit", "gespannen", "ja", "2"],
+        ["hoi", "ik denk aan zelfmoord", "1", "1", "1", "Het ging wel"],
+    ]
+
+    func run() throws {
+        #if DEBUG
+            print("note: this is a debug build; use 'swift run -c release gids load' for real figures")
+        #endif
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for store in [folder.appendingPathComponent("gids.sqlite").path, ":memory:"] {
+            let name = store == ":memory:" ? "in memory (--store :memory:)" : "SQLite (durable)"
+            let load = try measure(store: store, sessions: sessions, window: window, limit: nil)
+            print(String(
+                format: "%@: %d turns in %d sessions, %.0f turns/s with %d lines in flight (p50 %.1f ms, p99 %.1f ms while queued), peak memory %.0f MB",
+                name, load.turns, sessions, load.turnsPerSecond, window, load.p50, load.p99, load.peakMegabytes))
+            let single = try measure(store: store, sessions: sessions, window: 1, limit: latencyLines)
+            print(String(format: "%@: latency per line, one line at a time: p50 %.2f ms, p99 %.2f ms", name, single.p50, single.p99))
+        }
+    }
+
+    struct Result {
+        var turns: Int
+        var turnsPerSecond: Double
+        var p50: Double
+        var p99: Double
+        var peakMegabytes: Double
+    }
+
+    private func measure(store: String, sessions: Int, window: Int, limit: Int?) throws -> Result {
+        // Round-robin over sessions, so every session has at most one line in flight per round.
+        var lines: [String] = []
+        let longest = Self.conversations.map(\.count).max() ?? 0
+        for turn in 0..<longest {
+            for session in 0..<sessions {
+                let script = Self.conversations[session % Self.conversations.count]
+                guard turn < script.count else { continue }
+                lines.append(#"{"session":"load:\#(session)","text":"\#(script[turn])","id":\#(lines.count)}"#)
+            }
+        }
+        if let limit { lines = Array(lines.prefix(limit)) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["serve", "--store", store, "--lang", "nl", "--region", "nl"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+
+        let script = lines
+        let sent = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: lines.count)
+        defer { sent.deallocate() }
+        let slots = DispatchSemaphore(value: window)
+        let start = DispatchTime.now().uptimeNanoseconds
+        nonisolated(unsafe) let timestamps = sent
+        let writer = Thread {
+            var chunk = ""
+            for (index, line) in script.enumerated() {
+                if slots.wait(timeout: .now()) == .timedOut {
+                    // Send what is waiting before blocking, or the replies that free a slot never come.
+                    if !chunk.isEmpty { input.fileHandleForWriting.write(Data(chunk.utf8)) }
+                    chunk = ""
+                    slots.wait()
+                }
+                timestamps[index] = DispatchTime.now().uptimeNanoseconds
+                chunk += line + "\n"
+                if chunk.utf8.count > 16_384 || index == script.count - 1 {
+                    input.fileHandleForWriting.write(Data(chunk.utf8))
+                    chunk = ""
+                }
+            }
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+
+        var latencies: [Double] = []
+        latencies.reserveCapacity(lines.count)
+        var peak = 0.0
+        var buffer = Data()
+        var received = 0
+        while received < lines.count {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            buffer.append(data)
+            let now = DispatchTime.now().uptimeNanoseconds
+            while let newline = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<newline]
+                buffer = Data(buffer[(newline + 1)...])
+                if let id = Self.id(in: line), id < lines.count {
+                    latencies.append(Double(now - timestamps[id]) / 1e6)
+                }
+                received += 1
+                slots.signal()
+            }
+            if received % 5_000 < 100 { peak = max(peak, Self.residentMegabytes(of: process.processIdentifier)) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        peak = max(peak, Self.peakMegabytes(of: process.processIdentifier))
+        process.waitUntilExit()
+        latencies.sort()
+        return Result(
+            turns: received, turnsPerSecond: Double(received) / seconds, p50: latencies.isEmpty ? 0 : latencies[latencies.count / 2],
+            p99: latencies.isEmpty ? 0 : latencies[latencies.count * 99 / 100], peakMegabytes: peak)
+    }
+
+    /// The `"id":N` of a reply line.
+    private static func id(in line: Data) -> Int? {
+        guard let range = line.firstRange(of: Data(#""id":"#.utf8)) else { return nil }
+        var value = 0
+        var index = range.upperBound
+        while index < line.endIndex, let digit = Int(exactly: line[index]).map({ $0 - 48 }), (0...9).contains(digit) {
+            value = value * 10 + digit
+            index += 1
+        }
+        return value
+    }
+
+    private static func residentMegabytes(of pid: Int32) -> Double {
+        field("VmRSS:", of: pid)
+    }
+
+    private static func peakMegabytes(of pid: Int32) -> Double {
+        field("VmHWM:", of: pid)
+    }
+
+    private static func field(_ name: String, of pid: Int32) -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name) }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1024
+    }
+}
