@@ -11,6 +11,7 @@ set -euo pipefail
 gids=${GIDS:-gids}
 
 coproc GIDS_SERVE { exec "$gids" serve --format plain "$@"; }
+gids_pid=$GIDS_SERVE_PID
 
 # Plain-format fields escape backslash, tab and newline.
 escape() { local s=${1//\\/\\\\}; s=${s//$'\t'/\\t}; printf '%s' "${s//$'\n'/\\n}"; }
@@ -30,5 +31,6 @@ while IFS=$'\t' read -r user text; do
     done
 done
 
+# Closing gids's input ends it; wait for it (it may already have been reaped).
 exec {GIDS_SERVE[1]}>&-
-wait "$GIDS_SERVE_PID"
+wait "$gids_pid" 2>/dev/null || true

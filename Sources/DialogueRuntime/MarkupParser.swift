@@ -16,14 +16,19 @@ public struct MarkupParser: Sendable {
     /// Processes the markup in `text`.
     public func parse(_ text: String) -> MarkedUpText {
         let characterSpan = Self.characterPrefix(of: text)
-        let source = Array(text.replacingOccurrences(of: "\\:", with: ":"))
-        var scanner = Scanner(characters: source, locale: locale)
-        guard let result = try? scanner.run() else { return MarkedUpText(text: text) }
-        var attributes = result.attributes
+        var attributes: [MarkupAttribute] = []
+        var plain = text
+        // Most lines hold no markup at all: no tag to parse and no escape to undo.
+        if text.utf8.contains(UInt8(ascii: "[")) || text.utf8.contains(UInt8(ascii: "\\")) {
+            var scanner = Scanner(characters: Array(text.replacingOccurrences(of: "\\:", with: ":")), locale: locale)
+            guard let result = try? scanner.run() else { return MarkedUpText(text: text) }
+            attributes = result.attributes
+            plain = result.text
+        }
         if let (name, length) = characterSpan {
             attributes.insert(MarkupAttribute(name: "character", position: 0, length: length, properties: ["name": .string(name)]), at: 0)
         }
-        return MarkedUpText(text: result.text, attributes: attributes)
+        return MarkedUpText(text: plain, attributes: attributes)
     }
 
     /// `Name: ` at the start of a line: the name and the length of the prefix (name, colon, spaces).

@@ -26,12 +26,9 @@ struct ChatCommand: ParsableCommand {
         let content = try settings.loadContent()
         let today = settings.today
         let memory = LocalMemory(path: settings.databasePath, today: today)
-        let conversation = Conversation(
-            content: content,
-            settings: ConversationSettings(
-                language: settings.language, region: settings.region, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000), today: today,
-                schedule: settings.followUpSchedule(for: content), followUp: memory.load(),
-                memoryLocation: memory.isUsable ? settings.databasePath : nil))
+        let conversation = settings.conversation(
+            content: content, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000), followUp: memory.load(),
+            memoryLocation: memory.isUsable ? settings.databasePath : nil)
         let interactive = isatty(STDIN_FILENO) == 1
         // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT.
         signal(SIGINT, SIG_DFL)

@@ -22,10 +22,7 @@ struct ForgetCommand: ParsableCommand {
             printError("gids: \(error)")
             throw ExitCode(1)
         }
-        var conversation = Conversation(
-            content: content,
-            settings: ConversationSettings(
-                language: settings.language, region: settings.region, seed: 1, today: settings.today, memoryLocation: existed ? path : nil))
+        var conversation = settings.conversation(content: content, memoryLocation: existed ? path : nil)
         for message in conversation.forgottenNotice().messages { print(message.text) }
     }
 }

@@ -73,6 +73,17 @@ struct GuideSettings: ParsableArguments {
         }
     }
 
+    /// A conversation on `content` with these settings.
+    func conversation(
+        content: GuideContent, seed: UInt64 = 1, followUp: FollowUp? = nil, memoryLocation: String?
+    ) -> Conversation {
+        Conversation(
+            content: content,
+            settings: ConversationSettings(
+                language: language, region: region, seed: seed, today: today, schedule: followUpSchedule(for: content),
+                followUp: followUp, memoryLocation: memoryLocation))
+    }
+
     /// The follow-up schedule: `--schedule`, else the organisation's, else OLVG.
     func followUpSchedule(for content: GuideContent) -> FollowUpSchedule {
         schedule ?? content.organisation?.schedule ?? .olvg

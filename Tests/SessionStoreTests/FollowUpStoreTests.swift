@@ -37,18 +37,11 @@ private let sample = FollowUp(
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
         try SQLiteFollowUpStore(path: path).save(sample, for: "local")
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", """
+        let schema = try python("""
             import sqlite3; c = sqlite3.connect('\(path)')
             for (t,) in c.execute("select name from sqlite_master where type='table' order by name"):
                 print(t, [r[1] for r in c.execute(f'pragma table_info({t})')])
-            """]
-        let output = Pipe()
-        sqlite.standardOutput = output
-        try sqlite.run()
-        let schema = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        sqlite.waitUntilExit()
+            """)
         #expect(schema == """
             follow_up ['subject', 'event_date', 'event_kind', 'pile_up', 'schedule', 'closed']
             grdb_migrations ['identifier']
@@ -92,11 +85,7 @@ private let sample = FollowUp(
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(path)'); c.execute('create table notes(x)'); c.commit()"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute('create table notes(x)'); c.commit()")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError.foreign(path: path)) { try SQLiteFollowUpStore(path: path) }
         #expect(throws: StoreError.foreign(path: path)) { try SQLiteFollowUpStore.destroy(at: path) }
@@ -125,11 +114,7 @@ private let sample = FollowUp(
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
         _ = try SQLiteFollowUpStore(path: path)
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"insert into grdb_migrations values ('99: from the future')\"); c.commit()"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"insert into grdb_migrations values ('99: from the future')\"); c.commit()")
         #expect(throws: StoreError.newerVersion(path: path)) { try SQLiteFollowUpStore(path: path) }
     }
 
@@ -139,13 +124,22 @@ private let sample = FollowUp(
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
         // A database as the first gids version left it before any migration ran: only its mark.
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", "import sqlite3; c=sqlite3.connect('\(path)'); c.execute('pragma application_id = \(0x6769_6473)'); c.execute('create table grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)'); c.commit()"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute('pragma application_id = \(0x6769_6473)'); c.execute('create table grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)'); c.commit()")
         let store = try SQLiteFollowUpStore(path: path)
         try store.save(sample, for: "local")
         #expect(try store.followUp(for: "local") == sample)
     }
+}
+
+/// Runs Python code (here: the `sqlite3` module, a second, independent SQLite client) and returns what it printed.
+private func python(_ code: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", code]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return text
 }

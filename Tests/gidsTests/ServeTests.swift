@@ -24,17 +24,11 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(serve.waitForExit().status == 0)
         let file = folder.appendingPathComponent("out.jsonl")
         try (output.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-        let validator = Process()
-        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validator.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/EndToEnd/validate_protocol.py").path,
-                               repositoryRoot.appendingPathComponent("docs/protocol.schema.json").path, file.path]
-        let result = Pipe()
-        validator.standardOutput = result
-        validator.standardError = result
-        try validator.run()
-        let text = String(decoding: result.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        validator.waitUntilExit()
-        #expect(validator.terminationStatus == 0, "\(text)(needs python3 with jsonschema; .ci/run installs it)")
+        let (status, text) = try python([
+            repositoryRoot.appendingPathComponent("Tests/EndToEnd/validate_protocol.py").path,
+            repositoryRoot.appendingPathComponent("docs/protocol.schema.json").path, file.path,
+        ])
+        #expect(status == 0, "\(text)(needs python3 with jsonschema; .ci/run installs it)")
         #expect(text == "\(lines.count) lines valid\n")
     }
 

@@ -4,16 +4,8 @@ import Testing
 @Suite struct TerminalSessionTests {
     @Test("in a real terminal a person answers the three questions, gets the crisis answer and leaves with Ctrl-D")
     func pseudoTerminal() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/EndToEnd/chat_in_terminal.py").path, gidsBinary.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)\n(the end-to-end test needs python3 with pexpect: pip install pexpect; .ci/run installs it)")
+        let (status, text) = try python([repositoryRoot.appendingPathComponent("Tests/EndToEnd/chat_in_terminal.py").path, gidsBinary.path])
+        #expect(status == 0, "\(text)\n(the end-to-end test needs python3 with pexpect: pip install pexpect; .ci/run installs it)")
         print(text, terminator: "")
     }
 
