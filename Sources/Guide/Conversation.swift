@@ -249,18 +249,24 @@ public struct Conversation: Sendable {
     mutating func say(_ node: String) -> [MarkedUpText] {
         var scratch = state.dialogue
         var messages: [MarkedUpText] = []
-        for event in machine.advance(&scratch, with: .start(node: node)) {
-            switch event {
-            case .line(let line): messages.append(resolver.text(for: line))
-            case .command(let text):
-                var reply = Reply()
-                var prompt = ConversationState.Prompt.finished
-                if text.hasPrefix("help_") || text == "crisis_lines" {
-                    _ = perform(text, into: &reply, prompt: &prompt)
-                    messages += reply.messages
+        var events = machine.advance(&scratch, with: .start(node: node))
+        while true {
+            for event in events {
+                switch event {
+                case .line(let line): messages.append(resolver.text(for: line))
+                case .command(let text):
+                    var reply = Reply()
+                    var prompt = ConversationState.Prompt.finished
+                    if text.hasPrefix("help_") || text == "crisis_lines" {
+                        _ = perform(text, into: &reply, prompt: &prompt)
+                        messages += reply.messages
+                    }
+                default: break
                 }
-            default: break
             }
+            // Host commands pause the dialogue; a node run on the side carries on past them.
+            guard scratch.phase == .awaitingResume else { break }
+            events = machine.advance(&scratch, with: .resume)
         }
         state.dialogue.views = scratch.views
         state.dialogue.randomState = scratch.randomState
