@@ -49,11 +49,3 @@ public struct FollowUp: Hashable, Sendable, Codable {
         return today.days(since: eventDate) >= due
     }
 }
-
-/// Where remembered follow-ups are kept. The terminal keeps one per data folder; the line
-/// protocol one per session.
-public protocol FollowUpStore {
-    func followUp(for subject: String) throws -> FollowUp?
-    func save(_ followUp: FollowUp, for subject: String) throws
-    func forget(_ subject: String) throws
-}

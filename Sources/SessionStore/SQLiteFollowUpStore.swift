@@ -6,7 +6,7 @@ import Guide
 /// subject; the line protocol one per pseudonymised session). Stores only what
 /// ``FollowUp`` holds: dates, the kind of event, signal numbers and the schedule. Never
 /// free text.
-public final class SQLiteFollowUpStore: FollowUpStore, @unchecked Sendable {
+public final class SQLiteFollowUpStore: @unchecked Sendable {
     /// The database file's name inside a data folder.
     public static let fileName = "gids.sqlite"
     /// A follow-up is deleted this many days after its last conversation (the longest
