@@ -14,10 +14,12 @@ public struct ConversationSettings: Hashable, Sendable, Codable {
     /// Where remembered things are kept, as shown to the person when asking consent; nil
     /// when this door cannot remember anything.
     public var memoryLocation: String?
+    /// Whether this door can write a file the person names (a terminal can, a bridge cannot).
+    public var canWriteFiles: Bool
 
     public init(
         language: Language, region: Region?, seed: UInt64, today: DayDate, schedule: FollowUpSchedule = .olvg,
-        followUp: FollowUp? = nil, memoryLocation: String? = nil
+        followUp: FollowUp? = nil, memoryLocation: String? = nil, canWriteFiles: Bool = true
     ) {
         self.language = language
         self.region = region
@@ -26,6 +28,7 @@ public struct ConversationSettings: Hashable, Sendable, Codable {
         self.schedule = schedule
         self.followUp = followUp
         self.memoryLocation = memoryLocation
+        self.canWriteFiles = canWriteFiles
     }
 }
 

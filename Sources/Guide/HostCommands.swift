@@ -11,6 +11,7 @@ extension Conversation {
         set("$region", .string(settings.region?.rawValue ?? ""))
         set("$organisation", .string(content.organisation?.name ?? ""))
         set("$geheugen_plek", .string(settings.memoryLocation ?? ""))
+        set("$bestanden", .bool(settings.canWriteFiles))
         guard let followUp = settings.followUp else { return }
         let days = settings.today.days(since: followUp.eventDate)
         if let next = followUp.nextTalk {

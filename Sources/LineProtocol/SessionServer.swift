@@ -117,7 +117,7 @@ public final class SessionServer {
         return ConversationSettings(
             language: language ?? settings.language, region: region ?? settings.region, seed: Self.seed(for: session),
             today: today, schedule: settings.schedule ?? content?.organisation?.schedule ?? .olvg,
-            followUp: try? transaction.followUp(for: session), memoryLocation: settings.memoryLocation)
+            followUp: try? transaction.followUp(for: session), memoryLocation: settings.memoryLocation, canWriteFiles: false)
     }
 
     /// Starts a new conversation for the session (replacing any earlier one).
@@ -162,7 +162,7 @@ public final class SessionServer {
             case .remember(let followUp): try transaction.saveFollowUp(followUp, for: session)
             case .forget: try transaction.forgetFollowUp(for: session)
             case .writeSummary:
-                // A bridge has no files to write; say so and ask again.
+                // A bridge offers no file option; should a dialogue ask anyway, say it failed.
                 let failed = conversation.effectFailed()
                 reply.messages += failed.messages
             }
