@@ -88,3 +88,22 @@ import YarnScript
         #expect(TextNormalizer.sanitized("moe\u{1B}[2J\u{1B}]0;title\u{07}\u{0}  en\tverdrietig\r\n") == "moe en verdrietig")
     }
 }
+
+@Suite struct SideNodeTests {
+    @Test("a node run on the side (help) carries on past a host command to the lines after it")
+    func linesAfterHostCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-side-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("en/systeem.yarn")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "Not safe right now? You can reach these day and night:\n<<crisis_lines>>\n===",
+            with: "Not safe right now? You can reach these day and night:\n<<crisis_lines>>\nAnd after the lines, this.\n===")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        var conversation = Conversation(content: try GuideContent.load(from: folder.path), language: .en, region: .nl, seed: 1)
+        _ = conversation.start()
+        let help = PlainText.lines(for: conversation.respond(to: "help"))
+        #expect(help.contains("And after the lines, this."))
+        #expect(help.contains { $0.contains("113 Zelfmoordpreventie") })
+    }
+}
