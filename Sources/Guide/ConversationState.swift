@@ -31,11 +31,16 @@ public struct ConversationState: Hashable, Sendable, Codable {
             Reply(messages: question.map { [$0] } ?? [], options: options, expects: expects)
         }
 
-        /// Keeps what is needed to ask again.
+        /// Keeps what is needed to ask again. Speaker (`character`) spans are left out: no
+        /// door shows them, and they would make every stored session larger.
         mutating func remember(_ reply: Reply) {
-            question = reply.messages.last
-            options = reply.options
+            question = reply.messages.last.map(Self.withoutSpeaker)
+            options = reply.options.map(Self.withoutSpeaker)
             expects = reply.expects
+        }
+
+        private static func withoutSpeaker(_ text: MarkedUpText) -> MarkedUpText {
+            MarkedUpText(text: text.text, attributes: text.attributes.filter { $0.name != "character" })
         }
     }
 
