@@ -19,6 +19,17 @@ public struct SafetyLexicon: Sendable {
         var tokens: [Token]
         /// Where the pattern was written, for `--explain`-style messages and tests.
         var line: Int
+
+        /// For a one-word pattern long enough not to match by accident (a word of 7 letters,
+        /// a prefix of 6), the letters to look for in the input with its spaces removed.
+        var compactStem: String? {
+            guard tokens.count == 1 else { return nil }
+            switch tokens[0] {
+            case .word(let word) where word.count >= 7: return word
+            case .prefix(let stem) where stem.count >= 6: return stem
+            default: return nil
+            }
+        }
     }
 
     var alarms: [Pattern] = []
@@ -72,13 +83,8 @@ public struct SafetyLexicon: Sendable {
                 return alarm.line
             }
             // Words run together or split apart ("zelf moord", "zelfmoordgedachten").
-            if alarm.tokens.count == 1, let only = alarm.tokens.first, case .word(let word) = only, word.count >= 7, compact.contains(word) {
-                let covered = excused.contains { span in words[span].joined().contains(word) }
-                if !covered { return alarm.line }
-            }
-            if alarm.tokens.count == 1, case .prefix(let stem) = alarm.tokens[0], stem.count >= 6, compact.contains(stem) {
-                let covered = excused.contains { span in words[span].joined().contains(stem) }
-                if !covered { return alarm.line }
+            if let stem = alarm.compactStem, compact.contains(stem), !excused.contains(where: { words[$0].joined().contains(stem) }) {
+                return alarm.line
             }
         }
         return nil

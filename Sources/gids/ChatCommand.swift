@@ -32,10 +32,7 @@ struct ChatCommand: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) == 1
         // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT.
         signal(SIGINT, SIG_DFL)
-        var interrupt = sigset_t()
-        sigemptyset(&interrupt)
-        sigaddset(&interrupt, SIGINT)
-        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
+        Signals.unblock(SIGINT)
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let header = record.map { _ in
             Transcript(

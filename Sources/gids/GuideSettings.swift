@@ -38,9 +38,14 @@ struct GuideSettings: ParsableArguments {
         regionCode.flatMap(Region.init(rawValue:)) ?? Region(locale: locale)
     }
 
+    /// The date fixed by `--now` or `$GIDS_NOW`, if any.
+    var fixedDay: DayDate? {
+        (now ?? environment["GIDS_NOW"]).flatMap(DayDate.init(iso:))
+    }
+
     /// The date, from `--now`, `$GIDS_NOW`, or the clock.
     var today: DayDate {
-        (now ?? environment["GIDS_NOW"]).flatMap(DayDate.init(iso:)) ?? .today()
+        fixedDay ?? .today()
     }
 
     /// The data folder.

@@ -62,10 +62,6 @@ enum Termination {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns, so the loop can stop
         sigaction(SIGTERM, &action, nil)
-        // A parent may have started us with SIGTERM blocked; it must reach us.
-        var terminate = sigset_t()
-        sigemptyset(&terminate)
-        sigaddset(&terminate, SIGTERM)
-        sigprocmask(SIG_UNBLOCK, &terminate, nil)
+        Signals.unblock(SIGTERM)
     }
 }

@@ -58,8 +58,7 @@ struct ServeSettings: ParsableArguments {
     }
 
     func server(store: SessionDatabase) throws -> SessionServer {
-        let today = guide.now ?? ProcessInfo.processInfo.environment["GIDS_NOW"]
-        let fixed = today.flatMap(DayDate.init(iso:)).map(Self.noon)
+        let fixed = guide.fixedDay.map(Self.noon)
         return SessionServer(
             store: store, contents: try loadContents(),
             settings: .init(
