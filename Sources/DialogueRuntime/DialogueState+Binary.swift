@@ -1,9 +1,8 @@
 /// A compact binary form of ``DialogueState`` for storage, about ten times faster to
 /// write and read than JSON. The JSON (`Codable`) form stays available for debugging.
 ///
-/// Layout: a version byte, then each field in declaration order; integers as LEB128
-/// varints, strings as a varint length plus UTF-8, collections as a varint count plus
-/// their elements, dictionaries sorted by key so equal states give equal bytes.
+/// Layout (see ``BinaryWriter``): a version byte, then each field in declaration order;
+/// dictionaries sorted by key so equal states give equal bytes.
 extension DialogueState {
     /// The version of the binary layout; bump it (and keep reading the old one) when it changes.
     static let binaryFormatVersion: UInt8 = 1
@@ -11,7 +10,7 @@ extension DialogueState {
     /// The state in its compact binary form.
     public func binaryEncoded() -> [UInt8] {
         var writer = BinaryWriter()
-        writer.bytes.append(Self.binaryFormatVersion)
+        writer.byte(Self.binaryFormatVersion)
         writer.string(phase.rawValue)
         writer.frame(current)
         writer.count(callStack.count)
@@ -28,8 +27,8 @@ extension DialogueState {
         writer.count(pendingOptions.count)
         for option in pendingOptions {
             writer.count(option.target)
-            writer.optionalString(option.onceFlag)
-            writer.bytes.append(option.isAvailable ? 1 : 0)
+            writer.optional(option.onceFlag) { $0.string($1) }
+            writer.bool(option.isAvailable)
         }
         writer.string(saliency.rawValue)
         writer.unsigned(randomState)
@@ -41,7 +40,7 @@ extension DialogueState {
     public init(binary bytes: [UInt8]) throws(BinaryStateError) {
         var reader = BinaryReader(bytes: bytes)
         guard try reader.byte() == Self.binaryFormatVersion else { throw BinaryStateError.unknownVersion }
-        guard let phase = Phase(rawValue: try reader.string()) else { throw BinaryStateError.malformed }
+        let phase = try reader.raw(Phase.self)
         let current = try reader.frame()
         var callStack: [Frame] = []
         for _ in 0..<(try reader.count()) { if let frame = try reader.frame() { callStack.append(frame) } }
@@ -56,9 +55,9 @@ extension DialogueState {
         let views = try reader.counts()
         var pendingOptions: [PendingOption] = []
         for _ in 0..<(try reader.count()) {
-            pendingOptions.append(PendingOption(target: try reader.count(), onceFlag: try reader.optionalString(), isAvailable: try reader.byte() == 1))
+            pendingOptions.append(PendingOption(target: try reader.count(), onceFlag: try reader.optional { reader throws(BinaryStateError) in try reader.string() }, isAvailable: try reader.bool()))
         }
-        guard let saliency = SaliencyStrategy(rawValue: try reader.string()) else { throw BinaryStateError.malformed }
+        let saliency = try reader.raw(SaliencyStrategy.self)
         self.init(seed: try reader.unsigned(), saliency: saliency)
         guard reader.isAtEnd else { throw BinaryStateError.malformed }
         self.phase = phase
@@ -72,64 +71,28 @@ extension DialogueState {
     }
 }
 
-/// Why bytes could not be read as a ``DialogueState``.
-public enum BinaryStateError: Error, Hashable, Sendable {
-    /// Written by another version of gids that this one cannot read.
-    case unknownVersion
-    /// Truncated or damaged.
-    case malformed
-}
-
-private struct BinaryWriter {
-    var bytes: [UInt8] = []
-
-    init() { bytes.reserveCapacity(256) }
-
-    mutating func unsigned(_ value: UInt64) {
-        var rest = value
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
-        }
-        bytes.append(UInt8(rest))
-    }
-
-    mutating func count(_ value: Int) { unsigned(UInt64(max(0, value))) }
-
-    mutating func string(_ text: String) {
-        count(text.utf8.count)
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    mutating func optionalString(_ text: String?) {
-        if let text {
-            bytes.append(1)
-            string(text)
-        } else {
-            bytes.append(0)
+extension BinaryWriter {
+    fileprivate mutating func frame(_ frame: DialogueState.Frame?) {
+        optional(frame) { writer, frame in
+            writer.string(frame.node)
+            writer.count(frame.position)
         }
     }
 
-    mutating func frame(_ frame: DialogueState.Frame?) {
-        guard let frame else { return bytes.append(0) }
-        bytes.append(1)
-        string(frame.node)
-        count(frame.position)
-    }
-
-    mutating func value(_ value: Value) {
+    /// A variable's value: 0 or 1 for a boolean, 2 and four bytes for a number, 3 and a string.
+    fileprivate mutating func value(_ value: Value) {
         switch value {
-        case .bool(let flag): bytes.append(flag ? 1 : 0)
+        case .bool(let flag): bool(flag)
         case .number(let number):
-            bytes.append(2)
-            withUnsafeBytes(of: number.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            byte(2)
+            float(number)
         case .string(let text):
-            bytes.append(3)
+            byte(3)
             string(text)
         }
     }
 
-    mutating func counts(_ dictionary: [String: Int]) {
+    fileprivate mutating func counts(_ dictionary: [String: Int]) {
         count(dictionary.count)
         for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
             string(key)
@@ -138,69 +101,22 @@ private struct BinaryWriter {
     }
 }
 
-private struct BinaryReader {
-    let bytes: [UInt8]
-    var index = 0
-
-    var isAtEnd: Bool { index == bytes.count }
-
-    mutating func byte() throws(BinaryStateError) -> UInt8 {
-        guard index < bytes.count else { throw .malformed }
-        defer { index += 1 }
-        return bytes[index]
+extension BinaryReader {
+    fileprivate mutating func frame() throws(BinaryStateError) -> DialogueState.Frame? {
+        try optional { reader throws(BinaryStateError) in DialogueState.Frame(node: try reader.string(), position: try reader.count()) }
     }
 
-    mutating func unsigned() throws(BinaryStateError) -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let next = try byte()
-            guard shift < 64 else { throw .malformed }
-            result |= UInt64(next & 0x7F) << shift
-            if next < 0x80 { return result }
-            shift += 7
-        }
-    }
-
-    mutating func count() throws(BinaryStateError) -> Int {
-        let value = try unsigned()
-        guard value <= UInt64(bytes.count) * 1024 + 1_000_000 else { throw .malformed }
-        return Int(value)
-    }
-
-    mutating func string() throws(BinaryStateError) -> String {
-        let length = try count()
-        guard length <= bytes.count - index else { throw .malformed }
-        defer { index += length }
-        guard let text = String(validating: bytes[index..<(index + length)], as: UTF8.self) else { throw .malformed }
-        return text
-    }
-
-    mutating func optionalString() throws(BinaryStateError) -> String? {
-        try byte() == 1 ? try string() : nil
-    }
-
-    mutating func frame() throws(BinaryStateError) -> DialogueState.Frame? {
-        guard try byte() == 1 else { return nil }
-        return DialogueState.Frame(node: try string(), position: try count())
-    }
-
-    mutating func value() throws(BinaryStateError) -> Value {
+    fileprivate mutating func value() throws(BinaryStateError) -> Value {
         switch try byte() {
         case 0: return .bool(false)
         case 1: return .bool(true)
-        case 2:
-            guard index + 4 <= bytes.count else { throw .malformed }
-            var bits: UInt32 = 0
-            for offset in 0..<4 { bits |= UInt32(bytes[index + offset]) << (8 * offset) }
-            index += 4
-            return .number(Float(bitPattern: bits))
+        case 2: return .number(try float())
         case 3: return .string(try string())
         default: throw .malformed
         }
     }
 
-    mutating func counts() throws(BinaryStateError) -> [String: Int] {
+    fileprivate mutating func counts() throws(BinaryStateError) -> [String: Int] {
         var result: [String: Int] = [:]
         for _ in 0..<(try count()) {
             let key = try string()

@@ -37,8 +37,6 @@ public final class SessionServer {
     private var lines = 0
     private var errors = 0
     private var lastRetention: Date?
-    private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
 
     public init(store: SessionDatabase, contents: [String: GuideContent], settings: Settings, clock: @escaping @Sendable () -> Date) {
         self.store = store
@@ -99,7 +97,7 @@ public final class SessionServer {
         case .reset:
             guard let session = request.session else { break }
             let stored = try transaction.session(session)
-            let previous = stored.flatMap { try? decoder.decode(ConversationState.self, from: $0.state) }?.settings
+            let previous = stored.flatMap { try? ConversationState(binary: [UInt8]($0.state)) }?.settings
             let settings = conversationSettings(
                 language: previous?.language, region: previous?.region, profile: stored?.profile ?? "", session: session, in: transaction)
             return try begin(session, profile: stored?.profile ?? "", settings: settings, id: id, in: transaction)
@@ -135,11 +133,12 @@ public final class SessionServer {
         }
         let profile = stored?.profile ?? ""
         guard let content = contents[profile] ?? contents[""] else { return .error(.storage, id: id, session: session) }
-        let alarming = content.safetyNet.isAlarming(TextNormalizer.sanitized(text))
-        if !alarming, let problem = Self.unsafeText(text) { return .error(problem, id: id, session: session) }
+        let isAlarming = { content.safetyNet.isAlarming(TextNormalizer.sanitized(text)) }
+        // Forbidden characters are refused, unless the text is a crisis phrase.
+        if let problem = Self.unsafeText(text), !isAlarming() { return .error(problem, id: id, session: session) }
         var reply: Reply
         var conversation: Conversation
-        if let stored, let state = try? decoder.decode(ConversationState.self, from: stored.state), !state.isFinished {
+        if let stored, let state = try? ConversationState(binary: [UInt8](stored.state)), !state.isFinished {
             conversation = Conversation(content: content, state: state)
             reply = conversation.respond(to: text)
         } else {
@@ -148,7 +147,7 @@ public final class SessionServer {
             let settings = conversationSettings(language: nil, region: nil, profile: profile, session: session, in: transaction)
             conversation = Conversation(content: content, settings: settings)
             reply = conversation.start()
-            if alarming { reply = conversation.respond(to: text) }
+            if isAlarming() { reply = conversation.respond(to: text) }
         }
         return try finish(conversation, reply: reply, session: session, profile: profile, id: id, in: transaction)
     }
@@ -171,7 +170,7 @@ public final class SessionServer {
         reply.problems = []
         let response = ProtocolResponse.reply(session: session, id: id, reply)
         let stored = StoredSession(
-            state: try encoder.encode(conversation.state), profile: profile, lastID: id?.key, lastReply: id == nil ? nil : Data(response.jsonBytes),
+            state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: id?.key, lastReply: id == nil ? nil : Data(response.jsonBytes),
             lastActivity: Int64(clock().timeIntervalSince1970))
         try transaction.save(stored, for: session)
         return response

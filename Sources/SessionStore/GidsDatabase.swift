@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Guide
 
 /// gids's SQLite database: the schema and its migrations, opened so that only its owner
 /// can read it (folder 0700, file 0600), in WAL mode, waiting for other gids processes
@@ -8,7 +9,7 @@ public final class GidsDatabase: @unchecked Sendable {
     /// `gids` in ASCII: marks a database as gids's own (`PRAGMA application_id`).
     static let applicationID: Int32 = 0x6769_6473
 
-    /// The database, or nil... never: kept non-optional; ":memory:" gives an in-memory one.
+    /// The database; the path ":memory:" gives an in-memory one.
     let writer: any DatabaseWriter
     /// The file, or `:memory:`.
     public let path: String
@@ -105,6 +106,17 @@ public final class GidsDatabase: @unchecked Sendable {
             try db.create(table: "reachable") { table in
                 table.primaryKey("key", .text)
                 table.column("sealed_session", .blob).notNull()
+            }
+        }
+        migrator.registerMigration("3: binary session states") { db in
+            // States were JSON; the binary form is several times cheaper per turn. A state
+            // that cannot be read either way is left as it is: the session then starts anew.
+            let decoder = JSONDecoder()
+            for row in try Row.fetchAll(db, sql: "SELECT key, state FROM session") {
+                let json: Data = row["state"]
+                guard let state = try? decoder.decode(ConversationState.self, from: json) else { continue }
+                try db.execute(
+                    sql: "UPDATE session SET state = ? WHERE key = ?", arguments: [Data(state.binaryEncoded()), row["key"] as String])
             }
         }
         return migrator

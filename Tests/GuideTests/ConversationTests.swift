@@ -147,6 +147,32 @@ struct Chat {
         var copy = Chat(conversation: restored)
         #expect(copy.say("Een dag") == chat.say("Een dag"))
     }
+
+    @Test("the binary form keeps everything: settings, follow-up, prompt, history and a crisis interruption")
+    func binaryState() throws {
+        let event = DayDate(year: 2026, month: 3, day: 12)!
+        let followUp = FollowUp(
+            eventDate: event, eventKind: "agressie", isPileUp: true, schedule: .trim,
+            talks: [.init(number: 1, date: event.adding(days: 2), signals: [1, 6, 13])])
+        let settings = ConversationSettings(
+            language: .nl, region: .be, seed: .max, today: event.adding(days: 40), schedule: .rpog, followUp: followUp,
+            memoryLocation: "/tmp/ergens", canWriteFiles: false)
+        var chat = Chat(conversation: Conversation(content: try shippedContent(), settings: settings))
+        _ = chat.start()
+        _ = chat.say("1")
+        _ = chat.say("ik wil er een einde aan maken")  // the crisis answer interrupts the check-in
+        _ = chat.say("ja")
+        let state = chat.conversation.state
+        let bytes = state.binaryEncoded()
+        #expect(try ConversationState(binary: bytes) == state)
+        #expect(bytes.count < 4_096, "a stored session stays small: \(bytes.count) bytes")
+        var copy = Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: bytes)))
+        #expect(copy.say("verder") == chat.say("verder"))
+        for length in [0, 1, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: BinaryStateError.self) { try ConversationState(binary: Array(bytes.prefix(length))) }
+        }
+        #expect(throws: BinaryStateError.unknownVersion) { try ConversationState(binary: Array("{}".utf8)) }
+    }
 }
 
 extension Chat {

@@ -129,6 +129,27 @@ private let sample = FollowUp(
         try store.save(sample, for: "local")
         #expect(try store.followUp(for: "local") == sample)
     }
+
+    @Test("sessions stored as JSON by an older version are converted to the binary form and continue")
+    func migratesJSONSessions() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let content = try GuideContent.load(from: root.appendingPathComponent("Dialogues").path)
+        var conversation = Conversation(content: content, language: .nl, region: .nl, seed: 7)
+        _ = conversation.start()
+        _ = conversation.respond(to: "1")
+        let json = try JSONEncoder().encode(conversation.state)
+        try SessionDatabase(path: path).transaction {
+            try $0.save(StoredSession(state: json, profile: "", lastID: nil, lastReply: nil, lastActivity: 0), for: "team:1")
+        }
+        // As the version before binary states left it: that migration not yet applied.
+        _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"delete from grdb_migrations where identifier like '3:%'\"); c.commit()")
+        let migrated = try SessionDatabase(path: path).transaction { try $0.session("team:1")?.state }
+        let state = try ConversationState(binary: [UInt8](try #require(migrated)))
+        #expect(state == conversation.state)
+    }
 }
 
 /// Runs Python code (here: the `sqlite3` module, a second, independent SQLite client) and returns what it printed.

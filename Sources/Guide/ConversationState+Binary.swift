@@ -1,0 +1,123 @@
+import DialogueRuntime
+
+/// The compact binary form of a ``ConversationState``, as `gids serve` stores it after
+/// every turn: several times cheaper than JSON, which was the largest cost of a turn.
+/// The JSON (`Codable`) form stays for reading stores written before this form existed.
+///
+/// Layout (see ``BinaryWriter``): a version byte, the settings, the dialogue state (its own
+/// binary form, length first), the prompt, the history and the interrupted moment.
+extension ConversationState {
+    /// The version of the layout; bump it (and keep reading the old one) when it changes.
+    /// It is never `{`, so a stored state tells by its first byte whether it is JSON.
+    static let binaryFormatVersion: UInt8 = 1
+
+    /// The state in its compact binary form.
+    public func binaryEncoded() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.byte(Self.binaryFormatVersion)
+        writer.settings(settings)
+        writer.snapshot(Snapshot(dialogue: dialogue, prompt: prompt))
+        writer.array(history) { $0.snapshot($1) }
+        writer.optional(interrupted) { $0.snapshot($1) }
+        return writer.bytes
+    }
+
+    /// Reads a state written by ``binaryEncoded()``.
+    /// - Throws: ``BinaryStateError`` when the bytes are not such a state.
+    public init(binary bytes: [UInt8]) throws(BinaryStateError) {
+        var reader = BinaryReader(bytes: bytes)
+        guard try reader.byte() == Self.binaryFormatVersion else { throw .unknownVersion }
+        let settings = try reader.settings()
+        let current = try reader.snapshot()
+        self.init(settings: settings, dialogue: current.dialogue)
+        prompt = current.prompt
+        history = try reader.array { reader throws(BinaryStateError) in try reader.snapshot() }
+        interrupted = try reader.optional { reader throws(BinaryStateError) in try reader.snapshot() }
+        guard reader.isAtEnd else { throw .malformed }
+    }
+}
+
+extension BinaryWriter {
+    fileprivate mutating func settings(_ settings: ConversationSettings) {
+        string(settings.language.rawValue)
+        optional(settings.region) { $0.string($1.rawValue) }
+        unsigned(settings.seed)
+        day(settings.today)
+        string(settings.schedule.rawValue)
+        optional(settings.followUp) { writer, followUp in
+            writer.day(followUp.eventDate)
+            writer.string(followUp.eventKind)
+            writer.bool(followUp.isPileUp)
+            writer.string(followUp.schedule.rawValue)
+            writer.array(followUp.talks) { writer, talk in
+                writer.count(talk.number)
+                writer.day(talk.date)
+                writer.array(talk.signals) { $0.count($1) }
+            }
+            writer.bool(followUp.isClosed)
+        }
+        optional(settings.memoryLocation) { $0.string($1) }
+        bool(settings.canWriteFiles)
+    }
+
+    fileprivate mutating func day(_ date: DayDate) { integer(date.daysSinceEpoch) }
+
+    fileprivate mutating func snapshot(_ snapshot: ConversationState.Snapshot) {
+        blob(snapshot.dialogue.binaryEncoded())
+        let prompt = snapshot.prompt
+        optional(prompt.question) { $0.markedUpText($1) }
+        array(prompt.options) { $0.markedUpText($1) }
+        string(prompt.expects.rawValue)
+        array(prompt.optionIndices) { $0.count($1) }
+        optional(prompt.freeText) { writer, freeText in
+            writer.count(freeText.option)
+            writer.string(freeText.variable)
+        }
+        optional(prompt.textVariable) { $0.string($1) }
+    }
+}
+
+extension BinaryReader {
+    fileprivate mutating func settings() throws(BinaryStateError) -> ConversationSettings {
+        let language = try raw(Language.self)
+        let region = try optional { reader throws(BinaryStateError) in try reader.raw(Region.self) }
+        let seed = try unsigned()
+        let today = try day()
+        let schedule = try raw(FollowUpSchedule.self)
+        let followUp = try optional { reader throws(BinaryStateError) in
+            FollowUp(
+                eventDate: try reader.day(), eventKind: try reader.string(), isPileUp: try reader.bool(),
+                schedule: try reader.raw(FollowUpSchedule.self),
+                talks: try reader.array { reader throws(BinaryStateError) in
+                    FollowUp.Talk(
+                        number: try reader.count(), date: try reader.day(),
+                        signals: try reader.array { reader throws(BinaryStateError) in try reader.count() })
+                },
+                isClosed: try reader.bool())
+        }
+        let memoryLocation = try optional { reader throws(BinaryStateError) in try reader.string() }
+        return ConversationSettings(
+            language: language, region: region, seed: seed, today: today, schedule: schedule, followUp: followUp,
+            memoryLocation: memoryLocation, canWriteFiles: try bool())
+    }
+
+    fileprivate mutating func day() throws(BinaryStateError) -> DayDate {
+        let days = try integer()
+        guard abs(days) < 3_000_000 else { throw .malformed }  // within the years 0 to 9999, give or take
+        return DayDate(daysSinceEpoch: days)
+    }
+
+    fileprivate mutating func snapshot() throws(BinaryStateError) -> ConversationState.Snapshot {
+        let dialogue = try DialogueState(binary: try blob())
+        var prompt = ConversationState.Prompt()
+        prompt.question = try optional { reader throws(BinaryStateError) in try reader.markedUpText() }
+        prompt.options = try array { reader throws(BinaryStateError) in try reader.markedUpText() }
+        prompt.expects = try raw(Reply.Expectation.self)
+        prompt.optionIndices = try array { reader throws(BinaryStateError) in try reader.count() }
+        prompt.freeText = try optional { reader throws(BinaryStateError) in
+            ConversationState.Prompt.FreeText(option: try reader.count(), variable: try reader.string())
+        }
+        prompt.textVariable = try optional { reader throws(BinaryStateError) in try reader.string() }
+        return ConversationState.Snapshot(dialogue: dialogue, prompt: prompt)
+    }
+}
