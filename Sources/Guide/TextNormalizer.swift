@@ -47,6 +47,7 @@ public enum TextNormalizer {
 
     /// Lower case, without accents, punctuation as spaces: `Ik wíl  NIET meer!` becomes `ik wil niet meer`.
     public static func folded(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCII(text) }
         var result = ""
         var lastWasSpace = true
         for character in text.lowercased() {
@@ -60,6 +61,21 @@ public enum TextNormalizer {
         }
         if result.hasSuffix(" ") { result.removeLast() }
         return result
+    }
+
+    /// ``folded(_:)`` for ASCII text, byte by byte: what nearly every message is.
+    private static func foldedASCII(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): result.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 32)
+            default: if let last = result.last, last != UInt8(ascii: " ") { result.append(UInt8(ascii: " ")) }
+            }
+        }
+        if result.last == UInt8(ascii: " ") { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Latin letters with accents and their plain letter: what Dutch, Flemish and English

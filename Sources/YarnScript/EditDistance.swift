@@ -21,4 +21,18 @@ public enum EditDistance {
         }
         return previous[b.count]
     }
+
+    /// Whether `a` and `b` are at most one edit apart (as ``between(_:_:)`` counts edits),
+    /// in one pass: the check for misspelt words, made on every message.
+    @inlinable public static func isAtMostOne<T: Equatable>(_ a: ArraySlice<T>, _ b: ArraySlice<T>) -> Bool {
+        guard abs(a.count - b.count) <= 1 else { return false }
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        let restA = a.dropFirst(common), restB = b.dropFirst(common)
+        if restA.isEmpty || restB.isEmpty { return true }  // equal, or one letter added at the end
+        if restA.dropFirst().elementsEqual(restB.dropFirst()) { return true }  // one substitution
+        if restA.dropFirst().elementsEqual(restB) || restA.elementsEqual(restB.dropFirst()) { return true }  // one insertion or deletion
+        // Two neighbours swapped.
+        return restA.count == restB.count && restA.count >= 2 && restA[restA.startIndex] == restB[restB.startIndex + 1]
+            && restA[restA.startIndex + 1] == restB[restB.startIndex] && restA.dropFirst(2).elementsEqual(restB.dropFirst(2))
+    }
 }
