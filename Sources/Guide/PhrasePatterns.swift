@@ -1,0 +1,151 @@
+import YarnScript
+
+/// Word patterns, the language of the crisis lexicons and the practice lexicons.
+///
+/// Case, accents, punctuation and extra spaces are ignored, and words of five letters or
+/// more may be misspelt by one letter. `*` stands for up to three words, a word ending in
+/// `*` matches every word that starts with it, and `^` at the start ties the pattern to the
+/// first word of the text it is matched against (a sentence, for the practice lexicons).
+struct PhrasePatterns: Sendable {
+    /// A word as Unicode scalars: folded text has one scalar per letter, so lengths and
+    /// edits are counted cheaply and exactly.
+    typealias Letters = [Unicode.Scalar]
+
+    /// A word of a pattern, matched as a whole word or as the start of one.
+    struct Term: Hashable, Sendable {
+        var letters: Letters
+        var isPrefix: Bool
+
+        /// Whether an input word matches: equal or one edit apart for words of five letters
+        /// or more, and for a prefix the same for the word's start.
+        func matches(_ word: Letters) -> Bool {
+            guard isPrefix else {
+                return word == letters
+                    || (letters.count >= 5 && abs(word.count - letters.count) <= 1 && EditDistance.isAtMostOne(word[...], letters[...]))
+            }
+            if word.starts(with: letters) { return true }
+            guard letters.count >= 5, word.count >= letters.count - 1 else { return false }
+            return [letters.count - 1, letters.count, letters.count + 1].contains { length in
+                length <= word.count && EditDistance.isAtMostOne(word[..<length], letters[...])
+            }
+        }
+    }
+
+    enum Token: Hashable, Sendable {
+        /// A term, by its index in ``PhrasePatterns/terms``.
+        case term(Int)
+        /// Up to three words.
+        case gap
+    }
+
+    struct Pattern: Sendable {
+        var tokens: [Token]
+        /// The pattern as written, for explanations.
+        var text: String
+        /// Where the pattern was written.
+        var line: Int
+        /// Whether the pattern only matches from the first word (`^`).
+        var isAnchored: Bool
+        /// For a one-word pattern long enough not to match by accident (a word of 7 letters,
+        /// a prefix of 6), the letters to look for in the input with its spaces removed.
+        var compactStem: String?
+    }
+
+    /// Every distinct word of the patterns: each is compared with an input word at most once.
+    private(set) var terms: [Term] = []
+
+    /// Reads one pattern, or says what is wrong with it.
+    mutating func parse(_ text: Substring, line: Int) -> Result<Pattern, PatternError> {
+        var body = text.trimmingSpaces
+        let isAnchored = body.hasPrefix("^")
+        if isAnchored { body = body.dropFirst().trimmingSpaces }
+        var tokens: [Token] = []
+        for piece in body.split(separator: " ") {
+            if piece == "*" {
+                tokens.append(.gap)
+                continue
+            }
+            let isPrefix = piece.hasSuffix("*")
+            let word = TextNormalizer.folded(String(isPrefix ? piece.dropLast() : piece))
+            guard !word.isEmpty, !word.contains(" ") else {
+                return .failure(PatternError("'\(piece)' is not a word; use letters and digits, '*' alone for a gap, or 'word*' for a prefix"))
+            }
+            tokens.append(.term(index(of: Term(letters: Array(word.unicodeScalars), isPrefix: isPrefix))))
+        }
+        guard tokens.contains(where: { $0 != .gap }) else { return .failure(PatternError("this pattern has no words")) }
+        guard tokens.first != .gap else { return .failure(PatternError("a pattern cannot start with '*'")) }
+        return .success(Pattern(tokens: tokens, text: String(text.trimmingSpaces), line: line, isAnchored: isAnchored, compactStem: compactStem(of: tokens)))
+    }
+
+    private mutating func index(of term: Term) -> Int {
+        if let index = terms.firstIndex(of: term) { return index }
+        terms.append(term)
+        return terms.count - 1
+    }
+
+    private func compactStem(of tokens: [Token]) -> String? {
+        guard tokens.count == 1, case .term(let index) = tokens[0] else { return nil }
+        let term = terms[index]
+        guard term.letters.count >= (term.isPrefix ? 6 : 7) else { return nil }
+        return String(String.UnicodeScalarView(term.letters))
+    }
+
+    /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them).
+    func matcher(for words: [String]) -> PhraseMatcher {
+        PhraseMatcher(terms: terms, words: words.map { Array($0.unicodeScalars) })
+    }
+}
+
+/// Why a pattern could not be read.
+struct PatternError: Error {
+    var message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+}
+
+/// Matches patterns against one text's words, remembering which term matched which word.
+struct PhraseMatcher {
+    let terms: [PhrasePatterns.Term]
+    let words: [PhrasePatterns.Letters]
+    /// For each word and term: 0 not yet compared, 1 no match, 2 a match.
+    private var known: [UInt8]
+
+    init(terms: [PhrasePatterns.Term], words: [PhrasePatterns.Letters]) {
+        self.terms = terms
+        self.words = words
+        known = [UInt8](repeating: 0, count: terms.count * words.count)
+    }
+
+    /// Every range of words the pattern matches.
+    mutating func spans(of pattern: PhrasePatterns.Pattern) -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        for start in pattern.isAnchored ? Array(words.indices.prefix(1)) : Array(words.indices) {
+            if let end = match(pattern.tokens[...], at: start), end >= start { result.append(start...end) }
+        }
+        return result
+    }
+
+    /// The index of the last word matched when `tokens` match from `index`, or nil.
+    private mutating func match(_ tokens: ArraySlice<PhrasePatterns.Token>, at index: Int) -> Int? {
+        guard let token = tokens.first else { return index - 1 }
+        let rest = tokens.dropFirst()
+        switch token {
+        case .gap:
+            for skip in (0...3).reversed() where index + skip <= words.count {
+                if let end = match(rest, at: index + skip) { return end }
+            }
+            return nil
+        case .term(let term):
+            guard index < words.count, matches(word: index, term: term) else { return nil }
+            return match(rest, at: index + 1)
+        }
+    }
+
+    private mutating func matches(word: Int, term: Int) -> Bool {
+        let slot = word * terms.count + term
+        if known[slot] == 0 { known[slot] = terms[term].matches(words[word]) ? 2 : 1 }
+        return known[slot] == 2
+    }
+}
