@@ -50,3 +50,40 @@ record org-nl "--lang nl --region nl --org ../Examples/org/voorbeeld-ziekenhuis.
 record org-crisis-en "--lang en --region nl --org ../Examples/org/voorbeeld-ziekenhuis.yaml" 1 "I want to hurt myself" 3 1 "A hard day" 2
 record eof-summary-nl "--lang nl --region nl" 1 "Een lange dag" 2
 record eof-summary-en "--lang en --region be" 1 "A long day"
+
+# Practice (gids practice): for every scenario a strong run (the good candidates), a weak
+# run (typical mistakes) and a mixed run (own words, a good candidate, a mistake).
+# practice NAME LANG SCENARIO ANSWER... : one scenario from the practice menu, then stop.
+practice() {
+    local name=$1 lang=$2 scenario=$3
+    shift 3
+    printf '%s\n' "$scenario" "$@" 2 | "$gids" practice --dialogues ../Dialogues --seed 1 --now 2026-03-12 --lang "$lang" \
+        --record "practice-$name.transcript" > /dev/null
+}
+practice nl-floor-strong nl 1 1 1 1 1
+practice nl-floor-weak nl 1 2 2 2 2
+practice nl-floor-mixed nl 1 "Hoe gaat het met je?" 1 "Ik denk dat je PTSS hebt" "Wat zou jij willen? Je huisarts kan helpen."
+practice nl-david-strong nl 2 1 1 1 1
+practice nl-david-weak nl 2 3 3 2 3
+practice nl-david-mixed nl 2 "Ik ben er als collega. Wat speelt er?" 2 1 "Dat gaat vanzelf over"
+practice nl-verpleegkundige-strong nl 3 1 1 1
+practice nl-verpleegkundige-weak nl 3 2 2 2
+practice nl-verpleegkundige-mixed nl 3 "Wat is je vandaag bijgebleven?" "Je moet leren nee te zeggen" 1
+practice nl-incident-strong nl 4 1 1 1 1
+practice nl-incident-weak nl 4 2 3 3 2
+practice nl-incident-mixed nl 4 "Wat is er precies gebeurd?" "Als ik je goed hoor twijfel je nu aan jezelf" 1 "Het valt best mee"
+practice nl-agressie-strong nl 5 1 1 1 1
+practice nl-agressie-weak nl 5 3 2 3 3
+practice nl-agressie-mixed nl 5 1 "Welke emoties voelde je toen?" "Slaap je wel goed?" 1
+practice nl-reanimatie-strong nl 6 1 1 1
+practice nl-reanimatie-weak nl 6 3 2 2
+practice nl-reanimatie-mixed nl 6 1 "Wat deed dat met je?" "Je zegt dat je je zorgen maakt. Je huisarts kan helpen; wat past bij jou?"
+practice en-floor-strong en 1 1 1 1 1
+practice en-floor-weak en 1 2 2 2 2
+practice en-floor-mixed en 1 "How are you?" 1 "I think you have PTSD" "What would help? Your GP could."
+practice en-incident-strong en 2 1 1 1 1
+practice en-incident-weak en 2 2 3 3 2
+practice en-incident-mixed en 2 "What exactly happened?" "If I hear you right, you doubt yourself now" 1 "It's not that bad"
+practice en-nurse-strong en 3 1 1 1
+practice en-nurse-weak en 3 2 2 2
+practice en-nurse-mixed en 3 "What stayed with you today?" "You need to learn to say no" 1

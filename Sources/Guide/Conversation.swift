@@ -37,11 +37,11 @@ public struct Conversation: Sendable {
         resolver = LineResolver(program: machine.program, locale: state.language.rawValue)
     }
 
-    /// Starts the conversation: the welcome and the first question.
-    public mutating func start() -> Reply {
+    /// Starts the conversation at a node, up to the first question.
+    public mutating func start(at node: String) -> Reply {
         state.history = []
         state.interrupted = nil
-        return run(.start(node: "Start"))
+        return run(.start(node: node))
     }
 
     /// Answers what the person typed.
@@ -64,17 +64,25 @@ public struct Conversation: Sendable {
             state.dialogue.variables[variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
             return run(.resume)
         }
-        let texts = prompt.options.map(\.text)
-        if let chosen = OptionMatcher.match(answer, in: texts) {
-            remember()
-            return run(.select(prompt.optionIndices[chosen]))
-        }
-        if let freeText = prompt.freeText, !answer.isEmpty {
-            remember()
-            state.dialogue.variables[freeText.variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
-            return run(.select(prompt.optionIndices[freeText.option]))
-        }
+        if let chosen = OptionMatcher.match(answer, in: prompt.options.map(\.text)) { return choose(option: chosen) }
+        if let freeText = prompt.freeText, !answer.isEmpty { return choose(option: freeText.option, text: answer) }
         return reshowingPrompt(after: say("Reprompt"))
+    }
+
+    /// The hashtags of each shown option (`line:` ids left out), for a door that gives
+    /// options a meaning of its own, such as the trainee's moves in practice.
+    public var optionTags: [[String]] { state.prompt.optionTags }
+
+    /// Chooses a shown option by its position (from 0), as if the person had typed it. For
+    /// the option that takes free text, `text` is what goes into its variable.
+    public mutating func choose(option shown: Int, text: String = "") -> Reply {
+        let prompt = state.prompt
+        guard prompt.optionIndices.indices.contains(shown) else { return reshowingPrompt(after: say("Reprompt")) }
+        remember()
+        if let freeText = prompt.freeText, freeText.option == shown {
+            state.dialogue.variables[freeText.variable] = .string(String(TextNormalizer.sanitized(text).prefix(Self.maximumAnswerLength)))
+        }
+        return run(.select(prompt.optionIndices[shown]))
     }
 
     /// Tells the person that something they asked for could not be done (a file could not be
@@ -174,6 +182,7 @@ public struct Conversation: Sendable {
                         prompt.freeText = .init(option: reply.options.count, variable: variable)
                     }
                     prompt.optionIndices.append(option.index)
+                    prompt.optionTags.append(machine.program.lines[option.line.id]?.tags.filter { !$0.hasPrefix("line:") && $0 != "lastline" } ?? [])
                     reply.options.append(resolver.text(for: option.line))
                 }
             case .error(let error):
@@ -225,6 +234,7 @@ public struct Conversation: Sendable {
         case "take_along": prepareTakeAlong()
         case "write_take_along":
             if let effect = writeTakeAlong() { reply.effects.append(effect) }
+        case "debrief": reply.effects.append(.debrief)
         case "resume":
             guard let interrupted = state.interrupted else { return start() }
             state.interrupted = nil

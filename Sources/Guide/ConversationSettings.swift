@@ -40,4 +40,6 @@ public enum Effect: Hashable, Sendable, Codable {
     case forget
     /// Write the summary to take along to this file (Markdown when it ends in `.md`).
     case writeSummary(path: String, text: String)
+    /// Show the trainee's debrief (the end of a practice scenario).
+    case debrief
 }

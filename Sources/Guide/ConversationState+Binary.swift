@@ -69,6 +69,7 @@ extension BinaryWriter {
         array(prompt.options) { $0.markedUpText($1) }
         string(prompt.expects.rawValue)
         array(prompt.optionIndices) { $0.count($1) }
+        array(prompt.optionTags) { $0.array($1) { $0.string($1) } }
         optional(prompt.freeText) { writer, freeText in
             writer.count(freeText.option)
             writer.string(freeText.variable)
@@ -114,6 +115,9 @@ extension BinaryReader {
         prompt.options = try array { reader throws(BinaryStateError) in try reader.markedUpText() }
         prompt.expects = try raw(Reply.Expectation.self)
         prompt.optionIndices = try array { reader throws(BinaryStateError) in try reader.count() }
+        prompt.optionTags = try array { reader throws(BinaryStateError) in
+            try reader.array { reader throws(BinaryStateError) in try reader.string() }
+        }
         prompt.freeText = try optional { reader throws(BinaryStateError) in
             ConversationState.Prompt.FreeText(option: try reader.count(), variable: try reader.string())
         }

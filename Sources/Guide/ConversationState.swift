@@ -14,6 +14,8 @@ public struct ConversationState: Hashable, Sendable, Codable {
         var expects: Reply.Expectation = .none
         /// For each shown option, its index in the dialogue's option set.
         var optionIndices: [Int] = []
+        /// For each shown option, its hashtags (without `line:` ids).
+        var optionTags: [[String]] = []
         /// The shown option that takes any other answer as free text, and the variable it goes in.
         var freeText: FreeText?
         /// For a text prompt: the variable the answer goes in.

@@ -15,9 +15,11 @@ public struct GuideContent: Sendable {
     public var commands: CommandWords
     public var signals: SignalCatalogue
     public var organisation: Organisation?
+    /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
+    public var practice: [Language: PracticeLexicon]
 
     /// Nodes every language's dialogue must have: the host starts them directly.
-    public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten"]
+    public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten", PracticeSession.startNode]
     /// Variables gids reads or sets, which every language's dialogue must declare with these types.
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
@@ -26,7 +28,7 @@ public struct GuideContent: Sendable {
             "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
             "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool, "$zorgen": .bool,
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
-            "$samenvatting_gesprekken": .string, "$bestand": .string,
+            "$samenvatting_gesprekken": .string, "$bestand": .string, "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
         ]
         for number in 1...SignalCatalogue.signalCount { variables["$signaal_\(number)"] = .bool }
         return variables
@@ -35,7 +37,7 @@ public struct GuideContent: Sendable {
     /// sets is there for the lines after it. `ask` waits for the person's text.
     public static let hostCommands: Set<String> = [
         "ask", "help_map", "help_step", "crisis_lines", "resume", "read_event_date", "evaluate_signals", "remember", "forget",
-        "take_along", "write_take_along",
+        "take_along", "write_take_along", "debrief",
     ]
 
     /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.
@@ -56,7 +58,9 @@ public struct GuideContent: Sendable {
 
         var programs: [Language: Program] = [:]
         for language in Language.allCases {
-            let compilation = compiler.compile(paths: [path(language.rawValue)])
+            // The guide's dialogue and the practice scenarios are one program: practice uses the
+            // same crisis answer, help and commands.
+            let compilation = compiler.compile(paths: [path(language.rawValue), path("practice", language.rawValue)])
             diagnostics += compilation.diagnostics
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
@@ -107,6 +111,16 @@ public struct GuideContent: Sendable {
             }
         }
 
+        var practice: [Language: PracticeLexicon] = [:]
+        for language in Language.allCases {
+            let file = path("practice", language.rawValue + ".yaml")
+            do throws(DiagnosticList) {
+                practice[language] = try PracticeLexicon.load(text: try read(file), file: file)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+
         var commands: CommandWords?
         let commandsFile = path("commands.yaml")
         do throws(DiagnosticList) {
@@ -125,10 +139,13 @@ public struct GuideContent: Sendable {
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        guard !unique.hasErrors, let commands, let signals, programs.count == Language.allCases.count, directories.count == Region.allCases.count else {
+        guard !unique.hasErrors, let commands, let signals, programs.count == Language.allCases.count, directories.count == Region.allCases.count,
+            practice.count == Language.allCases.count
+        else {
             return (nil, unique)
         }
-        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicons: lexicons), commands: commands, signals: signals, organisation: organisation), unique)
+        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicons: lexicons), commands: commands, signals: signals, organisation: organisation,
+            practice: practice), unique)
     }
 
     private static func read(_ file: String) throws(DiagnosticList) -> String {

@@ -17,7 +17,7 @@ import Foundation
 ///     ...
 ///
 /// Lines starting with `> ` are what the person typed, `^D` is the end of their input
-/// (Ctrl-D), lines starting with `#` are the header, `# session: DATE` starts gids again
+/// (Ctrl-D), lines starting with `#` are the header (`# door: practice` for `gids practice`), `# session: DATE` starts gids again
 /// on a later day (what the person allowed it to remember carries over), `| ` lines are
 /// a file gids wrote; every other line is the guide's.
 public struct Transcript: Hashable, Sendable {
@@ -40,12 +40,20 @@ public struct Transcript: Hashable, Sendable {
     public var today: DayDate?
     /// The follow-up schedule, when not the default.
     public var schedule: FollowUpSchedule?
+    /// The door the transcript went through: the guide (`gids chat`) or practice.
+    public var door: Door
     public var entries: [Entry]
+
+    /// Which command recorded a transcript (`# door: practice`; the chat when absent).
+    public enum Door: String, Sendable {
+        case chat, practice
+    }
 
     public init(
         language: Language, region: Region?, organisationFile: String? = nil, seed: UInt64, today: DayDate? = nil,
-        schedule: FollowUpSchedule? = nil, entries: [Entry] = []
+        schedule: FollowUpSchedule? = nil, door: Door = .chat, entries: [Entry] = []
     ) {
+        self.door = door
         self.language = language
         self.region = region
         self.organisationFile = organisationFile
@@ -71,6 +79,7 @@ public struct Transcript: Hashable, Sendable {
         var seed: UInt64 = 1
         var today: DayDate?
         var schedule: FollowUpSchedule?
+        var door = Door.chat
         var entries: [Entry] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (offset, line) in lines.enumerated() {
@@ -97,6 +106,9 @@ public struct Transcript: Hashable, Sendable {
                 case "schedule":
                     guard let parsed = FollowUpSchedule(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown schedule '\(value)'") }
                     schedule = parsed
+                case "door":
+                    guard let parsed = Door(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown door '\(value)'; expected chat or practice") }
+                    door = parsed
                 default: break
                 }
             } else if line.hasPrefix("> ") || line == ">" {
@@ -108,7 +120,7 @@ public struct Transcript: Hashable, Sendable {
             }
         }
         guard let language else { throw FormatError(file: file, line: 1, message: "the header needs '# lang: nl' or '# lang: en'") }
-        self.init(language: language, region: region, organisationFile: organisationFile, seed: seed, today: today, schedule: schedule, entries: entries)
+        self.init(language: language, region: region, organisationFile: organisationFile, seed: seed, today: today, schedule: schedule, door: door, entries: entries)
     }
 
     /// The transcript as text.
@@ -119,6 +131,7 @@ public struct Transcript: Hashable, Sendable {
         lines.append("# seed: \(seed)")
         if let today { lines.append("# now: \(today)") }
         if let schedule { lines.append("# schedule: \(schedule.rawValue)") }
+        if door != .chat { lines.append("# door: \(door.rawValue)") }
         for entry in entries {
             switch entry {
             case .guide(let text): lines.append(text)

@@ -12,18 +12,23 @@ public enum TranscriptReplay {
         var transcript = header
         transcript.entries = []
         var remembered: FollowUp?
-        func begin(on day: DayDate) -> Conversation {
+        func begin(on day: DayDate) -> any DialogueSession {
             let settings = ConversationSettings(
                 language: header.language, region: header.region, seed: header.seed, today: day,
-                schedule: header.schedule ?? content.organisation?.schedule ?? .olvg, followUp: remembered, memoryLocation: memoryLocation)
-            return Conversation(content: content, settings: settings)
+                schedule: header.schedule ?? content.organisation?.schedule ?? .olvg, followUp: remembered,
+                memoryLocation: header.door == .practice ? nil : memoryLocation, canWriteFiles: header.door == .chat)
+            switch header.door {
+            case .chat: return Conversation(content: content, settings: settings)
+            case .practice: return PracticeSession(content: content, settings: settings)
+            }
         }
-        func show(_ reply: Reply, of conversation: inout Conversation) {
+        func show(_ reply: Reply) {
             transcript.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
             for effect in reply.effects {
                 switch effect {
                 case .remember(let followUp): remembered = followUp
                 case .forget: remembered = nil
+                case .debrief: break
                 case .writeSummary(let path, let text):
                     transcript.entries.append(.guide("[\(path)]"))
                     transcript.entries += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { .guide("| " + $0) }
@@ -31,7 +36,7 @@ public enum TranscriptReplay {
             }
         }
         var conversation = begin(on: header.today ?? .today())
-        show(conversation.start(), of: &conversation)
+        show(conversation.start())
         var finished = false
         for input in inputs {
             transcript.entries.append(input)
@@ -45,7 +50,7 @@ public enum TranscriptReplay {
             case .endOfInput where !finished: reply = conversation.endOfInput()
             default: continue
             }
-            show(reply, of: &conversation)
+            show(reply)
             finished = reply.isFinished
         }
         return transcript

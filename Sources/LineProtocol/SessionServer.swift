@@ -160,6 +160,7 @@ public final class SessionServer {
             switch effect {
             case .remember(let followUp): try transaction.saveFollowUp(followUp, for: session)
             case .forget: try transaction.forgetFollowUp(for: session)
+            case .debrief: break  // practice runs in `gids practice` only
             case .writeSummary:
                 // A bridge offers no file option; should a dialogue ask anyway, say it failed.
                 let failed = conversation.effectFailed()

@@ -3,8 +3,8 @@ import Guide
 
 /// The conversation in a terminal: show the guide's turn, read the person's answer, repeat
 /// until the conversation ends or their input does (Ctrl-D ends politely, with the summary so far).
-public struct ChatLoop {
-    var conversation: Conversation
+public struct ChatLoop<Session: DialogueSession> {
+    var conversation: Session
     var reader: any LineReader
     let style: TerminalStyle
     let output = TerminalOutput()
@@ -16,7 +16,7 @@ public struct ChatLoop {
     let perform: (Effect) -> Bool
 
     public init(
-        conversation: Conversation, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil,
+        conversation: Session, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil,
         perform: @escaping (Effect) -> Bool
     ) {
         self.conversation = conversation
@@ -26,6 +26,9 @@ public struct ChatLoop {
         self.recording = recording
         self.perform = perform
     }
+
+    /// The session as it is now (after ``run()``: as it ended).
+    public var session: Session { conversation }
 
     /// Runs the conversation; returns the transcript when recording.
     public mutating func run() -> Transcript? {

@@ -1,7 +1,7 @@
 /// "Did you mean ...?" for misspelt node, variable and function names.
-enum Suggestions {
+public enum Suggestions {
     /// The candidate closest to `name`, if it is close enough to be a likely typo.
-    static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, name.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
@@ -12,7 +12,7 @@ enum Suggestions {
     }
 
     /// ` (did you mean 'X'?)`, or nothing.
-    static func hint(for name: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for name: String, in candidates: some Sequence<String>) -> String {
         closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -49,6 +49,7 @@ final class LocalMemory {
                 try store?.forget(Self.subject)
             case .writeSummary(let path, let text):
                 try PrivateFile.write(text, to: path)
+            case .debrief: break  // a practice session shows its debrief itself
             }
             return true
         } catch {

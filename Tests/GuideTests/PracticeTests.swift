@@ -1,0 +1,121 @@
+import Foundation
+import Guide
+import Testing
+
+/// A labelled utterance: what a trainer says it does.
+private struct Labelled {
+    var language: Language
+    var categories: Set<String>
+    var text: String
+}
+
+/// The hand-labelled set, plus every candidate response of the shipped scenarios with its `#move` tags.
+private func labelledSet() throws -> [Labelled] {
+    let fixture = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/practice-labelled.tsv"), encoding: .utf8)
+    var set: [Labelled] = fixture.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let categories = fields[1] == "-" ? [] : Set(fields[1].split(separator: ",").map(String.init))
+        return Labelled(language: Language(rawValue: String(fields[0]))!, categories: categories, text: String(fields[2]))
+    }
+    for language in Language.allCases {
+        let folder = repositoryRoot.appendingPathComponent("Dialogues/practice/\(language.rawValue)")
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".yarn") {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("->") && line.contains("#move:") {
+                let body = line.trimmingCharacters(in: .whitespaces).dropFirst(2)
+                let hash = body.firstIndex(of: "#")!
+                let moves = body[hash...].split(separator: " ").filter { $0.hasPrefix("#move:") }.map { String($0.dropFirst(6)) }
+                set.append(Labelled(language: language, categories: Set(moves), text: body[..<hash].trimmingCharacters(in: .whitespaces)))
+            }
+        }
+    }
+    return set
+}
+
+@Suite struct PracticeTests {
+    @Test("the lexicons name what trainee utterances do: at least 85% accuracy per category on 300+ labelled utterances")
+    func classificationAccuracy() throws {
+        let content = try shippedContent()
+        let set = try labelledSet()
+        #expect(set.count >= 300, "the labelled set has \(set.count) utterances")
+        let categories = content.practice[.nl]!.categories.map(\.id)
+        var lines: [String] = []
+        var misses: [String] = []
+        for category in categories {
+            var correct = 0, truePositive = 0, positive = 0
+            for item in set {
+                let found = content.practice[item.language]!.classify(item.text).map(\.category).contains(category)
+                let expected = item.categories.contains(category)
+                if found == expected { correct += 1 } else { misses.append("\(category) \(expected ? "missed" : "wrongly found") in \(item.language): \(item.text)") }
+                if expected { positive += 1 }
+                if expected, found { truePositive += 1 }
+            }
+            let accuracy = Double(correct) / Double(set.count)
+            lines.append(String(format: "%-16@ accuracy %5.1f%%  recall %3d/%-3d", category as NSString, accuracy * 100, truePositive, positive))
+            #expect(accuracy >= 0.85, "\(category): \(accuracy)")
+        }
+        print("practice classification on \(set.count) labelled utterances (nl and en):\n" + lines.joined(separator: "\n"))
+        print("practice classification: \(misses.count) differences from the labels:\n" + misses.joined(separator: "\n"))
+    }
+
+    @Test("a trainee who types a real crisis phrase gets the real crisis answer, not a game one")
+    func crisisInsidePractice() throws {
+        var session = PracticeSession(content: try shippedContent(), settings: ConversationSettings(language: .nl, region: .nl, seed: 1, today: .today()))
+        _ = session.start()
+        _ = session.respond(to: "1")
+        let crisis = PlainText.lines(for: session.respond(to: "ik wil er een einde aan maken"))
+        #expect(crisis.contains { $0.contains("113") })
+        #expect(!crisis.contains { $0.hasPrefix("Feedback") })
+        #expect(session.turns.isEmpty, "a crisis phrase is not scored as a move")
+    }
+
+    @Test("typed words are classified with the reason, and the colleague reacts to the move they make")
+    func typedResponse() throws {
+        var session = PracticeSession(content: try shippedContent(), settings: ConversationSettings(language: .en, region: .nl, seed: 1, today: .today()))
+        _ = session.start()
+        _ = session.respond(to: "2")  // the medication incident
+        let reply = PlainText.lines(for: session.respond(to: "So what exactly happened? Tell me everything."))
+        #expect(reply.contains { $0.hasPrefix("Feedback: probing for details.") && $0.contains("'exactly happened'") && $0.contains("practice/en.yaml:") })
+        #expect(reply.contains("Mark: (silence) I've told the committee three times already."))
+        #expect(session.turns.map(\.text) == ["So what exactly happened? Tell me everything."])
+    }
+
+    @Test("'stop' in the middle of a scenario shows the debrief of the turns so far, and the report is Markdown")
+    func stopAndReport() throws {
+        var session = PracticeSession(content: try shippedContent(), settings: ConversationSettings(language: .nl, region: .nl, seed: 1, today: .today()))
+        _ = session.start()
+        _ = session.respond(to: "4")
+        _ = session.respond(to: "Ik beloof je: niemand komt dit te weten.")
+        let ending = PlainText.lines(for: session.respond(to: "stop"))
+        #expect(ending.first == "Nabespreking: Een incident met een medicatiefout (gesprek 1)")
+        #expect(ending.contains("- Je rol en de grenzen ervan noemen: nog niet"))
+        #expect(ending.contains("    \"Ik beloof je: niemand komt dit te weten.\" (geheimhouding beloven die je niet kunt waarmaken)"))
+        let last = try #require(session.lastDebrief)
+        let markdown = last.debrief.markdown(session.lexicon, turns: last.turns)
+        #expect(markdown.hasPrefix("# Nabespreking oefengesprek\n"))
+        #expect(markdown.contains("| Je rol en de grenzen ervan noemen | nog niet |"))
+        #expect(markdown.contains("1. Ik beloof je: niemand komt dit te weten. (geheimhouding beloven die je niet kunt waarmaken"))
+    }
+
+    @Test("a broken practice lexicon is reported with file, line and column")
+    func brokenLexicon() {
+        let text = """
+            texts: {feedback: x}
+            categories:
+              open_question:
+                kind: wonderful
+                patterns: ["* wat"]
+            criteria:
+              - {id: a, name: A, tip: t, good: [opne_question]}
+            """
+        #expect(throws: DiagnosticList.self) { try PracticeLexicon.load(text: text, file: "nl.yaml") }
+        do {
+            _ = try PracticeLexicon.load(text: text, file: "nl.yaml")
+        } catch {
+            let messages = error.diagnostics.map(\.description)
+            #expect(messages.contains("nl.yaml:4:11: error: the kind must be good, mistake or neutral"))
+            #expect(messages.contains { $0.contains("criterion 'a' names the unknown category 'opne_question'") })
+            #expect(messages.contains { $0.contains("the text 'met' is missing under 'texts'") })
+        }
+    }
+}
