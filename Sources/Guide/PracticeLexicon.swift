@@ -64,7 +64,7 @@ public struct PracticeLexicon: Sendable {
 
     /// The texts every lexicon must have.
     static let requiredTexts = [
-        "feedback", "chosen", "no_category", "debrief_title", "met", "partly", "not_yet", "not_applicable", "examples", "try_next", "report_title",
+        "feedback", "chosen", "no_category", "debrief_title", "met", "partly", "not_yet", "not_applicable", "try_next", "report_title",
         "scenario", "turns",
     ]
 
@@ -80,16 +80,18 @@ public struct PracticeLexicon: Sendable {
     /// The moves found in what a trainee said, in the lexicon's order of categories.
     public func classify(_ utterance: String) -> [Finding] {
         let sentences = Self.sentences(of: utterance)
+        // One matcher per sentence, shared by every category: each word is compared with
+        // each pattern word at most once.
+        let words = sentences.map { TextNormalizer.words($0.text) }
+        var matchers = words.map { patterns.matcher(for: $0) }
         var findings: [Finding] = []
         for category in categories {
             search: for (index, sentence) in sentences.enumerated() {
                 if category.questionsOnly, !(sentence.isQuestion || (index == sentences.count - 1 && !sentence.isStatement)) { continue }
-                let words = TextNormalizer.words(sentence.text)
-                var matcher = patterns.matcher(for: words)
-                let excused = category.exceptions.flatMap { matcher.spans(of: $0) }
+                let excused = category.exceptions.flatMap { matchers[index].spans(of: $0) }
                 for pattern in category.patterns {
-                    for span in matcher.spans(of: pattern) where !excused.contains(where: { $0.contains(span) }) {
-                        let matched = words[span].joined(separator: " ")
+                    for span in matchers[index].spans(of: pattern) where !excused.contains(where: { $0.contains(span) }) {
+                        let matched = words[index][span].joined(separator: " ")
                         findings.append(Finding(category: category.id, reason: "\"\(matched)\" ~ '\(pattern.text)' (\(shortFile):\(pattern.line))"))
                         break search
                     }
