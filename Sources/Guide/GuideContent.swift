@@ -101,41 +101,23 @@ public struct GuideContent: Sendable {
             directories = directories.mapValues { $0.adding(organisation) }
         }
 
-        var lexicons: [Language: SafetyLexicon] = [:]
-        for language in Language.allCases {
-            let file = path("safety", language.rawValue + ".txt")
+        /// Reads and parses one file, or collects its problems.
+        func load<T>(_ file: String, _ parse: (String, String) throws(DiagnosticList) -> T) -> T? {
             do throws(DiagnosticList) {
-                lexicons[language] = try SafetyLexicon(text: try read(file), file: file)
+                return try parse(try read(file), file)
             } catch {
                 diagnostics += error.diagnostics
+                return nil
             }
         }
-
+        var lexicons: [Language: SafetyLexicon] = [:]
         var practice: [Language: PracticeLexicon] = [:]
         for language in Language.allCases {
-            let file = path("practice", language.rawValue + ".yaml")
-            do throws(DiagnosticList) {
-                practice[language] = try PracticeLexicon.load(text: try read(file), file: file)
-            } catch {
-                diagnostics += error.diagnostics
-            }
+            lexicons[language] = load(path("safety", language.rawValue + ".txt"), SafetyLexicon.init(text:file:))
+            practice[language] = load(path("practice", language.rawValue + ".yaml"), PracticeLexicon.load(text:file:))
         }
-
-        var commands: CommandWords?
-        let commandsFile = path("commands.yaml")
-        do throws(DiagnosticList) {
-            commands = try CommandWords.load(text: try read(commandsFile), file: commandsFile)
-        } catch {
-            diagnostics += error.diagnostics
-        }
-
-        var signals: SignalCatalogue?
-        let signalsFile = path("signals.yaml")
-        do throws(DiagnosticList) {
-            signals = try SignalCatalogue.load(text: try read(signalsFile), file: signalsFile)
-        } catch {
-            diagnostics += error.diagnostics
-        }
+        let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
+        let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
