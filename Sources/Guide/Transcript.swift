@@ -89,13 +89,15 @@ public struct Transcript: Hashable, Sendable {
                 guard let colon = body.firstIndex(of: ":") else { continue }
                 let key = body[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                func parsed<T: RawRepresentable<String>>(_: T.Type, _ what: String, hint: String = "") throws(FormatError) -> T {
+                    guard let parsed = T(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown \(what) '\(value)'\(hint)") }
+                    return parsed
+                }
                 switch key {
                 case "lang":
-                    guard let parsed = Language(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown language '\(value)'") }
-                    language = parsed
+                    language = try parsed(Language.self, "language")
                 case "region":
-                    guard let parsed = Region(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown region '\(value)'") }
-                    region = parsed
+                    region = try parsed(Region.self, "region")
                 case "org": organisationFile = value
                 case "seed":
                     guard let parsed = UInt64(value) else { throw FormatError(file: file, line: offset + 1, message: "the seed must be a whole number") }
@@ -104,11 +106,9 @@ public struct Transcript: Hashable, Sendable {
                     guard let date = DayDate(iso: value) else { throw FormatError(file: file, line: offset + 1, message: "dates are written YYYY-MM-DD") }
                     if key == "now" { today = date } else { entries.append(.session(date)) }
                 case "schedule":
-                    guard let parsed = FollowUpSchedule(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown schedule '\(value)'") }
-                    schedule = parsed
+                    schedule = try parsed(FollowUpSchedule.self, "schedule")
                 case "door":
-                    guard let parsed = Door(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown door '\(value)'; expected chat or practice") }
-                    door = parsed
+                    door = try parsed(Door.self, "door", hint: "; expected chat or practice")
                 default: break
                 }
             } else if line.hasPrefix("> ") || line == ">" {
