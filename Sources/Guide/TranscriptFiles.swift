@@ -25,7 +25,7 @@ public enum TranscriptFiles {
     public static func replay(_ file: String, dialogues: String) throws -> Transcript {
         let expected = try Transcript(text: try String(contentsOfFile: file, encoding: .utf8), file: file)
         let organisation = expected.organisationFile.map { path in
-            path.hasPrefix("/") ? path : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).standardized.path
+            path.hasPrefix("/") ? path : URL(fileURLWithPath: file).absoluteURL.deletingLastPathComponent().appendingPathComponent(path).standardized.path
         }
         let content = try GuideContent.load(from: dialogues, organisationFile: organisation)
         return TranscriptReplay.record(expected.inputs, content: content, header: expected)

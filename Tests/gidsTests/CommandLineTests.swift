@@ -92,6 +92,13 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(replay.output.hasSuffix("1 passed, 0 failed\n"))
     }
 
+    @Test("gids test finds a transcript's organisation file when the transcript is named by a relative path")
+    func testRelativePath() throws {
+        let run = try gids(["test", "Transcripts/org-nl.transcript"])
+        #expect(run.status == 0, "\(run.errorOutput)")
+        #expect(run.output.hasSuffix("1 passed, 0 failed\n"))
+    }
+
     @Test("gids test shows a diff and exits 1 when the guide says something else now")
     func testReportsDifferences() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(UUID().uuidString).transcript")
