@@ -57,7 +57,9 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
     // MARK: - Inside a transaction (shared with the session store)
 
     static func followUp(for subject: String, in db: Database) throws -> FollowUp? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM follow_up WHERE subject = ?", arguments: [subject]),
+        // Asked for every new session of `gids serve`: prepared once per connection.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM follow_up WHERE subject = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [subject]),
             let eventDate = DayDate(iso: row["event_date"]), let schedule = FollowUpSchedule(rawValue: row["schedule"])
         else { return nil }
         let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE subject = ? ORDER BY number", arguments: [subject]).compactMap { talk -> FollowUp.Talk? in

@@ -67,19 +67,23 @@ public struct SessionTransaction {
     let db: Database
     let keys: SessionKeys
 
+    // The statements run on every turn are prepared once per connection (`cachedStatement`):
+    // preparing them again each time cost more than running them.
+
     public func session(_ key: String) throws -> StoredSession? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE key = ?", arguments: [keys.pseudonym(of: key)]) else { return nil }
+        let statement = try db.cachedStatement(sql: "SELECT state, profile, last_id, last_reply, last_activity FROM session WHERE key = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [keys.pseudonym(of: key)]) else { return nil }
         return StoredSession(state: row["state"], profile: row["profile"], lastID: row["last_id"], lastReply: row["last_reply"], lastActivity: row["last_activity"])
     }
 
     public func save(_ session: StoredSession, for key: String) throws {
-        try db.execute(
+        let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO session (key, state, profile, last_id, last_reply, last_activity) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET state = excluded.state, profile = excluded.profile, last_id = excluded.last_id,
                 last_reply = excluded.last_reply, last_activity = excluded.last_activity
-                """,
-            arguments: [keys.pseudonym(of: key), session.state, session.profile, session.lastID, session.lastReply, session.lastActivity])
+                """)
+        try statement.execute(arguments: [keys.pseudonym(of: key), session.state, session.profile, session.lastID, session.lastReply, session.lastActivity])
     }
 
     /// Deletes a session and everything remembered about it.
