@@ -33,9 +33,10 @@ public struct MarkupParser: Sendable {
 
     /// `Name: ` at the start of a line: the name and the length of the prefix (name, colon, spaces).
     static func characterPrefix(of text: String) -> (String, Int)? {
-        guard !text.hasPrefix("[character") else { return nil }
+        // Most lines have no colon at all: no need to look at their characters.
+        guard text.utf8.contains(UInt8(ascii: ":")), !text.hasPrefix("[character") else { return nil }
         var name = ""
-        var iterator = Array(text).makeIterator()
+        var iterator = text.makeIterator()
         var consumed = 0
         while let character = iterator.next() {
             consumed += 1
@@ -54,8 +55,6 @@ public struct MarkupParser: Sendable {
         return nil
     }
 }
-
-
 
 /// The state of one markup parse.
 private struct Scanner {

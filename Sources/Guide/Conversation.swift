@@ -286,6 +286,6 @@ public struct Conversation: Sendable {
     private var directoryText: DirectoryText {
         let region = state.dialogue.variables["$region"].flatMap { Region(rawValue: $0.text) }
         let directories = region.map { [content.directories[$0]].compactMap { $0 } } ?? Region.allCases.compactMap { content.directories[$0] }
-        return DirectoryText(directories: directories, language: state.language, markup: resolver.markup)
+        return DirectoryText(directories: directories, language: state.language)
     }
 }

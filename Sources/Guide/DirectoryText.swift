@@ -1,23 +1,29 @@
-import Foundation
 import DialogueRuntime
 
 /// Lays out help-directory entries as lines; every word comes from the directory files.
+///
+/// Directory text is shown as written (a bracket in it is not markup), so the lines are
+/// built with their bold spans directly rather than through the markup parser.
 struct DirectoryText {
     /// The region's directory, or every region's when the region is not known yet.
     let directories: [HelpDirectory]
     let language: Language
-    let markup: MarkupParser
 
     /// Every step with the names on it, then the lines open day and night: the whole map.
     func map() -> [MarkedUpText] {
         directories.flatMap { directory in
             var lines = directory.steps.map { step in
-                let names = directory.entries(onStep: step.number).map { escaped($0.name) }.joined(separator: ", ")
-                return markup.parse("[b]\(step.number). \(escaped(step.title))[/b]: \(names)")
+                let names = directory.entries(onStep: step.number).map { $0.name.text(in: language) }.joined(separator: ", ")
+                var line = Line()
+                line.bold("\(step.number). \(step.title.text(in: language))")
+                line.plain(": \(names)")
+                return line.markedUp
             }
             if let always = directory.labels["always"], !directory.crisisLines.isEmpty {
-                let names = directory.crisisLines.map { escaped($0.name) }.joined(separator: ", ")
-                lines.append(markup.parse("[b]\(escaped(always))[/b]: \(names)"))
+                var line = Line()
+                line.bold(always.text(in: language))
+                line.plain(": " + directory.crisisLines.map { $0.name.text(in: language) }.joined(separator: ", "))
+                lines.append(line.markedUp)
             }
             return lines
         }
@@ -27,7 +33,9 @@ struct DirectoryText {
     func step(_ number: Int) -> [MarkedUpText] {
         directories.flatMap { directory -> [MarkedUpText] in
             guard let step = directory.steps.first(where: { $0.number == number }) else { return [] }
-            return [markup.parse("[b]\(escaped(step.title))[/b]")] + directory.entries(onStep: number).map { describe($0, in: directory) }
+            var title = Line()
+            title.bold(step.title.text(in: language))
+            return [title.markedUp] + directory.entries(onStep: number).map { describe($0, in: directory) }
         }
     }
 
@@ -37,14 +45,32 @@ struct DirectoryText {
     }
 
     private func describe(_ entry: HelpDirectory.Entry, in directory: HelpDirectory) -> MarkedUpText {
-        var details = [entry.hours, entry.cost].compactMap { $0.map(escaped) }
-        if entry.isAnonymous, let label = directory.labels["anonymous"] { details.append(escaped(label)) }
+        var details = [entry.hours, entry.cost].compactMap { $0?.text(in: language) }
+        if entry.isAnonymous, let label = directory.labels["anonymous"] { details.append(label.text(in: language)) }
         let suffix = details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
-        return markup.parse("- [b]\(escaped(entry.name))[/b]: \(escaped(entry.purpose)) \(escaped(entry.reach))\(suffix)")
+        var line = Line()
+        line.plain("- ")
+        line.bold(entry.name.text(in: language))
+        line.plain(": \(entry.purpose.text(in: language)) \(entry.reach.text(in: language))\(suffix)")
+        return line.markedUp
     }
 
-    /// Directory text is shown as written: brackets are not markup.
-    private func escaped(_ text: LocalizedText) -> String {
-        text.text(in: language).replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+    /// A line put together from plain and bold parts.
+    private struct Line {
+        private var text = ""
+        private var length = 0
+        private var attributes: [MarkupAttribute] = []
+
+        mutating func plain(_ part: String) {
+            text += part
+            length += part.count
+        }
+
+        mutating func bold(_ part: String) {
+            attributes.append(MarkupAttribute(name: "b", position: length, length: part.count))
+            plain(part)
+        }
+
+        var markedUp: MarkedUpText { MarkedUpText(text: text, attributes: attributes) }
     }
 }

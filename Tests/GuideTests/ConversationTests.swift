@@ -1,3 +1,4 @@
+import Foundation
 import DialogueRuntime
 import Guide
 import Testing
@@ -85,6 +86,33 @@ struct Chat {
         _ = chat.start()
         let lines = chat.say("crisis").filter { $0.hasPrefix("- ") }
         #expect(lines.first?.contains("Dienstdoende psycholoog Voorbeeldziekenhuis") == true)
+    }
+
+    @Test("help-directory text is shown as written, its names in bold: brackets in an organisation's entry are not markup")
+    func directoryTextAsWritten() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-org-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("org.yaml")
+        try """
+            organisation: Ziekenhuis [test]
+            entries:
+              - id: team
+                step: 2
+                name: {nl: "Team [b]COS[/b] [intern]", en: "Team"}
+                for: {nl: "Een gesprek [nu].", en: "A talk."}
+                reach: {nl: "Bel 4321.", en: "Call 4321."}
+            """.write(to: file, atomically: true, encoding: .utf8)
+        var chat = try Chat(organisation: file.path)
+        _ = chat.conversation.start()
+        _ = chat.conversation.respond(to: "3")
+        let step = chat.conversation.respond(to: "2").messages
+        let entry = try #require(step.first { $0.text.contains("Team [b]COS") })
+        #expect(entry.text == "- Team [b]COS[/b] [intern]: Een gesprek [nu]. Bel 4321.")
+        let bold = try #require(entry.attributes.first)
+        #expect(entry.attributes.count == 1 && bold.name == "b")
+        #expect(String(entry.text.dropFirst(bold.position).prefix(bold.length)) == "Team [b]COS[/b] [intern]")
+        #expect(step.first?.attributes.first.map { $0.position == 0 && $0.length == step.first?.text.count } == true)
     }
 
     @Test("'terug' goes back one step; at the start it shows the question again")
