@@ -121,25 +121,25 @@ struct PhraseMatcher {
     /// Every range of words the pattern matches.
     mutating func spans(of pattern: PhrasePatterns.Pattern) -> [ClosedRange<Int>] {
         var result: [ClosedRange<Int>] = []
-        for start in pattern.isAnchored ? Array(words.indices.prefix(1)) : Array(words.indices) {
-            if let end = match(pattern.tokens[...], at: start), end >= start { result.append(start...end) }
+        for start in 0..<(pattern.isAnchored ? min(1, words.count) : words.count) {
+            if let end = match(pattern.tokens, from: 0, at: start), end >= start { result.append(start...end) }
         }
         return result
     }
 
-    /// The index of the last word matched when `tokens` match from `index`, or nil.
-    private mutating func match(_ tokens: ArraySlice<PhrasePatterns.Token>, at index: Int) -> Int? {
-        guard let token = tokens.first else { return index - 1 }
-        let rest = tokens.dropFirst()
-        switch token {
+    /// The index of the last word matched when `tokens` from `token` on match from word
+    /// `index`, or nil.
+    private mutating func match(_ tokens: [PhrasePatterns.Token], from token: Int, at index: Int) -> Int? {
+        guard token < tokens.count else { return index - 1 }
+        switch tokens[token] {
         case .gap:
             for skip in (0...3).reversed() where index + skip <= words.count {
-                if let end = match(rest, at: index + skip) { return end }
+                if let end = match(tokens, from: token + 1, at: index + skip) { return end }
             }
             return nil
         case .term(let term):
             guard index < words.count, matches(word: index, term: term) else { return nil }
-            return match(rest, at: index + 1)
+            return match(tokens, from: token + 1, at: index + 1)
         }
     }
 

@@ -37,20 +37,35 @@ public struct SafetyLexicon: Sendable {
     }
 
     /// The line of the first alarm pattern found in `words` that no exception covers.
+    /// Runs on every message, so what most messages never need (the exceptions' spans, the
+    /// words run together) is worked out only when an alarm asks for it.
     func firstAlarm(in words: [String]) -> Int? {
         var matcher = patterns.matcher(for: words)
-        let excused = exceptions.flatMap { matcher.spans(of: $0) }
-        let compact = words.joined()
+        var excusedSpans: [ClosedRange<Int>]?
+        var compactWords: [UInt8]?
         for alarm in alarms {
-            for span in matcher.spans(of: alarm) where !excused.contains(where: { $0.contains(span) }) {
-                return alarm.line
+            for span in matcher.spans(of: alarm) {
+                let excused = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
+                excusedSpans = excused
+                if !excused.contains(where: { $0.contains(span) }) { return alarm.line }
             }
             // Words run together or split apart ("zelf moord", "zelfmoordgedachten").
-            if let stem = alarm.compactStem, compact.contains(stem), !excused.contains(where: { words[$0].joined().contains(stem) }) {
-                return alarm.line
-            }
+            guard let stem = alarm.compactStem else { continue }
+            let compact = compactWords ?? Array(words.joined().utf8)
+            compactWords = compact
+            guard Self.bytes(compact[...], contain: stem) else { continue }
+            let excused = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
+            excusedSpans = excused
+            if !excused.contains(where: { Self.bytes(Array(words[$0].joined().utf8)[...], contain: stem) }) { return alarm.line }
         }
         return nil
+    }
+
+    /// Whether the UTF-8 bytes hold `stem`'s bytes somewhere (a byte search is exact for UTF-8).
+    private static func bytes(_ bytes: ArraySlice<UInt8>, contain stem: String) -> Bool {
+        let needle = Array(stem.utf8)
+        guard needle.count <= bytes.count else { return false }
+        return (bytes.startIndex...(bytes.endIndex - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }
 
