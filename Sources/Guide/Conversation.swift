@@ -39,7 +39,7 @@ public struct Conversation: Sendable {
 
     /// Starts the conversation at a node, up to the first question.
     public mutating func start(at node: String) -> Reply {
-        state.history = []
+        state.history.removeAll()
         state.interrupted = nil
         return run(.start(node: node))
     }
@@ -108,7 +108,7 @@ public struct Conversation: Sendable {
     private mutating func goodbye() -> Reply {
         let messages = say("Goodbye")
         state.prompt = .finished
-        state.history = []
+        state.history.removeAll()
         state.interrupted = nil
         return Reply(messages: messages)
     }
@@ -124,7 +124,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func back() -> Reply {
-        guard let previous = state.history.popLast() else { return reshowingPrompt(after: []) }
+        guard let previous = state.history.removeLast() else { return reshowingPrompt(after: []) }
         state.dialogue = previous.dialogue
         state.prompt = previous.prompt
         return previous.prompt.reply
@@ -132,7 +132,6 @@ public struct Conversation: Sendable {
 
     private mutating func remember() {
         state.history.append(.init(dialogue: state.dialogue, prompt: state.prompt))
-        if state.history.count > ConversationState.historyLimit { state.history.removeFirst() }
     }
 
     private func reshowingPrompt(after messages: [MarkedUpText]) -> Reply {
@@ -162,7 +161,7 @@ public struct Conversation: Sendable {
         }
         prompt.remember(reply)
         state.prompt = prompt
-        if reply.isFinished { state.history = [] }
+        if reply.isFinished { state.history.removeAll() }
         return reply
     }
 

@@ -5,11 +5,13 @@ import DialogueRuntime
 /// The JSON (`Codable`) form stays for reading stores written before this form existed.
 ///
 /// Layout (see ``BinaryWriter``): a version byte, the settings, the dialogue state (its own
-/// binary form, length first), the prompt, the history and the interrupted moment.
+/// binary form, length first), the prompt, the history (each moment as its own length-first
+/// bytes, so it is read only when the person goes back) and the interrupted moment.
+/// Version 1 wrote the history's moments inline; it is still read.
 extension ConversationState {
     /// The version of the layout; bump it (and keep reading the old one) when it changes.
     /// It is never `{`, so a stored state tells by its first byte whether it is JSON.
-    static let binaryFormatVersion: UInt8 = 1
+    static let binaryFormatVersion: UInt8 = 2
 
     /// The state in its compact binary form.
     public func binaryEncoded() -> [UInt8] {
@@ -17,7 +19,7 @@ extension ConversationState {
         writer.byte(Self.binaryFormatVersion)
         writer.settings(settings)
         writer.snapshot(Snapshot(dialogue: dialogue, prompt: prompt))
-        writer.array(history) { $0.snapshot($1) }
+        writer.array(history.encoded) { $0.blob($1) }
         writer.optional(interrupted) { $0.snapshot($1) }
         return writer.bytes
     }
@@ -26,13 +28,32 @@ extension ConversationState {
     /// - Throws: ``BinaryStateError`` when the bytes are not such a state.
     public init(binary bytes: [UInt8]) throws(BinaryStateError) {
         var reader = BinaryReader(bytes: bytes)
-        guard try reader.byte() == Self.binaryFormatVersion else { throw .unknownVersion }
+        let version = try reader.byte()
+        guard version == 1 || version == Self.binaryFormatVersion else { throw .unknownVersion }
         let settings = try reader.settings()
         let current = try reader.snapshot()
         self.init(settings: settings, dialogue: current.dialogue)
         prompt = current.prompt
-        history = try reader.array { reader throws(BinaryStateError) in try reader.snapshot() }
+        history = version == 1
+            ? SnapshotHistory(try reader.array { reader throws(BinaryStateError) in try reader.snapshot() })
+            : SnapshotHistory(encoded: try reader.array { reader throws(BinaryStateError) in try reader.blob() })
         interrupted = try reader.optional { reader throws(BinaryStateError) in try reader.snapshot() }
+        guard reader.isAtEnd else { throw .malformed }
+    }
+}
+
+extension ConversationState.Snapshot {
+    /// One moment in the binary form, as the history keeps it.
+    func binaryEncoded() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.snapshot(self)
+        return writer.bytes
+    }
+
+    /// Reads a moment written by ``binaryEncoded()``.
+    init(binary bytes: [UInt8]) throws(BinaryStateError) {
+        var reader = BinaryReader(bytes: bytes)
+        self = try reader.snapshot()
         guard reader.isAtEnd else { throw .malformed }
     }
 }

@@ -59,7 +59,7 @@ public struct ConversationState: Hashable, Sendable, Codable {
     public internal(set) var settings: ConversationSettings
     var dialogue: DialogueState
     var prompt: Prompt = .finished
-    var history: [Snapshot] = []
+    var history = SnapshotHistory()
     /// Where the conversation was when the crisis answer interrupted it.
     var interrupted: Snapshot?
 
@@ -97,7 +97,7 @@ extension ConversationState {
         settings = try container.decode(ConversationSettings.self, forKey: .settings)
         dialogue = try DialogueState(binary: [UInt8](try container.decode(Data.self, forKey: .dialogue)))
         prompt = try container.decode(Prompt.self, forKey: .prompt)
-        history = try container.decodeIfPresent([Snapshot].self, forKey: .history) ?? []
+        history = try container.decodeIfPresent(SnapshotHistory.self, forKey: .history) ?? SnapshotHistory()
         interrupted = try container.decodeIfPresent(Snapshot.self, forKey: .interrupted)
     }
 

@@ -201,6 +201,40 @@ struct Chat {
         }
         #expect(throws: BinaryStateError.unknownVersion) { try ConversationState(binary: Array("{}".utf8)) }
     }
+
+    @Test("a state stored by the previous version (1) is read, its history included")
+    func binaryStateVersion1() throws {
+        let hex = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/conversation-state-v1.hex"), encoding: .utf8)
+        let bytes = stride(from: 0, to: hex.utf8.count - 1, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
+        let state = try ConversationState(binary: bytes)
+        #expect(state.language == .nl && state.settings.region == .be && state.settings.followUp?.eventKind == "agressie")
+        #expect(state.binaryEncoded().first == 2, "from then on it is stored in the current form")
+        var chat = Chat(conversation: Conversation(content: try shippedContent(), state: state))
+        #expect(chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"], "back leaves the crisis answer for the question before it")
+        #expect(chat.say("terug").last == "  3. Nee, en vergeet wat je over mij onthoudt", "and further back, to the follow-up's first question")
+    }
+
+    @Test("'terug' after a stored state is restored goes back the same way; a damaged moment is passed over")
+    func historyRestored() throws {
+        var chat = try Chat()
+        _ = chat.start()
+        _ = chat.say("1")
+        _ = chat.say("Een lange dienst")
+        let bytes = chat.conversation.state.binaryEncoded()
+        var copy = Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: bytes)))
+        #expect(copy.say("terug") == chat.say("terug"))
+        #expect(copy.say("terug") == chat.say("terug"))
+
+        // The oldest moment (the menu) is the only place its options are stored: damage it.
+        var damaged = bytes
+        let marker = Array("Een korte check-in".utf8)
+        let offset = try #require((0...(damaged.count - marker.count)).first { damaged[$0..<($0 + marker.count)].elementsEqual(marker) })
+        damaged[offset] = 0xFF
+        var broken = Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: damaged)))
+        let previous = broken.say("terug")
+        #expect(previous.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
+        #expect(broken.say("terug") == [previous.last], "nothing older to go back to: the question again")
+    }
 }
 
 extension Chat {
