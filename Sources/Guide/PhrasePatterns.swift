@@ -16,6 +16,12 @@ struct PhrasePatterns: Sendable {
         var letters: Letters
         var isPrefix: Bool
 
+        /// Whether a word of `length` letters could match at all: the check before comparing letters.
+        func admits(length: Int) -> Bool {
+            let slack = letters.count >= 5 ? 1 : 0
+            return isPrefix ? length >= letters.count - slack : abs(length - letters.count) <= slack
+        }
+
         /// Whether an input word matches: equal or one edit apart for words of five letters
         /// or more, and for a prefix the same for the word's start.
         func matches(_ word: Letters) -> Bool {
@@ -47,8 +53,11 @@ struct PhrasePatterns: Sendable {
         /// Whether the pattern only matches from the first word (`^`).
         var isAnchored: Bool
         /// For a one-word pattern long enough not to match by accident (a word of 7 letters,
-        /// a prefix of 6), the letters to look for in the input with its spaces removed.
-        var compactStem: String?
+        /// a prefix of 6), the letters (as UTF-8) to look for in the input with its spaces removed.
+        var compactStem: [UInt8]?
+
+        /// The term every match starts with (a pattern never starts with a gap).
+        var firstTerm: Int
     }
 
     /// Every distinct word of the patterns: each is compared with an input word at most once.
@@ -73,8 +82,10 @@ struct PhrasePatterns: Sendable {
             tokens.append(.term(index(of: Term(letters: Array(word.unicodeScalars), isPrefix: isPrefix))))
         }
         guard tokens.contains(where: { $0 != .gap }) else { return .failure(PatternError("this pattern has no words")) }
-        guard tokens.first != .gap else { return .failure(PatternError("a pattern cannot start with '*'")) }
-        return .success(Pattern(tokens: tokens, text: String(text.trimmingSpaces), line: line, isAnchored: isAnchored, compactStem: compactStem(of: tokens)))
+        guard case .term(let firstTerm) = tokens.first else { return .failure(PatternError("a pattern cannot start with '*'")) }
+        return .success(Pattern(
+            tokens: tokens, text: String(text.trimmingSpaces), line: line, isAnchored: isAnchored, compactStem: compactStem(of: tokens),
+            firstTerm: firstTerm))
     }
 
     private mutating func index(of term: Term) -> Int {
@@ -83,11 +94,11 @@ struct PhrasePatterns: Sendable {
         return terms.count - 1
     }
 
-    private func compactStem(of tokens: [Token]) -> String? {
+    private func compactStem(of tokens: [Token]) -> [UInt8]? {
         guard tokens.count == 1, case .term(let index) = tokens[0] else { return nil }
         let term = terms[index]
         guard term.letters.count >= (term.isPrefix ? 6 : 7) else { return nil }
-        return String(String.UnicodeScalarView(term.letters))
+        return Array(String(String.UnicodeScalarView(term.letters)).utf8)
     }
 
     /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them).
@@ -109,13 +120,33 @@ struct PatternError: Error {
 struct PhraseMatcher {
     let terms: [PhrasePatterns.Term]
     let words: [PhrasePatterns.Letters]
+    /// The length of each word, to rule terms out before comparing letters.
+    private let wordLengths: [Int]
     /// For each word and term: 0 not yet compared, 1 no match, 2 a match.
     private var known: [UInt8]
+    /// For each term: 0 not yet known, 1 it matches no word, 2 it matches some word.
+    private var matchesSomeWord: [UInt8]
 
     init(terms: [PhrasePatterns.Term], words: [PhrasePatterns.Letters]) {
         self.terms = terms
         self.words = words
         known = [UInt8](repeating: 0, count: terms.count * words.count)
+        wordLengths = words.map(\.count)
+        matchesSomeWord = [UInt8](repeating: 0, count: terms.count)
+    }
+
+    /// Whether the pattern's first term matches a word it could start at. Most patterns fail
+    /// this for most texts, and it is one look-up once the term has been compared.
+    mutating func mightMatch(firstTerm term: Int, isAnchored: Bool) -> Bool {
+        if isAnchored { return !words.isEmpty && matches(word: 0, term: term) }
+        if matchesSomeWord[term] == 0 {
+            matchesSomeWord[term] = 1
+            for word in words.indices where matches(word: word, term: term) {
+                matchesSomeWord[term] = 2
+                break
+            }
+        }
+        return matchesSomeWord[term] == 2
     }
 
     /// Every range of words the pattern matches.
@@ -145,7 +176,9 @@ struct PhraseMatcher {
 
     private mutating func matches(word: Int, term: Int) -> Bool {
         let slot = word * terms.count + term
-        if known[slot] == 0 { known[slot] = terms[term].matches(words[word]) ? 2 : 1 }
+        if known[slot] == 0 {
+            known[slot] = terms[term].admits(length: wordLengths[word]) && terms[term].matches(words[word]) ? 2 : 1
+        }
         return known[slot] == 2
     }
 }

@@ -43,29 +43,31 @@ public struct SafetyLexicon: Sendable {
         var matcher = patterns.matcher(for: words)
         var excusedSpans: [ClosedRange<Int>]?
         var compactWords: [UInt8]?
-        for alarm in alarms {
-            for span in matcher.spans(of: alarm) {
-                let excused = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
-                excusedSpans = excused
-                if !excused.contains(where: { $0.contains(span) }) { return alarm.line }
+        // By index: most patterns are ruled out by their first term without copying them.
+        for index in alarms.indices {
+            if matcher.mightMatch(firstTerm: alarms[index].firstTerm, isAnchored: alarms[index].isAnchored) {
+                for span in matcher.spans(of: alarms[index]) {
+                    let excused = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
+                    excusedSpans = excused
+                    if !excused.contains(where: { $0.contains(span) }) { return alarms[index].line }
+                }
             }
             // Words run together or split apart ("zelf moord", "zelfmoordgedachten").
-            guard let stem = alarm.compactStem else { continue }
+            guard let stem = alarms[index].compactStem else { continue }
             let compact = compactWords ?? Array(words.joined().utf8)
             compactWords = compact
-            guard Self.bytes(compact[...], contain: stem) else { continue }
+            guard Self.bytes(compact, contain: stem) else { continue }
             let excused = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
             excusedSpans = excused
-            if !excused.contains(where: { Self.bytes(Array(words[$0].joined().utf8)[...], contain: stem) }) { return alarm.line }
+            if !excused.contains(where: { Self.bytes(Array(words[$0].joined().utf8), contain: stem) }) { return alarms[index].line }
         }
         return nil
     }
 
-    /// Whether the UTF-8 bytes hold `stem`'s bytes somewhere (a byte search is exact for UTF-8).
-    private static func bytes(_ bytes: ArraySlice<UInt8>, contain stem: String) -> Bool {
-        let needle = Array(stem.utf8)
-        guard needle.count <= bytes.count else { return false }
-        return (bytes.startIndex...(bytes.endIndex - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+    /// Whether UTF-8 bytes hold `stem` somewhere (a byte search is exact for UTF-8).
+    private static func bytes(_ bytes: [UInt8], contain stem: [UInt8]) -> Bool {
+        guard stem.count <= bytes.count else { return false }
+        return (0...(bytes.count - stem.count)).contains { bytes[$0..<($0 + stem.count)].elementsEqual(stem) }
     }
 }
 
