@@ -35,15 +35,15 @@ public enum PlainFormat {
                 + ["\(s)\texpect\t\(reply.expects.rawValue)"]
         case .error(let error, _, let session):
             return ["\(escape(session ?? ""))\terror\t\(error.code)\t\(escape(error.message))"]
-        case .replayed(let bytes):
-            return replayedLines(bytes)
+        case .serialized(let bytes):
+            return serializedLines(bytes)
         case .pong, .stats, .due, .forgotten:
             return [String(decoding: response.json, as: UTF8.self)]
         }
     }
 
-    /// The plain lines of a reply stored as JSON (a repeated line).
-    private static func replayedLines(_ bytes: [UInt8]) -> [String] {
+    /// The plain lines of a reply already written as JSON.
+    private static func serializedLines(_ bytes: [UInt8]) -> [String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], let session = object["session"] as? String else {
             return [String(decoding: bytes, as: UTF8.self)]
         }

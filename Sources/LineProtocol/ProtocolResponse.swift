@@ -11,8 +11,9 @@ public enum ProtocolResponse: Sendable {
     case stats(id: RequestID?, sessions: Int, lines: Int, errors: Int, uptimeSeconds: Int)
     case due(id: RequestID?, sessions: [String])
     case forgotten(id: RequestID?, session: String)
-    /// A line answered before (the same id sent again), written exactly as the first time.
-    case replayed([UInt8])
+    /// A reply already written as JSON: one stored with its id (written from the same bytes),
+    /// or a line answered before (the same id sent again), written exactly as the first time.
+    case serialized([UInt8])
 
     /// The JSON line, without its newline.
     public var json: Data {
@@ -36,7 +37,7 @@ public enum ProtocolResponse: Sendable {
                 JSONField("options", JSONLine.array(options)),
                 JSONField("session", JSONLine.string(session)),
             ]
-        case .replayed(let bytes):
+        case .serialized(let bytes):
             return bytes
         case .error(let error, _, let session):
             fields = [JSONField("error", JSONLine.object([JSONField("code", JSONLine.string(error.code)), JSONField("message", JSONLine.string(error.message))]))]
@@ -59,7 +60,7 @@ public enum ProtocolResponse: Sendable {
     var id: RequestID? {
         switch self {
         case .reply(_, let id, _), .error(_, let id, _), .pong(let id), .stats(let id, _, _, _, _), .due(let id, _), .forgotten(let id, _): id
-        case .replayed: nil
+        case .serialized: nil
         }
     }
 

@@ -129,7 +129,7 @@ public final class SessionServer {
     private func message(_ text: String, session: String, id: RequestID?, in transaction: SessionTransaction) throws -> ProtocolResponse {
         let stored = try transaction.session(session)
         if let id, let stored, stored.lastID == id.key, let reply = stored.lastReply {
-            return .replayed([UInt8](reply))  // the same line again: the same answer
+            return .serialized([UInt8](reply))  // the same line again: the same answer
         }
         let profile = stored?.profile ?? ""
         guard let content = contents[profile] ?? contents[""] else { return .error(.storage, id: id, session: session) }
@@ -169,9 +169,16 @@ public final class SessionServer {
         }
         reply.effects = []
         reply.problems = []
-        let response = ProtocolResponse.reply(session: session, id: id, reply)
+        var response = ProtocolResponse.reply(session: session, id: id, reply)
+        var lastReply: Data?
+        if id != nil {
+            // Kept to answer the same line again; written from the same bytes, serialised once.
+            let bytes = response.jsonBytes
+            lastReply = Data(bytes)
+            response = .serialized(bytes)
+        }
         let stored = StoredSession(
-            state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: id?.key, lastReply: id == nil ? nil : Data(response.jsonBytes),
+            state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: id?.key, lastReply: lastReply,
             lastActivity: Int64(clock().timeIntervalSince1970))
         try transaction.save(stored, for: session)
         return response

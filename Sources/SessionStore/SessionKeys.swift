@@ -9,17 +9,25 @@ import Foundation
 /// the database (mode 0600), never in it. (`@unchecked Sendable`: the key is immutable.)
 public struct SessionKeys: @unchecked Sendable {
     private let secret: SymmetricKey
+    /// HMAC with the secret already absorbed: a copy of it hashes one key (started once,
+    /// as keying it took as long as hashing).
+    private let keyedHMAC: HMAC<SHA256>
 
     /// A fresh random secret (for an in-memory store).
     public init() {
-        secret = SymmetricKey(size: .bits256)
+        self.init(secret: SymmetricKey(size: .bits256))
+    }
+
+    private init(secret: SymmetricKey) {
+        self.secret = secret
+        keyedHMAC = HMAC(key: secret)
     }
 
     /// The secret in `file`, created when `allowCreating` and the file does not exist.
     public init(file: String, allowCreating: Bool) throws {
         if let data = FileManager.default.contents(atPath: file) {
             guard data.count == 32 else { throw StoreError.unreadable(path: file, detail: "the key file must hold 32 bytes") }
-            secret = SymmetricKey(data: data)
+            self.init(secret: SymmetricKey(data: data))
             return
         }
         guard allowCreating else { throw StoreError.missingKey(path: file) }
@@ -29,7 +37,7 @@ public struct SessionKeys: @unchecked Sendable {
         defer { close(descriptor) }
         let written = key.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == 32 else { throw StoreError.unreadable(path: file, detail: "could not write the key file") }
-        secret = key
+        self.init(secret: key)
     }
 
     /// The stored form of a session key.
@@ -37,7 +45,9 @@ public struct SessionKeys: @unchecked Sendable {
         let digits = Array("0123456789abcdef".utf8)
         var hex = [UInt8]()
         hex.reserveCapacity(64)
-        for byte in HMAC<SHA256>.authenticationCode(for: Data(session.utf8), using: secret) {
+        var hmac = keyedHMAC
+        hmac.update(data: Array(session.utf8))
+        for byte in hmac.finalize() {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }

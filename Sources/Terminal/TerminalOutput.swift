@@ -9,7 +9,12 @@ public struct TerminalOutput {
 
     /// Writes text; exits with status 0 when nobody reads our output any more.
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Writes UTF-8 bytes; exits with status 0 when nobody reads our output any more.
+    public func write(bytes: [UInt8]) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { buffer in

@@ -23,7 +23,7 @@ struct ReplyCommand: ParsableCommand {
         let server = try settings.server(store: try settings.openStore())
         let line = try JSONSerialization.data(withJSONObject: ["session": session, "text": text])
         let responses = server.handle([.line([UInt8](line))])
-        TerminalOutput().write(responses.map(settings.render).joined())
+        TerminalOutput().write(bytes: settings.render(responses))
         if responses.contains(where: { if case .error = $0 { true } else { false } }) { throw ExitCode(1) }
     }
 }

@@ -45,7 +45,7 @@ struct ServeCommand: ParsableCommand {
             let items = count == 0 ? lines.finish() : lines.feed(buffer[0..<count])
             if !items.isEmpty {
                 let responses = server.handle(items.map(settings.item))
-                output.write(responses.map(settings.render).joined())
+                output.write(bytes: settings.render(responses))
             }
             if count == 0 { break }
         }

@@ -79,12 +79,17 @@ struct ServeSettings: ParsableArguments {
         return calendar.date(from: components) ?? Date()
     }
 
-    /// The text of one response line in the chosen format.
-    func render(_ response: ProtocolResponse) -> String {
-        switch format {
-        case .json: String(decoding: response.json, as: UTF8.self) + "\n"
-        case .plain: PlainFormat.lines(for: response).joined(separator: "\n") + "\n"
+    /// The lines for the responses to a batch, in the chosen format, as UTF-8.
+    func render(_ responses: [ProtocolResponse]) -> [UInt8] {
+        var output: [UInt8] = []
+        for response in responses {
+            switch format {
+            case .json: output += response.jsonBytes
+            case .plain: output += PlainFormat.lines(for: response).joined(separator: "\n").utf8
+            }
+            output.append(UInt8(ascii: "\n"))
         }
+        return output
     }
 
     /// An input line in the chosen format, as the server reads it.
