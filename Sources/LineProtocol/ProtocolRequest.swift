@@ -5,14 +5,27 @@ import Guide
 public struct ProtocolRequest: Sendable {
     /// What the line asks for.
     public enum Action: Sendable, Equatable {
+        /// A line for one session's conversation.
+        case conversation(session: String, ConversationLine)
+        /// A line for the server, which may read or change any session.
+        case server(ServerLine)
+    }
+
+    /// What a line asks of one session's conversation: it reads and changes that session
+    /// only, so lines for different sessions can be answered side by side.
+    public enum ConversationLine: Sendable, Equatable {
         /// Something the person wrote.
         case message(text: String)
         /// Start (or start over) a conversation with these settings.
         case start(language: Language?, region: Region?, profile: String?)
         /// Start the session's conversation again with its settings.
         case reset
+    }
+
+    /// What a line asks of the server.
+    public enum ServerLine: Sendable, Equatable {
         /// Delete the session and everything remembered about it.
-        case forget
+        case forget(session: String)
         case ping
         case stats
         /// Which sessions have a follow-up talk due.
@@ -21,9 +34,15 @@ public struct ProtocolRequest: Sendable {
 
     /// The line's `id`, echoed back: a string or a number.
     public var id: RequestID?
-    /// The session the line is about (nil for `ping`, `stats`, `due`).
-    public var session: String?
     public var action: Action
+
+    /// The session the line is about (nil for `ping`, `stats`, `due`).
+    public var session: String? {
+        switch action {
+        case .conversation(let session, _), .server(.forget(let session)): session
+        case .server: nil
+        }
+    }
 }
 
 /// A request's `id`, as the bridge wrote it.
@@ -99,9 +118,9 @@ public struct RequestParser: Sendable {
             type = text
         }
         switch type {
-        case "ping": return ProtocolRequest(id: id, session: nil, action: .ping)
-        case "stats": return ProtocolRequest(id: id, session: nil, action: .stats)
-        case "due": return ProtocolRequest(id: id, session: nil, action: .due)
+        case "ping": return ProtocolRequest(id: id, action: .server(.ping))
+        case "stats": return ProtocolRequest(id: id, action: .server(.stats))
+        case "due": return ProtocolRequest(id: id, action: .server(.due))
         case "message", "start", "reset", "forget": break
         default:
             throw ProtocolError("unknown_type", "unknown type '\(type.prefix(40))'; expected message, start, reset, forget, ping, stats or due")
@@ -112,18 +131,19 @@ public struct RequestParser: Sendable {
             if let dialogue = fields["dialogue"], dialogue as? String != "chat" {
                 throw ProtocolError("unknown_dialogue", "unknown dialogue \(Self.describe(dialogue)); the only dialogue is 'chat'")
             }
-            return ProtocolRequest(
-                id: id, session: session,
-                action: .start(language: try Self.choice(fields["lang"], "lang", "unknown_language"), region: try Self.choice(fields["region"], "region", "unknown_region"), profile: try profile(fields["org"])))
-        case "reset": return ProtocolRequest(id: id, session: session, action: .reset)
-        case "forget": return ProtocolRequest(id: id, session: session, action: .forget)
+            let start = ProtocolRequest.ConversationLine.start(
+                language: try Self.choice(fields["lang"], "lang", "unknown_language"), region: try Self.choice(fields["region"], "region", "unknown_region"),
+                profile: try profile(fields["org"]))
+            return ProtocolRequest(id: id, action: .conversation(session: session, start))
+        case "reset": return ProtocolRequest(id: id, action: .conversation(session: session, .reset))
+        case "forget": return ProtocolRequest(id: id, action: .server(.forget(session: session)))
         default:
             guard let raw = fields["text"] else { throw ProtocolError("missing_text", "a message needs 'text'") }
             guard let text = raw as? String else { throw ProtocolError("text_not_string", "'text' must be a string, not \(Self.kind(of: raw))") }
             guard text.count <= Self.maximumTextLength else {
                 throw ProtocolError("text_too_long", "'text' is longer than \(Self.maximumTextLength) characters")
             }
-            return ProtocolRequest(id: id, session: session, action: .message(text: text))
+            return ProtocolRequest(id: id, action: .conversation(session: session, .message(text: text)))
         }
     }
 

@@ -1,0 +1,155 @@
+import Foundation
+import Guide
+import SessionStore
+
+/// One session as read from the store for a batch of lines, changed in memory by the
+/// session's lines and then written back. Sessions are independent of each other, so
+/// several can be answered at once.
+struct LoadedSession: Sendable {
+    /// The key the bridge uses.
+    let key: String
+    var stored: StoredSession?
+    /// The session's consented follow-up, as its lines so far have left it.
+    var followUp: FollowUp?
+    /// Changes to the follow-up to write, in order: the follow-up to keep, or nil to forget it.
+    var followUpChanges: [FollowUp?] = []
+    /// Whether `stored` must be written.
+    var isChanged = false
+
+    /// Reads the session and its follow-up.
+    init(key: String, in transaction: SessionTransaction) throws {
+        self.key = key
+        stored = try transaction.session(key)
+        followUp = try transaction.followUp(for: key)
+    }
+
+    /// Writes what the session's lines changed.
+    func write(in transaction: SessionTransaction) throws {
+        for change in followUpChanges {
+            if let followUp = change { try transaction.saveFollowUp(followUp, for: key) } else { try transaction.forgetFollowUp(for: key) }
+        }
+        if isChanged, let stored { try transaction.save(stored, for: key) }
+    }
+}
+
+/// Answers one session's lines in memory: the conversation turn, its effects and the state
+/// to store, without touching the store (see ``LoadedSession``).
+struct SessionResponder: Sendable {
+    /// Content by organisation profile; "" is the profile without an organisation.
+    let contents: [String: GuideContent]
+    let settings: SessionServer.Settings
+    let clock: @Sendable () -> Date
+
+    private var today: DayDate { DayDate.today(from: clock()) }
+
+    /// The answer to one line for the session.
+    func answer(_ line: ProtocolRequest.ConversationLine, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+        switch line {
+        case .message(let text):
+            return message(text, id: id, session: &session)
+        case .start(let language, let region, let profile):
+            return begin(language: language, region: region, profile: profile ?? "", id: id, session: &session)
+        case .reset:
+            // Again with the language, region and profile of the session's conversation.
+            let previous = session.stored.flatMap { try? ConversationState(binary: [UInt8]($0.state)) }?.settings
+            return begin(language: previous?.language, region: previous?.region, profile: session.stored?.profile ?? "", id: id, session: &session)
+        }
+    }
+
+    /// The answer to something the person wrote.
+    private func message(_ text: String, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+        let stored = session.stored
+        if let id, let stored, stored.lastID == id.key, let reply = stored.lastReply {
+            return .serialized([UInt8](reply))  // the same line again: the same answer
+        }
+        let profile = stored?.profile ?? ""
+        guard let content = contents[profile] ?? contents[""] else { return .error(.storage, id: id, session: session.key) }
+        let isAlarming = { content.safetyNet.isAlarming(TextNormalizer.sanitized(text)) }
+        // Forbidden characters are refused, unless the text is a crisis phrase.
+        if let problem = Self.unsafeText(text), !isAlarming() { return .error(problem, id: id, session: session.key) }
+        var reply: Reply
+        var conversation: Conversation
+        if let stored, let state = try? ConversationState(binary: [UInt8](stored.state)), !state.isFinished {
+            conversation = Conversation(content: content, state: state)
+            reply = conversation.respond(to: text)
+        } else {
+            // An unknown (or finished) session starts the default dialogue; a crisis phrase
+            // still gets the crisis answer at once.
+            conversation = Conversation(content: content, settings: conversationSettings(language: nil, region: nil, profile: profile, session: session))
+            reply = conversation.start()
+            if isAlarming() { reply = conversation.respond(to: text) }
+        }
+        return finish(conversation, reply: reply, profile: profile, id: id, session: &session)
+    }
+
+    /// Starts a new conversation for the session (replacing any earlier one); nil settings
+    /// are the server's.
+    private func begin(language: Language?, region: Region?, profile: String, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+        guard let content = contents[profile] else {
+            return .error(ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
+        }
+        var conversation = Conversation(content: content, settings: conversationSettings(language: language, region: region, profile: profile, session: session))
+        let reply = conversation.start()
+        return finish(conversation, reply: reply, profile: profile, id: id, session: &session)
+    }
+
+    private func conversationSettings(language: Language?, region: Region?, profile: String, session: LoadedSession) -> ConversationSettings {
+        let content = contents[profile] ?? contents[""]
+        return ConversationSettings(
+            language: language ?? settings.language, region: region ?? settings.region, seed: Self.seed(for: session.key),
+            today: today, schedule: settings.schedule ?? content?.organisation?.schedule ?? .olvg,
+            followUp: session.followUp, memoryLocation: settings.memoryLocation, canWriteFiles: false)
+    }
+
+    /// Carries out the reply's effects and keeps the session's new state with its answer.
+    private func finish(_ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+        var conversation = conversation
+        var reply = reply
+        for effect in reply.effects {
+            switch effect {
+            case .remember(let followUp):
+                session.followUp = followUp
+                session.followUpChanges.append(followUp)
+            case .forget:
+                session.followUp = nil
+                session.followUpChanges.append(nil)
+            case .debrief: break  // practice runs in `gids practice` only
+            case .writeSummary:
+                // A bridge offers no file option; should a dialogue ask anyway, say it failed.
+                let failed = conversation.effectFailed()
+                reply.messages += failed.messages
+            }
+        }
+        reply.effects = []
+        reply.problems = []
+        var response = ProtocolResponse.reply(session: session.key, id: id, reply)
+        var lastReply: Data?
+        if id != nil {
+            // Kept to answer the same line again; written from the same bytes, serialised once.
+            let bytes = response.jsonBytes
+            lastReply = Data(bytes)
+            response = .serialized(bytes)
+        }
+        session.stored = StoredSession(
+            state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: id?.key, lastReply: lastReply,
+            lastActivity: Int64(clock().timeIntervalSince1970))
+        session.isChanged = true
+        return response
+    }
+
+    /// A seed for a new session's varied phrasing that is the same in every process
+    /// (FNV-1a of the session key), so that a restarted server phrases things the same way.
+    static func seed(for session: String) -> UInt64 {
+        session.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+
+    /// NUL bytes and terminal escape sequences are refused (other control characters are
+    /// cleaned); a crisis phrase is answered whatever else the text holds.
+    static func unsafeText(_ text: String) -> ProtocolError? {
+        if text.unicodeScalars.contains("\u{0}") { return ProtocolError("text_has_nul", "'text' contains NUL characters") }
+        if text.unicodeScalars.contains("\u{1B}") || text.unicodeScalars.contains("\u{9B}") {
+            return ProtocolError("text_has_escape_sequence", "'text' contains terminal escape sequences; send plain text")
+        }
+        return nil
+    }
+}
