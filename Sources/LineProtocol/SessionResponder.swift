@@ -2,38 +2,8 @@ import Foundation
 import Guide
 import SessionStore
 
-/// One session as read from the store for a batch of lines, changed in memory by the
-/// session's lines and then written back. Sessions are independent of each other, so
-/// several can be answered at once.
-struct LoadedSession: Sendable {
-    /// The key the bridge uses.
-    let key: String
-    var stored: StoredSession?
-    /// The session's consented follow-up, as its lines so far have left it.
-    var followUp: FollowUp?
-    /// Changes to the follow-up to write, in order: the follow-up to keep, or nil to forget it.
-    var followUpChanges: [FollowUp?] = []
-    /// Whether `stored` must be written.
-    var isChanged = false
-
-    /// Reads the session and its follow-up.
-    init(key: String, in transaction: SessionTransaction) throws {
-        self.key = key
-        stored = try transaction.session(key)
-        followUp = try transaction.followUp(for: key)
-    }
-
-    /// Writes what the session's lines changed.
-    func write(in transaction: SessionTransaction) throws {
-        for change in followUpChanges {
-            if let followUp = change { try transaction.saveFollowUp(followUp, for: key) } else { try transaction.forgetFollowUp(for: key) }
-        }
-        if isChanged, let stored { try transaction.save(stored, for: key) }
-    }
-}
-
 /// Answers one session's lines in memory: the conversation turn, its effects and the state
-/// to store, without touching the store (see ``LoadedSession``).
+/// to store, without touching the store (see ``SessionRecord``).
 struct SessionResponder: Sendable {
     /// Content by organisation profile; "" is the profile without an organisation.
     let contents: [String: GuideContent]
@@ -43,7 +13,7 @@ struct SessionResponder: Sendable {
     private var today: DayDate { DayDate.today(from: clock()) }
 
     /// The answer to one line for the session.
-    func answer(_ line: ProtocolRequest.ConversationLine, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+    func answer(_ line: ProtocolRequest.ConversationLine, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
         switch line {
         case .message(let text):
             return message(text, id: id, session: &session)
@@ -57,7 +27,7 @@ struct SessionResponder: Sendable {
     }
 
     /// The answer to something the person wrote.
-    private func message(_ text: String, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+    private func message(_ text: String, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
         let stored = session.stored
         if let id, let stored, stored.lastID == id.key, let reply = stored.lastReply {
             return .serialized([UInt8](reply))  // the same line again: the same answer
@@ -84,7 +54,7 @@ struct SessionResponder: Sendable {
 
     /// Starts a new conversation for the session (replacing any earlier one); nil settings
     /// are the server's.
-    private func begin(language: Language?, region: Region?, profile: String, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+    private func begin(language: Language?, region: Region?, profile: String, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
         guard let content = contents[profile] else {
             return .error(ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
         }
@@ -93,7 +63,7 @@ struct SessionResponder: Sendable {
         return finish(conversation, reply: reply, profile: profile, id: id, session: &session)
     }
 
-    private func conversationSettings(language: Language?, region: Region?, profile: String, session: LoadedSession) -> ConversationSettings {
+    private func conversationSettings(language: Language?, region: Region?, profile: String, session: SessionRecord) -> ConversationSettings {
         let content = contents[profile] ?? contents[""]
         return ConversationSettings(
             language: language ?? settings.language, region: region ?? settings.region, seed: Self.seed(for: session.key),
@@ -102,17 +72,13 @@ struct SessionResponder: Sendable {
     }
 
     /// Carries out the reply's effects and keeps the session's new state with its answer.
-    private func finish(_ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, session: inout LoadedSession) -> ProtocolResponse {
+    private func finish(_ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
         var conversation = conversation
         var reply = reply
         for effect in reply.effects {
             switch effect {
-            case .remember(let followUp):
-                session.followUp = followUp
-                session.followUpChanges.append(followUp)
-            case .forget:
-                session.followUp = nil
-                session.followUpChanges.append(nil)
+            case .remember(let followUp): session.remember(followUp)
+            case .forget: session.forgetFollowUp()
             case .debrief: break  // practice runs in `gids practice` only
             case .writeSummary:
                 // A bridge offers no file option; should a dialogue ask anyway, say it failed.
@@ -133,7 +99,6 @@ struct SessionResponder: Sendable {
         session.stored = StoredSession(
             state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: id?.key, lastReply: lastReply,
             lastActivity: Int64(clock().timeIntervalSince1970))
-        session.isChanged = true
         return response
     }
 

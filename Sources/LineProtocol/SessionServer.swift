@@ -101,7 +101,7 @@ public final class SessionServer {
 
     /// One session's lines in a run, with their place in it, and then their answers.
     private struct SessionLines: Sendable {
-        var session: LoadedSession
+        var session: SessionRecord
         var lines: [(offset: Int, line: ProtocolRequest.ConversationLine, id: RequestID?)] = []
         var responses: [ProtocolResponse] = []
     }
@@ -119,7 +119,7 @@ public final class SessionServer {
             guard case .success(let request) = parsed, case .conversation(let key, let line) = request.action else { continue }
             if workIndex[key] == nil {
                 workIndex[key] = work.count
-                work.append(SessionLines(session: try LoadedSession(key: key, in: transaction)))
+                work.append(SessionLines(session: try transaction.read(key)))
             }
             work[workIndex[key] ?? 0].lines.append((offset, line, request.id))
         }
@@ -132,7 +132,7 @@ public final class SessionServer {
             return answered
         }
         for lines in answered {
-            try lines.session.write(in: transaction)
+            try transaction.write(lines.session)
             for (line, response) in zip(lines.lines, lines.responses) { responses[line.offset] = response }
         }
         return responses.map { $0 ?? .error(.storage, id: nil, session: nil) }  // every line has its answer by now

@@ -141,8 +141,10 @@ private let sample = FollowUp(
         _ = conversation.start()
         _ = conversation.respond(to: "1")
         let json = try JSONEncoder().encode(conversation.state)
-        try SessionDatabase(path: path).transaction {
-            try $0.save(StoredSession(state: json, profile: "", lastID: nil, lastReply: nil, lastActivity: 0), for: "team:1")
+        try SessionDatabase(path: path).transaction { transaction in
+            var record = try transaction.read("team:1")
+            record.stored = StoredSession(state: json, profile: "", lastID: nil, lastReply: nil, lastActivity: 0)
+            try transaction.write(record)
         }
         // As the version before binary states left it: that migration not yet applied.
         _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"delete from grdb_migrations where identifier like '3:%'\"); c.commit()")

@@ -1,0 +1,42 @@
+import Foundation
+import Guide
+import SessionStore
+import Testing
+
+@Suite struct SessionRecordTests {
+    private let followUp = FollowUp(
+        eventDate: DayDate(year: 2026, month: 3, day: 1)!, eventKind: "overlijden", isPileUp: false, schedule: .olvg,
+        talks: [.init(number: 1, date: DayDate(year: 2026, month: 3, day: 3)!, signals: [2, 5])])
+    private let state = StoredSession(state: Data([2, 1, 2]), profile: "", lastID: "i:1", lastReply: Data("{}".utf8), lastActivity: 100)
+
+    @Test("a record is read with its follow-up, changed in memory, and written back; only what changed is written")
+    func readChangeWrite() throws {
+        let store = try SessionDatabase(path: ":memory:")
+        let fresh = try store.transaction { try $0.read("anna") }
+        #expect(fresh.stored == nil && fresh.followUp == nil)
+
+        try store.transaction { transaction in
+            var record = try transaction.read("anna")
+            record.stored = state
+            record.remember(followUp)
+            try transaction.write(record)
+        }
+        let known = try store.transaction { try $0.read("anna") }
+        #expect(known.stored?.state == state.state && known.stored?.lastActivity == 100)
+        #expect(known.followUp == followUp)
+        #expect(try store.transaction { try $0.dueSessions(on: DayDate(year: 2026, month: 4, day: 1)!) } == ["anna"])
+
+        // Read and written without a change: nothing is written (the activity time stays).
+        try store.transaction { try $0.write(try $0.read("anna")) }
+        #expect(try store.transaction { try $0.read("anna") }.stored?.lastActivity == 100)
+
+        try store.transaction { transaction in
+            var record = try transaction.read("anna")
+            record.forgetFollowUp()
+            try transaction.write(record)
+        }
+        let forgotten = try store.transaction { try $0.read("anna") }
+        #expect(forgotten.followUp == nil && forgotten.stored != nil)
+        #expect(try store.transaction { try $0.dueSessions(on: DayDate(year: 2026, month: 4, day: 1)!) }.isEmpty)
+    }
+}
