@@ -19,26 +19,32 @@ public struct InputLines: Sendable {
     /// Adds bytes just read; returns the lines they complete.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [Item] {
         var items: [Item] = []
-        for byte in bytes {
-            if byte == 0x0A {
-                if skippingLongLine {
-                    skippingLongLine = false
-                } else {
-                    if pending.last == 0x0D { pending.removeLast() }
-                    items.append(.line(pending))
-                }
-                pending.removeAll(keepingCapacity: true)
-                continue
+        var rest = bytes[...]
+        while let newline = rest.firstIndex(of: 0x0A) {
+            append(rest[..<newline], to: &items)
+            if skippingLongLine {
+                skippingLongLine = false
+            } else {
+                if pending.last == 0x0D { pending.removeLast() }
+                items.append(.line(pending))
             }
-            if skippingLongLine { continue }
-            pending.append(byte)
-            if pending.count > maximumLength {
-                pending.removeAll(keepingCapacity: true)
-                skippingLongLine = true
-                items.append(.failed(.lineTooLong(limit: maximumLength)))
-            }
+            pending = []
+            rest = rest[rest.index(after: newline)...]
         }
+        append(rest, to: &items)
         return items
+    }
+
+    /// Adds part of a line; a line that grows too long is reported once and skipped.
+    private mutating func append(_ part: some Collection<UInt8>, to items: inout [Item]) {
+        guard !skippingLongLine else { return }
+        guard pending.count + part.count <= maximumLength else {
+            pending = []
+            skippingLongLine = true
+            items.append(.failed(.lineTooLong(limit: maximumLength)))
+            return
+        }
+        pending.append(contentsOf: part)
     }
 
     /// The end of input: a partial line left over is reported.

@@ -200,6 +200,18 @@ import Testing
         #expect(items[1] == .line(Array("ok".utf8)))
     }
 
+    @Test("the limit holds exactly, however the bytes arrive: a line of the limit is read, one byte more is not")
+    func limitBoundary() {
+        let exact = Array(repeating: UInt8(ascii: "a"), count: 10)
+        for pieceSize in [1, 3, 64] {
+            var lines = InputLines(maximumLength: 10)
+            let input = exact + Array("\n".utf8) + exact + Array("a\nb\r\n".utf8)
+            let items = stride(from: 0, to: input.count, by: pieceSize).flatMap { lines.feed(input[$0..<min($0 + pieceSize, input.count)]) }
+            let tooLong = ProtocolError("line_too_long", "the line is longer than 10 bytes and was skipped (see --max-line)")
+            #expect(items == [.line(exact), .failed(tooLong), .line(Array("b".utf8))], "pieces of \(pieceSize)")
+        }
+    }
+
     @Test("input that ends in the middle of a line is reported")
     func truncated() {
         var lines = InputLines(maximumLength: 100)
