@@ -83,11 +83,15 @@ public struct SessionTransaction {
             SELECT state, profile, last_id, last_reply, last_activity, EXISTS (SELECT 1 FROM follow_up WHERE subject = key) AS has_follow_up
             FROM session WHERE key = ?
             """)
-        guard let row = try Row.fetchOne(statement, arguments: [pseudonym]) else {
+        // Read from the cursor by column position: a fetched row is copied, and looking
+        // columns up by name builds a dictionary of names for every row.
+        let rows = try Row.fetchCursor(statement, arguments: [pseudonym])
+        guard let row = try rows.next() else {
             return SessionRecord(key: key, pseudonym: pseudonym, stored: nil, followUp: try SQLiteFollowUpStore.followUp(for: pseudonym, in: db))
         }
-        let stored = StoredSession(state: row["state"], profile: row["profile"], lastID: row["last_id"], lastReply: row["last_reply"], lastActivity: row["last_activity"])
-        let followUp = row["has_follow_up"] ? try SQLiteFollowUpStore.followUp(for: pseudonym, in: db) : nil
+        let stored = StoredSession(state: row[0], profile: row[1], lastID: row[2], lastReply: row[3], lastActivity: row[4])
+        let hasFollowUp: Bool = row[5]
+        let followUp = hasFollowUp ? try SQLiteFollowUpStore.followUp(for: pseudonym, in: db) : nil
         return SessionRecord(key: key, pseudonym: pseudonym, stored: stored, followUp: followUp)
     }
 
