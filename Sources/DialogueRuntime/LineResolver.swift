@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns the lines the virtual machine delivers into text for one locale: the
 /// translation from a string table when there is one, else the base text; then the
 /// placeholders filled and the markup processed.
@@ -28,13 +26,26 @@ public struct LineResolver: Sendable {
         markup.parse(rawText(for: line))
     }
 
-    /// Replaces `{0}`, `{1}`, ... with the substitutions (every occurrence, in ascending order).
+    /// Replaces `{0}`, `{1}`, ... with the substitutions (every occurrence), in one pass: a
+    /// substituted value is never searched again, so text a person typed that looks like a
+    /// placeholder stays as typed. Braces around anything else stay as they are.
     static func fill(_ template: String, with substitutions: [String]) -> String {
-        guard !substitutions.isEmpty, template.contains("{") else { return template }
-        var result = template
-        for (index, value) in substitutions.enumerated() {
-            result = result.replacingOccurrences(of: "{\(index)}", with: value)
+        guard !substitutions.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let digits = rest[rest.index(after: open)...].prefix { $0.isASCII && $0.isNumber }
+            if digits.endIndex < rest.endIndex, rest[digits.endIndex] == "}", let index = Int(digits), String(index) == digits,
+                substitutions.indices.contains(index)
+            {
+                result += substitutions[index]
+                rest = rest[rest.index(after: digits.endIndex)...]
+            } else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+            }
         }
-        return result
+        return result + rest
     }
 }

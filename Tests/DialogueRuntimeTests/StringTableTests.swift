@@ -20,6 +20,31 @@ import YarnScript
         #expect(lines == ["Welcome, Anna!", "Tot ziens."])
     }
 
+    @Test("placeholders are filled in one pass: every occurrence, and a value that looks like a placeholder stays as it is")
+    func placeholders() throws {
+        let script = """
+            title: Start
+            ---
+            <<declare $a = "{1}">>
+            <<declare $b = "twee">>
+            {$a} en {$b}, nog eens {$a}.
+            ===
+            """
+        var harness = try Harness(script)
+        #expect(harness.send(.start(node: "Start")).first == "{1} en twee, nog eens {1}.")
+        // Braces in a translation around anything but a known number stay as written.
+        let csv = "language,id,text,file,node,lineNumber,lock,comment\nen,line:welkom,\"{0} {x} {5} {01} {0}{\",test.yarn,Start,4,,\n"
+        let program = try #require(Compiler().compile([SourceFile(path: "test.yarn", text: self.script)]).program)
+        let resolver = LineResolver(program: program, locale: "en", translations: try StringTable(csv: csv))
+        var state = DialogueState()
+        let events = VirtualMachine(program: program).advance(&state, with: .start(node: "Start"))
+        let texts = events.compactMap { event -> String? in
+            if case .line(let line) = event { return resolver.rawText(for: line) }
+            return nil
+        }
+        #expect(texts.first == "Anna {x} {5} {01} Anna{")
+    }
+
     @Test("the exported strings file reads back with every line, and has a lock per text")
     func exportRoundTrip() throws {
         let program = try #require(Compiler().compile([SourceFile(path: "test.yarn", text: script)]).program)
