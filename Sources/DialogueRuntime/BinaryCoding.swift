@@ -2,58 +2,62 @@
 /// guide's conversation state): integers as LEB128 varints, strings as a varint length plus
 /// UTF-8, collections as a varint count plus their elements, optionals as a 0/1 byte first.
 /// Several times cheaper to write and read than JSON, which matters once per turn.
+///
+/// The methods are `@inlinable` so that other modules' calls to the generic ones are
+/// specialised, not dispatched through run-time type metadata on every call.
 public struct BinaryWriter {
     /// What has been written so far.
-    public private(set) var bytes: [UInt8] = []
+    public var bytes: [UInt8] { written }
+    @usableFromInline var written: [UInt8] = []
 
-    public init() { bytes.reserveCapacity(256) }
+    @inlinable public init() { written.reserveCapacity(256) }
 
-    public mutating func byte(_ value: UInt8) { bytes.append(value) }
+    @inlinable public mutating func byte(_ value: UInt8) { written.append(value) }
 
-    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inlinable public mutating func bool(_ value: Bool) { written.append(value ? 1 : 0) }
 
-    public mutating func unsigned(_ value: UInt64) {
+    @inlinable public mutating func unsigned(_ value: UInt64) {
         var rest = value
         while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            written.append(UInt8(rest & 0x7F) | 0x80)
             rest >>= 7
         }
-        bytes.append(UInt8(rest))
+        written.append(UInt8(rest))
     }
 
     /// A count, index or other non-negative integer (negative ones are written as 0).
-    public mutating func count(_ value: Int) { unsigned(UInt64(max(0, value))) }
+    @inlinable public mutating func count(_ value: Int) { unsigned(UInt64(max(0, value))) }
 
     /// Any integer, zigzag-encoded so small negative numbers stay small.
-    public mutating func integer(_ value: Int) {
+    @inlinable public mutating func integer(_ value: Int) {
         let wide = Int64(value)
         unsigned(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
     }
 
-    public mutating func float(_ value: Float) {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+    @inlinable public mutating func float(_ value: Float) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { written.append(contentsOf: $0) }
     }
 
-    public mutating func string(_ text: String) {
+    @inlinable public mutating func string(_ text: String) {
         count(text.utf8.count)
-        bytes.append(contentsOf: text.utf8)
+        written.append(contentsOf: text.utf8)
     }
 
     /// Bytes written by another form (a length, then the bytes).
-    public mutating func blob(_ data: [UInt8]) {
+    @inlinable public mutating func blob(_ data: [UInt8]) {
         count(data.count)
-        bytes.append(contentsOf: data)
+        written.append(contentsOf: data)
     }
 
     /// Writes a 0 for nil, or a 1 followed by what `write` writes.
-    public mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
-        guard let value else { return bytes.append(0) }
-        bytes.append(1)
+    @inlinable public mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
+        guard let value else { return written.append(0) }
+        written.append(1)
         write(&self, value)
     }
 
     /// Writes the count, then each element with `write`.
-    public mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
+    @inlinable public mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
         count(values.count)
         for value in values { write(&self, value) }
     }
@@ -62,21 +66,21 @@ public struct BinaryWriter {
 /// Reads what a ``BinaryWriter`` wrote; every read checks its bounds and throws
 /// ``BinaryStateError/malformed`` on truncated or damaged bytes.
 public struct BinaryReader {
-    let bytes: [UInt8]
-    var index = 0
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline var index = 0
 
-    public init(bytes: [UInt8]) { self.bytes = bytes }
+    @inlinable public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// Whether every byte has been read.
-    public var isAtEnd: Bool { index == bytes.count }
+    @inlinable public var isAtEnd: Bool { index == bytes.count }
 
-    public mutating func byte() throws(BinaryStateError) -> UInt8 {
+    @inlinable public mutating func byte() throws(BinaryStateError) -> UInt8 {
         guard index < bytes.count else { throw .malformed }
         defer { index += 1 }
         return bytes[index]
     }
 
-    public mutating func bool() throws(BinaryStateError) -> Bool {
+    @inlinable public mutating func bool() throws(BinaryStateError) -> Bool {
         switch try byte() {
         case 0: return false
         case 1: return true
@@ -84,7 +88,7 @@ public struct BinaryReader {
         }
     }
 
-    public mutating func unsigned() throws(BinaryStateError) -> UInt64 {
+    @inlinable public mutating func unsigned() throws(BinaryStateError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -97,18 +101,18 @@ public struct BinaryReader {
     }
 
     /// A count or index; refuses values no real state could hold.
-    public mutating func count() throws(BinaryStateError) -> Int {
+    @inlinable public mutating func count() throws(BinaryStateError) -> Int {
         let value = try unsigned()
         guard value <= UInt64(bytes.count) * 1024 + 1_000_000 else { throw .malformed }
         return Int(value)
     }
 
-    public mutating func integer() throws(BinaryStateError) -> Int {
+    @inlinable public mutating func integer() throws(BinaryStateError) -> Int {
         let raw = try unsigned()
         return Int(truncatingIfNeeded: Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
     }
 
-    public mutating func float() throws(BinaryStateError) -> Float {
+    @inlinable public mutating func float() throws(BinaryStateError) -> Float {
         guard index + 4 <= bytes.count else { throw .malformed }
         var bits: UInt32 = 0
         for offset in 0..<4 { bits |= UInt32(bytes[index + offset]) << (8 * offset) }
@@ -116,7 +120,7 @@ public struct BinaryReader {
         return Float(bitPattern: bits)
     }
 
-    public mutating func string() throws(BinaryStateError) -> String {
+    @inlinable public mutating func string() throws(BinaryStateError) -> String {
         let length = try count()
         guard length <= bytes.count - index else { throw .malformed }
         defer { index += length }
@@ -129,7 +133,7 @@ public struct BinaryReader {
     }
 
     /// Reads what ``BinaryWriter/blob(_:)`` wrote.
-    public mutating func blob() throws(BinaryStateError) -> [UInt8] {
+    @inlinable public mutating func blob() throws(BinaryStateError) -> [UInt8] {
         let length = try count()
         guard length <= bytes.count - index else { throw .malformed }
         defer { index += length }
@@ -137,12 +141,12 @@ public struct BinaryReader {
     }
 
     /// Reads what ``BinaryWriter/optional(_:_:)`` wrote.
-    public mutating func optional<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> T? {
+    @inlinable public mutating func optional<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> T? {
         try bool() ? try read(&self) : nil
     }
 
     /// Reads what ``BinaryWriter/array(_:_:)`` wrote.
-    public mutating func array<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> [T] {
+    @inlinable public mutating func array<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> [T] {
         let count = try count()
         var result: [T] = []
         result.reserveCapacity(min(count, 1024))
@@ -151,7 +155,7 @@ public struct BinaryReader {
     }
 
     /// A value of a `String`-backed enum.
-    public mutating func raw<T: RawRepresentable<String>>(_: T.Type) throws(BinaryStateError) -> T {
+    @inlinable public mutating func raw<T: RawRepresentable<String>>(_: T.Type) throws(BinaryStateError) -> T {
         guard let value = T(rawValue: try string()) else { throw .malformed }
         return value
     }
