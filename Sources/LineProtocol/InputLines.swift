@@ -18,6 +18,12 @@ public struct InputLines: Sendable {
 
     /// Adds bytes just read; returns the lines they complete.
     public mutating func feed(_ bytes: some Collection<UInt8>) -> [Item] {
+        // One copy into an array: the loop below over a concrete array is specialised, while
+        // over a collection from another module it would go through generic calls per byte.
+        feed(contiguous: Array(bytes))
+    }
+
+    private mutating func feed(contiguous bytes: [UInt8]) -> [Item] {
         var items: [Item] = []
         var rest = bytes[...]
         while let newline = rest.firstIndex(of: 0x0A) {

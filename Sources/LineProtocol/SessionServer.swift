@@ -99,11 +99,10 @@ public final class SessionServer {
         return responses
     }
 
-    /// One session's lines in a run, with their place in it, and then their answers.
+    /// One session's lines in a run, with their place in it.
     private struct SessionLines: Sendable {
-        var session: SessionRecord
+        let key: String
         var lines: [(offset: Int, line: ProtocolRequest.ConversationLine, id: RequestID?)] = []
-        var responses: [ProtocolResponse] = []
     }
 
     /// Answers a run of conversation lines: each session's lines in order, the sessions side
@@ -113,27 +112,27 @@ public final class SessionServer {
             guard case .failure(let failure) = parsed else { return nil }
             return .error(failure.error, id: failure.id, session: failure.session)
         }
-        var work: [SessionLines] = []
-        var workIndex: [String: Int] = [:]
+        var grouped: [SessionLines] = []
+        var position: [String: Int] = [:]
         for (offset, parsed) in requests.enumerated() {
             guard case .success(let request) = parsed, case .conversation(let key, let line) = request.action else { continue }
-            if workIndex[key] == nil {
-                workIndex[key] = work.count
-                work.append(SessionLines(session: try transaction.read(key)))
+            if position[key] == nil {
+                position[key] = grouped.count
+                grouped.append(SessionLines(key: key))
             }
-            work[workIndex[key] ?? 0].lines.append((offset, line, request.id))
+            grouped[position[key] ?? 0].lines.append((offset, line, request.id))
         }
+        let sessions = grouped
+        let records = try sessions.map { try transaction.read($0.key) }
         let responder = responder
-        let answered = work.concurrentMap(minimumShare: 16) { lines in
-            var session = lines.session
-            var answered = lines
-            answered.responses = lines.lines.map { responder.answer($0.line, id: $0.id, session: &session) }
-            answered.session = session
-            return answered
+        let answered = Array(sessions.indices).concurrentMap(minimumShare: 16) { index in
+            var record = records[index]
+            let answers = sessions[index].lines.map { responder.answer($0.line, id: $0.id, session: &record) }
+            return (record: record, answers: answers)
         }
-        for lines in answered {
-            try transaction.write(lines.session)
-            for (line, response) in zip(lines.lines, lines.responses) { responses[line.offset] = response }
+        for (session, result) in zip(sessions, answered) {
+            try transaction.write(result.record)
+            for (line, response) in zip(session.lines, result.answers) { responses[line.offset] = response }
         }
         return responses.map { $0 ?? .error(.storage, id: nil, session: nil) }  // every line has its answer by now
     }
