@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"]),
         .testTarget(name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),
-        .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "Guide"]),
+        .testTarget(
+            name: "SessionStoreTests",
+            dependencies: ["SessionStore", "Guide", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "Guide", "SessionStore"]),
         // Runs the built `gids` binary as a person or an operator would.
         .testTarget(name: "gidsTests", dependencies: ["gids"]),

@@ -6,7 +6,8 @@ import Foundation
 /// copied database does not reveal who talked to gids: rows are found by a keyed hash
 /// (HMAC-SHA256), and only sessions with a consented follow-up keep their key, sealed
 /// (AES-GCM), so that `due` can name them. The secret lives in a separate file beside
-/// the database (mode 0600), never in it. (`@unchecked Sendable`: the key is immutable.)
+/// the database (mode 0600), never in it. (`@unchecked Sendable`: the key and the keyed
+/// HMAC never change; the HMAC is copied before each use.)
 public struct SessionKeys: @unchecked Sendable {
     private let secret: SymmetricKey
     /// HMAC with the secret already absorbed: a copy of it hashes one key (started once,

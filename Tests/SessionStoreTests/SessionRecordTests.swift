@@ -1,4 +1,6 @@
+import Crypto
 import Foundation
+import GRDB
 import Guide
 import SessionStore
 import Testing
@@ -38,5 +40,23 @@ import Testing
         let forgotten = try store.transaction { try $0.read("anna") }
         #expect(forgotten.followUp == nil && forgotten.stored != nil)
         #expect(try store.transaction { try $0.dueSessions(on: DayDate(year: 2026, month: 4, day: 1)!) }.isEmpty)
+    }
+
+    @Test("a session is stored under HMAC-SHA256 of its key with the store's secret, as every earlier version stored it")
+    func pseudonymFormat() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-record-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        let store = try SessionDatabase(path: path)
+        try store.transaction { transaction in
+            var record = try transaction.read("matrix:@anna:example.org")
+            record.stored = state
+            try transaction.write(record)
+        }
+        let secret = SymmetricKey(data: try Data(contentsOf: URL(fileURLWithPath: path + ".key")))
+        let expected = HMAC<SHA256>.authenticationCode(for: Data("matrix:@anna:example.org".utf8), using: secret).map { String(format: "%02x", $0) }.joined()
+        let keys = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT key FROM session") }
+        #expect(keys == [expected])
     }
 }
