@@ -120,10 +120,6 @@ public struct SessionTransaction {
         try forgetFollowUp(pseudonym: pseudonym)
     }
 
-    public func followUp(for key: String) throws -> FollowUp? {
-        try SQLiteFollowUpStore.followUp(for: keys.pseudonym(of: key), in: db)
-    }
-
     /// Keeps a consented follow-up, and the session key sealed so that `due` can name it.
     private func saveFollowUp(_ followUp: FollowUp, pseudonym: String, key: String) throws {
         try SQLiteFollowUpStore.save(followUp, for: pseudonym, in: db)
