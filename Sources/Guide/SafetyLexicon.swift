@@ -42,24 +42,26 @@ public struct SafetyLexicon: Sendable {
     func firstAlarm(in words: [String]) -> Int? {
         var matcher = patterns.matcher(for: words)
         var excusedSpans: [ClosedRange<Int>]?
+        func excused() -> [ClosedRange<Int>] {
+            let spans = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
+            excusedSpans = spans
+            return spans
+        }
         var compactWords: [UInt8]?
         // By index: most patterns are ruled out by their first term without copying them.
         for index in alarms.indices {
             if matcher.mightMatch(firstTerm: alarms[index].firstTerm, isAnchored: alarms[index].isAnchored) {
-                for span in matcher.spans(of: alarms[index]) {
-                    let excused = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
-                    excusedSpans = excused
-                    if !excused.contains(where: { $0.contains(span) }) { return alarms[index].line }
+                for span in matcher.spans(of: alarms[index]) where !excused().contains(where: { $0.contains(span) }) {
+                    return alarms[index].line
                 }
             }
             // Words run together or split apart ("zelf moord", "zelfmoordgedachten").
             guard let stem = alarms[index].compactStem else { continue }
             let compact = compactWords ?? Array(words.joined().utf8)
             compactWords = compact
-            guard Self.bytes(compact, contain: stem) else { continue }
-            let excused = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
-            excusedSpans = excused
-            if !excused.contains(where: { Self.bytes(Array(words[$0].joined().utf8), contain: stem) }) { return alarms[index].line }
+            if Self.bytes(compact, contain: stem), !excused().contains(where: { Self.bytes(Array(words[$0].joined().utf8), contain: stem) }) {
+                return alarms[index].line
+            }
         }
         return nil
     }

@@ -14,10 +14,9 @@ public struct TerminalOutput {
 
     /// Writes UTF-8 bytes; exits with status 0 when nobody reads our output any more.
     public func write(bytes: [UInt8]) {
-        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+            let written = bytes.withUnsafeBytes { buffer in
                 Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 {
