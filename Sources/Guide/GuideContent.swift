@@ -16,7 +16,7 @@ public struct GuideContent: Sendable {
     public var signals: SignalCatalogue
     public var organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
-    public var practice: [Language: PracticeLexicon]
+    public var practice: PerLanguage<PracticeLexicon>
 
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten", PracticeSession.startNode]
@@ -122,7 +122,7 @@ public struct GuideContent: Sendable {
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
         guard !unique.hasErrors, let commands, let signals, programs.count == Language.allCases.count, directories.count == Region.allCases.count,
-            practice.count == Language.allCases.count
+            let practice = PerLanguage(practice)
         else {
             return (nil, unique)
         }

@@ -22,7 +22,7 @@ public struct PracticeSession: Sendable {
 
     public init(content: GuideContent, settings: ConversationSettings) {
         conversation = Conversation(content: content, settings: settings)
-        lexicon = content.practice[settings.language] ?? content.practice[.nl]!
+        lexicon = content.practice[settings.language]
     }
 
     public mutating func start() -> Reply {

@@ -32,7 +32,7 @@ struct PracticeCommand: ParsableCommand {
 
     func run() throws {
         let content = try settings.loadContent()
-        guard let lexicon = content.practice[settings.language] else { throw ExitCode(1) }
+        let lexicon = content.practice[settings.language]
         if let explain {
             let findings = lexicon.classify(explain)
             if findings.isEmpty { print("-") }

@@ -38,13 +38,13 @@ private func labelledSet() throws -> [Labelled] {
         let content = try shippedContent()
         let set = try labelledSet()
         #expect(set.count >= 300, "the labelled set has \(set.count) utterances")
-        let categories = content.practice[.nl]!.categories.map(\.id)
+        let categories = content.practice.nl.categories.map(\.id)
         var lines: [String] = []
         var misses: [String] = []
         for category in categories {
             var correct = 0, truePositive = 0, positive = 0
             for item in set {
-                let found = content.practice[item.language]!.classify(item.text).map(\.category).contains(category)
+                let found = content.practice[item.language].classify(item.text).map(\.category).contains(category)
                 let expected = item.categories.contains(category)
                 if found == expected { correct += 1 } else { misses.append("\(category) \(expected ? "missed" : "wrongly found") in \(item.language): \(item.text)") }
                 if expected { positive += 1 }
