@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Drives `gids practice` in a pseudo-terminal, as a peer supporter in training would.
+
+Usage: practice_in_terminal.py PATH_TO_GIDS
+
+Chooses the Floor scenario, picks a candidate response, types one in their own words,
+types 'stop' and checks the feedback and the debrief on screen. Exits 0 when everything
+a trainee should see was seen.
+"""
+import sys
+
+from terminal_session import TerminalSession
+
+
+def main(binary):
+    session = TerminalSession(binary, ["practice"])
+    expect = session.expect
+    expect("Welk gesprek wil je oefenen\\?")
+    expect("> ")
+    session.sendline("1")
+    expect("Ik weet eigenlijk niet goed waar ik moet beginnen\\.")
+    expect("> ")
+    session.sendline("1")
+    expect("Feedback: ")
+    expect("> ")
+    session.sendline("Dat klinkt zwaar. Wat zou je nu helpen?")
+    expect("> ")
+    screen = session.seen[-1]
+    assert "Feedback: open vraag" in screen and "practice/nl.yaml:" in screen, "typed words get feedback with the reason and its line:\n" + screen
+    session.sendline("stop")
+    expect("Nabespreking")
+    expect("Probeer volgende keer")
+    debrief = session.seen[-1]
+    assert "Je rol en de grenzen ervan noemen: gehaald" in debrief, "the chosen response states the role:\n" + debrief
+    assert "De drie vragen, in hun volgorde: niet aan de orde in dit scenario" in debrief, debrief
+    expect("Ik bewaar niets van dit gesprek\\.")
+    session.finish()
+    print("the trainee chose a scenario, got feedback with its reason on a chosen and a typed response, and a debrief after 'stop'")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
