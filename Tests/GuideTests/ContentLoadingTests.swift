@@ -3,15 +3,15 @@ import Guide
 import Testing
 import YarnScript
 
+/// A copy of the shipped Dialogues folder to break things in, removed by the caller.
+private func copyOfDialogues() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-content-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder)
+    return folder
+}
+
 /// Content with mistakes is refused with file:line:col, and gids does not start.
 @Suite struct ContentLoadingTests {
-    /// A copy of the shipped Dialogues folder to break things in.
-    func copyOfDialogues() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-content-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder)
-        return folder
-    }
-
     func errors(_ folder: URL, organisation: String? = nil) -> [String] {
         GuideContent.check(folder.path, organisationFile: organisation).1.filter { $0.severity == .error }.map(\.description)
     }
@@ -92,8 +92,7 @@ import YarnScript
 @Suite struct SideNodeTests {
     @Test("a node run on the side (help) carries on past a host command to the lines after it")
     func linesAfterHostCommand() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-side-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder)
+        let folder = try copyOfDialogues()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("en/systeem.yarn")
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(

@@ -90,10 +90,8 @@ struct Chat {
 
     @Test("help-directory text is shown as written, its names in bold: brackets in an organisation's entry are not markup")
     func directoryTextAsWritten() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-org-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("org.yaml")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("org-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
         try """
             organisation: Ziekenhuis [test]
             entries:

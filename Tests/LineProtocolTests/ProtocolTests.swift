@@ -74,8 +74,7 @@ import Testing
 
     @Test("session keys are stored only as keyed hashes")
     func pseudonymised() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-serve-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("store.sqlite").path
         let server = try ServerHarness(path: path)
@@ -88,8 +87,7 @@ import Testing
 
     @Test("a consented follow-up makes the session 'due' when its next talk is due, and 'start' opens that talk")
     func dueSessions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-due-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("store.sqlite").path
         let dayZero = try ServerHarness(path: path, day: "2026-03-12")

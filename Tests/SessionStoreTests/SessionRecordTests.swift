@@ -44,8 +44,7 @@ import Testing
 
     @Test("a session is stored under HMAC-SHA256 of its key with the store's secret, as every earlier version stored it")
     func pseudonymFormat() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-record-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
         let store = try SessionDatabase(path: path)

@@ -48,8 +48,7 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
 
     @Test("gids check prints file:line:col diagnostics and exits 1 on errors")
     func checkReportsErrors() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder("check")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("checkin.yarn")
         try "title: Start\n---\nHoi\n        <<jump Afsluitng>>\n===\ntitle: Afsluiting\n---\nDoei\n===\n".write(to: file, atomically: true, encoding: .utf8)
