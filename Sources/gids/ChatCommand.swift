@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Guide
-import Terminal
 
 /// `gids chat` (the default): a conversation in the terminal.
 struct ChatCommand: ParsableCommand {
@@ -16,33 +15,14 @@ struct ChatCommand: ParsableCommand {
 
     @OptionGroup var settings: GuideSettings
 
-    @Option(help: ArgumentHelp("Also write the conversation to this file as a transcript (mode 0600).", valueName: "file"))
-    var record: String?
-
-    @Option(help: .hidden)
-    var seed: UInt64?
+    @OptionGroup var terminal: TerminalSessionOptions
 
     func run() throws {
         let content = try settings.loadContent()
-        let today = settings.today
-        let memory = LocalMemory(path: settings.databasePath, today: today)
+        let memory = LocalMemory(path: settings.databasePath, today: settings.today)
+        let seed = terminal.newPhrasingSeed()
         let conversation = settings.conversation(
-            content: content, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000), followUp: memory.load(),
-            memoryLocation: memory.isUsable ? settings.databasePath : nil)
-        let interactive = isatty(STDIN_FILENO) == 1
-        // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT.
-        signal(SIGINT, SIG_DFL)
-        Signals.unblock(SIGINT)
-        let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
-        let header = record.map { _ in
-            Transcript(
-                language: settings.language, region: settings.region, organisationFile: settings.org, seed: seed ?? 1, today: today,
-                schedule: settings.schedule)
-        }
-        var loop = ChatLoop(
-            conversation: conversation, reader: reader, style: .current(), isInteractive: interactive, recording: header, perform: memory.perform)
-        if let transcript = loop.run(), let record {
-            try PrivateFile.write(transcript.text, to: record)
-        }
+            content: content, seed: seed, followUp: memory.load(), memoryLocation: memory.isUsable ? settings.databasePath : nil)
+        _ = try terminal.run(conversation, seed: seed, settings: settings, door: .chat, perform: memory.perform)
     }
 }

@@ -24,11 +24,7 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"))
     var report: String?
 
-    @Option(help: ArgumentHelp("Also write the session to this file as a transcript (mode 0600).", valueName: "file"))
-    var record: String?
-
-    @Option(help: .hidden)
-    var seed: UInt64?
+    @OptionGroup var terminal: TerminalSessionOptions
 
     func run() throws {
         let content = try settings.loadContent()
@@ -41,21 +37,12 @@ struct PracticeCommand: ParsableCommand {
             }
             return
         }
+        let seed = terminal.newPhrasingSeed()
         let session = PracticeSession(
             content: content,
             settings: ConversationSettings(
-                language: settings.language, region: settings.region, seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000),
-                today: settings.today, memoryLocation: nil, canWriteFiles: false))
-        let interactive = isatty(STDIN_FILENO) == 1
-        signal(SIGINT, SIG_DFL)
-        Signals.unblock(SIGINT)
-        let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
-        let header = record.map { _ in
-            Transcript(language: settings.language, region: settings.region, seed: seed ?? 1, today: settings.today, door: .practice)
-        }
-        var loop = ChatLoop(conversation: session, reader: reader, style: .current(), isInteractive: interactive, recording: header) { _ in true }
-        let transcript = loop.run()
-        if let transcript, let record { try PrivateFile.write(transcript.text, to: record) }
+                language: settings.language, region: settings.region, seed: seed, today: settings.today, memoryLocation: nil, canWriteFiles: false))
+        let loop = try terminal.run(session, seed: seed, settings: settings, door: .practice)
         if let report, let last = loop.session.lastDebrief {
             try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)
         }

@@ -91,6 +91,19 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(replay.output.hasSuffix("1 passed, 0 failed\n"))
     }
 
+    @Test("a chat or practice session recorded without --seed (and practice with --org) replays exactly", arguments: [
+        ["chat", "--lang", "nl", "--region", "nl"], ["practice", "--lang", "nl", "--region", "nl", "--org", "Examples/org/voorbeeld-ziekenhuis.yaml"],
+    ])
+    func recordWithoutSeed(command: [String]) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(UUID().uuidString).transcript")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let arguments = command.map { $0.hasPrefix("Examples/") ? repositoryRoot.appendingPathComponent($0).path : $0 }
+        let run = try gids(arguments + ["--record", file.path], input: command[0] == "chat" ? "1\nEen dag\nmoe\nja\n" : "1\n1\nik wil dood\n")
+        #expect(run.status == 0, "\(run.errorOutput)")
+        let replay = try gids(["test", file.path])
+        #expect(replay.output.hasSuffix("1 passed, 0 failed\n"), "\(replay.output)")
+    }
+
     @Test("gids test finds a transcript's organisation file when the transcript is named by a relative path")
     func testRelativePath() throws {
         let run = try gids(["test", "Transcripts/org-nl.transcript"])
