@@ -1,6 +1,9 @@
 /// Turns the lines the virtual machine delivers into text for one locale: the
 /// translation from a string table when there is one, else the base text; then the
 /// placeholders filled and the markup processed.
+///
+/// Lines without placeholders read the same every time: their markup is processed once,
+/// when the resolver is made, so make one resolver per program and locale and keep it.
 public struct LineResolver: Sendable {
     /// The program whose lines are resolved.
     public let program: Program
@@ -8,11 +11,16 @@ public struct LineResolver: Sendable {
     public let translations: StringTable?
     /// The markup parser, set up for the locale.
     public let markup: MarkupParser
+    /// The finished text of every line, as it reads without substitutions.
+    private let finished: [String: MarkedUpText]
 
     public init(program: Program, locale: String, translations: StringTable? = nil) {
         self.program = program
         self.translations = translations
-        self.markup = MarkupParser(locale: locale)
+        let markup = MarkupParser(locale: locale)
+        self.markup = markup
+        finished = program.lines.mapValues { line in markup.parse(line.text) }.merging(
+            (translations?.texts ?? [:]).mapValues(markup.parse), uniquingKeysWith: { $1 })
     }
 
     /// The text of a line before markup processing, with its placeholders filled.
@@ -23,7 +31,8 @@ public struct LineResolver: Sendable {
 
     /// The finished text of a line.
     public func text(for line: DialogueLine) -> MarkedUpText {
-        markup.parse(rawText(for: line))
+        if line.substitutions.isEmpty, let text = finished[line.id] { return text }
+        return markup.parse(rawText(for: line))
     }
 
     /// Replaces `{0}`, `{1}`, ... with the substitutions (every occurrence), in one pass: a

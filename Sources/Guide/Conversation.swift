@@ -31,10 +31,10 @@ public struct Conversation: Sendable {
     public init(content: GuideContent, state: ConversationState) {
         self.content = content
         self.state = state
-        var machine = VirtualMachine(program: content.programs[state.language] ?? Program())
+        resolver = content.resolvers[state.language] ?? LineResolver(program: Program(), locale: state.language.rawValue)
+        var machine = VirtualMachine(program: resolver.program)
         machine.waitingCommands = GuideContent.hostCommands
         self.machine = machine
-        resolver = LineResolver(program: machine.program, locale: state.language.rawValue)
     }
 
     /// Starts the conversation at a node, up to the first question.

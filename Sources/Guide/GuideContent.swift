@@ -9,7 +9,10 @@ import YarnScript
 /// Loading fails with every problem found, each with its file, line and column, so gids
 /// never starts with broken content.
 public struct GuideContent: Sendable {
-    public var programs: [Language: Program]
+    /// The compiled dialogue of each language.
+    public let programs: [Language: Program]
+    /// The line resolver of each language's dialogue, made once (it prepares every line).
+    let resolvers: [Language: LineResolver]
     public var directories: [Region: HelpDirectory]
     public var safetyNet: SafetyNet
     public var commands: CommandWords
@@ -17,6 +20,22 @@ public struct GuideContent: Sendable {
     public var organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
     public var practice: PerLanguage<PracticeLexicon>
+
+    init(
+        programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet, commands: CommandWords,
+        signals: SignalCatalogue, organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
+    ) {
+        self.programs = programs
+        resolvers = Dictionary(uniqueKeysWithValues: programs.map { language, program in
+            (language, LineResolver(program: program, locale: language.rawValue))
+        })
+        self.directories = directories
+        self.safetyNet = safetyNet
+        self.commands = commands
+        self.signals = signals
+        self.organisation = organisation
+        self.practice = practice
+    }
 
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten", PracticeSession.startNode]
