@@ -37,7 +37,7 @@ public struct TestPlan: Sendable {
     /// Reads a plan. `#` starts a comment outside backticks.
     public init(_ text: String) throws {
         steps = []
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).enumerated() {
             let number = offset + 1
             let line = Self.removingComment(rawLine.trimmingCharacters(in: .whitespacesAndNewlines))
             if line.isEmpty { continue }
