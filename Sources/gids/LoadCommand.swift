@@ -41,6 +41,10 @@ struct LoadCommand: ParsableCommand {
             print(String(
                 format: "%@: %d turns in %d sessions, %.0f turns/s with %d lines in flight (p50 %.1f ms, p99 %.1f ms while queued), peak memory %.0f MB",
                 name, load.turns, sessions, load.turnsPerSecond, window, load.p50, load.p99, load.peakMegabytes))
+            print(String(
+                format: "%@: CPU time per turn: server %.0f µs, this load generator %.0f µs (%d cores)",
+                name, load.serverCPU * 1e6 / Double(load.turns), load.generatorCPU * 1e6 / Double(load.turns),
+                ProcessInfo.processInfo.activeProcessorCount))
             let single = try measure(store: store, sessions: sessions, window: 1, limit: latencyLines)
             print(String(format: "%@: latency per line, one line at a time: p50 %.2f ms, p99 %.2f ms", name, single.p50, single.p99))
         }
@@ -52,6 +56,17 @@ struct LoadCommand: ParsableCommand {
         var p50: Double
         var p99: Double
         var peakMegabytes: Double
+        /// Seconds of CPU time the server and the generator used (user and system).
+        var serverCPU: Double
+        var generatorCPU: Double
+    }
+
+    /// Seconds of CPU time used so far by this process, or by its children that have ended.
+    private static func cpuSeconds(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(who.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     private func measure(store: String, sessions: Int, window: Int, limit: Int?) throws -> Result {
@@ -72,6 +87,7 @@ struct LoadCommand: ParsableCommand {
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
+        let cpuBefore = (server: Self.cpuSeconds(RUSAGE_CHILDREN), generator: Self.cpuSeconds(RUSAGE_SELF))
         try process.run()
 
         let script = lines
@@ -130,10 +146,12 @@ struct LoadCommand: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         peak = max(peak, Self.peakMegabytes(of: process.processIdentifier))
         process.waitUntilExit()
+        let generatorCPU = Self.cpuSeconds(RUSAGE_SELF) - cpuBefore.generator
         latencies.sort()
         return Result(
             turns: received, turnsPerSecond: Double(received) / seconds, p50: latencies.isEmpty ? 0 : latencies[latencies.count / 2],
-            p99: latencies.isEmpty ? 0 : latencies[latencies.count * 99 / 100], peakMegabytes: peak)
+            p99: latencies.isEmpty ? 0 : latencies[latencies.count * 99 / 100], peakMegabytes: peak,
+            serverCPU: Self.cpuSeconds(RUSAGE_CHILDREN) - cpuBefore.server, generatorCPU: generatorCPU)
     }
 
     /// The `"id":N` of a reply line.
