@@ -123,7 +123,9 @@ public final class SessionServer {
             grouped[position[key] ?? 0].lines.append((offset, line, request.id))
         }
         let sessions = grouped
-        let records = try sessions.map { try transaction.read($0.key) }
+        // The keyed hashes on all cores, then the reads on the connection's thread.
+        let keys = store.keys
+        let records = try sessions.map(\.key).concurrentMap(minimumShare: 64, keys.pseudonymised).map { try transaction.read($0) }
         let responder = responder
         let answered = Array(sessions.indices).concurrentMap(minimumShare: 16) { index in
             var record = records[index]

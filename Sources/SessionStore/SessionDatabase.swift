@@ -78,7 +78,13 @@ public struct SessionTransaction {
     /// back with ``write(_:)``. One query for a known session without a follow-up, which is
     /// nearly every line.
     public func read(_ key: String) throws -> SessionRecord {
-        let pseudonym = keys.pseudonym(of: key)
+        try read(keys.pseudonymised(key))
+    }
+
+    /// ``read(_:)-(String)`` for a key whose stored form is already worked out (by the same
+    /// store's ``SessionKeys``).
+    public func read(_ session: PseudonymisedKey) throws -> SessionRecord {
+        let (key, pseudonym) = (session.key, session.pseudonym)
         let statement = try db.cachedStatement(sql: """
             SELECT state, profile, last_id, last_reply, last_activity, EXISTS (SELECT 1 FROM follow_up WHERE subject = key) AS has_follow_up
             FROM session WHERE key = ?

@@ -41,6 +41,12 @@ public struct SessionKeys: @unchecked Sendable {
         self.init(secret: key)
     }
 
+    /// A session key with its stored form, for ``SessionTransaction/read(_:)-(PseudonymisedKey)``:
+    /// the keyed hash takes longer than reading the row, and can be worked out on any thread.
+    public func pseudonymised(_ session: String) -> PseudonymisedKey {
+        PseudonymisedKey(key: session, pseudonym: pseudonym(of: session))
+    }
+
     /// The stored form of a session key.
     public func pseudonym(of session: String) -> String {
         let digits = Array("0123456789abcdef".utf8)
@@ -67,4 +73,10 @@ public struct SessionKeys: @unchecked Sendable {
     public func unseal(_ sealed: Data) throws -> String {
         String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: secret), as: UTF8.self)
     }
+}
+
+/// A session key as the bridge sends it, with its stored form (see ``SessionKeys``).
+public struct PseudonymisedKey: Sendable {
+    public let key: String
+    let pseudonym: String
 }
