@@ -44,14 +44,16 @@ extension DialogueState {
         let current = try reader.frame()
         var callStack: [Frame] = []
         for _ in 0..<(try reader.count()) { if let frame = try reader.frame() { callStack.append(frame) } }
-        var variables: [String: Value] = [:]
-        for _ in 0..<(try reader.count()) {
+        let variableCount = try reader.count()
+        var variables = [String: Value](minimumCapacity: min(variableCount, 1024))
+        for _ in 0..<variableCount {
             let name = try reader.string()
             variables[name] = try reader.value()
         }
         let visits = try reader.counts()
-        var onceFlags: Set<String> = []
-        for _ in 0..<(try reader.count()) { onceFlags.insert(try reader.string()) }
+        let flagCount = try reader.count()
+        var onceFlags = Set<String>(minimumCapacity: min(flagCount, 1024))
+        for _ in 0..<flagCount { onceFlags.insert(try reader.string()) }
         let views = try reader.counts()
         var pendingOptions: [PendingOption] = []
         for _ in 0..<(try reader.count()) {
@@ -117,8 +119,9 @@ extension BinaryReader {
     }
 
     fileprivate mutating func counts() throws(BinaryStateError) -> [String: Int] {
-        var result: [String: Int] = [:]
-        for _ in 0..<(try count()) {
+        let entries = try count()
+        var result = [String: Int](minimumCapacity: min(entries, 1024))  // no growing while filling
+        for _ in 0..<entries {
             let key = try string()
             result[key] = try count()
         }
