@@ -20,6 +20,9 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "How many lines the latency run sends, one at a time.")
     var latencyLines = 3_000
 
+    @Option(help: ArgumentHelp("Write the lines the throughput run sends to this file and exit, to feed 'gids serve' directly or under a profiler.", valueName: "file"))
+    var saveLines: String?
+
     /// The conversations: the check-in with its summary, the help map with a step, and the crisis answer.
     static let conversations: [[String]] = [
         ["hoi", "1", "Een lange nachtdienst met een overlijden", "moe", "gedeeltelijk", "2"],
@@ -32,6 +35,10 @@ struct LoadCommand: ParsableCommand {
         #if DEBUG
             print("note: this is a debug build; use 'swift run -c release gids load' for real figures")
         #endif
+        if let saveLines {
+            try Self.script(sessions: sessions).map { $0 + "\n" }.joined().write(toFile: saveLines, atomically: true, encoding: .utf8)
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -69,17 +76,23 @@ struct LoadCommand: ParsableCommand {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    private func measure(store: String, sessions: Int, window: Int, limit: Int?) throws -> Result {
-        // Round-robin over sessions, so every session has at most one line in flight per round.
+    /// The request lines for `sessions` sessions, round-robin over the sessions so that every
+    /// session has at most one line in flight per round; each line's `id` is its position.
+    static func script(sessions: Int) -> [String] {
         var lines: [String] = []
-        let longest = Self.conversations.map(\.count).max() ?? 0
+        let longest = conversations.map(\.count).max() ?? 0
         for turn in 0..<longest {
             for session in 0..<sessions {
-                let script = Self.conversations[session % Self.conversations.count]
+                let script = conversations[session % conversations.count]
                 guard turn < script.count else { continue }
                 lines.append(#"{"session":"load:\#(session)","text":"\#(script[turn])","id":\#(lines.count)}"#)
             }
         }
+        return lines
+    }
+
+    private func measure(store: String, sessions: Int, window: Int, limit: Int?) throws -> Result {
+        var lines = Self.script(sessions: sessions)
         if let limit { lines = Array(lines.prefix(limit)) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()

@@ -204,4 +204,20 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(later.count == 1)
         #expect(later.first?.contains("Het is 15 dagen geleden dat je iets ingrijpends meemaakte") == true)
     }
+
+    @Test("gids load --save-lines writes its conversations as lines that gids serve answers, the crisis answer among them")
+    func loadLines() throws {
+        let folder = try temporaryFolder("load-lines")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("lines.jsonl")
+        #expect(try gids(["load", "--sessions", "8", "--save-lines", file.path]).status == 0)
+        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 50)  // two of each of the four conversations: 6 + 7 + 6 + 6 lines
+        let served = try gids(["serve", "--store", ":memory:"] + serveOptions, input: lines.joined(separator: "\n") + "\n")
+        let replies = served.output.split(separator: "\n")
+        #expect(replies.count == lines.count)
+        #expect(!replies.contains { $0.contains(#""error""#) })
+        #expect(replies.enumerated().allSatisfy { $0.element.contains(#""id":\#($0.offset)"#) })
+        #expect(replies.contains { $0.contains("113") })  // the crisis line, for the session that speaks of suicide
+    }
 }
