@@ -34,6 +34,11 @@ public final class GidsDatabase: @unchecked Sendable {
         try Self.checkOwnership(path)
         let pool = try DatabasePool(path: path, configuration: configuration)
         try pool.writeWithoutTransaction { db in
+            // A commit waits until its WAL frames are on disk, so an acknowledged turn survives
+            // a power cut too. (GRDB sets NORMAL for WAL, which survives a crash of gids but
+            // may lose the last commits when the machine goes down.) Lines committed together
+            // share the wait.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
                 try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
             }

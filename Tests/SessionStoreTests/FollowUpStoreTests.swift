@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import Guide
-import SessionStore
+@testable import SessionStore
 import Testing
 
 /// A fresh folder for one test's database.
@@ -50,6 +51,15 @@ private let sample = FollowUp(
             talk ['subject', 'number', 'date', 'signals']
 
             """)
+    }
+
+    @Test("every commit waits for the disk (synchronous FULL), so a power cut loses no acknowledged turn")
+    func commitsReachTheDisk() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try GidsDatabase(path: folder.appendingPathComponent("gids.sqlite").path)
+        #expect(try database.writer.write { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try database.writer.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
     }
 
     @Test("forgetting removes one subject; destroying removes the whole file")
