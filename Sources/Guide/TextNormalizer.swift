@@ -5,6 +5,8 @@ public enum TextNormalizer {
     /// The text with control characters and terminal escape sequences removed, and
     /// runs of whitespace collapsed: safe to show, store or echo.
     public static func sanitized(_ text: String) -> String {
+        // Nearly every message is printable ASCII: only its spaces need collapsing.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return collapsingSpaces(text) }
         var result = ""
         var scalars = text.unicodeScalars.makeIterator()
         var lastWasSpace = true
@@ -30,6 +32,17 @@ public enum TextNormalizer {
         }
         if result.hasSuffix(" ") { result.removeLast() }
         return result
+    }
+
+    /// ``sanitized(_:)`` for printable ASCII, byte by byte.
+    private static func collapsingSpaces(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 where byte != UInt8(ascii: " ") || result.last.map({ $0 != UInt8(ascii: " ") }) == true {
+            result.append(byte)
+        }
+        if result.last == UInt8(ascii: " ") { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Skips the rest of an ANSI escape sequence (CSI `ESC [ ... final`, OSC `ESC ] ... BEL`, or one character).

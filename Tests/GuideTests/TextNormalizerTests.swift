@@ -24,4 +24,18 @@ import Testing
             #expect(full == (fast.isEmpty ? "e" : fast + " e"), "\(sample)")
         }
     }
+
+    @Test("the fast path for printable ASCII sanitises every character as the full path does")
+    func sanitizingASCIIAgreesWithFullPath() {
+        let printable = (0x20...0x7E).map { Character(Unicode.Scalar($0)!) }
+        var samples = printable.map { "  a\($0)  B\($0)\($0)9 " }
+        samples.append(String(printable))
+        samples += ["", " ", "   ", "een  twee   drie "]
+        for sample in samples {
+            let fast = TextNormalizer.sanitized(sample)
+            let full = TextNormalizer.sanitized(sample + " é")  // an "é" sends it through the full path
+            #expect(full == (fast.isEmpty ? "é" : fast + " é"), "\(sample)")
+        }
+        #expect(TextNormalizer.sanitized("  een  twee ") == "een twee")
+    }
 }
