@@ -13,13 +13,25 @@ struct PhrasePatterns: Sendable {
 
     /// A word of a pattern, matched as a whole word or as the start of one.
     struct Term: Hashable, Sendable {
-        var letters: Letters
-        var isPrefix: Bool
+        let letters: Letters
+        let isPrefix: Bool
+        /// The shortest and longest word that could match, kept beside the letters: ``admits(length:)``
+        /// runs for every term and word, and looking into each term's array was most of the
+        /// crisis check's time (a cache miss per term).
+        private let shortest: Int
+        private let longest: Int
+
+        init(letters: Letters, isPrefix: Bool) {
+            self.letters = letters
+            self.isPrefix = isPrefix
+            let slack = letters.count >= 5 ? 1 : 0
+            shortest = letters.count - slack
+            longest = isPrefix ? Int.max : letters.count + slack
+        }
 
         /// Whether a word of `length` letters could match at all: the check before comparing letters.
         func admits(length: Int) -> Bool {
-            let slack = letters.count >= 5 ? 1 : 0
-            return isPrefix ? length >= letters.count - slack : abs(length - letters.count) <= slack
+            (shortest...longest).contains(length)
         }
 
         /// Whether an input word matches: equal or one edit apart for words of five letters
