@@ -68,7 +68,9 @@ public final class SessionServer {
             }
         }
         errors += responses.filter { if case .error = $0 { true } else { false } }.count
-        removeIdleSessionsIfDue()
+        let forgot = responses.contains { if case .forgotten = $0 { true } else { false } }
+        // Before "forgotten" is written, the session is gone from the files too.
+        if removeIdleSessionsIfDue() > 0 || forgot { store.database.eraseDeleted() }
         return responses
     }
 
@@ -152,11 +154,11 @@ public final class SessionServer {
         }
     }
 
-    /// Deletes idle sessions at most once a minute.
-    private func removeIdleSessionsIfDue() {
+    /// Deletes idle sessions at most once a minute; returns how many.
+    private func removeIdleSessionsIfDue() -> Int {
         let now = responder.clock()
-        if let last = lastRetention, now.timeIntervalSince(last) < 60 { return }
+        if let last = lastRetention, now.timeIntervalSince(last) < 60 { return 0 }
         lastRetention = now
-        _ = try? store.transaction { try $0.deleteIdle(before: Int64(now.timeIntervalSince1970 - responder.settings.retention)) }
+        return (try? store.transaction { try $0.deleteIdle(before: Int64(now.timeIntervalSince1970 - responder.settings.retention)) }) ?? 0
     }
 }

@@ -28,6 +28,7 @@ struct ServeCommand: ParsableCommand {
         if purge {
             let cutoff = Int64(Date().timeIntervalSince1970) - Int64(settings.retention) * 86_400
             let removed = try store.transaction { try $0.deleteIdle(before: settings.retention == 0 ? .max : cutoff) }
+            store.database.eraseDeleted()
             print("removed \(removed) session\(removed == 1 ? "" : "s")")
             return
         }

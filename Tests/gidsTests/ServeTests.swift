@@ -113,6 +113,36 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(try String(contentsOf: store, encoding: .utf8) == "precious notes, not a database")
     }
 
+    @Test("a forgotten session is gone from the store's files, WAL included, before 'forgotten' is written")
+    func forgetErasesFromFiles() throws {
+        let folder = try temporaryFolder("erase")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let typed = "Zeldzaam woord xyzzy over de overdracht"
+        func occurrences() -> Int {
+            ["", "-wal"].reduce(0) { count, suffix in
+                let bytes = FileManager.default.contents(atPath: store + suffix) ?? Data()
+                return count + bytes.ranges(of: Data("xyzzy".utf8)).count
+            }
+        }
+        let serve = try ServeProcess(serveOptions + ["--store", store])
+        // One line at a time, so that each is committed on its own, as a real bridge's are.
+        for line in [#"{"session":"anna","text":"hoi"}"#, #"{"session":"anna","text":"1"}"#, #"{"session":"anna","text":"\#(typed)"}"#]
+            + (0..<20).map({ #"{"session":"bob\#($0)","text":"hoi"}"# }) {
+            serve.send([line])
+            #expect(serve.readLine() != nil)
+        }
+        #expect(occurrences() > 0)  // what anna typed is kept while her conversation needs it
+        serve.send([#"{"type":"forget","session":"anna"}"#])
+        #expect(serve.readLine()?.contains(#""type":"forgotten""#) == true)
+        #expect(occurrences() == 0)
+        serve.send([#"{"session":"bob1","text":"1"}"#])
+        let other = serve.readLine() ?? ""
+        #expect(other.contains(#""session":"bob1""#) && !other.contains(#""error""#))  // the others carry on
+        try serve.closeInput()
+        #expect(serve.waitForExit().status == 0)
+    }
+
     @Test("--purge deletes sessions idle longer than --retention")
     func purge() throws {
         let folder = try temporaryFolder("purge")
