@@ -6,7 +6,7 @@ public enum TextNormalizer {
     /// runs of whitespace collapsed: safe to show, store or echo.
     public static func sanitized(_ text: String) -> String {
         // Nearly every message is printable ASCII: only its spaces need collapsing.
-        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return collapsingSpaces(text) }
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return mappingASCII(text) { $0 } }
         var result = ""
         var scalars = text.unicodeScalars.makeIterator()
         var lastWasSpace = true
@@ -34,17 +34,6 @@ public enum TextNormalizer {
         return result
     }
 
-    /// ``sanitized(_:)`` for printable ASCII, byte by byte.
-    private static func collapsingSpaces(_ text: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 where byte != UInt8(ascii: " ") || result.last.map({ $0 != UInt8(ascii: " ") }) == true {
-            result.append(byte)
-        }
-        if result.last == UInt8(ascii: " ") { result.removeLast() }
-        return String(decoding: result, as: UTF8.self)
-    }
-
     /// Skips the rest of an ANSI escape sequence (CSI `ESC [ ... final`, OSC `ESC ] ... BEL`, or one character).
     private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
         guard let introducer = scalars.next() else { return }
@@ -60,7 +49,16 @@ public enum TextNormalizer {
 
     /// Lower case, without accents, punctuation as spaces: `Ik wíl  NIET meer!` becomes `ik wil niet meer`.
     public static func folded(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldedASCII(text) }
+        // ASCII, what nearly every message is, byte by byte: letters lowered, digits kept, the rest a space.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return mappingASCII(text) { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                default: UInt8(ascii: " ")
+                }
+            }
+        }
         var result = ""
         var lastWasSpace = true
         for character in text.lowercased() {
@@ -76,18 +74,17 @@ public enum TextNormalizer {
         return result
     }
 
-    /// ``folded(_:)`` for ASCII text, byte by byte: what nearly every message is.
-    private static func foldedASCII(_ text: String) -> String {
+    /// The fast path of ``sanitized(_:)`` and ``folded(_:)``: each byte of ASCII `text` mapped,
+    /// with the spaces collapsed into one between words and none at either end.
+    private static func mappingASCII(_ text: String, _ map: (UInt8) -> UInt8) -> String {
+        let space = UInt8(ascii: " ")
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): result.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 32)
-            default: if let last = result.last, last != UInt8(ascii: " ") { result.append(UInt8(ascii: " ")) }
-            }
+            let mapped = map(byte)
+            if mapped != space || (result.last ?? space) != space { result.append(mapped) }
         }
-        if result.last == UInt8(ascii: " ") { result.removeLast() }
+        if result.last == space { result.removeLast() }
         return String(decoding: result, as: UTF8.self)
     }
 
