@@ -61,6 +61,16 @@ public struct BinaryWriter {
         count(values.count)
         for value in values { write(&self, value) }
     }
+
+    /// Writes the count, then each key and its value (with `write`), sorted by key so that
+    /// equal dictionaries give equal bytes.
+    @inlinable public mutating func dictionary<T>(_ values: [String: T], _ write: (inout BinaryWriter, T) -> Void) {
+        count(values.count)
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            string(key)
+            write(&self, value)
+        }
+    }
 }
 
 /// Reads what a ``BinaryWriter`` wrote; every read checks its bounds and throws
@@ -151,6 +161,17 @@ public struct BinaryReader {
         var result: [T] = []
         result.reserveCapacity(min(count, 1024))
         for _ in 0..<count { result.append(try read(&self)) }
+        return result
+    }
+
+    /// Reads what ``BinaryWriter/dictionary(_:_:)`` wrote.
+    @inlinable public mutating func dictionary<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> [String: T] {
+        let count = try count()
+        var result = [String: T](minimumCapacity: min(count, 1024))  // no growing while filling
+        for _ in 0..<count {
+            let key = try string()
+            result[key] = try read(&self)
+        }
         return result
     }
 

@@ -13,19 +13,12 @@ extension DialogueState {
         writer.byte(Self.binaryFormatVersion)
         writer.string(phase.rawValue)
         writer.frame(current)
-        writer.count(callStack.count)
-        for frame in callStack { writer.frame(frame) }
-        writer.count(variables.count)
-        for (name, value) in variables.sorted(by: { $0.key < $1.key }) {
-            writer.string(name)
-            writer.value(value)
-        }
-        writer.counts(visits)
-        writer.count(onceFlags.count)
-        for flag in onceFlags.sorted() { writer.string(flag) }
-        writer.counts(views)
-        writer.count(pendingOptions.count)
-        for option in pendingOptions {
+        writer.array(callStack) { $0.frame($1) }
+        writer.dictionary(variables) { $0.value($1) }
+        writer.dictionary(visits) { $0.count($1) }
+        writer.array(onceFlags.sorted()) { $0.string($1) }
+        writer.dictionary(views) { $0.count($1) }
+        writer.array(pendingOptions) { writer, option in
             writer.count(option.target)
             writer.optional(option.onceFlag) { $0.string($1) }
             writer.bool(option.isAvailable)
@@ -42,22 +35,15 @@ extension DialogueState {
         guard try reader.byte() == Self.binaryFormatVersion else { throw BinaryStateError.unknownVersion }
         let phase = try reader.raw(Phase.self)
         let current = try reader.frame()
-        var callStack: [Frame] = []
-        for _ in 0..<(try reader.count()) { if let frame = try reader.frame() { callStack.append(frame) } }
-        let variableCount = try reader.count()
-        var variables = [String: Value](minimumCapacity: min(variableCount, 1024))
-        for _ in 0..<variableCount {
-            let name = try reader.string()
-            variables[name] = try reader.value()
-        }
-        let visits = try reader.counts()
-        let flagCount = try reader.count()
-        var onceFlags = Set<String>(minimumCapacity: min(flagCount, 1024))
-        for _ in 0..<flagCount { onceFlags.insert(try reader.string()) }
-        let views = try reader.counts()
-        var pendingOptions: [PendingOption] = []
-        for _ in 0..<(try reader.count()) {
-            pendingOptions.append(PendingOption(target: try reader.count(), onceFlag: try reader.optional { reader throws(BinaryStateError) in try reader.string() }, isAvailable: try reader.bool()))
+        let callStack = try reader.array { reader throws(BinaryStateError) in try reader.frame() }.compactMap { $0 }
+        let variables = try reader.dictionary { reader throws(BinaryStateError) in try reader.value() }
+        let visits = try reader.dictionary { reader throws(BinaryStateError) in try reader.count() }
+        let onceFlags = Set(try reader.array { reader throws(BinaryStateError) in try reader.string() })
+        let views = try reader.dictionary { reader throws(BinaryStateError) in try reader.count() }
+        let pendingOptions = try reader.array { reader throws(BinaryStateError) in
+            PendingOption(
+                target: try reader.count(), onceFlag: try reader.optional { reader throws(BinaryStateError) in try reader.string() },
+                isAvailable: try reader.bool())
         }
         let saliency = try reader.raw(SaliencyStrategy.self)
         self.init(seed: try reader.unsigned(), saliency: saliency)
@@ -93,14 +79,6 @@ extension BinaryWriter {
             string(text)
         }
     }
-
-    fileprivate mutating func counts(_ dictionary: [String: Int]) {
-        count(dictionary.count)
-        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
-            string(key)
-            count(value)
-        }
-    }
 }
 
 extension BinaryReader {
@@ -116,15 +94,5 @@ extension BinaryReader {
         case 3: return .string(try string())
         default: throw .malformed
         }
-    }
-
-    fileprivate mutating func counts() throws(BinaryStateError) -> [String: Int] {
-        let entries = try count()
-        var result = [String: Int](minimumCapacity: min(entries, 1024))  // no growing while filling
-        for _ in 0..<entries {
-            let key = try string()
-            result[key] = try count()
-        }
-        return result
     }
 }

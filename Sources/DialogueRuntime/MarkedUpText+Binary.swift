@@ -7,11 +7,7 @@ extension BinaryWriter {
             writer.string(attribute.name)
             writer.count(attribute.position)
             writer.count(attribute.length)
-            writer.count(attribute.properties.count)
-            for (name, value) in attribute.properties.sorted(by: { $0.key < $1.key }) {
-                writer.string(name)
-                writer.markupValue(value)
-            }
+            writer.dictionary(attribute.properties) { $0.markupValue($1) }
         }
     }
 
@@ -38,11 +34,7 @@ extension BinaryReader {
             let name = try reader.string()
             let position = try reader.count()
             let length = try reader.count()
-            var properties: [String: MarkupValue] = [:]
-            for _ in 0..<(try reader.count()) {
-                let key = try reader.string()
-                properties[key] = try reader.markupValue()
-            }
+            let properties = try reader.dictionary { reader throws(BinaryStateError) in try reader.markupValue() }
             return MarkupAttribute(name: name, position: position, length: length, properties: properties)
         }
         return MarkedUpText(text: text, attributes: attributes)
