@@ -9,9 +9,8 @@ import YarnScript
 /// Loading fails with every problem found, each with its file, line and column, so gids
 /// never starts with broken content.
 public struct GuideContent: Sendable {
-    /// The compiled dialogue of each language.
-    public let programs: [Language: Program]
-    /// The line resolver of each language's dialogue, made once (it prepares every line).
+    /// The compiled dialogue of each language, with its lines prepared (see ``LineResolver``):
+    /// made once, as preparing reads every line.
     let resolvers: [Language: LineResolver]
     public var directories: [Region: HelpDirectory]
     public var safetyNet: SafetyNet
@@ -25,7 +24,6 @@ public struct GuideContent: Sendable {
         programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet, commands: CommandWords,
         signals: SignalCatalogue, organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
     ) {
-        self.programs = programs
         resolvers = Dictionary(uniqueKeysWithValues: programs.map { language, program in
             (language, LineResolver(program: program, locale: language.rawValue))
         })
