@@ -82,11 +82,17 @@ struct GuideSettings: ParsableArguments {
     func conversation(
         content: GuideContent, seed: UInt64 = 1, followUp: FollowUp? = nil, memoryLocation: String?
     ) -> Conversation {
-        Conversation(
-            content: content,
-            settings: ConversationSettings(
-                language: language, region: region, seed: seed, today: today, schedule: followUpSchedule(for: content),
-                followUp: followUp, memoryLocation: memoryLocation))
+        Conversation(content: content, settings: conversationSettings(content: content, seed: seed, followUp: followUp, memoryLocation: memoryLocation))
+    }
+
+    /// The settings of a conversation on `content`: language, region, date and schedule from
+    /// the command line, the rest as the door needs.
+    func conversationSettings(
+        content: GuideContent, seed: UInt64, followUp: FollowUp? = nil, memoryLocation: String?, canWriteFiles: Bool = true
+    ) -> ConversationSettings {
+        ConversationSettings(
+            language: language, region: region, seed: seed, today: today, schedule: followUpSchedule(for: content),
+            followUp: followUp, memoryLocation: memoryLocation, canWriteFiles: canWriteFiles)
     }
 
     /// The follow-up schedule: `--schedule`, else the organisation's, else OLVG.

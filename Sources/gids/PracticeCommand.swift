@@ -39,9 +39,7 @@ struct PracticeCommand: ParsableCommand {
         }
         let seed = terminal.newPhrasingSeed()
         let session = PracticeSession(
-            content: content,
-            settings: ConversationSettings(
-                language: settings.language, region: settings.region, seed: seed, today: settings.today, memoryLocation: nil, canWriteFiles: false))
+            content: content, settings: settings.conversationSettings(content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
         let loop = try terminal.run(session, seed: seed, settings: settings, door: .practice)
         if let report, let last = loop.session.lastDebrief {
             try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)
