@@ -4,7 +4,8 @@ import Guide
 /// The conversation in a terminal: show the guide's turn, read the person's answer, repeat
 /// until the conversation ends or their input does (Ctrl-D ends politely, with the summary so far).
 public struct ChatLoop<Session: DialogueSession> {
-    var conversation: Session
+    /// The session (after ``run()``: as it ended).
+    public private(set) var session: Session
     var reader: any LineReader
     let style: TerminalStyle
     let output = TerminalOutput()
@@ -16,10 +17,10 @@ public struct ChatLoop<Session: DialogueSession> {
     let perform: (Effect) -> Bool
 
     public init(
-        conversation: Session, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil,
+        session: Session, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil,
         perform: @escaping (Effect) -> Bool
     ) {
-        self.conversation = conversation
+        self.session = session
         self.reader = reader
         self.style = style
         self.isInteractive = isInteractive
@@ -27,24 +28,21 @@ public struct ChatLoop<Session: DialogueSession> {
         self.perform = perform
     }
 
-    /// The session as it is now (after ``run()``: as it ended).
-    public var session: Session { conversation }
-
     /// Runs the conversation; returns the transcript when recording.
     public mutating func run() -> Transcript? {
-        var reply = conversation.start()
+        var reply = session.start()
         show(reply)
         while !reply.isFinished {
             let prompt = isInteractive ? "> " : ""
             guard let answer = reader.readLine(prompt: prompt) else {
                 recording?.entries.append(.endOfInput)
                 if isInteractive { output.write("\n") }
-                reply = conversation.endOfInput()
+                reply = session.endOfInput()
                 show(reply)
                 break
             }
             recording?.entries.append(.input(TextNormalizer.sanitized(answer)))
-            reply = conversation.respond(to: answer)
+            reply = session.respond(to: answer)
             show(reply)
         }
         return recording
@@ -58,7 +56,7 @@ public struct ChatLoop<Session: DialogueSession> {
         let lines = style.render(reply)
         output.write((isInteractive ? "\n" : "") + lines.joined(separator: "\n") + "\n")
         if !reply.effects.allSatisfy(perform) {
-            show(conversation.effectFailed())
+            show(session.effectFailed())
         }
     }
 }

@@ -34,7 +34,7 @@ struct TerminalSessionOptions: ParsableArguments {
                 language: settings.language, region: settings.region, organisationFile: settings.org, seed: seed,
                 today: settings.today, schedule: settings.schedule, door: door)
         }
-        var loop = ChatLoop(conversation: session, reader: reader, style: .current(), isInteractive: interactive, recording: header, perform: perform)
+        var loop = ChatLoop(session: session, reader: reader, style: .current(), isInteractive: interactive, recording: header, perform: perform)
         if let transcript = loop.run(), let record {
             try PrivateFile.write(transcript.text, to: record)
         }
