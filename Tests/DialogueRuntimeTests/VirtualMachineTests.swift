@@ -139,7 +139,7 @@ import Testing
 
 @Suite struct BinaryStateTests {
     func busyState() throws -> DialogueState {
-        var dialogue = try Harness("title: Start\n---\n<<declare $naam = \"Zoë\">>\n<<declare $n = 1.5>>\n<<once>>\nEen keer\n<<endonce>>\n=> A\n=> B\n<<detour Keuze>>\n===\ntitle: Keuze\n---\n-> Ja <<once>>\n-> Nee\n===\n")
+        var dialogue = try Harness("title: Start\n---\n<<declare $naam = \"Zoë\">>\n<<declare $n = 1.5>>\n<<set $naam = \"Zoë Ça\">>\n<<once>>\nEen keer\n<<endonce>>\n=> A\n=> B\n<<detour Keuze>>\n===\ntitle: Keuze\n---\n-> Ja <<once>>\n-> Nee\n===\n")
         _ = dialogue.start()
         return dialogue.state
     }
@@ -150,6 +150,16 @@ import Testing
         #expect(state.callStack.count == 1)
         #expect(try DialogueState(binary: state.binaryEncoded()) == state)
         #expect(state.binaryEncoded() == state.binaryEncoded())
+    }
+
+    @Test("a string whose bytes are not UTF-8 is refused, not repaired into another string")
+    func invalidUTF8() throws {
+        let bytes = try busyState().binaryEncoded()
+        let name = Array("Zoë".utf8)
+        let start = try #require(bytes.indices.first { Array(bytes[$0...].prefix(name.count)) == name })
+        var damaged = bytes
+        damaged[start + 2] = 0xFF  // the first byte of "ë"
+        #expect(throws: BinaryStateError.malformed) { try DialogueState(binary: damaged) }
     }
 
     @Test("truncated or damaged bytes are refused, never a crash")
