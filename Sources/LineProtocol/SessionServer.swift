@@ -11,7 +11,13 @@ import SessionStore
 /// sessions are read, answered in memory side by side on all cores (``SessionResponder``),
 /// and written back in order. Other lines (`forget`, `stats`, ...) are answered on their own
 /// between the runs, as they may read or change any session.
-public final class SessionServer {
+///
+/// A batch can also be answered ahead of its transaction (``prepare(_:readingAhead:)``), while
+/// the batch before it is still being committed (``CommitPipeline``); ``commit(_:)`` writes
+/// those answers only if nothing they were worked out from has changed since, and answers
+/// the lines again in the transaction otherwise. `prepare` may run on one thread while
+/// `commit` runs on another; `commit` alone changes the server, one call at a time.
+public final class SessionServer: @unchecked Sendable {
     /// What the server uses for sessions that do not say otherwise.
     public struct Settings: Sendable {
         public var language: Language
@@ -38,9 +44,11 @@ public final class SessionServer {
     let responder: SessionResponder
     let parser: RequestParser
     private let started: Date
+    // Changed by `commit` only.
     private var lines = 0
     private var errors = 0
     private var lastRetention: Date?
+    private var lastCommitWroteAnswersAhead = false
 
     public init(store: SessionDatabase, contents: [String: GuideContent], settings: Settings, clock: @escaping @Sendable () -> Date) {
         self.store = store
@@ -51,7 +59,14 @@ public final class SessionServer {
 
     /// Answers every item, in order: one response per item.
     public func handle(_ items: [InputLines.Item]) -> [ProtocolResponse] {
-        lines += items.count
+        commit(prepare(items, readingAhead: nil))
+    }
+
+    /// Parses the items and, given `base`, answers them ahead of their transaction when they
+    /// are all conversation lines (or unreadable): from the sessions as last committed, and
+    /// for the sessions of `base.pending` as its answers left them. Without `base`, or for a
+    /// batch with lines for the server, the answering is left to ``commit(_:)``.
+    func prepare(_ items: [InputLines.Item], readingAhead base: PreparedBatch.Base?) -> PreparedBatch {
         let parser = parser
         let requests = items.concurrentMap(minimumShare: 64) { item -> ParsedLine in
             switch item {
@@ -59,19 +74,54 @@ public final class SessionServer {
             case .failed(let error): .failure(ParseFailure(error))
             }
         }
+        guard let base, !requests.contains(where: Self.isForServer) else { return PreparedBatch(requests: requests, ahead: nil) }
+        let pending = Dictionary(uniqueKeysWithValues: (base.pending?.ahead?.records ?? []).map { ($0.key, $0.written) })
+        let answered = try? answerConversationLines(requests[...]) { sessions in
+            try store.readCommitted { snapshot in try sessions.map { try pending[$0.key] ?? snapshot.read($0) } }
+        }
+        return PreparedBatch(
+            requests: requests,
+            ahead: answered.map { .init(responses: $0.responses, records: $0.records, transaction: base.transaction, countsOnPending: base.pending != nil) })
+    }
+
+    /// Commits a batch and returns its responses, one per line: its answers worked out ahead
+    /// when the store is as they expect (their transaction is the next one, no other process
+    /// wrote since, and the batch they count on wrote its own answers ahead), or answers
+    /// worked out in the transaction. Calls must come one at a time, in the batches' order.
+    func commit(_ batch: PreparedBatch) -> [ProtocolResponse] {
+        lines += batch.requests.count
+        var wroteAhead = false
         var responses: [ProtocolResponse]
         do {
-            responses = try store.transaction { try answer(requests[...], in: $0) }
+            responses = try store.transaction { transaction in
+                if let ahead = batch.ahead, ahead.transaction == transaction.number, !transaction.othersHaveCommitted,
+                    !ahead.countsOnPending || lastCommitWroteAnswersAhead
+                {
+                    for record in ahead.records { try transaction.write(record) }
+                    wroteAhead = true
+                    return ahead.responses
+                }
+                return try answer(batch.requests[...], in: transaction)
+            }
         } catch {
-            responses = requests.map { request in
+            wroteAhead = false
+            responses = batch.requests.map { request in
                 (try? store.transaction { try answer([request], in: $0)[0] }) ?? failure(request)
             }
         }
+        lastCommitWroteAnswersAhead = wroteAhead
         errors += responses.filter { if case .error = $0 { true } else { false } }.count
         let forgot = responses.contains { if case .forgotten = $0 { true } else { false } }
         // Before "forgotten" is written, the session is gone from the files too.
         if removeIdleSessionsIfDue() > 0 || forgot { store.database.eraseDeleted() }
+        batch.transactionsAfter = store.transactionCount
+        batch.wroteAnswersAhead = wroteAhead
         return responses
+    }
+
+    private static func isForServer(_ parsed: ParsedLine) -> Bool {
+        guard case .success(let request) = parsed, case .server = request.action else { return false }
+        return true
     }
 
     private func failure(_ request: ParsedLine) -> ProtocolResponse {
@@ -91,11 +141,10 @@ public final class SessionServer {
                 start += 1
                 continue
             }
-            let run = requests[start...].prefix { parsed in
-                guard case .success(let request) = parsed, case .server = request.action else { return true }
-                return false
-            }
-            responses += try answerConversationLines(run, in: transaction)
+            let run = requests[start...].prefix { !Self.isForServer($0) }
+            let answered = try answerConversationLines(run) { try $0.map(transaction.read) }
+            for record in answered.records { try transaction.write(record) }
+            responses += answered.responses
             start = run.endIndex
         }
         return responses
@@ -108,8 +157,11 @@ public final class SessionServer {
     }
 
     /// Answers a run of conversation lines: each session's lines in order, the sessions side
-    /// by side. Lines that could not be read answer for themselves.
-    private func answerConversationLines(_ requests: ArraySlice<ParsedLine>, in transaction: SessionTransaction) throws -> [ProtocolResponse] {
+    /// by side, from the records `read` gives for their keys. Lines that could not be read
+    /// answer for themselves. Returns the responses and the sessions' records to write back.
+    private func answerConversationLines(
+        _ requests: ArraySlice<ParsedLine>, reading read: ([PseudonymisedKey]) throws -> [SessionRecord]
+    ) throws -> (responses: [ProtocolResponse], records: [SessionRecord]) {
         var responses = requests.map { parsed -> ProtocolResponse? in
             guard case .failure(let failure) = parsed else { return nil }
             return .error(failure.error, id: failure.id, session: failure.session)
@@ -126,8 +178,7 @@ public final class SessionServer {
         }
         let sessions = grouped
         // The keyed hashes on all cores, then the reads on the connection's thread.
-        let keys = store.keys
-        let records = try sessions.map(\.key).concurrentMap(minimumShare: 64, keys.pseudonymised).map { try transaction.read($0) }
+        let records = try read(sessions.map(\.key).concurrentMap(minimumShare: 64, store.keys.pseudonymised))
         let responder = responder
         let answered = Array(sessions.indices).concurrentMap(minimumShare: 16) { index in
             var record = records[index]
@@ -135,10 +186,10 @@ public final class SessionServer {
             return (record: record, answers: answers)
         }
         for (session, result) in zip(sessions, answered) {
-            try transaction.write(result.record)
             for (line, response) in zip(session.lines, result.answers) { responses[line.offset] = response }
         }
-        return responses.map { $0 ?? .error(.storage, id: nil, session: nil) }  // every line has its answer by now
+        // Every line has its answer by now.
+        return (responses.map { $0 ?? .error(.storage, id: nil, session: nil) }, answered.map(\.record))
     }
 
     /// Answers a line for the server.

@@ -46,6 +46,14 @@ public final class SessionDatabase: @unchecked Sendable {
         chmod(path + ".key", 0o600)
     }
 
+    // Touched only inside the writer's transactions, which GRDB runs one at a time.
+    private var transactionsBegun = 0
+    private var lastDataVersion: Int?
+
+    /// How many write transactions this store has begun. Read it where the transactions are
+    /// run, between them.
+    public var transactionCount: Int { transactionsBegun }
+
     /// Runs `body` in one write transaction: every change in it is committed together, or none.
     /// The transaction takes the write lock at once (IMMEDIATE), so two processes working on
     /// the same session wait for each other instead of failing on a stale read.
@@ -53,12 +61,35 @@ public final class SessionDatabase: @unchecked Sendable {
         try database.writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(SessionTransaction(db: db, keys: keys))
+                transactionsBegun += 1
+                // Changes only when another connection (another gids process) has committed.
+                let version = try Int.fetchOne(db, sql: "PRAGMA data_version")
+                let othersCommitted = version != lastDataVersion
+                lastDataVersion = version
+                result = try body(SessionTransaction(db: db, keys: keys, number: transactionsBegun, othersHaveCommitted: othersCommitted))
                 return .commit
             }
             guard let result else { throw StoreError.unreadable(path: database.path, detail: "the transaction ended without a result") }
             return result
         }
+    }
+
+    /// Reads sessions as last committed, outside the write transactions: on a reader
+    /// connection of a file store, so while the writer is writing or waiting for the disk
+    /// (an in-memory store has one connection, and reads wait for the writer).
+    public func readCommitted<T>(_ body: (SessionSnapshot) throws -> T) throws -> T {
+        try database.writer.read { try body(SessionSnapshot(db: $0)) }
+    }
+}
+
+/// The sessions as last committed, for reading ahead of a transaction (see
+/// ``SessionDatabase/readCommitted(_:)``).
+public struct SessionSnapshot {
+    let db: Database
+
+    /// The session as committed; see ``SessionTransaction/read(_:)-(PseudonymisedKey)``.
+    public func read(_ session: PseudonymisedKey) throws -> SessionRecord {
+        try db.sessionRecord(session)
     }
 }
 
@@ -66,6 +97,11 @@ public final class SessionDatabase: @unchecked Sendable {
 public struct SessionTransaction {
     let db: Database
     let keys: SessionKeys
+    /// This transaction's place among the store's write transactions (1 for the first).
+    public let number: Int
+    /// Whether another connection committed changes since the store's previous transaction
+    /// (always true for the first): what was read outside this transaction may be stale.
+    public let othersHaveCommitted: Bool
 
     // The statements run on every turn are prepared once per connection (`cachedStatement`):
     // preparing them again each time cost more than running them.
@@ -84,21 +120,7 @@ public struct SessionTransaction {
     /// ``read(_:)-(String)`` for a key whose stored form is already worked out (by the same
     /// store's ``SessionKeys``).
     public func read(_ session: PseudonymisedKey) throws -> SessionRecord {
-        let (key, pseudonym) = (session.key, session.pseudonym)
-        let statement = try db.cachedStatement(sql: """
-            SELECT state, profile, last_id, last_reply, last_activity, EXISTS (SELECT 1 FROM follow_up WHERE subject = key) AS has_follow_up
-            FROM session WHERE key = ?
-            """)
-        // Read from the cursor by column position: a fetched row is copied, and looking
-        // columns up by name builds a dictionary of names for every row.
-        let rows = try Row.fetchCursor(statement, arguments: [pseudonym])
-        guard let row = try rows.next() else {
-            return SessionRecord(key: key, pseudonym: pseudonym, stored: nil, followUp: try SQLiteFollowUpStore.followUp(for: pseudonym, in: db))
-        }
-        let stored = StoredSession(state: row[0], profile: row[1], lastID: row[2], lastReply: row[3], lastActivity: row[4])
-        let hasFollowUp: Bool = row[5]
-        let followUp = hasFollowUp ? try SQLiteFollowUpStore.followUp(for: pseudonym, in: db) : nil
-        return SessionRecord(key: key, pseudonym: pseudonym, stored: stored, followUp: followUp)
+        try db.sessionRecord(session)
     }
 
     /// Writes what changed in a record read with ``read(_:)``.
@@ -159,5 +181,26 @@ public struct SessionTransaction {
     /// How many sessions are stored.
     public func count() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0
+    }
+}
+
+extension Database {
+    /// A session and its follow-up, in one query for a known session without a follow-up.
+    fileprivate func sessionRecord(_ session: PseudonymisedKey) throws -> SessionRecord {
+        let (key, pseudonym) = (session.key, session.pseudonym)
+        let statement = try cachedStatement(sql: """
+            SELECT state, profile, last_id, last_reply, last_activity, EXISTS (SELECT 1 FROM follow_up WHERE subject = key) AS has_follow_up
+            FROM session WHERE key = ?
+            """)
+        // Read from the cursor by column position: a fetched row is copied, and looking
+        // columns up by name builds a dictionary of names for every row.
+        let rows = try Row.fetchCursor(statement, arguments: [pseudonym])
+        guard let row = try rows.next() else {
+            return SessionRecord(key: key, pseudonym: pseudonym, stored: nil, followUp: try SQLiteFollowUpStore.followUp(for: pseudonym, in: self))
+        }
+        let stored = StoredSession(state: row[0], profile: row[1], lastID: row[2], lastReply: row[3], lastActivity: row[4])
+        let hasFollowUp: Bool = row[5]
+        let followUp = hasFollowUp ? try SQLiteFollowUpStore.followUp(for: pseudonym, in: self) : nil
+        return SessionRecord(key: key, pseudonym: pseudonym, stored: stored, followUp: followUp)
     }
 }

@@ -26,6 +26,11 @@ public struct SessionRecord: Sendable {
         self.followUp = followUp
     }
 
+    /// The record as reading it again would give once its changes are written.
+    public var written: SessionRecord {
+        SessionRecord(key: key, pseudonym: pseudonym, stored: stored, followUp: followUp)
+    }
+
     /// Keeps a consented follow-up.
     public mutating func remember(_ followUp: FollowUp) {
         self.followUp = followUp

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes to standard output. A closed output (the reader went away) ends the program
 /// quietly instead of crashing it.
-public struct TerminalOutput {
+public struct TerminalOutput: Sendable {
     public init() {
         signal(SIGPIPE, SIG_IGN)
     }

@@ -32,8 +32,9 @@ struct ServeCommand: ParsableCommand {
             print("removed \(removed) session\(removed == 1 ? "" : "s")")
             return
         }
-        let server = try settings.server(store: store)
         let output = TerminalOutput()
+        let format = settings
+        let pipeline = CommitPipeline(server: try settings.server(store: store)) { output.write(bytes: format.render($0)) }
         Termination.install()
         var lines = InputLines(maximumLength: maxLine)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -44,12 +45,10 @@ struct ServeCommand: ParsableCommand {
                 break
             }
             let items = count == 0 ? lines.finish() : lines.feed(buffer[0..<count])
-            if !items.isEmpty {
-                let responses = server.handle(items.map(settings.item))
-                output.write(bytes: settings.render(responses))
-            }
+            if !items.isEmpty { pipeline.submit(items.map(settings.item)) }
             if count == 0 { break }
         }
+        pipeline.finish()
     }
 }
 

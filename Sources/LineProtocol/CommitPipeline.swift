@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs `gids serve`'s batches through a ``SessionServer`` so that committing one batch
+/// (writing its sessions and waiting for the disk) overlaps with answering the next: each
+/// batch is answered ahead on the calling thread, from the store as last committed and the
+/// answers of the batch still being committed, then committed on a thread of its own, one
+/// batch after another. Its responses are handed on right after its commit, in input order;
+/// a reply is never handed on before its turn is on disk. Should the store change under a
+/// batch's feet (another process wrote, a commit failed), the commit answers it again.
+///
+/// At most two batches wait for their commit: before a third is answered, the oldest must
+/// be done, so what is read ahead never lags more than one batch behind.
+public final class CommitPipeline {
+    private let server: SessionServer
+    private let deliver: @Sendable ([ProtocolResponse]) -> Void
+    private let committer = DispatchQueue(label: "gids.commit")
+    /// The batch handed to the committer before `newer`; its commit may still run.
+    private var older: PreparedBatch?
+    /// The batch handed to the committer last.
+    private var newer: PreparedBatch?
+    /// The store's transaction count after the last batch known to be committed.
+    private var transactionsCommitted: Int
+
+    /// `deliver` gets each batch's responses, on the committer's thread.
+    public init(server: SessionServer, deliver: @escaping @Sendable ([ProtocolResponse]) -> Void) {
+        self.server = server
+        self.deliver = deliver
+        transactionsCommitted = server.store.transactionCount
+    }
+
+    /// Answers a batch and hands it on to be committed; returns when the next may be read.
+    public func submit(_ items: [InputLines.Item]) {
+        if let older { finished(older) }
+        let base: PreparedBatch.Base
+        if let newer, let ahead = newer.ahead, ahead.transaction == transactionsCommitted + 1, !ahead.countsOnPending || older?.wroteAnswersAhead == true {
+            base = .init(pending: newer, transaction: transactionsCommitted + 2)
+        } else {
+            // The batch being committed will be answered again (or holds lines for the
+            // server): wait for it rather than count on its answers.
+            if let newer { finished(newer) }
+            base = .init(pending: nil, transaction: transactionsCommitted + 1)
+        }
+        let batch = server.prepare(items, readingAhead: base)
+        batch.committed.enter()
+        committer.async { [server, deliver] in
+            deliver(server.commit(batch))
+            batch.committed.leave()
+        }
+        older = newer
+        newer = batch
+    }
+
+    /// Waits until every batch is committed and its responses handed on.
+    public func finish() {
+        for batch in [older, newer].compactMap(\.self) { finished(batch) }
+        older = nil
+        newer = nil
+    }
+
+    private func finished(_ batch: PreparedBatch) {
+        batch.committed.wait()
+        transactionsCommitted = batch.transactionsAfter
+    }
+}
