@@ -210,6 +210,10 @@ public final class SessionServer: @unchecked Sendable {
         let now = responder.clock()
         if let last = lastRetention, now.timeIntervalSince(last) < 60 { return 0 }
         lastRetention = now
-        return (try? store.transaction { try $0.deleteIdle(before: Int64(now.timeIntervalSince1970 - responder.settings.retention)) }) ?? 0
+        let cutoff = Int64(now.timeIntervalSince1970 - responder.settings.retention)
+        // A transaction only when there is something to delete: answers read ahead expect
+        // no transaction of the server's own between theirs.
+        guard (try? store.readCommitted { try $0.hasSessions(idleBefore: cutoff) }) == true else { return 0 }
+        return (try? store.transaction { try $0.deleteIdle(before: cutoff) }) ?? 0
     }
 }

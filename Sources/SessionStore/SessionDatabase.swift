@@ -37,13 +37,14 @@ public final class SessionDatabase: @unchecked Sendable {
         database = try GidsDatabase(path: path)
         if path == ":memory:" {
             keys = SessionKeys()
-            return
+        } else {
+            let isEmpty = try database.writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM session) + (SELECT count(*) FROM follow_up)") == 0
+            }
+            keys = try SessionKeys(file: path + ".key", allowCreating: isEmpty)
+            chmod(path + ".key", 0o600)
         }
-        let isEmpty = try database.writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM session) + (SELECT count(*) FROM follow_up)") == 0
-        }
-        keys = try SessionKeys(file: path + ".key", allowCreating: isEmpty)
-        chmod(path + ".key", 0o600)
+        lastDataVersion = try database.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") }
     }
 
     // Touched only inside the writer's transactions, which GRDB runs one at a time.
@@ -91,6 +92,11 @@ public struct SessionSnapshot {
     public func read(_ session: PseudonymisedKey) throws -> SessionRecord {
         try db.sessionRecord(session)
     }
+
+    /// Whether any session has been idle since before `cutoff` (seconds since 1970).
+    public func hasSessions(idleBefore cutoff: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE last_activity < ?)", arguments: [cutoff]) ?? false
+    }
 }
 
 /// The sessions as seen inside one transaction.
@@ -100,7 +106,7 @@ public struct SessionTransaction {
     /// This transaction's place among the store's write transactions (1 for the first).
     public let number: Int
     /// Whether another connection committed changes since the store's previous transaction
-    /// (always true for the first): what was read outside this transaction may be stale.
+    /// (or since it was opened): what was read outside this transaction may be stale.
     public let othersHaveCommitted: Bool
 
     // The statements run on every turn are prepared once per connection (`cachedStatement`):

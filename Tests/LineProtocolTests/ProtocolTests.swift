@@ -72,6 +72,20 @@ import Testing
         #expect(object(server.send(#"{"type":"stats","id":"n"}"#)[0])["sessions"] as? Int == 0)
     }
 
+    @Test("sessions idle longer than the retention are deleted while the server runs; the others stay")
+    func retention() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        _ = try ServerHarness(path: path, day: "2026-01-01").send(#"{"session":"old","text":"hoi"}"#)
+        _ = try ServerHarness(path: path, day: "2026-02-20").send(#"{"session":"recent","text":"hoi"}"#)
+        let server = try ServerHarness(path: path, day: "2026-03-12")  // 30 days' retention
+        _ = server.send(#"{"session":"new","text":"hoi"}"#)
+        #expect(try server.storedState(of: "old") == nil)
+        #expect(try server.storedState(of: "recent") != nil)
+        #expect(try server.storedState(of: "new") != nil)
+    }
+
     @Test("session keys are stored only as keyed hashes")
     func pseudonymised() throws {
         let folder = try temporaryFolder()
