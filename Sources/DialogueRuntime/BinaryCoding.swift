@@ -49,6 +49,11 @@ public struct BinaryWriter {
         written.append(contentsOf: data)
     }
 
+    /// Bytes another writer wrote, as they are (no length first): a part already encoded.
+    @inlinable public mutating func verbatim(_ data: [UInt8]) {
+        written.append(contentsOf: data)
+    }
+
     /// Writes a 0 for nil, or a 1 followed by what `write` writes.
     @inlinable public mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
         guard let value else { return written.append(0) }
@@ -83,6 +88,15 @@ public struct BinaryReader {
 
     /// Whether every byte has been read.
     @inlinable public var isAtEnd: Bool { index == bytes.count }
+
+    /// What `read` reads, with the bytes it read (for ``BinaryWriter/verbatim(_:)``).
+    @inlinable public mutating func withBytes<T>(
+        _ read: (inout BinaryReader) throws(BinaryStateError) -> T
+    ) throws(BinaryStateError) -> (value: T, bytes: [UInt8]) {
+        let start = index
+        let value = try read(&self)
+        return (value, Array(bytes[start..<index]))
+    }
 
     @inlinable public mutating func byte() throws(BinaryStateError) -> UInt8 {
         guard index < bytes.count else { throw .malformed }

@@ -100,7 +100,7 @@ public struct Conversation: Sendable {
 
     private mutating func crisis() -> Reply {
         if state.interrupted == nil, !state.isFinished {
-            state.interrupted = ConversationState.Snapshot(dialogue: state.dialogue, prompt: state.prompt)
+            state.interrupted = state.currentMoment
         }
         return run(.start(node: "Crisis"))
     }
@@ -131,7 +131,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func remember() {
-        state.history.append(.init(dialogue: state.dialogue, prompt: state.prompt))
+        state.history.append(state.currentMoment, encoded: state.moment.bytes)
     }
 
     private func reshowingPrompt(after messages: [MarkedUpText]) -> Reply {

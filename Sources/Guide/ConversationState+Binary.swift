@@ -18,7 +18,7 @@ extension ConversationState {
         var writer = BinaryWriter()
         writer.byte(Self.binaryFormatVersion)
         writer.settings(settings)
-        writer.snapshot(Snapshot(dialogue: dialogue, prompt: prompt))
+        if let bytes = moment.bytes { writer.verbatim(bytes) } else { writer.snapshot(currentMoment) }
         writer.array(history.encoded) { $0.blob($1) }
         writer.optional(interrupted) { $0.snapshot($1) }
         return writer.bytes
@@ -31,9 +31,10 @@ extension ConversationState {
         let version = try reader.byte()
         guard version == 1 || version == Self.binaryFormatVersion else { throw .unknownVersion }
         let settings = try reader.settings()
-        let current = try reader.snapshot()
+        let (current, currentBytes) = try reader.withBytes { reader throws(BinaryStateError) in try reader.snapshot() }
         self.init(settings: settings, dialogue: current.dialogue)
         prompt = current.prompt
+        moment = ReadMoment(bytes: currentBytes)
         history = version == 1
             ? SnapshotHistory(try reader.array { reader throws(BinaryStateError) in try reader.snapshot() })
             : SnapshotHistory(encoded: try reader.array { reader throws(BinaryStateError) in try reader.blob() })

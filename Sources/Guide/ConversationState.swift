@@ -57,8 +57,15 @@ public struct ConversationState: Hashable, Sendable, Codable {
 
     public var language: Language { settings.language }
     public internal(set) var settings: ConversationSettings
-    var dialogue: DialogueState
-    var prompt: Prompt = .finished
+    var dialogue: DialogueState {
+        didSet { moment = ReadMoment() }
+    }
+    var prompt: Prompt = .finished {
+        didSet { moment = ReadMoment() }
+    }
+    /// The current moment (dialogue and prompt) in its binary form as read, until either
+    /// changes: into the history, or stored again, it need not be encoded anew.
+    var moment = ReadMoment()
     var history = SnapshotHistory()
     /// Where the conversation was when the crisis answer interrupted it.
     var interrupted: Snapshot?
@@ -70,6 +77,18 @@ public struct ConversationState: Hashable, Sendable, Codable {
 
     /// Whether the conversation has ended.
     public var isFinished: Bool { prompt.expects == .none }
+
+    /// The current moment, to go back to.
+    var currentMoment: Snapshot { Snapshot(dialogue: dialogue, prompt: prompt) }
+
+    /// The current moment's bytes as read (see ``ConversationState/moment``): a cache, never
+    /// part of the state's value, so it takes no part in equality.
+    struct ReadMoment: Hashable, Sendable {
+        var bytes: [UInt8]?
+
+        static func == (left: ReadMoment, right: ReadMoment) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
+    }
 }
 
 extension ConversationState.Snapshot {

@@ -36,9 +36,10 @@ struct SnapshotHistory: Sendable {
     /// Every moment in its binary form, oldest first.
     var encoded: [[UInt8]] { moments.map(\.bytes) }
 
-    /// Adds the newest moment, letting go of the oldest beyond the limit.
-    mutating func append(_ snapshot: ConversationState.Snapshot) {
-        moments.append(.snapshot(snapshot))
+    /// Adds the newest moment, in its binary form when that is at hand, letting go of the
+    /// oldest beyond the limit.
+    mutating func append(_ snapshot: ConversationState.Snapshot, encoded bytes: [UInt8]? = nil) {
+        moments.append(bytes.map(Moment.encoded) ?? .snapshot(snapshot))
         if moments.count > ConversationState.historyLimit { moments.removeFirst() }
     }
 

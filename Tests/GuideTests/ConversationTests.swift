@@ -1,7 +1,8 @@
 import Foundation
 import DialogueRuntime
-import Guide
 import Testing
+
+@testable import Guide
 
 /// A conversation on the shipped content, described as plain lines per turn.
 struct Chat {
@@ -210,6 +211,42 @@ struct Chat {
         var chat = Chat(conversation: Conversation(content: try shippedContent(), state: state))
         #expect(chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"], "back leaves the crisis answer for the question before it")
         #expect(chat.say("terug").last == "  3. Nee, en vergeet wat je over mij onthoudt", "and further back, to the follow-up's first question")
+    }
+
+    @Test("a conversation stored and read again after every turn, as gids serve keeps it, goes back as one kept in memory")
+    func historyThroughStore() throws {
+        func reloaded(_ chat: Chat) throws -> Chat {
+            Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: chat.conversation.state.binaryEncoded())))
+        }
+        var kept = try Chat()
+        var stored = try Chat()
+        #expect(stored.start() == kept.start())
+        let answers = ["1", "help", "Een lange dienst", "wat?", "moe", "gedeeltelijk", "2"]
+        for answer in answers {
+            stored = try reloaded(stored)
+            #expect(stored.say(answer) == kept.say(answer))
+        }
+        for _ in answers {
+            stored = try reloaded(stored)
+            #expect(stored.say("terug") == kept.say("terug"))
+        }
+        #expect(stored.conversation.state == kept.conversation.state)
+        #expect(stored.conversation.state.binaryEncoded() == kept.conversation.state.binaryEncoded())
+    }
+
+    @Test("a state read from bytes and then changed is stored with its change, whichever part changed")
+    func changedAfterReading() throws {
+        var chat = try Chat()
+        _ = chat.start()
+        _ = chat.say("1")
+        let bytes = chat.conversation.state.binaryEncoded()
+        var newPrompt = try ConversationState(binary: bytes)
+        newPrompt.prompt = .finished
+        #expect(try ConversationState(binary: newPrompt.binaryEncoded()).prompt == .finished)
+        var newDialogue = try ConversationState(binary: bytes)
+        newDialogue.dialogue.variables["$bijgebleven"] = .string("iets")
+        #expect(try ConversationState(binary: newDialogue.binaryEncoded()).dialogue == newDialogue.dialogue)
+        #expect(try ConversationState(binary: bytes).binaryEncoded() == bytes, "unchanged, it is stored as it was read")
     }
 
     @Test("'terug' after a stored state is restored goes back the same way; a damaged moment is passed over")
