@@ -77,7 +77,9 @@ public final class SessionServer: @unchecked Sendable {
         guard let base, !requests.contains(where: Self.isForServer) else { return PreparedBatch(requests: requests, ahead: nil) }
         let pending = Dictionary(uniqueKeysWithValues: (base.pending?.ahead?.records ?? []).map { ($0.key, $0.written) })
         let answered = try? answerConversationLines(requests[...]) { sessions in
-            try store.readCommitted { snapshot in try sessions.map { try pending[$0.key] ?? snapshot.read($0) } }
+            let unknown = sessions.filter { pending[$0.key] == nil }
+            var read = try store.readCommitted { try $0.read(unknown) }[...]
+            return sessions.map { pending[$0.key] ?? read.removeFirst() }
         }
         return PreparedBatch(
             requests: requests,
@@ -142,7 +144,7 @@ public final class SessionServer: @unchecked Sendable {
                 continue
             }
             let run = requests[start...].prefix { !Self.isForServer($0) }
-            let answered = try answerConversationLines(run) { try $0.map(transaction.read) }
+            let answered = try answerConversationLines(run) { try transaction.read($0) }
             for record in answered.records { try transaction.write(record) }
             responses += answered.responses
             start = run.endIndex

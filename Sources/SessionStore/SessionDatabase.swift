@@ -88,9 +88,9 @@ public final class SessionDatabase: @unchecked Sendable {
 public struct SessionSnapshot {
     let db: Database
 
-    /// The session as committed; see ``SessionTransaction/read(_:)-(PseudonymisedKey)``.
-    public func read(_ session: PseudonymisedKey) throws -> SessionRecord {
-        try db.sessionRecord(session)
+    /// The sessions as committed, in the order given; see ``SessionTransaction/read(_:)-([PseudonymisedKey])``.
+    public func read(_ sessions: [PseudonymisedKey]) throws -> [SessionRecord] {
+        try db.sessionRecords(sessions)
     }
 
     /// Whether any session has been idle since before `cutoff` (seconds since 1970).
@@ -120,13 +120,13 @@ public struct SessionTransaction {
     /// back with ``write(_:)``. One query for a known session without a follow-up, which is
     /// nearly every line.
     public func read(_ key: String) throws -> SessionRecord {
-        try read(keys.pseudonymised(key))
+        try read([keys.pseudonymised(key)])[0]
     }
 
-    /// ``read(_:)-(String)`` for a key whose stored form is already worked out (by the same
-    /// store's ``SessionKeys``).
-    public func read(_ session: PseudonymisedKey) throws -> SessionRecord {
-        try db.sessionRecord(session)
+    /// ``read(_:)-(String)`` for many sessions at once, in the order given, whose keys' stored
+    /// form is already worked out (by the same store's ``SessionKeys``).
+    public func read(_ sessions: [PseudonymisedKey]) throws -> [SessionRecord] {
+        try db.sessionRecords(sessions)
     }
 
     /// Writes what changed in a record read with ``read(_:)``.
@@ -191,22 +191,31 @@ public struct SessionTransaction {
 }
 
 extension Database {
-    /// A session and its follow-up, in one query for a known session without a follow-up.
-    fileprivate func sessionRecord(_ session: PseudonymisedKey) throws -> SessionRecord {
-        let (key, pseudonym) = (session.key, session.pseudonym)
+    /// Sessions with their follow-ups, in the order given: one query for them all, and one
+    /// more for each that has a follow-up. (A query for each session cost more in GRDB's
+    /// setting up of the query than in SQLite's reading of the row.)
+    fileprivate func sessionRecords(_ sessions: [PseudonymisedKey]) throws -> [SessionRecord] {
         let statement = try cachedStatement(sql: """
-            SELECT state, profile, last_id, last_reply, last_activity, EXISTS (SELECT 1 FROM follow_up WHERE subject = key) AS has_follow_up
-            FROM session WHERE key = ?
+            SELECT wanted.value, state, profile, last_id, last_reply, last_activity,
+                EXISTS (SELECT 1 FROM follow_up WHERE subject = wanted.value)
+            FROM json_each(?) AS wanted LEFT JOIN session ON session.key = wanted.value
             """)
+        // Stored keys are hexadecimal digits: nothing to escape.
+        let keys = "[" + sessions.map { "\"\($0.pseudonym)\"" }.joined(separator: ",") + "]"
+        var found: [String: (stored: StoredSession?, hasFollowUp: Bool)] = .init(minimumCapacity: sessions.count)
         // Read from the cursor by column position: a fetched row is copied, and looking
         // columns up by name builds a dictionary of names for every row.
-        let rows = try Row.fetchCursor(statement, arguments: [pseudonym])
-        guard let row = try rows.next() else {
-            return SessionRecord(key: key, pseudonym: pseudonym, stored: nil, followUp: try SQLiteFollowUpStore.followUp(for: pseudonym, in: self))
+        let rows = try Row.fetchCursor(statement, arguments: [keys])
+        while let row = try rows.next() {
+            let state: Data? = row[1]
+            found[row[0]] = (
+                state.map { StoredSession(state: $0, profile: row[2], lastID: row[3], lastReply: row[4], lastActivity: row[5]) }, row[6]
+            )
         }
-        let stored = StoredSession(state: row[0], profile: row[1], lastID: row[2], lastReply: row[3], lastActivity: row[4])
-        let hasFollowUp: Bool = row[5]
-        let followUp = hasFollowUp ? try SQLiteFollowUpStore.followUp(for: pseudonym, in: self) : nil
-        return SessionRecord(key: key, pseudonym: pseudonym, stored: stored, followUp: followUp)
+        return try sessions.map { session in
+            let row = found[session.pseudonym]
+            let followUp = row?.hasFollowUp == true ? try SQLiteFollowUpStore.followUp(for: session.pseudonym, in: self) : nil
+            return SessionRecord(key: session.key, pseudonym: session.pseudonym, stored: row?.stored, followUp: followUp)
+        }
     }
 }

@@ -41,7 +41,7 @@ public struct SessionKeys: @unchecked Sendable {
         self.init(secret: key)
     }
 
-    /// A session key with its stored form, for ``SessionTransaction/read(_:)-(PseudonymisedKey)``:
+    /// A session key with its stored form, for ``SessionTransaction/read(_:)-([PseudonymisedKey])``:
     /// the keyed hash takes longer than reading the row, and can be worked out on any thread.
     public func pseudonymised(_ session: String) -> PseudonymisedKey {
         PseudonymisedKey(key: session, pseudonym: pseudonym(of: session))

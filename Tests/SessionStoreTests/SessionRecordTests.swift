@@ -42,6 +42,27 @@ import Testing
         #expect(try store.transaction { try $0.dueSessions(on: DayDate(year: 2026, month: 4, day: 1)!) }.isEmpty)
     }
 
+    @Test("sessions read together come back in the order asked, known or not, each with its own follow-up")
+    func readTogether() throws {
+        let store = try SessionDatabase(path: ":memory:")
+        try store.transaction { transaction in
+            var anna = try transaction.read("anna")
+            anna.stored = state
+            anna.remember(followUp)
+            try transaction.write(anna)
+            var bob = try transaction.read("bob")
+            bob.stored = StoredSession(state: Data([2, 9]), profile: "voorbeeld", lastID: nil, lastReply: nil, lastActivity: 7)
+            try transaction.write(bob)
+        }
+        let keys = ["nieuw", "bob", "anna", "ook nieuw"].map(store.keys.pseudonymised)
+        for records in [try store.transaction { try $0.read(keys) }, try store.readCommitted { try $0.read(keys) }] {
+            #expect(records.map(\.key) == ["nieuw", "bob", "anna", "ook nieuw"])
+            #expect(records.map(\.stored?.state) == [nil, Data([2, 9]), state.state, nil])
+            #expect(records.map(\.stored?.profile) == [nil, "voorbeeld", "", nil])
+            #expect(records.map(\.followUp) == [nil, nil, followUp, nil])
+        }
+    }
+
     @Test("a session is stored under HMAC-SHA256 of its key with the store's secret, as every earlier version stored it")
     func pseudonymFormat() throws {
         let folder = try temporaryFolder()
