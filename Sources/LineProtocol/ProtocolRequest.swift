@@ -140,7 +140,8 @@ public struct RequestParser: Sendable {
         default:
             guard let raw = fields["text"] else { throw ProtocolError("missing_text", "a message needs 'text'") }
             guard let text = raw as? String else { throw ProtocolError("text_not_string", "'text' must be a string, not \(Self.kind(of: raw))") }
-            guard text.count <= Self.maximumTextLength else {
+            // Characters are counted only for a text that has more bytes than the limit.
+            guard text.utf8.count <= Self.maximumTextLength || text.count <= Self.maximumTextLength else {
                 throw ProtocolError("text_too_long", "'text' is longer than \(Self.maximumTextLength) characters")
             }
             return ProtocolRequest(id: id, action: .conversation(session: session, .message(text: text)))
@@ -154,7 +155,7 @@ public struct RequestParser: Sendable {
         guard session.utf8.count <= maximumSessionLength else {
             throw ProtocolError("session_too_long", "'session' is longer than \(maximumSessionLength) bytes")
         }
-        guard !session.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !session.unicodeScalars.contains(where: isControl) else {
             throw ProtocolError("invalid_session", "'session' must not contain control characters")
         }
         return session
@@ -177,11 +178,23 @@ public struct RequestParser: Sendable {
         return name
     }
 
+    /// A control character (general category Cc), looked up only outside ASCII.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar.value < 0x20 || scalar.value == 0x7F : scalar.properties.generalCategory == .control
+    }
+
     private static func requestID(_ raw: Any) -> RequestID? {
         if let text = raw as? String { return text.utf8.count <= 256 ? .string(text) : nil }
-        guard let number = raw as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
-        if let integer = raw as? Int, Double(integer) == number.doubleValue { return .integer(integer) }
-        return number.doubleValue.isFinite ? .number(number.doubleValue) : nil
+        guard let number = raw as? NSNumber, !isBoolean(number) else { return nil }
+        let value = number.doubleValue
+        // An integer when it is one exactly (9007199254740993 too, which a Double cannot hold).
+        if Double(number.intValue) == value { return .integer(number.intValue) }
+        return value.isFinite ? .number(value) : nil
+    }
+
+    /// Whether JSON's `true` or `false` became the number (type code "c").
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        number.objCType.pointee == CChar(UInt8(ascii: "c")) && number.objCType[1] == 0
     }
 
     private static func describe(_ value: Any) -> String {
@@ -195,7 +208,7 @@ public struct RequestParser: Sendable {
         case is NSNull: "null"
         case is [Any]: "an array"
         case is [String: Any]: "an object"
-        case let number as NSNumber: String(cString: number.objCType) == "c" ? "a boolean" : "a number"
+        case let number as NSNumber: isBoolean(number) ? "a boolean" : "a number"
         default: "something else"
         }
     }

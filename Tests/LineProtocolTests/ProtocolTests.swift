@@ -21,6 +21,15 @@ import Testing
         #expect((next["messages"] as? [[String: Any]])?.last?["text"] as? String == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
     }
 
+    @Test("an id comes back as it was sent: text, whole numbers of any size, fractions", arguments: [
+        (#""b7""#, #""id":"b7""#), ("7", #""id":7"#), ("-3", #""id":-3"#), ("2.5", #""id":2.5"#), ("1e3", #""id":1000"#),
+        ("9007199254740993", #""id":9007199254740993"#),
+    ])
+    func idEchoed(id: String, echoed: String) throws {
+        let reply = try ServerHarness().send(#"{"type":"ping","id":\#(id)}"#, #"{"session":"s","text":"hoi","id":\#(id)}"#)
+        #expect(reply.allSatisfy { $0.contains(echoed) }, "\(reply.map { $0.prefix(60) })")
+    }
+
     @Test("a crisis phrase in the very first message gets the crisis answer at once")
     func crisisFirst() throws {
         let reply = try ServerHarness().send(#"{"session":"s","text":"ik wil niet meer leven"}"#)[0]
