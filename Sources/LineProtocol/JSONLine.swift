@@ -1,83 +1,87 @@
-/// A JSON value as the protocol writes it, serialised straight to UTF-8 bytes.
+/// Writes one JSON value straight to UTF-8 bytes, as the protocol's lines need it.
 ///
 /// Foundation's `JSONSerialization` took more time per line than the whole conversation
-/// turn; the output shapes are few and fixed, so this small writer does it directly. Object
-/// keys are written in the order given (the responses give them sorted).
-enum JSONLine {
-    case string(String)
-    case integer(Int)
-    case number(Double)
-    case bool(Bool)
-    case array([JSONLine])
-    case object([JSONField])
+/// turn, and building a tree of values first took more than writing them; the output shapes
+/// are few and fixed, so this small writer writes as it goes. Object keys are written in
+/// the order given (the responses give them sorted).
+struct JSONLine {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the next key of the object being written needs a comma before it.
+    private var needsComma = false
 
-    /// The value as UTF-8 JSON.
-    var bytes: [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(512)
-        write(into: &output)
-        return output
+    init() {
+        bytes.reserveCapacity(512)
     }
 
-    func write(into output: inout [UInt8]) {
-        switch self {
-        case .string(let text): Self.write(text, into: &output)
-        case .integer(let value): output.append(contentsOf: String(value).utf8)
-        case .number(let value): output.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
-        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .array(let items):
-            output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                item.write(into: &output)
-            }
-            output.append(UInt8(ascii: "]"))
-        case .object(let fields):
-            output.append(UInt8(ascii: "{"))
-            for (index, field) in fields.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.write(field.key, into: &output)
-                output.append(UInt8(ascii: ":"))
-                field.value.write(into: &output)
-            }
-            output.append(UInt8(ascii: "}"))
+    /// An object: `fields` writes its keys and values (``key(_:)`` before each value).
+    mutating func object(_ fields: (inout JSONLine) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+        fields(&self)
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    /// The next key of the object being written.
+    mutating func key(_ key: String) {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// An array of `items`, each written by `write`.
+    mutating func array<Item>(_ items: some Sequence<Item>, _ write: (inout JSONLine, Item) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(&self, item)
         }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    mutating func integer(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+        needsComma = true
+    }
+
+    mutating func number(_ value: Double) {
+        bytes.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
+        needsComma = true
+    }
+
+    mutating func bool(_ value: Bool) {
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        needsComma = true
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A JSON string: quotes, backslashes and control characters escaped; all else as UTF-8,
     /// copied in runs between the characters that need escaping.
-    static func write(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
+    mutating func string(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
-                output.append(contentsOf: utf8[runStart..<index])
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
-                output.append(UInt8(ascii: "\\"))
+                bytes.append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\n"): output.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): output.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): output.append(UInt8(ascii: "t"))
-                case 0..<0x20: output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]])
-                default: output.append(byte)  // a quote or a backslash
+                case UInt8(ascii: "\n"): bytes.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
+                case 0..<0x20:
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]])
+                default: bytes.append(byte)  // a quote or a backslash
                 }
             }
-            output.append(contentsOf: utf8[runStart...])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        output.append(UInt8(ascii: "\""))
-    }
-}
-
-/// One `"key": value` of a JSON object.
-struct JSONField {
-    var key: String
-    var value: JSONLine
-
-    init(_ key: String, _ value: JSONLine) {
-        self.key = key
-        self.value = value
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
     }
 }

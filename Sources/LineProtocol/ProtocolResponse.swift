@@ -22,39 +22,72 @@ public enum ProtocolResponse: Sendable {
 
     /// The JSON line as bytes, keys sorted.
     public var jsonBytes: [UInt8] {
-        var fields: [JSONField]
-        switch self {
-        case .reply(let session, _, let reply):
-            let messages: [JSONLine] = reply.messages.map { Self.message($0) }
-            var options: [JSONLine] = []
-            for (index, option) in reply.options.enumerated() {
-                options.append(JSONLine.object([JSONField("n", JSONLine.integer(index + 1)), JSONField("text", JSONLine.string(option.text))]))
+        if case .serialized(let bytes) = self { return bytes }
+        var json = JSONLine()
+        json.object { json in
+            switch self {
+            case .reply(let session, let id, let reply):
+                json.key("done")
+                json.bool(reply.isFinished)
+                json.key("expect")
+                json.string(reply.expects.rawValue)
+                Self.write(id, into: &json)
+                json.key("messages")
+                json.array(reply.messages) { Self.write(message: $1, into: &$0) }
+                json.key("options")
+                json.array(reply.options.enumerated()) { json, option in
+                    json.object { json in
+                        json.key("n")
+                        json.integer(option.offset + 1)
+                        json.key("text")
+                        json.string(option.element.text)
+                    }
+                }
+                json.key("session")
+                json.string(session)
+            case .error(let error, let id, let session):
+                json.key("error")
+                json.object { json in
+                    json.key("code")
+                    json.string(error.code)
+                    json.key("message")
+                    json.string(error.message)
+                }
+                Self.write(id, into: &json)
+                if let session, !session.isEmpty, session.utf8.count <= RequestParser.maximumSessionLength {
+                    json.key("session")
+                    json.string(session)
+                }
+                Self.write(type: "error", into: &json)
+            case .pong(let id):
+                Self.write(id, into: &json)
+                Self.write(type: "pong", into: &json)
+            case .stats(let id, let sessions, let lines, let errors, let uptime):
+                json.key("errors")
+                json.integer(errors)
+                Self.write(id, into: &json)
+                json.key("lines")
+                json.integer(lines)
+                json.key("sessions")
+                json.integer(sessions)
+                Self.write(type: "stats", into: &json)
+                json.key("uptime_seconds")
+                json.integer(uptime)
+            case .due(let id, let sessions):
+                Self.write(id, into: &json)
+                json.key("sessions")
+                json.array(sessions) { $0.string($1) }
+                Self.write(type: "due", into: &json)
+            case .forgotten(let id, let session):
+                Self.write(id, into: &json)
+                json.key("session")
+                json.string(session)
+                Self.write(type: "forgotten", into: &json)
+            case .serialized:
+                break  // written as it is, above
             }
-            fields = [
-                JSONField("done", JSONLine.bool(reply.isFinished)),
-                JSONField("expect", JSONLine.string(reply.expects.rawValue)),
-                JSONField("messages", JSONLine.array(messages)),
-                JSONField("options", JSONLine.array(options)),
-                JSONField("session", JSONLine.string(session)),
-            ]
-        case .serialized(let bytes):
-            return bytes
-        case .error(let error, _, let session):
-            fields = [JSONField("error", JSONLine.object([JSONField("code", JSONLine.string(error.code)), JSONField("message", JSONLine.string(error.message))]))]
-            if let session, !session.isEmpty, session.utf8.count <= RequestParser.maximumSessionLength { fields.append(JSONField("session", JSONLine.string(session))) }
-            fields.append(JSONField("type", JSONLine.string("error")))
-        case .pong: fields = [JSONField("type", JSONLine.string("pong"))]
-        case .stats(_, let sessions, let lines, let errors, let uptime):
-            fields = [JSONField("errors", JSONLine.integer(errors)), JSONField("lines", JSONLine.integer(lines)), JSONField("sessions", JSONLine.integer(sessions)), JSONField("type", JSONLine.string("stats")), JSONField("uptime_seconds", JSONLine.integer(uptime))]
-        case .due(_, let sessions):
-            let keys: [JSONLine] = sessions.map { JSONLine.string($0) }
-            fields = [JSONField("sessions", JSONLine.array(keys)), JSONField("type", JSONLine.string("due"))]
-        case .forgotten(_, let session): fields = [JSONField("session", JSONLine.string(session)), JSONField("type", JSONLine.string("forgotten"))]
         }
-        if let id {
-            fields.insert(JSONField("id", id.jsonLine), at: fields.firstIndex { $0.key > "id" } ?? fields.count)
-        }
-        return JSONLine.object(fields).bytes
+        return json.bytes
     }
 
     var id: RequestID? {
@@ -64,28 +97,48 @@ public enum ProtocolResponse: Sendable {
         }
     }
 
-    private static func message(_ text: MarkedUpText) -> JSONLine {
-        let attributes = text.attributes.filter { $0.name != "character" }
-        guard !attributes.isEmpty else { return JSONLine.object([JSONField("text", JSONLine.string(text.text))]) }
-        var spans: [JSONLine] = []
-        for attribute in attributes {
-            var properties: [JSONField] = []
-            for (key, value) in attribute.properties.sorted(by: { $0.key < $1.key }) { properties.append(JSONField(key, JSONLine.string(value.description))) }
-            spans.append(JSONLine.object([
-                JSONField("length", JSONLine.integer(attribute.length)), JSONField("name", JSONLine.string(attribute.name)),
-                JSONField("position", JSONLine.integer(attribute.position)), JSONField("properties", JSONLine.object(properties)),
-            ]))
+    /// The `id` field, when the line had one.
+    private static func write(_ id: RequestID?, into json: inout JSONLine) {
+        guard let id else { return }
+        json.key("id")
+        switch id {
+        case .string(let text): json.string(text)
+        case .integer(let number): json.integer(number)
+        case .number(let number): json.number(number)
         }
-        return JSONLine.object([JSONField("attributes", JSONLine.array(spans)), JSONField("text", JSONLine.string(text.text))])
     }
-}
 
-extension RequestID {
-    var jsonLine: JSONLine {
-        switch self {
-        case .string(let text): return .string(text)
-        case .integer(let number): return .integer(number)
-        case .number(let number): return .number(number)
+    private static func write(type: String, into json: inout JSONLine) {
+        json.key("type")
+        json.string(type)
+    }
+
+    /// A message: its text, and its markup (speakers left out) as attributes.
+    private static func write(message text: MarkedUpText, into json: inout JSONLine) {
+        let attributes = text.attributes.filter { $0.name != "character" }
+        json.object { json in
+            if !attributes.isEmpty {
+                json.key("attributes")
+                json.array(attributes) { json, attribute in
+                    json.object { json in
+                        json.key("length")
+                        json.integer(attribute.length)
+                        json.key("name")
+                        json.string(attribute.name)
+                        json.key("position")
+                        json.integer(attribute.position)
+                        json.key("properties")
+                        json.object { json in
+                            for (key, value) in attribute.properties.sorted(by: { $0.key < $1.key }) {
+                                json.key(key)
+                                json.string(value.description)
+                            }
+                        }
+                    }
+                }
+            }
+            json.key("text")
+            json.string(text.text)
         }
     }
 }
