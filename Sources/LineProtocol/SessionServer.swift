@@ -99,7 +99,7 @@ public final class SessionServer: @unchecked Sendable {
                 if let ahead = batch.ahead, ahead.transaction == transaction.number, !transaction.othersHaveCommitted,
                     !ahead.countsOnPending || lastCommitWroteAnswersAhead
                 {
-                    for record in ahead.records { try transaction.write(record) }
+                    try transaction.write(ahead.records)
                     wroteAhead = true
                     return ahead.responses
                 }
@@ -145,7 +145,7 @@ public final class SessionServer: @unchecked Sendable {
             }
             let run = requests[start...].prefix { !Self.isForServer($0) }
             let answered = try answerConversationLines(run) { try transaction.read($0) }
-            for record in answered.records { try transaction.write(record) }
+            try transaction.write(answered.records)
             responses += answered.responses
             start = run.endIndex
         }

@@ -129,12 +129,21 @@ public struct SessionTransaction {
         try db.sessionRecords(sessions)
     }
 
-    /// Writes what changed in a record read with ``read(_:)``.
+    /// Writes what changed in a record read with ``read(_:)-(String)``.
     public func write(_ record: SessionRecord) throws {
-        for change in record.followUpChanges {
-            if let followUp = change { try saveFollowUp(followUp, pseudonym: record.pseudonym, key: record.key) } else { try forgetFollowUp(pseudonym: record.pseudonym) }
+        try write([record])
+    }
+
+    /// Writes what changed in records read with ``read(_:)-([PseudonymisedKey])``, one record
+    /// per session. (Many sessions to a statement saved no time: SQLite then keeps a journal
+    /// for each statement.)
+    public func write(_ records: [SessionRecord]) throws {
+        for record in records {
+            for change in record.followUpChanges {
+                if let followUp = change { try saveFollowUp(followUp, pseudonym: record.pseudonym, key: record.key) } else { try forgetFollowUp(pseudonym: record.pseudonym) }
+            }
+            if record.isChanged, let stored = record.stored { try save(stored, pseudonym: record.pseudonym) }
         }
-        if record.isChanged, let stored = record.stored { try save(stored, pseudonym: record.pseudonym) }
     }
 
     private func save(_ session: StoredSession, pseudonym: String) throws {

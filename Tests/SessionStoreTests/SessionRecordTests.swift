@@ -63,6 +63,29 @@ import Testing
         }
     }
 
+    @Test("sessions written together are each stored, changed ones only, follow-ups included")
+    func writeTogether() throws {
+        let store = try SessionDatabase(path: ":memory:")
+        let keys = (0..<45).map { store.keys.pseudonymised("room:\($0)") }
+        try store.transaction { transaction in
+            let records = try transaction.read(keys).enumerated().map { index, record in
+                var record = record
+                if index % 9 != 0 { record.stored = StoredSession(state: Data([2, UInt8(index)]), profile: "", lastID: nil, lastReply: nil, lastActivity: Int64(index)) }
+                if index == 1 { record.remember(followUp) }
+                return record
+            }
+            try transaction.write(records)
+        }
+        let records = try store.transaction { try $0.read(keys) }
+        let written = (0..<45).filter { $0 % 9 != 0 }
+        let expectedStates: [Data?] = (0..<45).map { written.contains($0) ? Data([2, UInt8($0)]) : nil }
+        let expectedTimes: [Int64?] = (0..<45).map { written.contains($0) ? Int64($0) : nil }
+        #expect(records.map(\.stored?.state) == expectedStates)
+        #expect(records.map(\.stored?.lastActivity) == expectedTimes)
+        #expect(records.map { $0.followUp != nil } == (0..<45).map { $0 == 1 })
+        #expect(try store.transaction { try $0.count() } == 40)
+    }
+
     @Test("a session is stored under HMAC-SHA256 of its key with the store's secret, as every earlier version stored it")
     func pseudonymFormat() throws {
         let folder = try temporaryFolder()
