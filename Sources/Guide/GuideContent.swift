@@ -8,17 +8,20 @@ import YarnScript
 ///
 /// Loading fails with every problem found, each with its file, line and column, so gids
 /// never starts with broken content.
-public struct GuideContent: Sendable {
+///
+/// A class: loaded once and never changed, it is shared by every conversation, which
+/// then holds one reference instead of copies of its many parts.
+public final class GuideContent: Sendable {
     /// The compiled dialogue of each language, with its lines prepared (see ``LineResolver``):
     /// made once, as preparing reads every line.
     let resolvers: [Language: LineResolver]
-    public var directories: [Region: HelpDirectory]
-    public var safetyNet: SafetyNet
-    public var commands: CommandWords
-    public var signals: SignalCatalogue
-    public var organisation: Organisation?
+    public let directories: [Region: HelpDirectory]
+    public let safetyNet: SafetyNet
+    public let commands: CommandWords
+    public let signals: SignalCatalogue
+    public let organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
-    public var practice: PerLanguage<PracticeLexicon>
+    public let practice: PerLanguage<PracticeLexicon>
 
     init(
         programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet, commands: CommandWords,
