@@ -32,7 +32,7 @@ public final class CommitPipeline {
     public func submit(_ items: [InputLines.Item]) {
         if let older { finished(older) }
         let base: PreparedBatch.Base
-        if let newer, let ahead = newer.ahead, ahead.transaction == transactionsCommitted + 1, !ahead.countsOnPending || older?.wroteAnswersAhead == true {
+        if let newer, canCountOn(newer) {
             base = .init(pending: newer, transaction: transactionsCommitted + 2)
         } else {
             // The batch being committed will be answered again (or holds lines for the
@@ -55,6 +55,14 @@ public final class CommitPipeline {
         for batch in [older, newer].compactMap(\.self) { finished(batch) }
         older = nil
         newer = nil
+    }
+
+    /// Whether the batch being committed can stand in for the store (once `older` is done):
+    /// answered ahead for the transaction after the last one committed, and not counting on
+    /// a batch that was answered again.
+    private func canCountOn(_ batch: PreparedBatch) -> Bool {
+        guard let ahead = batch.ahead, ahead.transaction == transactionsCommitted + 1 else { return false }
+        return !ahead.countsOnPending || older?.wroteAnswersAhead == true
     }
 
     private func finished(_ batch: PreparedBatch) {
