@@ -106,23 +106,24 @@ struct LoadCommand: ParsableCommand {
         let script = lines
         let sent = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: lines.count)
         defer { sent.deallocate() }
-        let slots = DispatchSemaphore(value: window)
+        let inFlight = Window(size: window)
         let start = DispatchTime.now().uptimeNanoseconds
         nonisolated(unsafe) let timestamps = sent
         let writer = Thread {
-            var chunk = ""
+            var chunk: [UInt8] = []
             for (index, line) in script.enumerated() {
-                if slots.wait(timeout: .now()) == .timedOut {
-                    // Send what is waiting before blocking, or the replies that free a slot never come.
-                    if !chunk.isEmpty { input.fileHandleForWriting.write(Data(chunk.utf8)) }
-                    chunk = ""
-                    slots.wait()
+                if !inFlight.hasRoom(for: index) {
+                    // Send what is waiting before blocking, or the replies that make room never come.
+                    if !chunk.isEmpty { input.fileHandleForWriting.write(Data(chunk)) }
+                    chunk = []
+                    inFlight.waitForRoom(for: index)
                 }
                 timestamps[index] = DispatchTime.now().uptimeNanoseconds
-                chunk += line + "\n"
-                if chunk.utf8.count > 16_384 || index == script.count - 1 {
-                    input.fileHandleForWriting.write(Data(chunk.utf8))
-                    chunk = ""
+                chunk += line.utf8
+                chunk.append(0x0A)
+                if chunk.count > 16_384 || index == script.count - 1 {
+                    input.fileHandleForWriting.write(Data(chunk))
+                    chunk = []
                 }
             }
             try? input.fileHandleForWriting.close()
@@ -145,14 +146,16 @@ struct LoadCommand: ParsableCommand {
             buffer += chunk[0..<count]
             let now = DispatchTime.now().uptimeNanoseconds
             var lineStart = 0
+            var answered = 0
             while let newline = buffer[lineStart...].firstIndex(of: 0x0A) {
                 if let id = Self.id(in: buffer[lineStart..<newline]), id < lines.count {
                     latencies.append(Double(now - timestamps[id]) / 1e6)
                 }
                 lineStart = newline + 1
-                received += 1
-                slots.signal()
+                answered += 1
             }
+            received += answered
+            inFlight.answered(answered)
             buffer.removeFirst(lineStart)
             if received % 5_000 < 100 { peak = max(peak, Self.residentMegabytes(of: process.processIdentifier)) }
         }
@@ -167,9 +170,11 @@ struct LoadCommand: ParsableCommand {
             serverCPU: Self.cpuSeconds(RUSAGE_CHILDREN) - cpuBefore.server, generatorCPU: generatorCPU)
     }
 
+    private static let idKey = Array(#""id":"#.utf8)
+
     /// The `"id":N` of a reply line.
     private static func id(in line: ArraySlice<UInt8>) -> Int? {
-        guard let range = line.firstRange(of: Array(#""id":"#.utf8)) else { return nil }
+        guard let range = line.firstRange(of: idKey) else { return nil }
         var value = 0
         var index = range.upperBound
         while index < line.endIndex, let digit = Int(exactly: line[index]).map({ $0 - 48 }), (0...9).contains(digit) {
@@ -193,5 +198,40 @@ struct LoadCommand: ParsableCommand {
             let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
         else { return 0 }
         return kilobytes / 1024
+    }
+}
+
+/// How many lines may wait for their reply: the writer waits for room, and the reader
+/// makes room once per read of replies, not once per line (a wake-up per line cost the
+/// generator as much CPU as a turn costs the server, on the cores the server uses too).
+private final class Window: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let size: Int
+    private var answered = 0
+
+    init(size: Int) {
+        self.size = size
+    }
+
+    /// Whether line `line` (counted from 0) may be sent now.
+    func hasRoom(for line: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return line - answered < size
+    }
+
+    /// Waits until line `line` may be sent.
+    func waitForRoom(for line: Int) {
+        condition.lock()
+        while line - answered >= size { condition.wait() }
+        condition.unlock()
+    }
+
+    /// `count` more lines were answered.
+    func answered(_ count: Int) {
+        condition.lock()
+        answered += count
+        condition.signal()
+        condition.unlock()
     }
 }

@@ -250,4 +250,13 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(replies.enumerated().allSatisfy { $0.element.contains(#""id":\#($0.offset)"#) })
         #expect(replies.contains { $0.contains("113") })  // the crisis line, for the session that speaks of suicide
     }
+
+    @Test("gids load measures both stores through a window of three lines: every turn answered, its figures printed", .timeLimit(.minutes(2)))
+    func loadMeasures() throws {
+        let run = try gids(["load", "--sessions", "20", "--window", "3", "--latency-lines", "10"])
+        #expect(run.status == 0, "\(run.errorOutput)")
+        let throughput = run.output.split(separator: "\n").filter { $0.contains("turns/s") }
+        #expect(throughput.count == 2 && throughput.allSatisfy { $0.contains("125 turns in 20 sessions") }, "\(run.output)")
+        #expect(run.output.components(separatedBy: "latency per line, one line at a time").count == 3)
+    }
 }
