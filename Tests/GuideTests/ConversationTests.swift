@@ -193,7 +193,7 @@ struct Chat {
         let bytes = state.binaryEncoded()
         #expect(try ConversationState(binary: bytes) == state)
         #expect(bytes.count < 4_096, "a stored session stays small: \(bytes.count) bytes")
-        var copy = Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: bytes)))
+        var copy = try Chat(stored: bytes)
         #expect(copy.say("verder") == chat.say("verder"))
         for length in [0, 1, bytes.count / 2, bytes.count - 1] {
             #expect(throws: BinaryStateError.self) { try ConversationState(binary: Array(bytes.prefix(length))) }
@@ -215,19 +215,16 @@ struct Chat {
 
     @Test("a conversation stored and read again after every turn, as gids serve keeps it, goes back as one kept in memory")
     func historyThroughStore() throws {
-        func reloaded(_ chat: Chat) throws -> Chat {
-            Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: chat.conversation.state.binaryEncoded())))
-        }
         var kept = try Chat()
         var stored = try Chat()
         #expect(stored.start() == kept.start())
         let answers = ["1", "help", "Een lange dienst", "wat?", "moe", "gedeeltelijk", "2"]
         for answer in answers {
-            stored = try reloaded(stored)
+            stored = try Chat(stored: stored.conversation.state.binaryEncoded())
             #expect(stored.say(answer) == kept.say(answer))
         }
         for _ in answers {
-            stored = try reloaded(stored)
+            stored = try Chat(stored: stored.conversation.state.binaryEncoded())
             #expect(stored.say("terug") == kept.say("terug"))
         }
         #expect(stored.conversation.state == kept.conversation.state)
@@ -256,7 +253,7 @@ struct Chat {
         _ = chat.say("1")
         _ = chat.say("Een lange dienst")
         let bytes = chat.conversation.state.binaryEncoded()
-        var copy = Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: bytes)))
+        var copy = try Chat(stored: bytes)
         #expect(copy.say("terug") == chat.say("terug"))
         #expect(copy.say("terug") == chat.say("terug"))
 
@@ -265,7 +262,7 @@ struct Chat {
         let marker = Array("Een korte check-in".utf8)
         let offset = try #require((0...(damaged.count - marker.count)).first { damaged[$0..<($0 + marker.count)].elementsEqual(marker) })
         damaged[offset] = 0xFF
-        var broken = Chat(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: damaged)))
+        var broken = try Chat(stored: damaged)
         let previous = broken.say("terug")
         #expect(previous.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
         #expect(broken.say("terug") == [previous.last], "nothing older to go back to: the question again")
@@ -275,5 +272,10 @@ struct Chat {
 extension Chat {
     init(conversation: Conversation) {
         self.conversation = conversation
+    }
+
+    /// A chat continued from a stored state, as `gids serve` continues a session.
+    init(stored bytes: [UInt8]) throws {
+        self.init(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: bytes)))
     }
 }

@@ -78,13 +78,6 @@ import Testing
     }
 }
 
-/// Runs `body` with the path of a store file in a folder of its own, removed afterwards.
-private func withStoreFile(_ body: (String) throws -> Void) throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try body(folder.appendingPathComponent("s.sqlite").path)
-}
-
 /// What a pipeline hands on, gathered from its committing thread.
 private final class Delivered: @unchecked Sendable {
     private let lock = NSLock()

@@ -83,44 +83,41 @@ import Testing
 
     @Test("sessions idle longer than the retention are deleted while the server runs; the others stay")
     func retention() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("store.sqlite").path
-        _ = try ServerHarness(path: path, day: "2026-01-01").send(#"{"session":"old","text":"hoi"}"#)
-        _ = try ServerHarness(path: path, day: "2026-02-20").send(#"{"session":"recent","text":"hoi"}"#)
-        let server = try ServerHarness(path: path, day: "2026-03-12")  // 30 days' retention
-        _ = server.send(#"{"session":"new","text":"hoi"}"#)
-        #expect(try server.storedState(of: "old") == nil)
-        #expect(try server.storedState(of: "recent") != nil)
-        #expect(try server.storedState(of: "new") != nil)
+        try withStoreFile { path in
+            _ = try ServerHarness(path: path, day: "2026-01-01").send(#"{"session":"old","text":"hoi"}"#)
+            _ = try ServerHarness(path: path, day: "2026-02-20").send(#"{"session":"recent","text":"hoi"}"#)
+            let server = try ServerHarness(path: path, day: "2026-03-12")  // 30 days' retention
+            _ = server.send(#"{"session":"new","text":"hoi"}"#)
+            #expect(try server.storedState(of: "old") == nil)
+            #expect(try server.storedState(of: "recent") != nil)
+            #expect(try server.storedState(of: "new") != nil)
+        }
     }
 
     @Test("session keys are stored only as keyed hashes")
     func pseudonymised() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("store.sqlite").path
-        let server = try ServerHarness(path: path)
-        _ = server.send(#"{"session":"matrix:@anna.de.vries:example.org","text":"hoi"}"#)
-        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes += wal }
-        #expect(!String(decoding: bytes, as: UTF8.self).contains("anna.de.vries"))
-        #expect((try FileManager.default.attributesOfItem(atPath: path + ".key")[.posixPermissions] as? Int) == 0o600)
+        try withStoreFile { path in
+            let server = try ServerHarness(path: path)
+            _ = server.send(#"{"session":"matrix:@anna.de.vries:example.org","text":"hoi"}"#)
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes += wal }
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("anna.de.vries"))
+            #expect((try FileManager.default.attributesOfItem(atPath: path + ".key")[.posixPermissions] as? Int) == 0o600)
+        }
     }
 
     @Test("a consented follow-up makes the session 'due' when its next talk is due, and 'start' opens that talk")
     func dueSessions() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("store.sqlite").path
-        let dayZero = try ServerHarness(path: path, day: "2026-03-12")
-        let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2", "1", "3"]
-        for answer in answers { _ = dayZero.send(#"{"session":"team:42","text":"\#(answer)"}"#) }
-        _ = dayZero.send(#"{"session":"team:43","text":"hoi"}"#)
-        #expect(dayZero.send(#"{"type":"due"}"#)[0] == #"{"sessions":[],"type":"due"}"#)
-        let later = try ServerHarness(path: path, day: "2026-03-27")
-        #expect(later.send(#"{"type":"due","id":1}"#)[0] == #"{"id":1,"sessions":["team:42"],"type":"due"}"#)
-        #expect(later.send(#"{"type":"start","session":"team:42"}"#)[0].contains("Het is 15 dagen geleden dat je iets ingrijpends meemaakte. Zullen we het tweede gesprek doen?"))
+        try withStoreFile { path in
+            let dayZero = try ServerHarness(path: path, day: "2026-03-12")
+            let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2", "1", "3"]
+            for answer in answers { _ = dayZero.send(#"{"session":"team:42","text":"\#(answer)"}"#) }
+            _ = dayZero.send(#"{"session":"team:43","text":"hoi"}"#)
+            #expect(dayZero.send(#"{"type":"due"}"#)[0] == #"{"sessions":[],"type":"due"}"#)
+            let later = try ServerHarness(path: path, day: "2026-03-27")
+            #expect(later.send(#"{"type":"due","id":1}"#)[0] == #"{"id":1,"sessions":["team:42"],"type":"due"}"#)
+            #expect(later.send(#"{"type":"start","session":"team:42"}"#)[0].contains("Het is 15 dagen geleden dat je iets ingrijpends meemaakte. Zullen we het tweede gesprek doen?"))
+        }
     }
 
     @Test("a bridge cannot write files, so the summary is offered on screen only")

@@ -40,11 +40,12 @@ struct ServerHarness {
     }
 }
 
-/// A fresh folder for one test's store, removed by the caller.
-func temporaryFolder() throws -> URL {
+/// Runs `body` with the path of a store file in a folder of its own, removed afterwards.
+func withStoreFile(_ body: (String) throws -> Void) throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-serve-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try body(folder.appendingPathComponent("store.sqlite").path)
 }
 
 /// A JSON output line as a dictionary.
