@@ -46,7 +46,7 @@ public struct BinaryWriter {
     /// Bytes written by another form (a length, then the bytes).
     @inlinable public mutating func blob(_ data: [UInt8]) {
         count(data.count)
-        written.append(contentsOf: data)
+        verbatim(data)
     }
 
     /// Bytes another writer wrote, as they are (no length first): a part already encoded.
