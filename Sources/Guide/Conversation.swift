@@ -44,18 +44,43 @@ public struct Conversation: Sendable {
         return run(.start(node: node))
     }
 
-    /// Answers what the person typed.
+    /// Answers what the person typed: the router decides first (crisis, check, someone
+    /// else, command), then it is an answer to what was asked.
     public mutating func respond(to input: String) -> Reply {
         let answer = TextNormalizer.sanitized(input)
-        let command = content.commands.command(in: answer)
-        if command == .crisis || content.safetyNet.isAlarming(answer) { return crisis() }
-        switch command {
-        case .stop?: return goodbye()
-        case .restart?: return restart()
-        case .back?: return back()
-        case .help?: return reshowingPrompt(after: say("Help"))
-        case .crisis?, nil: break
+        switch route(answer) {
+        case .crisis: return interrupt(with: "Crisis")
+        case .someoneElseInDanger: return interrupt(with: "CrisisSomeoneElse")
+        case .check(let assessment):
+            askedCategories.insert(assessment.category ?? "")
+            return interrupt(with: "SafetyCheck")
+        case .aboutSomeoneElse where !isInCriticalEventPath:
+            return interrupt(with: "AboutSomeoneElse")
+        case .aboutSomeoneElse:
+            // Told while talking about the event: heard, and taken as the answer it is.
+            let heard = say("AboutSomeoneElseHeard")
+            var reply = answering(answer)
+            reply.messages = heard + reply.messages
+            return reply
+        case .command(.stop): return goodbye()
+        case .command(.restart): return restart()
+        case .command(.back): return back()
+        case .command(.help): return reshowingPrompt(after: say("Help"))
+        case .command(.crisis), .answer: return answering(answer)
         }
+    }
+
+    /// What the router makes of a (sanitised) message in this conversation.
+    public func route(_ answer: String) -> IntentRouter.Intent {
+        content.router.intent(of: answer, in: IntentRouter.Context(askedCategories: askedCategories, listenerIsRolePlayed: listenerIsRolePlayed))
+    }
+
+    /// In practice the one the person addresses is played by gids: a question to them about
+    /// suicide is practice, not the person's crisis. Never stored: practice is not kept.
+    public var listenerIsRolePlayed = false
+
+    /// The answer to what was asked.
+    private mutating func answering(_ answer: String) -> Reply {
         guard !state.isFinished else { return state.prompt.reply }
         let prompt = state.prompt
         if let variable = prompt.textVariable {
@@ -67,6 +92,30 @@ public struct Conversation: Sendable {
         if let chosen = OptionMatcher.match(answer, in: prompt.options.map(\.text)) { return choose(option: chosen) }
         if let freeText = prompt.freeText, !answer.isEmpty { return choose(option: freeText.option, text: answer) }
         return reshowingPrompt(after: say("Reprompt"))
+    }
+
+    // MARK: - The safety net's state
+
+    /// The categories of risk already asked about (BRIEF §9: ask, but not again and again for
+    /// the same kind of words), kept in the dialogue's `$veiligheid_gevraagd`.
+    private var askedCategories: Set<String> {
+        get { Set((state.dialogue.variables[Self.askedVariable]?.text ?? "").split(separator: " ").map(String.init)) }
+        set { state.dialogue.variables[Self.askedVariable] = .string(newValue.sorted().joined(separator: " ")) }
+    }
+
+    /// Whether the crisis answer came up in this conversation (the dialogue sets `$crisis_getoond`):
+    /// then it never ends without the crisis lines on screen.
+    private var crisisCameUp: Bool {
+        state.dialogue.variables[Self.crisisVariable] == .bool(true)
+    }
+
+    static let askedVariable = "$veiligheid_gevraagd"
+    static let crisisVariable = "$crisis_getoond"
+
+    /// Whether the conversation stands in the critical-event path (nodes tagged `critical-event`).
+    private var isInCriticalEventPath: Bool {
+        guard !state.isFinished, let node = (state.interrupted?.dialogue ?? state.dialogue).current?.node else { return false }
+        return machine.program.nodes[node]?.tags.contains(GuideContent.criticalEventTag) ?? false
     }
 
     /// The hashtags of each shown option (`line:` ids left out), for a door that gives
@@ -98,28 +147,38 @@ public struct Conversation: Sendable {
 
     // MARK: - Commands
 
-    private mutating func crisis() -> Reply {
+    /// Runs one of the safety net's nodes, remembering where the conversation was, so that
+    /// `<<resume>>` goes back there.
+    private mutating func interrupt(with node: String) -> Reply {
         if state.interrupted == nil, !state.isFinished {
             state.interrupted = state.currentMoment
         }
-        return run(.start(node: "Crisis"))
+        return run(.start(node: node))
     }
 
     private mutating func goodbye() -> Reply {
-        let messages = say("Goodbye")
+        var reply = Reply(messages: say("Goodbye"))
         state.prompt = .finished
         state.history.removeAll()
         state.interrupted = nil
-        return Reply(messages: messages)
+        endingWithCrisisLines(&reply)
+        return reply
+    }
+
+    /// A conversation in which a crisis came up never ends without the crisis lines on screen (BRIEF §9).
+    private mutating func endingWithCrisisLines(_ reply: inout Reply) {
+        guard crisisCameUp, !reply.showedCrisisLines else { return }
+        reply.messages += say("CrisisReminder")
+        reply.showedCrisisLines = true
     }
 
     private mutating func restart() -> Reply {
-        let region = state.dialogue.variables["$region"]
+        let kept = ["$region", Self.crisisVariable, Self.askedVariable].map { ($0, state.dialogue.variables[$0]) }
         var fresh = DialogueState(seed: state.dialogue.randomState, saliency: state.dialogue.saliency)
         fresh.views = state.dialogue.views
         state = ConversationState(settings: state.settings, dialogue: fresh)
         setHostVariables()
-        state.dialogue.variables["$region"] = region
+        for (variable, value) in kept { state.dialogue.variables[variable] = value }
         return start()
     }
 
@@ -161,7 +220,10 @@ public struct Conversation: Sendable {
         }
         prompt.remember(reply)
         state.prompt = prompt
-        if reply.isFinished { state.history.removeAll() }
+        if reply.isFinished {
+            state.history.removeAll()
+            endingWithCrisisLines(&reply)
+        }
         return reply
     }
 
@@ -190,7 +252,14 @@ public struct Conversation: Sendable {
                     reply.messages += say("Failure")
                     reply.expects = .none
                 }
-            case .dialogueComplete, .nodeStart, .nodeComplete:
+            case .nodeStart(let node):
+                // The reply tells bridges what the safety net did (the strongest of the turn).
+                if node == "Crisis" || node == "CrisisSomeoneElse" {
+                    reply.safety = .crisis
+                } else if node == "SafetyCheck", reply.safety == nil {
+                    reply.safety = .check
+                }
+            case .dialogueComplete, .nodeComplete:
                 break
             }
         }
@@ -219,6 +288,7 @@ public struct Conversation: Sendable {
             reply.messages += directoryText.step(step)
         case "crisis_lines":
             reply.messages += directoryText.crisisLines()
+            reply.showedCrisisLines = true
         case "read_event_date": readEventDate()
         case "evaluate_signals": evaluateSignals()
         case "remember":
@@ -241,6 +311,7 @@ public struct Conversation: Sendable {
             state.prompt = interrupted.prompt
             var resumed = interrupted.prompt.reply
             resumed.messages = reply.messages + resumed.messages.suffix(1)
+            resumed.safety = reply.safety
             return resumed
         default:
             reply.problems.append("the dialogue sent an unknown command '\(words.first ?? "")'")

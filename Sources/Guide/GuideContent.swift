@@ -18,6 +18,8 @@ public final class GuideContent: Sendable {
     public let directories: [Region: HelpDirectory]
     public let safetyNet: SafetyNet
     public let commands: CommandWords
+    /// What every message is first: crisis, check, command or answer.
+    public let router: IntentRouter
     public let signals: SignalCatalogue
     public let organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
@@ -33,13 +35,20 @@ public final class GuideContent: Sendable {
         self.directories = directories
         self.safetyNet = safetyNet
         self.commands = commands
+        router = IntentRouter(safetyNet: safetyNet, commands: commands)
         self.signals = signals
         self.organisation = organisation
         self.practice = practice
     }
 
     /// Nodes every language's dialogue must have: the host starts them directly.
-    public static let requiredNodes = ["Start", "Crisis", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten", PracticeSession.startNode]
+    public static let requiredNodes = [
+        "Start", "Crisis", "CrisisSomeoneElse", "SafetyCheck", "AboutSomeoneElse", "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten",
+        PracticeSession.startNode,
+    ]
+    /// The tag of the nodes of the critical-event path: someone else's death told there is
+    /// heard as the answer it is, not interrupted.
+    public static let criticalEventTag = "critical-event"
     /// Variables gids reads or sets, which every language's dialogue must declare with these types.
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
@@ -49,6 +58,7 @@ public final class GuideContent: Sendable {
             "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool, "$zorgen": .bool,
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
             "$samenvatting_gesprekken": .string, "$bestand": .string, "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
+            Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
         ]
         for number in 1...SignalCatalogue.signalCount { variables["$signaal_\(number)"] = .bool }
         return variables
@@ -130,23 +140,36 @@ public final class GuideContent: Sendable {
                 return nil
             }
         }
-        var lexicons: [Language: SafetyLexicon] = [:]
         var practice: [Language: PracticeLexicon] = [:]
         for language in Language.allCases {
-            lexicons[language] = load(path("safety", language.rawValue + ".txt"), SafetyLexicon.init(text:file:))
             practice[language] = load(path("practice", language.rawValue + ".yaml"), PracticeLexicon.load(text:file:))
+        }
+        var safetySources: [(text: String, file: String)] = []
+        for language in Language.allCases {
+            let file = path("safety", language.rawValue + ".yaml")
+            do throws(DiagnosticList) {
+                safetySources.append((try read(file), file))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        var safetyLexicon: SafetyLexicon?
+        do throws(DiagnosticList) {
+            safetyLexicon = try SafetyLexicon(sources: safetySources)
+        } catch {
+            diagnostics += error.diagnostics
         }
         let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
         let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        guard !unique.hasErrors, let commands, let signals, programs.count == Language.allCases.count, directories.count == Region.allCases.count,
+        guard !unique.hasErrors, let commands, let signals, let safetyLexicon, programs.count == Language.allCases.count, directories.count == Region.allCases.count,
             let practice = PerLanguage(practice)
         else {
             return (nil, unique)
         }
-        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicons: lexicons), commands: commands, signals: signals, organisation: organisation,
+        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicon: safetyLexicon), commands: commands, signals: signals, organisation: organisation,
             practice: practice), unique)
     }
 

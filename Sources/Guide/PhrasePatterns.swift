@@ -6,6 +6,8 @@ import YarnScript
 /// more may be misspelt by one letter. `*` stands for up to three words, a word ending in
 /// `*` matches every word that starts with it, and `^` at the start ties the pattern to the
 /// first word of the text it is matched against (a sentence, for the practice lexicons).
+/// `{name}` stands for any word of a named list of words, where the lexicon defines such
+/// lists (the safety lexicons' `words:`).
 struct PhrasePatterns: Sendable {
     /// A word as Unicode scalars: folded text has one scalar per letter, so lengths and
     /// edits are counted cheaply and exactly.
@@ -35,14 +37,15 @@ struct PhrasePatterns: Sendable {
         }
 
         /// Whether an input word matches: equal or one edit apart for words of five letters
-        /// or more, and for a prefix the same for the word's start.
-        func matches(_ word: Letters) -> Bool {
+        /// or more, and for a prefix the same for the word's start. A word the patterns know
+        /// as it is (`niemand`, `willen`) is never read as a typo of another (`iemand`, `pillen`).
+        func matches(_ word: Letters, allowingTypos: Bool = true) -> Bool {
             guard isPrefix else {
                 return word == letters
-                    || (letters.count >= 5 && abs(word.count - letters.count) <= 1 && EditDistance.isAtMostOne(word[...], letters[...]))
+                    || (allowingTypos && letters.count >= 5 && abs(word.count - letters.count) <= 1 && EditDistance.isAtMostOne(word[...], letters[...]))
             }
             if word.starts(with: letters) { return true }
-            guard letters.count >= 5, word.count >= letters.count - 1 else { return false }
+            guard allowingTypos, letters.count >= 5, word.count >= letters.count - 1 else { return false }
             return [letters.count - 1, letters.count, letters.count + 1].contains { length in
                 length <= word.count && EditDistance.isAtMostOne(word[..<length], letters[...])
             }
@@ -54,6 +57,8 @@ struct PhrasePatterns: Sendable {
         case term(Int)
         /// Up to three words.
         case gap
+        /// Any one of these terms (a named list of words, `{name}`).
+        case anyOf([Int])
     }
 
     struct Pattern: Sendable {
@@ -68,12 +73,40 @@ struct PhrasePatterns: Sendable {
         /// a prefix of 6), the letters (as UTF-8) to look for in the input with its spaces removed.
         var compactStem: [UInt8]?
 
-        /// The term every match starts with (a pattern never starts with a gap).
-        var firstTerm: Int
+        /// The terms every match starts with, one of which must match (a pattern never starts with a gap).
+        var firstTerms: [Int]
+    }
+
+    /// Named lists of words (`{name}` in a pattern), by name: the index of each word's term.
+    private(set) var wordLists: [String: [Int]] = [:]
+
+    /// Defines a named list of words for `{name}`, each word in the language of patterns
+    /// (`word` or `word*`), or says which word is not one. Defining a name again adds to it.
+    mutating func defineList(_ name: String, words: [String]) -> PatternError? {
+        var indices: [Int] = []
+        for word in words {
+            switch term(for: Substring(word)) {
+            case .success(let term): indices.append(index(of: term))
+            case .failure(let problem): return problem
+            }
+        }
+        wordLists[name, default: []] += indices
+        return nil
+    }
+
+    private func term(for piece: Substring) -> Result<Term, PatternError> {
+        let isPrefix = piece.hasSuffix("*")
+        let word = TextNormalizer.folded(String(isPrefix ? piece.dropLast() : piece))
+        guard !word.isEmpty, !word.contains(" ") else {
+            return .failure(PatternError("'\(piece)' is not a word; use letters and digits, '*' alone for a gap, or 'word*' for a prefix"))
+        }
+        return .success(Term(letters: Array(word.unicodeScalars), isPrefix: isPrefix))
     }
 
     /// Every distinct word of the patterns: each is compared with an input word at most once.
     private(set) var terms: [Term] = []
+    /// The whole words among them (not prefixes), to tell a known word from a typo.
+    private var wholeWords: Set<Letters> = []
 
     /// Reads one pattern, or says what is wrong with it.
     mutating func parse(_ text: Substring, line: Int) -> Result<Pattern, PatternError> {
@@ -86,22 +119,35 @@ struct PhrasePatterns: Sendable {
                 tokens.append(.gap)
                 continue
             }
-            let isPrefix = piece.hasSuffix("*")
-            let word = TextNormalizer.folded(String(isPrefix ? piece.dropLast() : piece))
-            guard !word.isEmpty, !word.contains(" ") else {
-                return .failure(PatternError("'\(piece)' is not a word; use letters and digits, '*' alone for a gap, or 'word*' for a prefix"))
+            if piece.hasPrefix("{"), piece.hasSuffix("}") {
+                let name = String(piece.dropFirst().dropLast())
+                guard let list = wordLists[name] else {
+                    let known = wordLists.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
+                    return .failure(PatternError("there is no list of words called '\(name)'\(known.isEmpty ? "" : "; known: \(known)")"))
+                }
+                tokens.append(.anyOf(list))
+                continue
             }
-            tokens.append(.term(index(of: Term(letters: Array(word.unicodeScalars), isPrefix: isPrefix))))
+            switch term(for: piece) {
+            case .success(let term): tokens.append(.term(index(of: term)))
+            case .failure(let problem): return .failure(problem)
+            }
         }
         guard tokens.contains(where: { $0 != .gap }) else { return .failure(PatternError("this pattern has no words")) }
-        guard case .term(let firstTerm) = tokens.first else { return .failure(PatternError("a pattern cannot start with '*'")) }
+        let firstTerms: [Int]
+        switch tokens.first {
+        case .term(let term)?: firstTerms = [term]
+        case .anyOf(let terms)?: firstTerms = terms
+        case .gap?, nil: return .failure(PatternError("a pattern cannot start with '*'"))
+        }
         return .success(Pattern(
             tokens: tokens, text: String(text.trimmingSpaces), line: line, isAnchored: isAnchored, compactStem: compactStem(of: tokens),
-            firstTerm: firstTerm))
+            firstTerms: firstTerms))
     }
 
     private mutating func index(of term: Term) -> Int {
         if let index = terms.firstIndex(of: term) { return index }
+        if !term.isPrefix { wholeWords.insert(term.letters) }
         terms.append(term)
         return terms.count - 1
     }
@@ -115,7 +161,8 @@ struct PhrasePatterns: Sendable {
 
     /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them).
     func matcher(for words: [String]) -> PhraseMatcher {
-        PhraseMatcher(terms: terms, words: words.map { Array($0.unicodeScalars) })
+        let letters = words.map { Array($0.unicodeScalars) }
+        return PhraseMatcher(terms: terms, words: letters, known: letters.map(wholeWords.contains))
     }
 }
 
@@ -134,22 +181,29 @@ struct PhraseMatcher {
     let words: [PhrasePatterns.Letters]
     /// The length of each word, to rule terms out before comparing letters.
     private let wordLengths: [Int]
+    /// For each word, whether the patterns know it as it is (then it is no typo of another).
+    private let known: [Bool]
     /// For each word and term: 0 not yet compared, 1 no match, 2 a match.
-    private var known: [UInt8]
+    private var compared: [UInt8]
     /// For each term: 0 not yet known, 1 it matches no word, 2 it matches some word.
     private var matchesSomeWord: [UInt8]
 
-    init(terms: [PhrasePatterns.Term], words: [PhrasePatterns.Letters]) {
+    init(terms: [PhrasePatterns.Term], words: [PhrasePatterns.Letters], known: [Bool]) {
         self.terms = terms
         self.words = words
-        known = [UInt8](repeating: 0, count: terms.count * words.count)
+        self.known = known
+        compared = [UInt8](repeating: 0, count: terms.count * words.count)
         wordLengths = words.map(\.count)
         matchesSomeWord = [UInt8](repeating: 0, count: terms.count)
     }
 
     /// Whether the pattern's first term matches a word it could start at. Most patterns fail
     /// this for most texts, and it is one look-up once the term has been compared.
-    mutating func mightMatch(firstTerm term: Int, isAnchored: Bool) -> Bool {
+    mutating func mightMatch(_ pattern: PhrasePatterns.Pattern) -> Bool {
+        pattern.firstTerms.contains { mightMatch(firstTerm: $0, isAnchored: pattern.isAnchored) }
+    }
+
+    private mutating func mightMatch(firstTerm term: Int, isAnchored: Bool) -> Bool {
         if isAnchored { return !words.isEmpty && matches(word: 0, term: term) }
         if matchesSomeWord[term] == 0 {
             matchesSomeWord[term] = 1
@@ -163,34 +217,66 @@ struct PhraseMatcher {
 
     /// Every range of words the pattern matches.
     mutating func spans(of pattern: PhrasePatterns.Pattern) -> [ClosedRange<Int>] {
-        var result: [ClosedRange<Int>] = []
-        for start in 0..<(pattern.isAnchored ? min(1, words.count) : words.count) {
-            if let end = match(pattern.tokens, from: 0, at: start), end >= start { result.append(start...end) }
+        matches(of: pattern, within: 0..<words.count).map(\.span)
+    }
+
+    /// Every match of the pattern inside a range of words (a sentence), with the words its
+    /// terms matched (the rest of its span is what its gaps took in).
+    mutating func matches(of pattern: PhrasePatterns.Pattern, within range: Range<Int>) -> [PhraseMatch] {
+        var result: [PhraseMatch] = []
+        let starts = pattern.isAnchored ? range.prefix(1) : range[...]
+        for start in starts {
+            var matched: [Int] = []
+            if let end = match(pattern.tokens, from: 0, at: start, before: range.upperBound, matched: &matched), end >= start {
+                result.append(PhraseMatch(span: start...end, termWords: matched))
+            }
         }
         return result
     }
 
     /// The index of the last word matched when `tokens` from `token` on match from word
-    /// `index`, or nil.
-    private mutating func match(_ tokens: [PhrasePatterns.Token], from token: Int, at index: Int) -> Int? {
+    /// `index` (and end before `limit`), or nil; `matched` gets the words the terms matched.
+    private mutating func match(_ tokens: [PhrasePatterns.Token], from token: Int, at index: Int, before limit: Int, matched: inout [Int]) -> Int? {
         guard token < tokens.count else { return index - 1 }
         switch tokens[token] {
         case .gap:
-            for skip in (0...3).reversed() where index + skip <= words.count {
-                if let end = match(tokens, from: token + 1, at: index + skip) { return end }
+            for skip in (0...3).reversed() where index + skip <= limit {
+                if let end = match(tokens, from: token + 1, at: index + skip, before: limit, matched: &matched) { return end }
             }
             return nil
         case .term(let term):
-            guard index < words.count, matches(word: index, term: term) else { return nil }
-            return match(tokens, from: token + 1, at: index + 1)
+            guard index < limit, matches(word: index, term: term) else { return nil }
+            return matchRest(tokens, after: token, word: index, before: limit, matched: &matched)
+        case .anyOf(let terms):
+            guard index < limit, terms.contains(where: { matches(word: index, term: $0) }) else { return nil }
+            return matchRest(tokens, after: token, word: index, before: limit, matched: &matched)
         }
+    }
+
+    private mutating func matchRest(_ tokens: [PhrasePatterns.Token], after token: Int, word: Int, before limit: Int, matched: inout [Int]) -> Int? {
+        let count = matched.count
+        matched.append(word)
+        if let end = match(tokens, from: token + 1, at: word + 1, before: limit, matched: &matched) { return end }
+        matched.removeSubrange(count...)
+        return nil
+    }
+
+    /// Whether a word matches any of the terms (a named list of words).
+    mutating func word(_ index: Int, isAnyOf terms: [Int]) -> Bool {
+        terms.contains { matches(word: index, term: $0) }
     }
 
     private mutating func matches(word: Int, term: Int) -> Bool {
         let slot = word * terms.count + term
-        if known[slot] == 0 {
-            known[slot] = terms[term].admits(length: wordLengths[word]) && terms[term].matches(words[word]) ? 2 : 1
+        if compared[slot] == 0 {
+            compared[slot] = terms[term].admits(length: wordLengths[word]) && terms[term].matches(words[word], allowingTypos: !known[word]) ? 2 : 1
         }
-        return known[slot] == 2
+        return compared[slot] == 2
     }
+}
+
+/// Where a pattern matched: its span of words, and the words its terms matched.
+struct PhraseMatch: Hashable, Sendable {
+    var span: ClosedRange<Int>
+    var termWords: [Int]
 }

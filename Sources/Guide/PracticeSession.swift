@@ -8,7 +8,8 @@ import DialogueRuntime
 /// the end of the scenario (`<<debrief>>`) or on "stop".
 ///
 /// It drives the same ``Conversation`` as every other door: the safety net comes first, so
-/// a real crisis phrase typed in practice gets the real crisis answer.
+/// a real crisis phrase typed in practice gets the real crisis answer; a question put to the
+/// simulated colleague about suicide is a move practised.
 public struct PracticeSession: Sendable {
     public private(set) var conversation: Conversation
     public let lexicon: PracticeLexicon
@@ -22,6 +23,7 @@ public struct PracticeSession: Sendable {
 
     public init(content: GuideContent, settings: ConversationSettings) {
         conversation = Conversation(content: content, settings: settings)
+        conversation.listenerIsRolePlayed = true
         lexicon = content.practice[settings.language]
     }
 
@@ -40,7 +42,7 @@ public struct PracticeSession: Sendable {
             return debriefed(conversation.respond(to: input), debriefFirst: true)
         }
         if command == .restart { return start() }
-        guard moves.contains(where: { !$0.isEmpty }), command == nil, !conversation.content.safetyNet.isAlarming(answer) else {
+        guard moves.contains(where: { !$0.isEmpty }), command == nil, !conversation.route(answer).isSafety else {
             return debriefed(conversation.respond(to: input))
         }
         let options = conversation.state.prompt.options.map(\.text)

@@ -13,6 +13,15 @@ public struct Reply: Hashable, Sendable, Codable {
         case none
     }
 
+    /// What the safety net did this turn, so a bridge can show a call button or alert the
+    /// organisation's on-call process.
+    public enum Safety: String, Hashable, Sendable, Codable {
+        /// The crisis answer (about the writer, or someone else in danger now).
+        case crisis
+        /// The check question: whether they think of ending their life or of harming someone.
+        case check
+    }
+
     /// The guide's messages, with markup as attributes.
     public var messages: [MarkedUpText]
     /// The options, numbered from 1 in this order.
@@ -22,8 +31,14 @@ public struct Reply: Hashable, Sendable, Codable {
     public var problems: [String]
     /// What the door must carry out (remember, forget, write a summary).
     public var effects: [Effect] = []
+    /// Set when the turn gave the crisis answer or asked the check question.
+    public var safety: Safety?
+    /// Whether the turn showed the crisis lines (so a conversation after a crisis ends with them).
+    var showedCrisisLines = false
 
     public var isFinished: Bool { expects == .none }
+
+    private enum CodingKeys: String, CodingKey { case messages, options, expects, problems, effects, safety }
 
     public init(messages: [MarkedUpText] = [], options: [MarkedUpText] = [], expects: Expectation = .none, problems: [String] = []) {
         self.messages = messages

@@ -1,75 +1,210 @@
+import Yams
 import YarnScript
 
-/// The crisis phrases of one language, read from `Dialogues/safety/<lang>.txt`.
+/// What the safety net knows, read from `Dialogues/safety/<lang>.yaml` (one file per language,
+/// read together), so that an organisation can read and extend it.
 ///
-/// One pattern per line, in the language of ``PhrasePatterns``: case, accents, punctuation
-/// and extra spaces are ignored, words of five letters or more may be misspelt by one
-/// letter, `*` stands for up to three words and a word ending in `*` matches every word
-/// that starts with it. A line starting with `!` is an idiom that is not a crisis ("dood op"): an alarm
-/// that falls entirely inside it is ignored; it may end in `*` to take in the words that
-/// follow ("ga dood van de *"). `#` starts a comment.
+/// - `words:` named lists of words. Seven lists tell the safety net who a sentence is about
+///   and how: `self` (the writer: ik, me, mijn leven), `listener` (the one addressed: je,
+///   you), `others` (anyone else: hij, collega, vriendin), `patients` (those a care worker
+///   cares for: patiënt, cliënt, bewoner), `pronouns` (hij, ze, he: they point back to the
+///   person last named, a patient or not), `possessive` (mijn, my: "mijn collega" is someone
+///   else, "mijn leven" the writer's), `reflexive` (mezelf, zich, himself: inside a risk they
+///   say whose it is), `prepositions` ("van mij" does not act), `negation` and `clause-breaks`
+///   (where a negation stops: maar, but), `subordinators` (where a new subject may start: dat,
+///   die, that, who). Any other list can be used in a pattern as `{name}`.
+/// - `risks:` the categories of BRIEF §10, each with `crisis:` patterns (clear risk) and
+///   `check:` patterns (possible risk: a hint, a euphemism). Patterns are in the language of
+///   ``PhrasePatterns``; `A + B` matches when both parts match in one sentence.
+/// - `clinical:` clinical and training talk (suïcidepreventie, patients with suicidal
+///   ideation): a risk found inside it is not about the writer.
+/// - `idioms:` expressions that are not a risk ("dood op", "dying to").
+/// - `urgency:` someone else in danger now ("wat moet ik doen", "right now"), and
+///   `completed:` someone else's death, told afterwards ("overleden", "took his own life").
 public struct SafetyLexicon: Sendable {
-    var patterns = PhrasePatterns()
-    var alarms: [PhrasePatterns.Pattern] = []
-    var exceptions: [PhrasePatterns.Pattern] = []
-
-    /// Reads a lexicon; every malformed line is reported as `file:line:col: error: ...`.
-    public init(text: String, file: String) throws(DiagnosticList) {
-        var problems: [Diagnostic] = []
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let isException = line.trimmingSpaces.hasPrefix("!")
-            if isException { line = line.trimmingSpaces.dropFirst() }
-            guard !line.trimmingSpaces.isEmpty else { continue }
-            let location = SourceLocation(file: file, line: offset + 1, column: 1)
-            switch patterns.parse(line, line: offset + 1) {
-            case .failure(let problem):
-                problems.append(Diagnostic(.error, at: location, problem.message))
-            case .success(let pattern) where pattern.tokens.last == .gap && !isException:
-                problems.append(Diagnostic(.error, at: location, "a crisis pattern cannot end with '*'"))
-            case .success(let pattern):
-                if isException { exceptions.append(pattern) } else { alarms.append(pattern) }
-            }
-        }
-        if !problems.isEmpty { throw DiagnosticList(problems) }
-        if alarms.isEmpty { throw DiagnosticList([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this crisis lexicon has no patterns")]) }
+    /// A rule: patterns that must all match, the first in a sentence, each other one in the
+    /// same sentence (`+`) or anywhere in the message (`&`).
+    struct Rule: Sendable {
+        var parts: [PhrasePatterns.Pattern]
+        /// For each part, whether it may stand anywhere in the message (`&`).
+        var anywhere: [Bool]
+        var category: String
+        var level: SafetyAssessment.Level
+        /// Where it is written: the file as an organisation knows it (`safety/nl.yaml`), and the line.
+        var file: String
+        var line: Int
+        var text: String
     }
 
-    /// The line of the first alarm pattern found in `words` that no exception covers.
-    /// Runs on every message, so what most messages never need (the exceptions' spans, the
-    /// words run together) is worked out only when an alarm asks for it.
-    func firstAlarm(in words: [String]) -> Int? {
-        var matcher = patterns.matcher(for: words)
-        var excusedSpans: [ClosedRange<Int>]?
-        func excused() -> [ClosedRange<Int>] {
-            let spans = excusedSpans ?? exceptions.flatMap { matcher.spans(of: $0) }
-            excusedSpans = spans
-            return spans
+    /// The lists that say who a sentence is about and how; every lexicon defines them.
+    enum Role: String, CaseIterable {
+        case `self`, listener, others, patients, pronouns, possessive, reflexive, prepositions, negation, clauseBreaks = "clause-breaks", subordinators
+    }
+
+    /// The categories of BRIEF §10, in the order the explanations and figures use.
+    public static let categories = [
+        "wish-dead", "thoughts", "method-means", "plan-intent", "preparing", "past-attempt", "burden-hopeless", "self-harm",
+        "harm-others", "danger",
+    ]
+
+    /// The sections of single phrases, besides `words` and `risks`.
+    static let phraseSections = ["clinical", "idioms", "urgency", "completed"]
+
+    var patterns = PhrasePatterns()
+    var rules: [Rule] = []
+    var clinical: [PhrasePatterns.Pattern] = []
+    var idioms: [PhrasePatterns.Pattern] = []
+    var urgency: [PhrasePatterns.Pattern] = []
+    var completed: [PhrasePatterns.Pattern] = []
+    /// The terms of each role's list.
+    var roles: [Role: [Int]] = [:]
+
+    /// Reads the lexicons of every language as one, so that a message mixing languages, or a
+    /// word of one language in the other's sentence ("ik heb suicidal thoughts", "niet
+    /// suïcidaal"), is read with all of them: lists of the same name are joined. Every mistake
+    /// is reported as `file:line:col: error: ...`.
+    public init(sources: [(text: String, file: String)]) throws(DiagnosticList) {
+        var problems: [Diagnostic] = []
+        var documents: [(reader: YAMLReader, sections: [String: Node], risks: Node)] = []
+        for (text, file) in sources {
+            let reader = YAMLReader(file: file)
+            do throws(DiagnosticList) {
+                var sections: [String: Node] = [:]
+                let root = try reader.root(of: text)
+                for (key, keyNode, value) in try reader.mapping(root, what: "a safety lexicon") {
+                    guard ["words", "risks"].contains(key) || Self.phraseSections.contains(key) else {
+                        problems.append(reader.error(keyNode, "unknown section '\(key)'; a safety lexicon has words, risks, \(Self.phraseSections.joined(separator: ", "))"))
+                        continue
+                    }
+                    sections[key] = value
+                }
+                guard let words = sections["words"], let risks = sections["risks"] else {
+                    throw DiagnosticList([reader.error(root, "a safety lexicon needs the sections 'words' and 'risks'")])
+                }
+                problems += Self.defineLists(words, reader: reader, into: &patterns)
+                documents.append((reader, sections, risks))
+            } catch {
+                problems += error.diagnostics
+            }
         }
-        var compactWords: [UInt8]?
-        // By index: most patterns are ruled out by their first term without copying them.
-        for index in alarms.indices {
-            if matcher.mightMatch(firstTerm: alarms[index].firstTerm, isAnchored: alarms[index].isAnchored) {
-                for span in matcher.spans(of: alarms[index]) where !excused().contains(where: { $0.contains(span) }) {
-                    return alarms[index].line
+        for role in Role.allCases {
+            roles[role] = patterns.wordLists[role.rawValue] ?? []
+        }
+        for (reader, sections, risks) in documents {
+            for role in Role.allCases where !Self.defines(sections["words"], role.rawValue) {
+                problems.append(reader.error(sections["words"] ?? risks, "'words' needs a list '\(role.rawValue)': the safety net uses it to tell who a sentence is about"))
+            }
+            problems += readRisks(risks, reader: reader)
+            problems += readPhrases(sections, reader: reader)
+        }
+        if problems.isEmpty, rules.isEmpty {
+            problems.append(Diagnostic(.error, at: SourceLocation(file: sources.first?.file ?? "safety", line: 1, column: 1), "the safety lexicons have no risk patterns"))
+        }
+        guard problems.isEmpty else { throw DiagnosticList(problems) }
+    }
+
+    /// Adds a file's lists of words to those already read (lists of the same name are joined).
+    private static func defineLists(_ words: Node, reader: YAMLReader, into patterns: inout PhrasePatterns) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        do throws(DiagnosticList) {
+            for (name, nameNode, list) in try reader.mapping(words, what: "'words'") {
+                var texts: [String] = []
+                for item in try reader.sequence(list, what: "the words of '\(name)'") { texts.append(try reader.string(item, what: "a word")) }
+                if let problem = patterns.defineList(name, words: texts) { problems.append(reader.error(nameNode, problem.message)) }
+            }
+        } catch {
+            problems += error.diagnostics
+        }
+        return problems
+    }
+
+    private static func defines(_ words: Node?, _ name: String) -> Bool {
+        words?.mapping?.keys.contains { $0.string == name } ?? false
+    }
+
+    /// The patterns of a list, with their nodes (for positions).
+    private static func patternList(_ node: Node, what: String, reader: YAMLReader) throws(DiagnosticList) -> [(text: String, node: Node)] {
+        var list: [(text: String, node: Node)] = []
+        for item in try reader.sequence(node, what: what) { list.append((try reader.string(item, what: "a pattern"), item)) }
+        return list
+    }
+
+    /// A rule's parts (`A + B & C`), each with whether it may stand anywhere, or the problem with it.
+    private mutating func parts(of text: String, at node: Node, reader: YAMLReader) -> Result<[(pattern: PhrasePatterns.Pattern, anywhere: Bool)], Diagnostic> {
+        var parts: [(pattern: PhrasePatterns.Pattern, anywhere: Bool)] = []
+        var anywhere = false
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex { $0 == "+" || $0 == "&" } ?? rest.endIndex
+            let part = rest[..<end]
+            let next = end < rest.endIndex ? rest[end] : nil
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+            switch patterns.parse(part, line: node.mark?.line ?? 1) {
+            case .success(let pattern) where pattern.tokens.last == .gap:
+                return .failure(reader.error(node, "a pattern cannot end with '*'"))
+            case .success(let pattern): parts.append((pattern, anywhere))
+            case .failure(let problem): return .failure(reader.error(node, problem.message))
+            }
+            anywhere = next == "&"
+        }
+        return .success(parts)
+    }
+
+    private mutating func readRisks(_ risks: Node, reader: YAMLReader) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let file = reader.file.split(separator: "/").suffix(2).joined(separator: "/")
+        do throws(DiagnosticList) {
+            for (category, categoryNode, levels) in try reader.mapping(risks, what: "'risks'") {
+                guard Self.categories.contains(category) else {
+                    problems.append(reader.error(categoryNode, "unknown category '\(category)'; expected one of \(Self.categories.joined(separator: ", "))"))
+                    continue
+                }
+                for (level, levelNode, list) in try reader.mapping(levels, what: "the patterns of '\(category)'") {
+                    guard let level = SafetyAssessment.Level(rawValue: level) else {
+                        problems.append(reader.error(levelNode, "unknown level '\(level)'; use 'crisis' (clear risk) or 'check' (possible risk)"))
+                        continue
+                    }
+                    for (text, node) in try Self.patternList(list, what: "the \(level.rawValue) patterns of '\(category)'", reader: reader) {
+                        switch parts(of: text, at: node, reader: reader) {
+                        case .success(let parts):
+                            rules.append(Rule(
+                                parts: parts.map(\.pattern), anywhere: parts.map(\.anywhere), category: category, level: level, file: file,
+                                line: node.mark?.line ?? 1, text: text))
+                        case .failure(let problem): problems.append(problem)
+                        }
+                    }
                 }
             }
-            // Words run together or split apart ("zelf moord", "zelfmoordgedachten").
-            guard let stem = alarms[index].compactStem else { continue }
-            let compact = compactWords ?? Array(words.joined().utf8)
-            compactWords = compact
-            if Self.bytes(compact, contain: stem), !excused().contains(where: { Self.bytes(Array(words[$0].joined().utf8), contain: stem) }) {
-                return alarms[index].line
-            }
+        } catch {
+            problems += error.diagnostics
         }
-        return nil
+        return problems
     }
 
-    /// Whether UTF-8 bytes hold `stem` somewhere (a byte search is exact for UTF-8).
-    private static func bytes(_ bytes: [UInt8], contain stem: [UInt8]) -> Bool {
-        guard stem.count <= bytes.count else { return false }
-        return (0...(bytes.count - stem.count)).contains { bytes[$0..<($0 + stem.count)].elementsEqual(stem) }
+    private mutating func readPhrases(_ sections: [String: Node], reader: YAMLReader) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for section in Self.phraseSections {
+            guard let node = sections[section] else { continue }
+            do throws(DiagnosticList) {
+                for (text, item) in try Self.patternList(node, what: "'\(section)'", reader: reader) {
+                    switch parts(of: text, at: item, reader: reader) {
+                    case .success(let parts) where parts.count == 1:
+                        switch section {
+                        case "clinical": clinical.append(parts[0].pattern)
+                        case "idioms": idioms.append(parts[0].pattern)
+                        case "urgency": urgency.append(parts[0].pattern)
+                        default: completed.append(parts[0].pattern)
+                        }
+                    case .success:
+                        problems.append(reader.error(item, "'+' and '&' are for risks; write each \(section) pattern as one phrase"))
+                    case .failure(let problem): problems.append(problem)
+                    }
+                }
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        return problems
     }
 }
 

@@ -1,19 +1,22 @@
-/// Recognises signs of suicidal thoughts or danger in anything a person types.
+/// Recognises signs of suicidal thoughts or danger in anything a person types, and tells
+/// them apart from a patient's death, clinical talk and questions put to someone else.
 ///
-/// Every language's lexicon is checked, whatever language the conversation is in:
-/// a person may switch language when it matters most. False alarms are acceptable;
-/// a missed signal is not.
+/// Every language's lexicon reads every message, as one, whatever language the conversation
+/// is in: a person may switch language when it matters most, or mix two in one line. False
+/// alarms are acceptable; a missed signal is not, so what is not clear is asked
+/// (``SafetyAssessment/Decision/check``).
 public struct SafetyNet: Sendable {
-    let lexicons: [Language: SafetyLexicon]
+    let lexicon: SafetyLexicon
 
-    public init(lexicons: [Language: SafetyLexicon]) {
-        self.lexicons = lexicons
+    public init(lexicon: SafetyLexicon) {
+        self.lexicon = lexicon
     }
 
-    /// Whether the text may be a sign of crisis.
-    public func isAlarming(_ text: String) -> Bool {
-        let words = TextNormalizer.words(text)
-        guard !words.isEmpty else { return false }
-        return lexicons.values.contains { $0.firstAlarm(in: words) != nil }
+    /// What the message means for the person's safety, and why.
+    public func assess(_ text: String) -> SafetyAssessment {
+        let read = SafetyText(text)
+        guard !read.words.isEmpty else { return .nothing }
+        var reading = SafetyReading(read, with: lexicon)
+        return reading.assessment()
     }
 }

@@ -63,7 +63,8 @@ public enum TextNormalizer {
         var lastWasSpace = true
         for character in text.lowercased() {
             if character.isLetter || character.isNumber {
-                result.append(withoutAccent[character] ?? character)
+                let scalars = character.unicodeScalars
+                result.append(scalars.count == 1 ? accentless[scalars[scalars.startIndex]].map(Character.init) ?? character : character)
                 lastWasSpace = false
             } else if !lastWasSpace {
                 result.append(" ")
@@ -90,15 +91,15 @@ public enum TextNormalizer {
 
     /// Latin letters with accents and their plain letter: what Dutch, Flemish and English
     /// text uses (the table keeps folding free of the ICU data Foundation's folding loads).
-    private static let withoutAccent: [Character: Character] = {
+    static let accentless: [Unicode.Scalar: Unicode.Scalar] = {
         let groups = [
             ("a", "àáâãäåāăą"), ("c", "çćĉċč"), ("d", "ďđ"), ("e", "èéêëēĕėęě"), ("g", "ĝğġģ"), ("h", "ĥħ"),
             ("i", "ìíîïĩīĭįı"), ("j", "ĵ"), ("k", "ķ"), ("l", "ĺļľŀł"), ("n", "ñńņňŉ"), ("o", "òóôõöøōŏő"),
             ("r", "ŕŗř"), ("s", "śŝşšș"), ("t", "ţťŧț"), ("u", "ùúûüũūŭůűų"), ("w", "ŵ"), ("y", "ýÿŷ"), ("z", "źżž"),
         ]
-        var table: [Character: Character] = ["ß": "s", "æ": "a", "œ": "o", "ĳ": "i"]
+        var table: [Unicode.Scalar: Unicode.Scalar] = ["ß": "s", "æ": "a", "œ": "o", "ĳ": "i"]
         for (plain, accented) in groups {
-            for character in accented { table[character] = Character(plain) }
+            for scalar in accented.unicodeScalars { table[scalar] = plain.unicodeScalars.first }
         }
         return table
     }()

@@ -34,20 +34,20 @@ struct SessionResponder: Sendable {
         }
         let profile = stored?.profile ?? ""
         guard let content = contents[profile] ?? contents[""] else { return .error(.storage, id: id, session: session.key) }
-        let isAlarming = { content.safetyNet.isAlarming(TextNormalizer.sanitized(text)) }
-        // Forbidden characters are refused, unless the text is a crisis phrase.
-        if let problem = Self.unsafeText(text), !isAlarming() { return .error(problem, id: id, session: session.key) }
+        let isSafety = { content.router.intent(of: TextNormalizer.sanitized(text)).isSafety }
+        // Forbidden characters are refused, unless the safety net acts on the text.
+        if let problem = Self.unsafeText(text), !isSafety() { return .error(problem, id: id, session: session.key) }
         var reply: Reply
         var conversation: Conversation
         if let stored, let state = try? ConversationState(binary: [UInt8](stored.state)), !state.isFinished {
             conversation = Conversation(content: content, state: state)
             reply = conversation.respond(to: text)
         } else {
-            // An unknown (or finished) session starts the default dialogue; a crisis phrase
-            // still gets the crisis answer at once.
+            // An unknown (or finished) session starts the default dialogue; what the safety net
+            // acts on is answered at once.
             conversation = Conversation(content: content, settings: conversationSettings(language: nil, region: nil, profile: profile, session: session))
             reply = conversation.start()
-            if isAlarming() { reply = conversation.respond(to: text) }
+            if isSafety() { reply = conversation.respond(to: text) }
         }
         return finish(conversation, reply: reply, profile: profile, id: id, session: &session)
     }

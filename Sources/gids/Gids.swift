@@ -5,7 +5,7 @@ import ArgumentParser
 struct Gids: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A conversational guide for care workers: check-ins, signals after a critical event, where to find help.",
-        subcommands: [ChatCommand.self, PracticeCommand.self, ServeCommand.self, ReplyCommand.self, LoadCommand.self, MemoryCommand.self, ForgetCommand.self, CheckCommand.self, TestCommand.self, ConformanceCommand.self, StringsCommand.self, BenchCommand.self],
+        subcommands: [ChatCommand.self, PracticeCommand.self, ServeCommand.self, ReplyCommand.self, LoadCommand.self, MemoryCommand.self, ForgetCommand.self, CheckCommand.self, SafetyCommand.self, TestCommand.self, ConformanceCommand.self, StringsCommand.self, BenchCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 }

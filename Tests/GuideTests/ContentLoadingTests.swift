@@ -47,14 +47,20 @@ private func copyOfDialogues() throws -> URL {
         #expect(errors(folder).contains { $0.hasPrefix("\(file.path):") && $0.hasSuffix("error: name needs a text for en too") })
     }
 
-    @Test("a crisis lexicon line without words is an error at its line")
+    @Test("a safety pattern without words, or naming an unknown list, is an error at its line and column")
     func brokenLexicon() throws {
         let folder = try copyOfDialogues()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("safety/en.txt")
-        try (try String(contentsOf: file, encoding: .utf8) + "* *\n").write(to: file, atomically: true, encoding: .utf8)
-        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
-        #expect(errors(folder) == ["\(file.path):\(lines):1: error: this pattern has no words"])
+        let file = folder.appendingPathComponent("safety/en.yaml")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let idiom = try #require(lines.firstIndex(of: "  - \"dead tired\""))
+        lines[idiom] = "  - \"* *\""
+        let clinical = try #require(lines.firstIndex(of: "  - \"suicide prevention\""))
+        lines[clinical] = "  - \"suicide {preventions}\""
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let found = errors(folder)
+        #expect(found.contains("\(file.path):\(idiom + 1):5: error: this pattern has no words"))
+        #expect(found.contains { $0.hasPrefix("\(file.path):\(clinical + 1):5: error: there is no list of words called 'preventions'") })
     }
 
     @Test("a dialogue without a node gids needs is refused")

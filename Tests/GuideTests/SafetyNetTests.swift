@@ -2,41 +2,42 @@ import Guide
 import Testing
 
 @Suite struct SafetyNetTests {
-    @Test("every crisis phrasing in the corpus triggers the crisis answer")
+    private func decision(_ text: String) throws -> SafetyAssessment.Decision {
+        try shippedContent().safetyNet.assess(text).decision
+    }
+
+    @Test("every crisis phrasing of the project's own corpus gets the crisis answer or the check question")
     func crisisCorpus() throws {
-        let safetyNet = try shippedContent().safetyNet
         let phrasings = try fixtureLines("crisis-phrasings.txt")
         #expect(phrasings.count >= 80)
-        let missed = phrasings.filter { !safetyNet.isAlarming($0) }
-        print("safety net: \(phrasings.count - missed.count) of \(phrasings.count) crisis phrasings recognised (\(missed.count) missed)")
+        let missed = try phrasings.filter { try ![.crisis, .someoneElseInDanger, .check].contains(decision($0)) }
+        print("safety net, own corpus: \(phrasings.count - missed.count) of \(phrasings.count) crisis phrasings recognised (\(missed.count) missed)")
         #expect(missed == [])
     }
 
-    @Test("ordinary check-in answers, idioms included, give at most 5% false alarms")
+    @Test("ordinary check-in answers, idioms included, give at most 5% crisis answers and 10% check questions")
     func ordinaryCorpus() throws {
-        let safetyNet = try shippedContent().safetyNet
         let answers = try fixtureLines("ordinary-answers.txt")
         #expect(answers.count >= 150)
-        let alarms = answers.filter { safetyNet.isAlarming($0) }
-        let rate = Double(alarms.count) / Double(answers.count) * 100
-        print("safety net: \(alarms.count) false alarms in \(answers.count) ordinary answers (\(String(format: "%.1f", rate))%, at most 5% allowed): \(alarms)")
-        #expect(rate <= 5)
+        let crises = try answers.filter { try [.crisis, .someoneElseInDanger].contains(decision($0)) }
+        let checks = try answers.filter { try decision($0) == .check }
+        print("safety net, own corpus: \(crises.count) crisis answers and \(checks.count) check questions in \(answers.count) ordinary answers: \(crises + checks)")
+        #expect(Double(crises.count) <= Double(answers.count) * 0.05)
+        #expect(Double(checks.count) <= Double(answers.count) * 0.10)
     }
 
     @Test("matching ignores case, accents, punctuation and extra spaces")
     func normalisation() throws {
-        let safetyNet = try shippedContent().safetyNet
         for text in ["ZELFMOORD", "zélfmoord!!", "ik   wil    dood", "I WANT TO DIE.", "ik\twil\tdood"] {
-            #expect(safetyNet.isAlarming(text), "\(text)")
+            #expect(try decision(text) == .crisis, "\(text)")
         }
     }
 
     @Test("idioms are not alarms, but a crisis phrase next to one still is")
     func idioms() throws {
-        let safetyNet = try shippedContent().safetyNet
-        #expect(!safetyNet.isAlarming("ik ben dood op"))
-        #expect(!safetyNet.isAlarming("ik ga dood van de hitte"))
-        #expect(safetyNet.isAlarming("ik ben dood op en ik wil dood"))
-        #expect(safetyNet.isAlarming("my feet are killing me and I want to kill myself"))
+        #expect(try decision("ik ben dood op") == .none)
+        #expect(try decision("ik ga dood van de hitte") == .none)
+        #expect(try decision("ik ben dood op en ik wil dood") == .crisis)
+        #expect(try decision("my feet are killing me and I want to kill myself") == .crisis)
     }
 }

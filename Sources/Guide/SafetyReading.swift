@@ -1,0 +1,258 @@
+/// One message read with one language's ``SafetyLexicon``: which risks it names, about whom,
+/// and how (negated, asked, told afterwards, in clinical talk).
+///
+/// The lexicon's risk patterns find what is said; the lists of words decide what it means:
+///
+/// - **Who.** The first person named inside the match ("mezelf", "zich", "his own life"),
+///   else the nearest one before it in the sentence, skipping the object of a preposition
+///   ("een patiënt van mij"), else the nearest after it in the clause ("dood wil ik"), else
+///   the writer. "Mijn collega" is someone else, "mijn leven" the writer's.
+/// - **Negated.** A negation in the match's gaps ("ik wil niet dood"), before it in its clause
+///   up to a clause break ("niet depressief maar ik wil dood" is not negated), or a short
+///   denial right after it ("suicidal, no"; "zelfmoordgedachten? nee hoor"). A negation is
+///   not proof of safety: it turns the crisis answer into the check question.
+/// - **Clinical.** A risk inside clinical or training talk (suïcidepreventie, patients with
+///   suicidal ideation) is not about the writer.
+/// - **Someone else.** Now (urgency words, or a clear risk not told as past) is someone else
+///   in danger; told afterwards (completed) is someone else's death; a patient's risk without
+///   either is clinical talk.
+struct SafetyReading {
+    /// Whom a risk is about.
+    enum Holder: String {
+        case writer, listener, someoneElse = "someone else", patient
+    }
+
+    let lexicon: SafetyLexicon
+    let text: SafetyText
+    private var matcher: PhraseMatcher
+
+    init(_ text: SafetyText, with lexicon: SafetyLexicon) {
+        self.lexicon = lexicon
+        self.text = text
+        matcher = lexicon.patterns.matcher(for: text.words)
+    }
+
+    /// The most urgent thing the message says, with every reason for it.
+    mutating func assessment() -> SafetyAssessment {
+        var best = SafetyAssessment.nothing
+        for rule in lexicon.rules where rule.parts.allSatisfy({ matcher.mightMatch($0) }) {
+            for sentence in text.sentenceRanges.indices {
+                guard let found = match(rule, in: sentence) else { continue }
+                let verdict = decide(rule, found, in: sentence)
+                guard verdict.decision >= best.decision, verdict.decision != .none else { continue }
+                let reason = explanation(rule, found, verdict.how)
+                if verdict.decision > best.decision {
+                    best = SafetyAssessment(decision: verdict.decision, category: rule.category, reasons: [reason], isQuestionToListener: verdict.toListener)
+                } else if !best.reasons.contains(reason) {
+                    best.reasons.append(reason)
+                    best.isQuestionToListener = best.isQuestionToListener && verdict.toListener
+                }
+            }
+        }
+        return best
+    }
+
+    // MARK: - Matching
+
+    /// The rule's first part matched in the sentence outside every idiom, with the words of
+    /// its other parts, matched in the sentence or across a colon (`+`), or anywhere (`&`).
+    private mutating func match(_ rule: SafetyLexicon.Rule, in sentence: Int) -> PhraseMatch? {
+        var combined: PhraseMatch?
+        for (index, part) in rule.parts.enumerated() {
+            let range = combined == nil ? text.sentenceRanges[sentence]
+                : rule.anywhere[index] ? 0..<text.words.count : text.passageRanges[sentence]
+            guard let found = matcher.matches(of: part, within: range).first(where: { !isIdiom($0, in: range) }) else { return nil }
+            if var joined = combined {
+                joined.termWords += found.termWords
+                combined = joined
+            } else {
+                combined = found
+            }
+        }
+        return combined
+    }
+
+    private mutating func isIdiom(_ found: PhraseMatch, in range: Range<Int>) -> Bool {
+        covered(found, by: lexicon.idioms, in: range)
+    }
+
+    /// Whether every word the match's terms took lies inside a match of one of the patterns.
+    private mutating func covered(_ found: PhraseMatch, by patterns: [PhrasePatterns.Pattern], in range: Range<Int>) -> Bool {
+        var spans: [ClosedRange<Int>] = []
+        for pattern in patterns where matcher.mightMatch(pattern) {
+            spans += matcher.matches(of: pattern, within: range).map(\.span)
+        }
+        return found.termWords.allSatisfy { word in spans.contains { $0.contains(word) } }
+    }
+
+    // MARK: - Deciding
+
+    private mutating func decide(_ rule: SafetyLexicon.Rule, _ found: PhraseMatch, in sentence: Int) -> Verdict {
+        let range = text.sentenceRanges[sentence]
+        let main = PhraseMatch(span: found.span, termWords: found.termWords.filter { found.span.contains($0) })
+        if covered(main, by: lexicon.clinical, in: range) { return Verdict(.clinical, "clinical or training talk") }
+        // Only ever said of someone else: "overleden door zelfdoding", "died by suicide".
+        if covered(main, by: lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "someone else's death") }
+        let asks = text.sentenceAsks[sentence]
+        switch rule.category == "danger" ? .writer : holder(of: found, in: range) {
+        case .writer?:
+            // A question that names the one addressed ("waardoor je denkt: ik wil er niet meer zijn?").
+            if asks, names(.listener, in: text.passageRanges[sentence].lowerBound..<found.span.lowerBound) {
+                return Verdict(.check, "a question to the listener", toListener: true)
+            }
+            if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
+            return rule.level == .crisis ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
+        case nil:
+            // No one named: the writer, unless it is asked ("zelfmoordgedachten?").
+            if asks { return Verdict(.check, "a question, no one named") }
+            if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
+            return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
+        case .listener?:
+            return Verdict(.check, "a question to the listener", toListener: true)
+        case .someoneElse?:
+            if hasUrgency { return Verdict(.someoneElseInDanger, "someone else, now") }
+            if says(lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "someone else, afterwards") }
+            return rule.level == .crisis ? Verdict(.someoneElseInDanger, "someone else") : Verdict(.aboutSomeoneElse, "someone else, possible risk")
+        case .patient?:
+            if hasUrgency { return Verdict(.someoneElseInDanger, "a patient, now") }
+            if says(lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "a patient, afterwards") }
+            return Verdict(.clinical, "a patient")
+        }
+    }
+
+    /// A decision on one match, and how it was reached.
+    private struct Verdict {
+        var decision: SafetyAssessment.Decision
+        var how: String
+        var toListener = false
+
+        init(_ decision: SafetyAssessment.Decision, _ how: String, toListener: Bool = false) {
+            self.decision = decision
+            self.how = how
+            self.toListener = toListener
+        }
+    }
+
+    private func explanation(_ rule: SafetyLexicon.Rule, _ found: PhraseMatch, _ how: String) -> String {
+        let words = found.span.map { text.words[$0] }.joined(separator: " ")
+        return "\(rule.category) (\(rule.level.rawValue), \(how)): \"\(words)\" ~ '\(rule.text)' (\(rule.file):\(rule.line))"
+    }
+
+    // MARK: - Who
+
+    /// Whom the match is about, or nil when no one is named.
+    private mutating func holder(of found: PhraseMatch, in range: Range<Int>) -> Holder? {
+        let inMatch = Array(found.span) + found.termWords.filter { !found.span.contains($0) }.sorted()
+        // A reflexive says whose it is: "mezelf", "zich", "himself".
+        for word in inMatch where `is`(word, .reflexive) {
+            if let holder = person(at: word, in: range) { return holder }
+        }
+        // The writer named inside the risk ("zonder mij", "mijn leven"), or the one addressed.
+        for word in inMatch {
+            if `is`(word, .self) || `is`(word, .possessive) { return .writer }
+            if `is`(word, .listener) { return .listener }
+        }
+        // Someone else as the risk's first word ("hij slaat me").
+        if let holder = person(at: found.span.lowerBound, in: range) { return holder }
+        // Before it: the first person of the nearest stretch (between subordinators and clause
+        // breaks) that names one; a new subject starts at "dat", "die", "that", "who".
+        var end = found.span.lowerBound
+        while end > range.lowerBound {
+            var start = end - 1
+            while start > range.lowerBound, !isBoundary(start - 1) { start -= 1 }
+            for word in start..<end where !(word > range.lowerBound && `is`(word - 1, .prepositions)) {
+                if let holder = person(at: word, in: range) { return holder }
+            }
+            end = start - 1 >= range.lowerBound ? start - 1 : range.lowerBound
+            if start == range.lowerBound { break }
+        }
+        // After it in its clause ("dood wil ik").
+        let clause = text.clauseOfWord[found.span.upperBound]
+        for word in (found.span.upperBound + 1)..<range.upperBound where text.clauseOfWord[word] == clause {
+            if `is`(word - 1, .prepositions) { continue }
+            if let holder = person(at: word, in: range) { return holder }
+        }
+        return nil
+    }
+
+    /// Whether a new stretch starts after the word: a subordinator, a clause break or a comma.
+    private mutating func isBoundary(_ word: Int) -> Bool {
+        `is`(word, .subordinators) || `is`(word, .clauseBreaks) || text.clauseOfWord[word] != text.clauseOfWord[word + 1]
+    }
+
+    /// Whom a word names, if anyone: "mijn collega" someone else, "mijn leven" the writer, and
+    /// "hij" whoever was named last before it ("een patiënt die zegt dat hij ..." a patient).
+    private mutating func person(at word: Int, in range: Range<Int>) -> Holder? {
+        if `is`(word, .listener) { return .listener }
+        if `is`(word, .patients) { return .patient }
+        if `is`(word, .pronouns) {
+            for earlier in stride(from: word - 1, through: 0, by: -1) where !`is`(earlier, .pronouns) {
+                if `is`(earlier, .patients) { return .patient }
+                if `is`(earlier, .others) { return .someoneElse }
+            }
+            return .someoneElse
+        }
+        if `is`(word, .others) { return .someoneElse }
+        if `is`(word, .possessive) {
+            for next in (word + 1)..<min(word + 3, range.upperBound) {
+                if `is`(next, .patients) { return .patient }
+                if `is`(next, .others) { return .someoneElse }
+            }
+            return .writer
+        }
+        return `is`(word, .self) ? .writer : nil
+    }
+
+    // MARK: - How
+
+    private mutating func isNegated(_ match: PhraseMatch, in sentence: Int) -> Bool {
+        let range = text.sentenceRanges[sentence]
+        // A rule of several parts: from its first word to its last within the sentence.
+        let inSentence = match.termWords.filter { range.contains($0) }
+        let found = PhraseMatch(
+            span: min(match.span.lowerBound, inSentence.min() ?? range.upperBound)...max(match.span.upperBound, inSentence.max() ?? 0),
+            termWords: match.termWords)
+        for word in found.span where !found.termWords.contains(word) && `is`(word, .negation) { return true }
+        let clause = text.clauseOfWord[found.span.lowerBound]
+        var word = found.span.lowerBound - 1
+        while word >= range.lowerBound, text.clauseOfWord[word] == clause, !`is`(word, .clauseBreaks) {
+            if `is`(word, .negation) { return true }
+            word -= 1
+        }
+        // Right after it in its clause: "dood wil ik niet".
+        let end = found.span.upperBound
+        for word in (end + 1)..<min(end + 3, range.upperBound) where text.clauseOfWord[word] == text.clauseOfWord[end] {
+            if `is`(word, .negation) { return true }
+        }
+        // A short denial right after it: "suicidal, no".
+        let next = found.span.upperBound + 1
+        if next < range.upperBound, text.clauseOfWord[next] != text.clauseOfWord[found.span.upperBound], `is`(next, .negation),
+            text.clauseOfWord[range].filter({ $0 == text.clauseOfWord[next] }).count <= 2
+        {
+            return true
+        }
+        // A question answered no: "zelfmoordgedachten? nee hoor"; "je vroeg of ik ...: nee".
+        if text.sentenceAsks[sentence] || text.endsWithColon[sentence], sentence + 1 < text.sentenceRanges.count {
+            let answer = text.sentenceRanges[sentence + 1]
+            if let first = answer.first, `is`(first, .negation) { return true }
+        }
+        return false
+    }
+
+    private var hasUrgency: Bool {
+        mutating get { says(lexicon.urgency, in: 0..<text.words.count) }
+    }
+
+    /// Whether one of the phrases is said in the range of words.
+    private mutating func names(_ role: SafetyLexicon.Role, in words: Range<Int>) -> Bool {
+        words.contains { `is`($0, role) }
+    }
+
+    private mutating func says(_ phrases: [PhrasePatterns.Pattern], in range: Range<Int>) -> Bool {
+        phrases.contains { matcher.mightMatch($0) && !matcher.matches(of: $0, within: range).isEmpty }
+    }
+
+    private mutating func `is`(_ word: Int, _ role: SafetyLexicon.Role) -> Bool {
+        matcher.word(word, isAnyOf: lexicon.roles[role] ?? [])
+    }
+}

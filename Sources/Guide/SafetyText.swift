@@ -1,0 +1,158 @@
+import Foundation
+
+/// A message as the safety net reads it: folded words, with the sentences and clauses they
+/// stand in.
+///
+/// What a person types in distress is often not tidy, and text that tries to slip past a
+/// word list is not either, so the words are made comparable first: compatibility forms
+/// (full-width letters, ligatures, composed accents) through Unicode NFKC, letters that only
+/// look Latin (Cyrillic and Greek look-alikes) as the Latin letter, digits and signs written
+/// for letters inside a word (`z3lfm00rd`) as those letters, letters held down (`dooood`)
+/// as two, accents and case dropped. English clitics stay with their word (`don't` is
+/// `dont`); other apostrophes split (`da'k` is `da k`, as Flemish chat writes "dat ik").
+public struct SafetyText: Sendable {
+    /// The folded words, in order.
+    public private(set) var words: [String] = []
+    /// For each word, the sentence it stands in (split at `.`, `!`, `?`, `;`, `:` and line breaks).
+    private(set) var sentenceOfWord: [Int] = []
+    /// For each word, the clause it stands in (sentences split at commas too).
+    private(set) var clauseOfWord: [Int] = []
+    /// For each sentence, whether it asks something (ends with a question mark).
+    private(set) var sentenceAsks: [Bool] = []
+    /// For each sentence, the range of its words.
+    private(set) var sentenceRanges: [Range<Int>] = []
+    /// For each sentence, the words of the sentences it is joined with by colons ("ik denk
+    /// soms: het zou zo makkelijk zijn"): a rule's parts may stand on either side.
+    private(set) var passageRanges: [Range<Int>] = []
+    /// For each sentence, whether it ended with a colon.
+    private(set) var endsWithColon: [Bool] = []
+
+    public init(_ text: String) {
+        var word = ""
+        var sentence = 0
+        var clause = 0
+        var sentenceHasWords = false
+        var pendingApostrophe = false
+        func endWord() {
+            guard !word.isEmpty else { return }
+            words.append(Self.readable(word))
+            sentenceOfWord.append(sentence)
+            clauseOfWord.append(clause)
+            sentenceHasWords = true
+            word = ""
+        }
+        func endSentence(asking: Bool, colon: Bool = false) {
+            endWord()
+            guard sentenceHasWords else { return }
+            sentenceAsks.append(asking)
+            endsWithColon.append(colon)
+            sentence += 1
+            clause += 1
+            sentenceHasWords = false
+        }
+        for character in Self.comparable(text) {
+            if character.isLetter || character.isNumber || (!word.isEmpty && Self.letterSigns[character] != nil) {
+                if pendingApostrophe {
+                    // An English clitic stays with its word: don't, I'm, she's, we've.
+                    if !Self.clitics.contains(where: { Self.startsClitic(character, $0) }) { endWord() }
+                    pendingApostrophe = false
+                }
+                word.append(character)
+                continue
+            }
+            if character == "'" || character == "’" || character == "`" || character == "´" {
+                pendingApostrophe = !word.isEmpty
+                continue
+            }
+            pendingApostrophe = false
+            switch character {
+            case ".", "!", "?", ";", ":", "\n", "…", "¿", "¡":
+                endSentence(asking: character == "?", colon: character == ":")
+            case ",":
+                endWord()
+                clause += 1
+            default:
+                endWord()
+            }
+        }
+        endSentence(asking: false)
+        var start = 0
+        for index in sentenceAsks.indices {
+            let end = sentenceOfWord[start...].firstIndex { $0 != index } ?? words.count
+            sentenceRanges.append(start..<end)
+            start = end
+        }
+        for index in sentenceRanges.indices {
+            var first = index
+            while first > 0, endsWithColon[first - 1] { first -= 1 }
+            var last = index
+            while last + 1 < sentenceRanges.count, endsWithColon[last] { last += 1 }
+            passageRanges.append(sentenceRanges[first].lowerBound..<sentenceRanges[last].upperBound)
+        }
+    }
+
+    /// The number of sentences.
+    var sentenceCount: Int { sentenceAsks.count }
+
+    // MARK: - Making letters comparable
+
+    /// Compatibility forms composed (NFKC), lower case, accents off, look-alike letters as Latin.
+    private static func comparable(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+        var result = ""
+        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            if let latin = lookAlikes[scalar] {
+                result.unicodeScalars.append(latin)
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format {
+                continue  // a combining accent the composition left, or a zero-width character
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return String(String.UnicodeScalarView(result.unicodeScalars.map { TextNormalizer.accentless[$0] ?? $0 }))
+    }
+
+    /// A word as the lexicons spell: digits and signs inside a word that has letters read as
+    /// the letters they stand for, and a letter repeated three or more times read twice.
+    private static func readable(_ word: String) -> String {
+        var scalars = Array(word.unicodeScalars)
+        if scalars.contains(where: { $0.properties.isAlphabetic }), scalars.contains(where: { !$0.properties.isAlphabetic }) {
+            scalars = scalars.map { letterSigns[Character($0)]?.unicodeScalars.first ?? $0 }
+        }
+        var result = String.UnicodeScalarView()
+        for scalar in scalars {
+            if result.count >= 2, result[result.index(result.endIndex, offsetBy: -1)] == scalar,
+                result[result.index(result.endIndex, offsetBy: -2)] == scalar
+            {
+                continue
+            }
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    private static func startsClitic(_ character: Character, _ clitic: String) -> Bool {
+        clitic.first == character
+    }
+
+    /// What follows an apostrophe in English contractions (n't, 'm, 's, 're, 've, 'll, 'd).
+    private static let clitics = ["t", "m", "s", "re", "ve", "ll", "d"]
+
+    /// Digits and signs written for letters: `z3lfm00rd`, `k1ll`, `$uicide`, `dr@`.
+    private static let letterSigns: [Character: Character] = [
+        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s",
+    ]
+
+    /// Cyrillic and Greek letters that look like Latin ones (after lower-casing).
+    private static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, String)] = [
+            ("аеорсухіјѕԁһкмтвнӏ", "aeopcyxijsdhkmtbhl"),
+            ("αεορυνικτχ", "aeopunikty"),
+        ]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for (from, to) in pairs {
+            for (a, b) in zip(from.unicodeScalars, to.unicodeScalars) { table[a] = b }
+        }
+        return table
+    }()
+}
