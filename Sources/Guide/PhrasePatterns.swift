@@ -80,18 +80,21 @@ struct PhrasePatterns: Sendable {
     /// Named lists of words (`{name}` in a pattern), by name: the index of each word's term.
     private(set) var wordLists: [String: [Int]] = [:]
 
-    /// Defines a named list of words for `{name}`, each word in the language of patterns
-    /// (`word` or `word*`), or says which word is not one. Defining a name again adds to it.
-    mutating func defineList(_ name: String, words: [String]) -> PatternError? {
+    /// Defines a named list of words for `{name}` (an empty one too), each word in the language
+    /// of patterns (`word` or `word*`), and says which words are not one: the list keeps the
+    /// others, so that a mistake is reported once, not again at every pattern using the list.
+    /// Defining a name again adds to it.
+    mutating func defineList(_ name: String, words: [String]) -> [PatternError] {
         var indices: [Int] = []
+        var problems: [PatternError] = []
         for word in words {
             switch term(for: Substring(word)) {
             case .success(let term): indices.append(index(of: term))
-            case .failure(let problem): return problem
+            case .failure(let problem): problems.append(problem)
             }
         }
         wordLists[name, default: []] += indices
-        return nil
+        return problems
     }
 
     private func term(for piece: Substring) -> Result<Term, PatternError> {
@@ -122,8 +125,7 @@ struct PhrasePatterns: Sendable {
             if piece.hasPrefix("{"), piece.hasSuffix("}") {
                 let name = String(piece.dropFirst().dropLast())
                 guard let list = wordLists[name] else {
-                    let known = wordLists.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
-                    return .failure(PatternError("there is no list of words called '\(name)'\(known.isEmpty ? "" : "; known: \(known)")"))
+                    return .failure(PatternError("there is no list of words called '\(name)'\(Suggestions.hint(for: name, in: wordLists.keys))"))
                 }
                 tokens.append(.anyOf(list))
                 continue

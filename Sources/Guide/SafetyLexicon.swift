@@ -107,10 +107,12 @@ public struct SafetyLexicon: Sendable {
     private static func defineLists(_ words: Node, reader: YAMLReader, into patterns: inout PhrasePatterns) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         do throws(DiagnosticList) {
-            for (name, nameNode, list) in try reader.mapping(words, what: "'words'") {
-                var texts: [String] = []
-                for item in try reader.sequence(list, what: "the words of '\(name)'") { texts.append(try reader.string(item, what: "a word")) }
-                if let problem = patterns.defineList(name, words: texts) { problems.append(reader.error(nameNode, problem.message)) }
+            for (name, _, list) in try reader.mapping(words, what: "'words'") {
+                _ = patterns.defineList(name, words: [])
+                for item in try reader.sequence(list, what: "the words of '\(name)'") {
+                    // Word by word, so that a wrong word is reported where it stands.
+                    problems += patterns.defineList(name, words: [try reader.string(item, what: "a word")]).map { reader.error(item, $0.message) }
+                }
             }
         } catch {
             problems += error.diagnostics
