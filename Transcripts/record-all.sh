@@ -20,7 +20,7 @@ record checkin-nl-nl "--lang nl --region nl" 1 "De reanimatie van vanochtend" 1 
 record checkin-nl-nl-freetext "--lang nl --region nl" 1 "Een familielid dat boos werd" "opgejaagd en moe" 2 1 3 2 1 "mijn leidinggevende" "morgen na de overdracht"
 record checkin-nl-nl-anders "--lang nl --region nl" "een korte" "Niks bijzonders" 9 "een beetje leeg" nee 6 2
 record checkin-nl-be "--lang nl --region be" 1 "Een overlijden op de afdeling" 6 3 1 3 1 4 2 1 "de arbeidsarts" "deze week"
-record checkin-en-nl "--lang en --region nl" 1 "A patient who died unexpectedly" 1 2 1 4 2 1 "my GP" "tomorrow morning"
+record checkin-en-nl "--lang en --region nl" 1 "A patient who died unexpectedly" 2 1 2 1 4 2 1 "my GP" "tomorrow morning"
 record checkin-en-be "--lang en --region be" 1 "An aggressive relative" "shaky" 3 1 3 2 2
 record region-asked-nl "--lang nl" 2 3 1 1 2 2 1 3 1 4 1 5 2 2
 record region-asked-en "--lang en" 1 3 6 2
@@ -31,12 +31,12 @@ record longterm-en-nl "--lang en --region nl" 4 3 3 2 6 2
 
 # The crisis answer from different states.
 record crisis-at-menu-nl "--lang nl --region nl" "ik wil dood" 1 1 6
-record crisis-at-question1-nl "--lang nl --region nl" 1 "ik denk aan zelfmoord sinds de dienst" 2 1 "Een moeilijke nachtdienst" 1 1 2
-record crisis-at-question2-nl "--lang nl --region be" 1 "De drukte" "I want to die" 3 2
+record crisis-at-question1-nl "--lang nl --region nl" 1 "ik denk aan zelfmoord sinds de dienst" 2 1 1 "Een moeilijke nachtdienst" 1 1 2
+record crisis-at-question2-nl "--lang nl --region be" 1 "De drukte" "I want to die" 3 1 2
 record crisis-at-region-question "--lang nl" crisis 1 1 1 6
 record crisis-in-helpmap-en "--lang en --region nl" 3 112 1 1 6 2
-record crisis-at-question3-en "--lang en --region be" 1 "A long shift" 2 "nobody would miss me if I was gone" 2 1 3 2
-record crisis-misspelt-nl "--lang nl --region nl" 1 "zelmoord gedachten" 3 2
+record crisis-at-question3-en "--lang en --region be" 1 "A long shift" 2 "nobody would miss me if I was gone" 2 1 1 3 2
+record crisis-misspelt-nl "--lang nl --region nl" 1 "zelmoord gedachten" 3 1 2
 
 # Commands available anywhere, and answers gids does not understand.
 record commands-nl "--lang nl --region nl" hulp 1 "Een drukke dag" terug "Een rustige dag" opnieuw 1 "Toch druk" stop
@@ -47,9 +47,45 @@ record bad-answers-crisis-en "--lang en --region be" crisis x 1 x 1 6
 
 # An organisation's file, and Ctrl-D.
 record org-nl "--lang nl --region nl --org ../Examples/org/voorbeeld-ziekenhuis.yaml" 3 2 1 3 2 1 "het team collegiale ondersteuning" "vandaag nog"
-record org-crisis-en "--lang en --region nl --org ../Examples/org/voorbeeld-ziekenhuis.yaml" 1 "I want to hurt myself" 3 1 "A hard day" 2
+record org-crisis-en "--lang en --region nl --org ../Examples/org/voorbeeld-ziekenhuis.yaml" 1 "I want to hurt myself" 3 1 1 "A hard day" 2
 record eof-summary-nl "--lang nl --region nl" 1 "Een lange dag" 2
 record eof-summary-en "--lang en --region be" 1 "A long day"
+
+# The safety net (BRIEF §9, §10): one transcript per category of risk, both languages and
+# both regions; the crisis answer ('1' safe, '2' stop ends with the crisis lines) or the check
+# question ('ja' gives the crisis answer).
+record safety-wish-dead-nl-nl "--lang nl --region nl" "eerlijk gezegd wil ik gewoon niet meer wakker worden" 1 2
+record safety-wish-dead-en-be "--lang en --region be" "I wish I was dead" 1 2
+record safety-thoughts-nl-be "--lang nl --region be" "ik denk er steeds vaker aan om er een eind aan te maken" 1 2
+record safety-thoughts-en-nl "--lang en --region nl" "I keep thinking about killing myself" 1 2
+record safety-method-means-nl-nl "--lang nl --region nl" "ik heb thuis nog pillen liggen en ik denk er steeds aan" ja 1 2
+record safety-method-means-en-be "--lang en --region be" "I bought a rope" yes 1 2
+record safety-plan-intent-nl-be "--lang nl --region be" "ik heb besloten: vrijdag maak ik er een eind aan" 1 2
+record safety-plan-intent-en-nl "--lang en --region nl" "tonight is the night" 1 2
+record safety-preparing-nl-nl "--lang nl --region nl" "ik heb een afscheidsbrief geschreven" 1 2
+record safety-preparing-en-be "--lang en --region be" "I've been giving my stuff away to friends" yes 1 2
+record safety-past-attempt-nl-be "--lang nl --region be" "ik heb al eens een poging gedaan en het komt weer terug" 1 2
+record safety-past-attempt-en-nl "--lang en --region nl" "I tried to kill myself before and it is coming back" 1 2
+record safety-burden-nl-nl "--lang nl --region nl" "iedereen is beter af zonder mij" 1 2
+record safety-burden-en-be "--lang en --region be" "I'm a burden to everyone" yes 1 2
+record safety-self-harm-nl-be "--lang nl --region be" "ik snij mezelf weer" 1 2
+record safety-self-harm-en-nl "--lang en --region nl" "I've been cutting myself again" 1 2
+record safety-harm-others-nl-nl "--lang nl --region nl" "ik ben bang dat ik mijn kind iets aandoe" 1 2
+record safety-harm-others-en-be "--lang en --region be" "I'm scared I'll hurt my kids" 1 2
+record safety-someone-else-nl-be "--lang nl --region be" "mijn collega staat op het dak en zegt dat ze wil springen" 2
+record safety-someone-else-en-nl "--lang en --region nl" "my friend just texted me goodbye and says she's going to end it tonight" 2
+# The check question answered ja, nee and weet ik niet, inside the check-in.
+record safety-check-ja-nl-nl "--lang nl --region nl" 1 "ik zie het niet meer zitten" ja 1 1 "Een zware dienst" 1 1 2
+record safety-check-no-en-be "--lang en --region be" 1 "there's no way out for me" no "A heavy shift" 1 1 2
+record safety-check-weet-niet-nl-be "--lang nl --region be" 1 "ik zie het niet meer zitten" "weet ik niet" 1 1 "Een zware dienst" 1 1 2
+# A patient's suicide told inside the critical-event path, and at the check-in; then Ctrl-D.
+record safety-patient-suicide-in-event-nl-nl "--lang nl --region nl" 2 3 gisteren 1 "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem"
+record safety-patient-suicide-in-event-en-be "--lang en --region be" 2 3 yesterday 1 "a patient took his own life on our ward and I found him"
+record safety-patient-death-at-checkin-nl-be "--lang nl --region be" 1 "een cliënt heeft een eind aan zijn leven gemaakt, ik was erbij" 1
+record safety-patient-death-at-checkin-en-nl "--lang en --region nl" 1 "a resident I looked after for years passed away last night" 2
+# A crisis followed by 'stop', and by Ctrl-D.
+record safety-crisis-then-stop-nl-nl "--lang nl --region nl" 1 "ik wil dood" 1 stop
+record safety-crisis-then-ctrl-d-en-be "--lang en --region be" 1 "I want to die" 1
 
 # Practice (gids practice): for every scenario a strong run (the good candidates), a weak
 # run (typical mistakes) and a mixed run (own words, a good candidate, a mistake).
@@ -87,3 +123,8 @@ practice en-incident-mixed en 2 "What exactly happened?" "If I hear you right, y
 practice en-nurse-strong en 3 1 1 1
 practice en-nurse-weak en 3 2 2 2
 practice en-nurse-mixed en 3 "What stayed with you today?" "You need to learn to say no" 1
+# A trainee asking the simulated colleague about suicide (a skill, answered by the colleague),
+# and a trainee's own crisis (the real crisis answer).
+practice nl-floor-asks-about-suicide nl 1 "Denk je weleens aan zelfmoord?" 1 1 1
+practice en-floor-asks-about-suicide en 1 "Do you ever think about suicide?" 1 1 1
+practice nl-floor-own-crisis nl 1 "ik wil zelf eigenlijk ook dood" 1 1 1 1 1 1

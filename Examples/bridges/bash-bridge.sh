@@ -2,7 +2,8 @@
 # A minimal shell bridge for `gids serve --format plain`.
 #
 # Chat messages come in on stdin as lines "user<TAB>text"; the guide's answers go out on
-# stdout as lines "@user: text" (options as "@user:   1. text"). gids runs as a coprocess;
+# stdout as lines "@user: text" (options as "@user:   1. text", and "@user: [112]" before a
+# crisis answer, where a real bridge shows a call button). gids runs as a coprocess;
 # after each message the bridge reads gids's lines until the one whose kind is `expect` or
 # `error`, which always ends a reply. Extra arguments go to `gids serve`.
 #
@@ -24,6 +25,9 @@ while IFS=$'\t' read -r user text; do
         case $kind in
             message) printf '@%s: %s\n' "$(unescape "$session")" "$(unescape "$first")" ;;
             option) printf '@%s:   %s. %s\n' "$(unescape "$session")" "$first" "$(unescape "$rest")" ;;
+            # The safety net gave the crisis answer or asked the check question: a real bridge
+            # shows a call button here, or alerts the organisation's on-call process.
+            safety) if [ "$first" = crisis ]; then printf '@%s: [112]\n' "$(unescape "$session")"; fi ;;
             expect) break ;;
             error) printf '@%s: (gids could not read that message: %s)\n' "$(unescape "$session")" "$first"; break ;;
             *) printf 'bridge: unexpected line from gids: %s\n' "$kind" >&2; break ;;

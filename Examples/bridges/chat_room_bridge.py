@@ -57,7 +57,12 @@ def post(room, to, reply):
         return
     lines = [message["text"] for message in reply["messages"]]
     lines += [f"{option['n']}. {option['text']}" for option in reply["options"]]
-    print(json.dumps({"room": room, "to": to, "body": "\n".join(lines)}, ensure_ascii=False), flush=True)
+    post = {"room": room, "to": to, "body": "\n".join(lines)}
+    if "safety" in reply:
+        # The crisis answer or the check question: a chat client can show a call button, and
+        # an organisation can alert its own on-call process here.
+        post["safety"] = reply["safety"]
+    print(json.dumps(post, ensure_ascii=False), flush=True)
 
 
 def main():

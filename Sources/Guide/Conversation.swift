@@ -55,6 +55,9 @@ public struct Conversation: Sendable {
             askedCategories.insert(assessment.category ?? "")
             return interrupt(with: "SafetyCheck")
         case .aboutSomeoneElse where !isInCriticalEventPath:
+            // An answer in the person's own words is kept as the answer it is; the offer comes
+            // before what follows it.
+            if !state.isFinished, state.prompt.textVariable != nil || state.prompt.freeText != nil { _ = answering(answer) }
             return interrupt(with: "AboutSomeoneElse")
         case .aboutSomeoneElse:
             // Told while talking about the event: heard, and taken as the answer it is.

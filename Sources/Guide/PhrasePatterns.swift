@@ -163,8 +163,7 @@ struct PhrasePatterns: Sendable {
 
     /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them).
     func matcher(for words: [String]) -> PhraseMatcher {
-        let letters = words.map { Array($0.unicodeScalars) }
-        return PhraseMatcher(terms: terms, words: letters, known: letters.map(wholeWords.contains))
+        PhraseMatcher(terms: terms, words: words.map { Array($0.unicodeScalars) }, isKnown: wholeWords.contains)
     }
 }
 
@@ -178,56 +177,75 @@ struct PatternError: Error {
 }
 
 /// Matches patterns against one text's words, remembering which term matched which word.
+///
+/// A long text repeats most of its words, so each distinct word is compared with a term at
+/// most once, and a pattern is tried only where one of its first terms matched.
 struct PhraseMatcher {
     let terms: [PhrasePatterns.Term]
-    let words: [PhrasePatterns.Letters]
-    /// The length of each word, to rule terms out before comparing letters.
-    private let wordLengths: [Int]
-    /// For each word, whether the patterns know it as it is (then it is no typo of another).
-    private let known: [Bool]
-    /// For each word and term: 0 not yet compared, 1 no match, 2 a match.
+    /// The number of words in the text.
+    let wordCount: Int
+    /// The distinct words of the text, their lengths, and whether the patterns know each as
+    /// it is (then it is no typo of another).
+    private let distinct: [PhrasePatterns.Letters]
+    private let distinctLengths: [Int]
+    private let distinctKnown: [Bool]
+    /// For each word of the text, its distinct word.
+    private let wordIDs: [Int]
+    /// For each distinct word and term: 0 not yet compared, 1 no match, 2 a match.
     private var compared: [UInt8]
-    /// For each term: 0 not yet known, 1 it matches no word, 2 it matches some word.
-    private var matchesSomeWord: [UInt8]
+    /// For each term asked about, the positions of the words it matches, in order.
+    private var positions: [Int: [Int]] = [:]
 
-    init(terms: [PhrasePatterns.Term], words: [PhrasePatterns.Letters], known: [Bool]) {
+    init(terms: [PhrasePatterns.Term], words: [PhrasePatterns.Letters], isKnown: (PhrasePatterns.Letters) -> Bool) {
         self.terms = terms
-        self.words = words
-        self.known = known
-        compared = [UInt8](repeating: 0, count: terms.count * words.count)
-        wordLengths = words.map(\.count)
-        matchesSomeWord = [UInt8](repeating: 0, count: terms.count)
+        wordCount = words.count
+        var ids: [PhrasePatterns.Letters: Int] = [:]
+        var distinct: [PhrasePatterns.Letters] = []
+        wordIDs = words.map { word in
+            if let id = ids[word] { return id }
+            ids[word] = distinct.count
+            distinct.append(word)
+            return distinct.count - 1
+        }
+        self.distinct = distinct
+        distinctLengths = distinct.map(\.count)
+        distinctKnown = distinct.map(isKnown)
+        compared = [UInt8](repeating: 0, count: terms.count * distinct.count)
     }
 
     /// Whether the pattern's first term matches a word it could start at. Most patterns fail
     /// this for most texts, and it is one look-up once the term has been compared.
     mutating func mightMatch(_ pattern: PhrasePatterns.Pattern) -> Bool {
-        pattern.firstTerms.contains { mightMatch(firstTerm: $0, isAnchored: pattern.isAnchored) }
+        if pattern.isAnchored { return wordCount > 0 && pattern.firstTerms.contains { matches(word: 0, term: $0) } }
+        return pattern.firstTerms.contains { !positions(of: $0).isEmpty }
     }
 
-    private mutating func mightMatch(firstTerm term: Int, isAnchored: Bool) -> Bool {
-        if isAnchored { return !words.isEmpty && matches(word: 0, term: term) }
-        if matchesSomeWord[term] == 0 {
-            matchesSomeWord[term] = 1
-            for word in words.indices where matches(word: word, term: term) {
-                matchesSomeWord[term] = 2
-                break
-            }
-        }
-        return matchesSomeWord[term] == 2
+    /// The words a match of the pattern could start at, in order.
+    mutating func starts(of pattern: PhrasePatterns.Pattern) -> [Int] {
+        if pattern.isAnchored { return mightMatch(pattern) ? [0] : [] }
+        if pattern.firstTerms.count == 1 { return positions(of: pattern.firstTerms[0]) }
+        return Array(Set(pattern.firstTerms.flatMap { positions(of: $0) })).sorted()
+    }
+
+    /// The positions of the words a term matches.
+    private mutating func positions(of term: Int) -> [Int] {
+        if let known = positions[term] { return known }
+        let matching = Set(distinct.indices.filter { matches(distinct: $0, term: term) })
+        let found = matching.isEmpty ? [] : wordIDs.indices.filter { matching.contains(wordIDs[$0]) }
+        positions[term] = found
+        return found
     }
 
     /// Every range of words the pattern matches.
     mutating func spans(of pattern: PhrasePatterns.Pattern) -> [ClosedRange<Int>] {
-        matches(of: pattern, within: 0..<words.count).map(\.span)
+        matches(of: pattern, within: 0..<wordCount).map(\.span)
     }
 
     /// Every match of the pattern inside a range of words (a sentence), with the words its
     /// terms matched (the rest of its span is what its gaps took in).
     mutating func matches(of pattern: PhrasePatterns.Pattern, within range: Range<Int>) -> [PhraseMatch] {
         var result: [PhraseMatch] = []
-        let starts = pattern.isAnchored ? range.prefix(1) : range[...]
-        for start in starts {
+        for start in starts(of: pattern) where range.contains(start) {
             var matched: [Int] = []
             if let end = match(pattern.tokens, from: 0, at: start, before: range.upperBound, matched: &matched), end >= start {
                 result.append(PhraseMatch(span: start...end, termWords: matched))
@@ -269,9 +287,14 @@ struct PhraseMatcher {
     }
 
     private mutating func matches(word: Int, term: Int) -> Bool {
+        matches(distinct: wordIDs[word], term: term)
+    }
+
+    private mutating func matches(distinct word: Int, term: Int) -> Bool {
         let slot = word * terms.count + term
         if compared[slot] == 0 {
-            compared[slot] = terms[term].admits(length: wordLengths[word]) && terms[term].matches(words[word], allowingTypos: !known[word]) ? 2 : 1
+            compared[slot] = terms[term].admits(length: distinctLengths[word])
+                && terms[term].matches(distinct[word], allowingTypos: !distinctKnown[word]) ? 2 : 1
         }
         return compared[slot] == 2
     }

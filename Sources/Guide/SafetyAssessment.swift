@@ -6,6 +6,8 @@ public struct SafetyAssessment: Hashable, Sendable {
         case crisis
         /// Possible risk (a hint, a euphemism): ask once, plainly.
         case check
+        /// Someone's death, told: never a risk to the writer, but heavy to carry; acknowledged.
+        case told
     }
 
     /// What the guide does with the message. The cases are ordered: when a message says

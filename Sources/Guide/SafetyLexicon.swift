@@ -14,7 +14,8 @@ import YarnScript
 ///   (where a negation stops: maar, but), `subordinators` (where a new subject may start: dat,
 ///   die, that, who). Any other list can be used in a pattern as `{name}`.
 /// - `risks:` the categories of BRIEF §10, each with `crisis:` patterns (clear risk) and
-///   `check:` patterns (possible risk: a hint, a euphemism). Patterns are in the language of
+///   `check:` patterns (possible risk: a hint, a euphemism), and `death` with `told:` patterns
+///   (someone's death, acknowledged as heavy, never a risk to the writer). Patterns are in the language of
 ///   ``PhrasePatterns``; `A + B` matches when both parts match in one sentence.
 /// - `clinical:` clinical and training talk (suïcidepreventie, patients with suicidal
 ///   ideation): a risk found inside it is not about the writer.
@@ -41,10 +42,11 @@ public struct SafetyLexicon: Sendable {
         case `self`, listener, others, patients, pronouns, possessive, reflexive, prepositions, negation, clauseBreaks = "clause-breaks", subordinators
     }
 
-    /// The categories of BRIEF §10, in the order the explanations and figures use.
+    /// The categories of BRIEF §10, in the order the explanations and figures use, then the
+    /// writer in danger from someone else, and someone's death told (level `told`: acknowledged).
     public static let categories = [
         "wish-dead", "thoughts", "method-means", "plan-intent", "preparing", "past-attempt", "burden-hopeless", "self-harm",
-        "harm-others", "danger",
+        "harm-others", "danger", "death",
     ]
 
     /// The sections of single phrases, besides `words` and `risks`.
@@ -163,7 +165,7 @@ public struct SafetyLexicon: Sendable {
                 }
                 for (level, levelNode, list) in try reader.mapping(levels, what: "the patterns of '\(category)'") {
                     guard let level = SafetyAssessment.Level(rawValue: level) else {
-                        problems.append(reader.error(levelNode, "unknown level '\(level)'; use 'crisis' (clear risk) or 'check' (possible risk)"))
+                        problems.append(reader.error(levelNode, "unknown level '\(level)'; use 'crisis' (clear risk), 'check' (possible risk) or 'told' (someone's death)"))
                         continue
                     }
                     for (text, node) in try Self.patternList(list, what: "the \(level.rawValue) patterns of '\(category)'", reader: reader) {

@@ -25,6 +25,10 @@ struct SafetyReading {
     let lexicon: SafetyLexicon
     let text: SafetyText
     private var matcher: PhraseMatcher
+    private var coveredSpans: [CoverKey: [ClosedRange<Int>]] = [:]
+    /// For each sentence asked about, its letters with the spaces taken out, and where each word starts.
+    private var compactSentences: [Int: (bytes: [UInt8], starts: [Int])] = [:]
+    private var urgency: Bool?
 
     init(_ text: SafetyText, with lexicon: SafetyLexicon) {
         self.lexicon = lexicon
@@ -35,9 +39,17 @@ struct SafetyReading {
     /// The most urgent thing the message says, with every reason for it.
     mutating func assessment() -> SafetyAssessment {
         var best = SafetyAssessment.nothing
-        for rule in lexicon.rules where rule.parts.allSatisfy({ matcher.mightMatch($0) }) {
-            for sentence in text.sentenceRanges.indices {
-                guard let found = match(rule, in: sentence) else { continue }
+        for rule in lexicon.rules {
+            // Only the sentences where the rule's first word stands (or its stem, run together).
+            var sentences = Set<Int>()
+            if rule.parts.allSatisfy({ matcher.mightMatch($0) }) {
+                sentences = Set(matcher.starts(of: rule.parts[0]).map { text.sentenceOfWord[$0] })
+            }
+            if rule.parts.count == 1, let stem = rule.parts[0].compactStem {
+                sentences.formUnion(text.sentenceRanges.indices.filter { compactStart(of: stem, in: $0) != nil })
+            }
+            for sentence in sentences.sorted() {
+                guard let found = match(rule, in: sentence) ?? compactMatch(rule, in: sentence) else { continue }
                 let verdict = decide(rule, found, in: sentence)
                 guard verdict.decision >= best.decision, verdict.decision != .none else { continue }
                 let reason = explanation(rule, found, verdict.how)
@@ -72,17 +84,55 @@ struct SafetyReading {
         return combined
     }
 
+    /// A one-word rule whose stem stands in the sentence with its words run together or split
+    /// apart ("ikdenkaanzelfmoord", "zelf moord gedachten"), and no idiom covers it.
+    private mutating func compactMatch(_ rule: SafetyLexicon.Rule, in sentence: Int) -> PhraseMatch? {
+        guard rule.parts.count == 1, let stem = rule.parts[0].compactStem, let word = compactStart(of: stem, in: sentence) else { return nil }
+        let found = PhraseMatch(span: word...word, termWords: [word])
+        return isIdiom(found, in: text.sentenceRanges[sentence]) ? nil : found
+    }
+
+    /// The word where `stem` starts in the sentence's letters with the spaces taken out, if it does.
+    private mutating func compactStart(of stem: [UInt8], in sentence: Int) -> Int? {
+        if compactSentences[sentence] == nil {
+            var bytes: [UInt8] = []
+            var starts: [Int] = []
+            for word in text.sentenceRanges[sentence] {
+                starts.append(bytes.count)
+                bytes += text.words[word].utf8
+            }
+            compactSentences[sentence] = (bytes, starts)
+        }
+        guard let (bytes, starts) = compactSentences[sentence], stem.count <= bytes.count else { return nil }
+        guard let offset = (0...(bytes.count - stem.count)).first(where: { bytes[$0..<($0 + stem.count)].elementsEqual(stem) }) else { return nil }
+        let index = (starts.lastIndex { $0 <= offset } ?? 0)
+        return text.sentenceRanges[sentence].lowerBound + index
+    }
+
     private mutating func isIdiom(_ found: PhraseMatch, in range: Range<Int>) -> Bool {
-        covered(found, by: lexicon.idioms, in: range)
+        covered(found, by: \.idioms, in: range)
     }
 
     /// Whether every word the match's terms took lies inside a match of one of the patterns.
-    private mutating func covered(_ found: PhraseMatch, by patterns: [PhrasePatterns.Pattern], in range: Range<Int>) -> Bool {
-        var spans: [ClosedRange<Int>] = []
-        for pattern in patterns where matcher.mightMatch(pattern) {
-            spans += matcher.matches(of: pattern, within: range).map(\.span)
+    private mutating func covered(
+        _ found: PhraseMatch, by section: KeyPath<SafetyLexicon, [PhrasePatterns.Pattern]>, in range: Range<Int>
+    ) -> Bool {
+        let key = CoverKey(section: section, range: range)
+        if coveredSpans[key] == nil {
+            var spans: [ClosedRange<Int>] = []
+            for pattern in lexicon[keyPath: section] where matcher.mightMatch(pattern) {
+                spans += matcher.matches(of: pattern, within: range).map(\.span)
+            }
+            coveredSpans[key] = spans
         }
+        let spans = coveredSpans[key] ?? []
         return found.termWords.allSatisfy { word in spans.contains { $0.contains(word) } }
+    }
+
+    /// The spans of a section's phrases in a range of words, worked out once.
+    private struct CoverKey: Hashable {
+        var section: KeyPath<SafetyLexicon, [PhrasePatterns.Pattern]>
+        var range: Range<Int>
     }
 
     // MARK: - Deciding
@@ -90,9 +140,9 @@ struct SafetyReading {
     private mutating func decide(_ rule: SafetyLexicon.Rule, _ found: PhraseMatch, in sentence: Int) -> Verdict {
         let range = text.sentenceRanges[sentence]
         let main = PhraseMatch(span: found.span, termWords: found.termWords.filter { found.span.contains($0) })
-        if covered(main, by: lexicon.clinical, in: range) { return Verdict(.clinical, "clinical or training talk") }
+        if covered(main, by: \.clinical, in: range) { return Verdict(.clinical, "clinical or training talk") }
         // Only ever said of someone else: "overleden door zelfdoding", "died by suicide".
-        if covered(main, by: lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "someone else's death") }
+        if rule.level == .told || covered(main, by: \.completed, in: range) { return Verdict(.aboutSomeoneElse, "someone else's death") }
         let asks = text.sentenceAsks[sentence]
         switch rule.category == "danger" ? .writer : holder(of: found, in: range) {
         case .writer?:
@@ -240,7 +290,10 @@ struct SafetyReading {
     }
 
     private var hasUrgency: Bool {
-        mutating get { says(lexicon.urgency, in: 0..<text.words.count) }
+        mutating get {
+            if urgency == nil { urgency = says(lexicon.urgency, in: 0..<text.words.count) }
+            return urgency ?? false
+        }
     }
 
     /// Whether one of the phrases is said in the range of words.

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// In: one message per line, `session<TAB>text`. Out: for each input line, one or more
 /// lines `session<TAB>kind<TAB>...`, always ending with exactly one `expect` or `error`
-/// line, so a bridge reads until it sees one:
+/// line, so a bridge reads until it sees one. A reply in which the safety net gave the crisis
+/// answer or asked the check question starts with `safety`:
 ///
+///     anna	safety	crisis
 ///     anna	message	Welke gebeurtenissen van vandaag zijn je bijgebleven?
 ///     anna	option	1	Ja
 ///     anna	expect	text
@@ -30,7 +32,8 @@ public enum PlainFormat {
         switch response {
         case .reply(let session, _, let reply):
             let s = escape(session)
-            return reply.messages.map { "\(s)\tmessage\t\(escape($0.text))" }
+            return (reply.safety.map { ["\(s)\tsafety\t\($0.rawValue)"] } ?? [])
+                + reply.messages.map { "\(s)\tmessage\t\(escape($0.text))" }
                 + reply.options.enumerated().map { "\(s)\toption\t\($0.offset + 1)\t\(escape($0.element.text))" }
                 + ["\(s)\texpect\t\(reply.expects.rawValue)"]
         case .error(let error, _, let session):
@@ -53,7 +56,8 @@ public enum PlainFormat {
             guard let n = option["n"] as? Int, let text = option["text"] as? String else { return nil }
             return "\(s)\toption\t\(n)\t\(escape(text))"
         }
-        return messages + options + ["\(s)\texpect\t\(object["expect"] as? String ?? "none")"]
+        let safety = (object["safety"] as? String).map { ["\(s)\tsafety\t\($0)"] } ?? []
+        return safety + messages + options + ["\(s)\texpect\t\(object["expect"] as? String ?? "none")"]
     }
 
     static func escape(_ text: String) -> String {

@@ -43,6 +43,10 @@ public enum ProtocolResponse: Sendable {
                         json.string(option.element.text)
                     }
                 }
+                if let safety = reply.safety {
+                    json.key("safety")
+                    json.string(safety.rawValue)
+                }
                 json.key("session")
                 json.string(session)
             case .error(let error, let id, let session):

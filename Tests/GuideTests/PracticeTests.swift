@@ -69,6 +69,19 @@ private func labelledSet() throws -> [Labelled] {
         #expect(session.turns.isEmpty, "a crisis phrase is not scored as a move")
     }
 
+    @Test("a trainee asking the simulated colleague about suicide practises a skill: no crisis answer, the colleague answers")
+    func askingTheColleague() throws {
+        for (language, question) in [(Language.nl, "Denk je weleens aan zelfmoord?"), (.en, "Are you having thoughts of ending your life?")] {
+            var session = PracticeSession(content: try shippedContent(), settings: ConversationSettings(language: language, region: .nl, seed: 1, today: .today()))
+            _ = session.start()
+            _ = session.respond(to: "1")
+            let reply = session.respond(to: question)
+            #expect(reply.safety == nil, "\(question)")
+            #expect(PlainText.lines(for: reply).contains { $0.hasPrefix("Feedback") })
+            #expect(session.turns.map(\.text) == [question], "the question is scored as the trainee's move")
+        }
+    }
+
     @Test("typed words are classified with the reason, and the colleague reacts to the move they make")
     func typedResponse() throws {
         var session = PracticeSession(content: try shippedContent(), settings: ConversationSettings(language: .en, region: .nl, seed: 1, today: .today()))

@@ -40,4 +40,23 @@ import Testing
         #expect(try decision("ik ben dood op en ik wil dood") == .crisis)
         #expect(try decision("my feet are killing me and I want to kill myself") == .crisis)
     }
+
+    @Test("what tries to slip past a word list is still read", arguments: [
+        "ik wil\u{200B} dood", "zelf\u{200D}moord\u{2060}gedachten", "ik w\u{0456}l d\u{043E}\u{043E}d", "I want to k\u{0456}ll mys\u{0435}lf",
+        "z3lfm00rd", "1 w4nt t0 d13", "ik wil do\u{0301}o\u{0301}d", "\u{FF49}\u{FF4B} \u{FF57}\u{FF49}\u{FF4C} \u{FF44}\u{FF4F}\u{FF4F}\u{FF44}",
+        "IK WIL DOOD", "ikwilzelfmoordplegen", "ik heb echt suicidal thoughts", "sometimes denk ik aan zelfmoord",
+    ])
+    func evasions(text: String) throws {
+        #expect(try decision(text) == .crisis)
+    }
+
+    @Test("a crisis in the middle of 64 KiB of an ordinary shift is found")
+    func longText() throws {
+        let shift = "Vandaag was druk, twee opnames en een val op kamer 12. The handover took forever. "
+        let filler = String(repeating: shift, count: 32 * 1024 / shift.utf8.count)
+        let text = filler + "Eigenlijk wil ik gewoon niet meer leven. " + filler
+        #expect(text.utf8.count > 64 * 1000)
+        #expect(try decision(text) == .crisis)
+        #expect(try decision(filler + filler) == .none)
+    }
 }

@@ -45,6 +45,25 @@ import Testing
         #expect(reply.contains("113 Zelfmoordpreventie"))
     }
 
+    @Test("replies tell the bridge what the safety net did: crisis, check, or nothing")
+    func safetyField() throws {
+        let server = try ServerHarness()
+        #expect(object(server.send(#"{"session":"a","text":"ik wil niet meer leven"}"#)[0])["safety"] as? String == "crisis")
+        let check = object(server.send(#"{"session":"b","text":"ik zie het niet meer zitten"}"#)[0])
+        #expect(check["safety"] as? String == "check")
+        #expect((check["messages"] as? [[String: Any]])?.last?["text"] as? String
+            == "Denk je eraan om een eind aan je leven te maken, of om jezelf of iemand anders iets aan te doen?")
+        #expect(object(server.send(#"{"session":"b","text":"ja"}"#)[0])["safety"] as? String == "crisis")
+        #expect(object(server.send(#"{"session":"c","text":"mijn collega staat op het dak en zegt dat ze wil springen"}"#)[0])["safety"] as? String == "crisis")
+        let patient = object(server.send(#"{"session":"d","text":"een patiënt heeft zich vannacht van het leven beroofd"}"#)[0])
+        #expect(patient["safety"] == nil)
+        #expect((patient["messages"] as? [[String: Any]])?.first?["text"] as? String == "Dat is heftig om mee te maken.")
+        #expect(!server.send(#"{"session":"e","text":"hoi"}"#)[0].contains("safety"))
+        let plain = PlainFormat.lines(for: server.server.handle([PlainFormat.request(from: Array("f\tik wil dood".utf8))])[0])
+        #expect(plain.first == "f\tsafety\tcrisis")
+        #expect(plain.last == "f\texpect\tchoice")
+    }
+
     @Test("markup reaches the bridge as attributes")
     func attributes() throws {
         let server = try ServerHarness()

@@ -10,7 +10,8 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         defer { try? FileManager.default.removeItem(at: folder) }
         var lines = [
             #"{"session":"a","text":"hoi","id":1}"#, #"{"session":"a","text":"3","id":"two"}"#, #"{"session":"a","text":"2","id":3.5}"#,
-            #"{"session":"b","text":"ik wil dood"}"#, #"{"type":"start","session":"c","lang":"en","region":"be"}"#, #"{"type":"reset","session":"c"}"#,
+            #"{"session":"b","text":"ik wil dood"}"#, #"{"session":"d","text":"ik zie het niet meer zitten"}"#,
+            #"{"type":"start","session":"c","lang":"en","region":"be"}"#, #"{"type":"reset","session":"c"}"#,
             #"{"type":"ping"}"#, #"{"type":"stats","id":9}"#, #"{"type":"due"}"#, #"{"type":"forget","session":"c"}"#,
         ]
         lines += [#"{"session":"#, "[1]", "7", #"{"text":"x"}"#, #"{"session":"","text":"x"}"#, #"{"session":1,"text":"x"}"#, #"{"session":"a","text":2}"#,
@@ -203,6 +204,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(text.contains("@anna: Welke gebeurtenissen van vandaag zijn je bijgebleven?\n"))
         #expect(text.contains("@anna: Hoe voel je je (lichamelijk en mentaal)?\n"))
         #expect(text.contains("@bob: Ben je nu veilig?\n"))
+        #expect(text.contains("@bob: [112]\n"), "the bridge marks the crisis answer where a real one shows a call button")
     }
 
     @Test("the Python bridge connects a chat room to gids and reaches out when a follow-up is due")
