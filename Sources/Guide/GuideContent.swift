@@ -86,6 +86,10 @@ public final class GuideContent: Sendable {
         let folder = URL(fileURLWithPath: directory)
         func path(_ parts: String...) -> String { parts.reduce(folder) { $0.appendingPathComponent($1) }.path }
 
+        // The safety lexicons are the largest files gids reads: read them on another core while
+        // the dialogues compile, so starting gids takes the longer of the two, not both.
+        let safetyLoad = BackgroundWork { () -> (SafetyLexicon?, [Diagnostic]) in loadSafetyLexicon(from: folder) }
+
         var programs: [Language: Program] = [:]
         for language in Language.allCases {
             // The guide's dialogue and the practice scenarios are one program: practice uses the
@@ -144,21 +148,8 @@ public final class GuideContent: Sendable {
         for language in Language.allCases {
             practice[language] = load(path("practice", language.rawValue + ".yaml"), PracticeLexicon.load(text:file:))
         }
-        var safetySources: [(text: String, file: String)] = []
-        for language in Language.allCases {
-            let file = path("safety", language.rawValue + ".yaml")
-            do throws(DiagnosticList) {
-                safetySources.append((try read(file), file))
-            } catch {
-                diagnostics += error.diagnostics
-            }
-        }
-        var safetyLexicon: SafetyLexicon?
-        do throws(DiagnosticList) {
-            safetyLexicon = try SafetyLexicon(sources: safetySources)
-        } catch {
-            diagnostics += error.diagnostics
-        }
+        let (safetyLexicon, safetyDiagnostics) = safetyLoad.result()
+        diagnostics += safetyDiagnostics
         let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
         let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
 
@@ -171,6 +162,25 @@ public final class GuideContent: Sendable {
         }
         return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicon: safetyLexicon), commands: commands, signals: signals, organisation: organisation,
             practice: practice), unique)
+    }
+
+    /// The safety lexicons of every language, read as one (see ``SafetyLexicon``), or their problems.
+    private static func loadSafetyLexicon(from folder: URL) -> (SafetyLexicon?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [(text: String, file: String)] = []
+        for language in Language.allCases {
+            let file = folder.appendingPathComponent("safety").appendingPathComponent(language.rawValue + ".yaml").path
+            do throws(DiagnosticList) {
+                sources.append((try read(file), file))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        do throws(DiagnosticList) {
+            return (try SafetyLexicon(sources: sources), diagnostics)
+        } catch {
+            return (nil, diagnostics + error.diagnostics)
+        }
     }
 
     private static func read(_ file: String) throws(DiagnosticList) -> String {

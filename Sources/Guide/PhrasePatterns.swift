@@ -37,15 +37,15 @@ struct PhrasePatterns: Sendable {
         }
 
         /// Whether an input word matches: equal or one edit apart for words of five letters
-        /// or more, and for a prefix the same for the word's start. A word the patterns know
-        /// as it is (`niemand`, `willen`) is never read as a typo of another (`iemand`, `pillen`).
-        func matches(_ word: Letters, allowingTypos: Bool = true) -> Bool {
+        /// or more, and for a prefix the same for the word's start. (``TermIndex`` never asks
+        /// this of a word the patterns know as it is: `niemand` is no typo of `iemand`.)
+        func matches(_ word: Letters) -> Bool {
             guard isPrefix else {
                 return word == letters
-                    || (allowingTypos && letters.count >= 5 && abs(word.count - letters.count) <= 1 && EditDistance.isAtMostOne(word[...], letters[...]))
+                    || (letters.count >= 5 && abs(word.count - letters.count) <= 1 && EditDistance.isAtMostOne(word[...], letters[...]))
             }
             if word.starts(with: letters) { return true }
-            guard allowingTypos, letters.count >= 5, word.count >= letters.count - 1 else { return false }
+            guard letters.count >= 5, word.count >= letters.count - 1 else { return false }
             return [letters.count - 1, letters.count, letters.count + 1].contains { length in
                 length <= word.count && EditDistance.isAtMostOne(word[..<length], letters[...])
             }
@@ -59,23 +59,48 @@ struct PhrasePatterns: Sendable {
         case gap
         /// Any one of these terms (a named list of words, `{name}`).
         case anyOf([Int])
+
+        /// The terms a word must match here, or nil for a gap.
+        var terms: [Int]? {
+            switch self {
+            case .term(let term): [term]
+            case .anyOf(let terms): terms
+            case .gap: nil
+            }
+        }
     }
 
-    struct Pattern: Sendable {
-        var tokens: [Token]
+    /// A pattern, read once and shared (a class: matching passes patterns around constantly,
+    /// and a reference costs one count where a value's arrays cost one each).
+    final class Pattern: Sendable {
+        let tokens: [Token]
         /// The pattern as written, for explanations.
-        var text: String
+        let text: String
         /// Where the pattern was written.
-        var line: Int
+        let line: Int
         /// Whether the pattern only matches from the first word (`^`).
-        var isAnchored: Bool
+        let isAnchored: Bool
         /// For a one-word pattern long enough not to match by accident (a word of 7 letters,
         /// a prefix of 6), the letters (as UTF-8) to look for in the input with its spaces removed.
-        var compactStem: [UInt8]?
-
+        let compactStem: [UInt8]?
         /// The terms every match starts with, one of which must match (a pattern never starts with a gap).
-        var firstTerms: [Int]
+        let firstTerms: [Int]
+        /// The pattern's number among those read, so a matcher can remember where it may start.
+        let number: Int
+
+        init(tokens: [Token], text: String, line: Int, isAnchored: Bool, compactStem: [UInt8]?, firstTerms: [Int], number: Int) {
+            self.tokens = tokens
+            self.text = text
+            self.line = line
+            self.isAnchored = isAnchored
+            self.compactStem = compactStem
+            self.firstTerms = firstTerms
+            self.number = number
+        }
     }
+
+    /// How many patterns have been read.
+    private var patternCount = 0
 
     /// Named lists of words (`{name}` in a pattern), by name: the index of each word's term.
     private(set) var wordLists: [String: [Int]] = [:]
@@ -106,10 +131,11 @@ struct PhrasePatterns: Sendable {
         return .success(Term(letters: Array(word.unicodeScalars), isPrefix: isPrefix))
     }
 
-    /// Every distinct word of the patterns: each is compared with an input word at most once.
+    /// Every distinct word of the patterns.
     private(set) var terms: [Term] = []
-    /// The whole words among them (not prefixes), to tell a known word from a typo.
-    private var wholeWords: Set<Letters> = []
+    private var termIndices: [Term: Int] = [:]
+    /// Finds the terms a word of a message matches.
+    private var index = TermIndex()
 
     /// Reads one pattern, or says what is wrong with it.
     mutating func parse(_ text: Substring, line: Int) -> Result<Pattern, PatternError> {
@@ -142,14 +168,16 @@ struct PhrasePatterns: Sendable {
         case .anyOf(let terms)?: firstTerms = terms
         case .gap?, nil: return .failure(PatternError("a pattern cannot start with '*'"))
         }
+        patternCount += 1
         return .success(Pattern(
             tokens: tokens, text: String(text.trimmingSpaces), line: line, isAnchored: isAnchored, compactStem: compactStem(of: tokens),
-            firstTerms: firstTerms))
+            firstTerms: firstTerms, number: patternCount))
     }
 
     private mutating func index(of term: Term) -> Int {
-        if let index = terms.firstIndex(of: term) { return index }
-        if !term.isPrefix { wholeWords.insert(term.letters) }
+        if let known = termIndices[term] { return known }
+        termIndices[term] = terms.count
+        index.add(term, at: terms.count)
         terms.append(term)
         return terms.count - 1
     }
@@ -163,7 +191,9 @@ struct PhrasePatterns: Sendable {
 
     /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them).
     func matcher(for words: [String]) -> PhraseMatcher {
-        PhraseMatcher(terms: terms, words: words.map { Array($0.unicodeScalars) }, isKnown: wholeWords.contains)
+        PhraseMatcher(words: words.map { Array($0.unicodeScalars) }, termCount: terms.count, patternCount: patternCount) {
+            index.terms(matching: $0, in: terms)
+        }
     }
 }
 
@@ -176,28 +206,30 @@ struct PatternError: Error {
     }
 }
 
-/// Matches patterns against one text's words, remembering which term matched which word.
+/// Matches patterns against one text's words, remembering which terms each word matches.
 ///
-/// A long text repeats most of its words, so each distinct word is compared with a term at
-/// most once, and a pattern is tried only where one of its first terms matched.
+/// A long text repeats most of its words, so each distinct word is looked up once, and a
+/// pattern is tried only where one of its first terms matched.
 struct PhraseMatcher {
-    let terms: [PhrasePatterns.Term]
     /// The number of words in the text.
     let wordCount: Int
-    /// The distinct words of the text, their lengths, and whether the patterns know each as
-    /// it is (then it is no typo of another).
-    private let distinct: [PhrasePatterns.Letters]
-    private let distinctLengths: [Int]
-    private let distinctKnown: [Bool]
     /// For each word of the text, its distinct word.
     private let wordIDs: [Int]
-    /// For each distinct word and term: 0 not yet compared, 1 no match, 2 a match.
-    private var compared: [UInt8]
-    /// For each term asked about, the positions of the words it matches, in order.
-    private var positions: [Int: [Int]] = [:]
+    /// For each distinct word, the terms it matches, in order.
+    private let termsOfDistinct: [[Int]]
+    /// The terms that some word of the text matches.
+    private(set) var matchedTerms: [Int] = []
+    /// For each term, its place in ``matchedTerms`` or -1; for each place, the distinct words
+    /// that match the term and, once asked, the positions of the words. (Flat arrays of small
+    /// numbers: hashing them, and releasing an array per term, was most of the work.)
+    private var slotOfTerm: [Int32]
+    private var distinctOfSlot: [[Int]] = []
+    private var positionsOfSlot: [[Int]?] = []
+    /// For each pattern (by number): -1 not yet asked about, else its place in ``startLists``.
+    private var startsOfPattern: [Int32]
+    private var startLists: [[Int]] = []
 
-    init(terms: [PhrasePatterns.Term], words: [PhrasePatterns.Letters], isKnown: (PhrasePatterns.Letters) -> Bool) {
-        self.terms = terms
+    init(words: [PhrasePatterns.Letters], termCount: Int, patternCount: Int, termsMatching: (PhrasePatterns.Letters) -> [Int]) {
         wordCount = words.count
         var ids: [PhrasePatterns.Letters: Int] = [:]
         var distinct: [PhrasePatterns.Letters] = []
@@ -207,32 +239,66 @@ struct PhraseMatcher {
             distinct.append(word)
             return distinct.count - 1
         }
-        self.distinct = distinct
-        distinctLengths = distinct.map(\.count)
-        distinctKnown = distinct.map(isKnown)
-        compared = [UInt8](repeating: 0, count: terms.count * distinct.count)
+        termsOfDistinct = distinct.map(termsMatching)
+        slotOfTerm = [Int32](repeating: -1, count: termCount)
+        startsOfPattern = [Int32](repeating: -1, count: patternCount + 1)
+        for (word, terms) in termsOfDistinct.enumerated() {
+            for term in terms {
+                if slotOfTerm[term] < 0 {
+                    slotOfTerm[term] = Int32(matchedTerms.count)
+                    matchedTerms.append(term)
+                    distinctOfSlot.append([])
+                    positionsOfSlot.append(nil)
+                }
+                distinctOfSlot[Int(slotOfTerm[term])].append(word)
+            }
+        }
+    }
+
+    /// Whether every word of the patterns matches some word of the text: the quick check
+    /// before trying where they match.
+    func mayMatch(_ patterns: [PhrasePatterns.Pattern]) -> Bool {
+        patterns.allSatisfy { pattern in
+            pattern.tokens.allSatisfy { token in token.terms?.contains { slotOfTerm[$0] >= 0 } ?? true }
+        }
+    }
+
+    /// Whether the word matches any term of the patterns.
+    func matchesAnyTerm(word: Int) -> Bool {
+        !termsOfDistinct[wordIDs[word]].isEmpty
     }
 
     /// Whether the pattern's first term matches a word it could start at. Most patterns fail
-    /// this for most texts, and it is one look-up once the term has been compared.
+    /// this for most texts, and it is one look-up.
     mutating func mightMatch(_ pattern: PhrasePatterns.Pattern) -> Bool {
-        if pattern.isAnchored { return wordCount > 0 && pattern.firstTerms.contains { matches(word: 0, term: $0) } }
-        return pattern.firstTerms.contains { !positions(of: $0).isEmpty }
+        !starts(of: pattern).isEmpty
     }
 
     /// The words a match of the pattern could start at, in order.
     mutating func starts(of pattern: PhrasePatterns.Pattern) -> [Int] {
-        if pattern.isAnchored { return mightMatch(pattern) ? [0] : [] }
-        if pattern.firstTerms.count == 1 { return positions(of: pattern.firstTerms[0]) }
-        return Array(Set(pattern.firstTerms.flatMap { positions(of: $0) })).sorted()
+        if startsOfPattern[pattern.number] >= 0 { return startLists[Int(startsOfPattern[pattern.number])] }
+        let found: [Int]
+        if pattern.isAnchored {
+            found = wordCount > 0 && pattern.firstTerms.contains { matches(word: 0, term: $0) } ? [0] : []
+        } else if pattern.firstTerms.count == 1 {
+            found = positions(of: pattern.firstTerms[0])
+        } else {
+            let matching = pattern.firstTerms.filter { slotOfTerm[$0] >= 0 }
+            found = matching.count == 1 ? positions(of: matching[0]) : Array(Set(matching.flatMap { positions(of: $0) })).sorted()
+        }
+        startsOfPattern[pattern.number] = Int32(startLists.count)
+        startLists.append(found)
+        return found
     }
 
     /// The positions of the words a term matches.
     private mutating func positions(of term: Int) -> [Int] {
-        if let known = positions[term] { return known }
-        let matching = Set(distinct.indices.filter { matches(distinct: $0, term: term) })
-        let found = matching.isEmpty ? [] : wordIDs.indices.filter { matching.contains(wordIDs[$0]) }
-        positions[term] = found
+        let slot = Int(slotOfTerm[term])
+        guard slot >= 0 else { return [] }
+        if let known = positionsOfSlot[slot] { return known }
+        let words = distinctOfSlot[slot]
+        let found = wordIDs.indices.filter { words.contains(wordIDs[$0]) }
+        positionsOfSlot[slot] = found
         return found
     }
 
@@ -286,17 +352,8 @@ struct PhraseMatcher {
         terms.contains { matches(word: index, term: $0) }
     }
 
-    private mutating func matches(word: Int, term: Int) -> Bool {
-        matches(distinct: wordIDs[word], term: term)
-    }
-
-    private mutating func matches(distinct word: Int, term: Int) -> Bool {
-        let slot = word * terms.count + term
-        if compared[slot] == 0 {
-            compared[slot] = terms[term].admits(length: distinctLengths[word])
-                && terms[term].matches(distinct[word], allowingTypos: !distinctKnown[word]) ? 2 : 1
-        }
-        return compared[slot] == 2
+    private func matches(word: Int, term: Int) -> Bool {
+        termsOfDistinct[wordIDs[word]].contains(term)
     }
 }
 

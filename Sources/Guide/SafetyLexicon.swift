@@ -24,17 +24,27 @@ import YarnScript
 ///   `completed:` someone else's death, told afterwards ("overleden", "took his own life").
 public struct SafetyLexicon: Sendable {
     /// A rule: patterns that must all match, the first in a sentence, each other one in the
-    /// same sentence (`+`) or anywhere in the message (`&`).
-    struct Rule: Sendable {
-        var parts: [PhrasePatterns.Pattern]
+    /// same sentence (`+`) or anywhere in the message (`&`). A class, shared as read.
+    final class Rule: Sendable {
+        let parts: [PhrasePatterns.Pattern]
         /// For each part, whether it may stand anywhere in the message (`&`).
-        var anywhere: [Bool]
-        var category: String
-        var level: SafetyAssessment.Level
+        let anywhere: [Bool]
+        let category: String
+        let level: SafetyAssessment.Level
         /// Where it is written: the file as an organisation knows it (`safety/nl.yaml`), and the line.
-        var file: String
-        var line: Int
-        var text: String
+        let file: String
+        let line: Int
+        let text: String
+
+        init(parts: [PhrasePatterns.Pattern], anywhere: [Bool], category: String, level: SafetyAssessment.Level, file: String, line: Int, text: String) {
+            self.parts = parts
+            self.anywhere = anywhere
+            self.category = category
+            self.level = level
+            self.file = file
+            self.line = line
+            self.text = text
+        }
     }
 
     /// The lists that say who a sentence is about and how; every lexicon defines them.
@@ -60,6 +70,12 @@ public struct SafetyLexicon: Sendable {
     var completed: [PhrasePatterns.Pattern] = []
     /// The terms of each role's list.
     var roles: [Role: [Int]] = [:]
+    /// For each term, the rules it anchors: each rule is filed under the terms of its most
+    /// particular word (the one with fewest terms), so that a message is read only with the
+    /// rules one of its words can anchor ("ik" anchors next to nothing).
+    private(set) var rulesByAnchor: [[Int]] = []
+    /// The rules of one long word, also found inside a word with the words run together.
+    private(set) var compactRules: [Int] = []
 
     /// Reads the lexicons of every language as one, so that a message mixing languages, or a
     /// word of one language in the other's sentence ("ik heb suicidal thoughts", "niet
@@ -69,7 +85,8 @@ public struct SafetyLexicon: Sendable {
         var problems: [Diagnostic] = []
         var documents: [(reader: YAMLReader, sections: [String: Node], risks: Node)] = []
         for (text, file) in sources {
-            let reader = YAMLReader(file: file)
+            // Only text: none of its scalars needs a type.
+            let reader = YAMLReader(file: file, typesScalars: false)
             do throws(DiagnosticList) {
                 var sections: [String: Node] = [:]
                 let root = try reader.root(of: text)
@@ -98,6 +115,12 @@ public struct SafetyLexicon: Sendable {
             }
             problems += readRisks(risks, reader: reader)
             problems += readPhrases(sections, reader: reader)
+        }
+        rulesByAnchor = [[Int]](repeating: [], count: patterns.terms.count)
+        for (index, rule) in rules.enumerated() {
+            let words = rule.parts.flatMap(\.tokens).compactMap(\.terms)
+            for term in words.min(by: { $0.count < $1.count }) ?? [] { rulesByAnchor[term].append(index) }
+            if rule.parts.count == 1, rule.parts[0].compactStem != nil { compactRules.append(index) }
         }
         if problems.isEmpty, rules.isEmpty {
             problems.append(Diagnostic(.error, at: SourceLocation(file: sources.first?.file ?? "safety", line: 1, column: 1), "the safety lexicons have no risk patterns"))

@@ -26,8 +26,6 @@ struct SafetyReading {
     let text: SafetyText
     private var matcher: PhraseMatcher
     private var coveredSpans: [CoverKey: [ClosedRange<Int>]] = [:]
-    /// For each sentence asked about, its letters with the spaces taken out, and where each word starts.
-    private var compactSentences: [Int: (bytes: [UInt8], starts: [Int])] = [:]
     private var urgency: Bool?
 
     init(_ text: SafetyText, with lexicon: SafetyLexicon) {
@@ -39,17 +37,33 @@ struct SafetyReading {
     /// The most urgent thing the message says, with every reason for it.
     mutating func assessment() -> SafetyAssessment {
         var best = SafetyAssessment.nothing
-        for rule in lexicon.rules {
-            // Only the sentences where the rule's first word stands (or its stem, run together).
-            var sentences = Set<Int>()
-            if rule.parts.allSatisfy({ matcher.mightMatch($0) }) {
-                sentences = Set(matcher.starts(of: rule.parts[0]).map { text.sentenceOfWord[$0] })
+        // Only the rules that a word of the message can anchor and whose every word could be
+        // there, and the rules of one long word found inside a word no pattern knows
+        // ("ikdenkaanzelfmoord").
+        var isCandidate = [Bool](repeating: false, count: lexicon.rules.count)
+        for term in matcher.matchedTerms {
+            for index in lexicon.rulesByAnchor[term] where matcher.mayMatch(lexicon.rules[index].parts) { isCandidate[index] = true }
+        }
+        var runTogether: [Int: Int] = [:]
+        let unknownLongWords = text.words.indices.filter { text.words[$0].utf8.count >= 7 && !matcher.matchesAnyTerm(word: $0) }
+        if !unknownLongWords.isEmpty {
+            for index in lexicon.compactRules {
+                guard let stem = lexicon.rules[index].parts[0].compactStem,
+                    let word = unknownLongWords.first(where: { Self.bytes(Array(text.words[$0].utf8), contain: stem) })
+                else { continue }
+                runTogether[index] = word
+                isCandidate[index] = true
             }
-            if rule.parts.count == 1, let stem = rule.parts[0].compactStem {
-                sentences.formUnion(text.sentenceRanges.indices.filter { compactStart(of: stem, in: $0) != nil })
-            }
+        }
+        for index in isCandidate.indices where isCandidate[index] {
+            let rule = lexicon.rules[index]
+            // Only the sentences where the rule's first word stands, or its stem, run together.
+            var sentences = Set(matcher.starts(of: rule.parts[0]).map { text.sentenceOfWord[$0] })
+            if let word = runTogether[index] { sentences.insert(text.sentenceOfWord[word]) }
             for sentence in sentences.sorted() {
-                guard let found = match(rule, in: sentence) ?? compactMatch(rule, in: sentence) else { continue }
+                let together = runTogether[index].flatMap { text.sentenceOfWord[$0] == sentence ? PhraseMatch(span: $0...$0, termWords: [$0]) : nil }
+                guard let found = match(rule, in: sentence) ?? together.flatMap({ isIdiom($0, in: text.sentenceRanges[sentence]) ? nil : $0 })
+                else { continue }
                 let verdict = decide(rule, found, in: sentence)
                 guard verdict.decision >= best.decision, verdict.decision != .none else { continue }
                 let reason = explanation(rule, found, verdict.how)
@@ -62,6 +76,12 @@ struct SafetyReading {
             }
         }
         return best
+    }
+
+    /// Whether UTF-8 bytes hold `stem` somewhere (a byte search is exact for UTF-8).
+    private static func bytes(_ bytes: [UInt8], contain stem: [UInt8]) -> Bool {
+        guard stem.count <= bytes.count else { return false }
+        return (0...(bytes.count - stem.count)).contains { bytes[$0..<($0 + stem.count)].elementsEqual(stem) }
     }
 
     // MARK: - Matching
@@ -82,31 +102,6 @@ struct SafetyReading {
             }
         }
         return combined
-    }
-
-    /// A one-word rule whose stem stands in the sentence with its words run together or split
-    /// apart ("ikdenkaanzelfmoord", "zelf moord gedachten"), and no idiom covers it.
-    private mutating func compactMatch(_ rule: SafetyLexicon.Rule, in sentence: Int) -> PhraseMatch? {
-        guard rule.parts.count == 1, let stem = rule.parts[0].compactStem, let word = compactStart(of: stem, in: sentence) else { return nil }
-        let found = PhraseMatch(span: word...word, termWords: [word])
-        return isIdiom(found, in: text.sentenceRanges[sentence]) ? nil : found
-    }
-
-    /// The word where `stem` starts in the sentence's letters with the spaces taken out, if it does.
-    private mutating func compactStart(of stem: [UInt8], in sentence: Int) -> Int? {
-        if compactSentences[sentence] == nil {
-            var bytes: [UInt8] = []
-            var starts: [Int] = []
-            for word in text.sentenceRanges[sentence] {
-                starts.append(bytes.count)
-                bytes += text.words[word].utf8
-            }
-            compactSentences[sentence] = (bytes, starts)
-        }
-        guard let (bytes, starts) = compactSentences[sentence], stem.count <= bytes.count else { return nil }
-        guard let offset = (0...(bytes.count - stem.count)).first(where: { bytes[$0..<($0 + stem.count)].elementsEqual(stem) }) else { return nil }
-        let index = (starts.lastIndex { $0 <= offset } ?? 0)
-        return text.sentenceRanges[sentence].lowerBound + index
     }
 
     private mutating func isIdiom(_ found: PhraseMatch, in range: Range<Int>) -> Bool {

@@ -28,7 +28,7 @@ public struct SafetyText: Sendable {
     private(set) var endsWithColon: [Bool] = []
 
     public init(_ text: String) {
-        var word = ""
+        var word = String.UnicodeScalarView()
         var sentence = 0
         var clause = 0
         var sentenceHasWords = false
@@ -39,7 +39,7 @@ public struct SafetyText: Sendable {
             sentenceOfWord.append(sentence)
             clauseOfWord.append(clause)
             sentenceHasWords = true
-            word = ""
+            word = String.UnicodeScalarView()
         }
         func endSentence(asking: Bool, colon: Bool = false) {
             endWord()
@@ -50,24 +50,25 @@ public struct SafetyText: Sendable {
             clause += 1
             sentenceHasWords = false
         }
-        for character in Self.comparable(text) {
-            if character.isLetter || character.isNumber || (!word.isEmpty && Self.letterSigns[character] != nil) {
+        // Scalar by scalar: after composing and dropping marks, each letter is one scalar.
+        for scalar in Self.comparable(text).unicodeScalars {
+            if Self.isLetterOrDigit(scalar) || (!word.isEmpty && Self.letterSigns[scalar] != nil) {
                 if pendingApostrophe {
                     // An English clitic stays with its word: don't, I'm, she's, we've.
-                    if !Self.clitics.contains(where: { Self.startsClitic(character, $0) }) { endWord() }
+                    if !Self.cliticStarts.contains(scalar) { endWord() }
                     pendingApostrophe = false
                 }
-                word.append(character)
+                word.append(scalar)
                 continue
             }
-            if character == "'" || character == "’" || character == "`" || character == "´" {
+            if scalar == "'" || scalar == "’" || scalar == "`" || scalar == "´" {
                 pendingApostrophe = !word.isEmpty
                 continue
             }
             pendingApostrophe = false
-            switch character {
+            switch scalar {
             case ".", "!", "?", ";", ":", "\n", "…", "¿", "¡":
-                endSentence(asking: character == "?", colon: character == ":")
+                endSentence(asking: scalar == "?", colon: scalar == ":")
             case ",":
                 endWord()
                 clause += 1
@@ -114,32 +115,37 @@ public struct SafetyText: Sendable {
 
     /// A word as the lexicons spell: digits and signs inside a word that has letters read as
     /// the letters they stand for, and a letter repeated three or more times read twice.
-    private static func readable(_ word: String) -> String {
-        var scalars = Array(word.unicodeScalars)
-        if scalars.contains(where: { $0.properties.isAlphabetic }), scalars.contains(where: { !$0.properties.isAlphabetic }) {
-            scalars = scalars.map { letterSigns[Character($0)]?.unicodeScalars.first ?? $0 }
-        }
+    private static func readable(_ word: String.UnicodeScalarView) -> String {
+        let hasLetter = word.contains { isLetterOrDigit($0) && !isDigit($0) }
+        let hasSign = word.contains { !isLetterOrDigit($0) || isDigit($0) }
         var result = String.UnicodeScalarView()
-        for scalar in scalars {
-            if result.count >= 2, result[result.index(result.endIndex, offsetBy: -1)] == scalar,
-                result[result.index(result.endIndex, offsetBy: -2)] == scalar
-            {
-                continue
-            }
+        var previous: (Unicode.Scalar?, Unicode.Scalar?) = (nil, nil)
+        for original in word {
+            let scalar = hasLetter && hasSign ? letterSigns[original] ?? original : original
+            if previous.0 == scalar, previous.1 == scalar { continue }
             result.append(scalar)
+            previous = (previous.1, scalar)
         }
         return String(result)
     }
 
-    private static func startsClitic(_ character: Character, _ clitic: String) -> Bool {
-        clitic.first == character
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || isDigit(scalar)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// What follows an apostrophe in English contractions (n't, 'm, 's, 're, 've, 'll, 'd).
-    private static let clitics = ["t", "m", "s", "re", "ve", "ll", "d"]
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
+
+    /// The first letters of what follows an apostrophe in English contractions (n't, 'm, 's,
+    /// 're, 've, 'll, 'd).
+    private static let cliticStarts: Set<Unicode.Scalar> = ["t", "m", "s", "r", "v", "l", "d"]
 
     /// Digits and signs written for letters: `z3lfm00rd`, `k1ll`, `$uicide`, `dr@`.
-    private static let letterSigns: [Character: Character] = [
+    private static let letterSigns: [Unicode.Scalar: Unicode.Scalar] = [
         "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s",
     ]
 

@@ -5,11 +5,14 @@ import YarnScript
 /// mistake in an organisation's file is reported as `file:line:col: error: ...`.
 struct YAMLReader {
     let file: String
+    /// Whether scalars are typed (true, 12, null) or all text: typing runs a regular expression
+    /// per scalar, most of the time it takes to read a file of thousands of words.
+    var typesScalars = true
 
     /// The document's root, or a positioned syntax error.
     func root(of text: String) throws(DiagnosticList) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, typesScalars ? .default : .basic) else {
                 throw DiagnosticList([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this file is empty")])
             }
             return node

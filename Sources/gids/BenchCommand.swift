@@ -1,6 +1,7 @@
 import ArgumentParser
 import DialogueRuntime
 import Foundation
+import Guide
 import YarnScript
 
 /// `gids bench`: measures the engine and prints its figures next to the targets.
@@ -22,6 +23,7 @@ struct BenchCommand: ParsableCommand {
         measureLargeCompile()
         let state = measureTurns()
         try measureState(state)
+        try measureSafetyNet()
         let startup = try StartupBenchmark.measure(runs: 20, dialogues: try DialogueLocation.defaultDirectory())
         print(String(format: "start gids chat to first line on screen: median %.1f ms, slowest %.1f ms (target: under 50 ms)", startup.medianMilliseconds, startup.worstMilliseconds))
         print(String(format: "memory at the first prompt: %.1f MB resident (target: under 30 MB)", startup.residentMegabytes))
@@ -80,6 +82,18 @@ struct BenchCommand: ParsableCommand {
         let json = Self.medianMicroseconds { _ = try? decoder.decode(DialogueState.self, from: encoder.encode(state)) }
         print(String(format: "conversation state, binary (as stored): %d bytes, encode + decode median %.2f µs (targets: under 1 KB, under 20 µs)", state.binaryEncoded().count, binary))
         print(String(format: "conversation state, JSON (for debugging): %d bytes, encode + decode median %.2f µs", try encoder.encode(state).count, json))
+    }
+
+    /// The safety net on a typical answer, and on the longest message a bridge accepts with
+    /// the risk in the middle (every sentence of it is read).
+    private func measureSafetyNet() throws {
+        let content = try GuideContent.load(from: try DialogueLocation.defaultDirectory())
+        let typical = Self.medianMicroseconds { _ = content.safetyNet.assess("ik ben moe na een drukke dienst, maar het gaat wel") }
+        let shift = "Vandaag was druk, twee opnames en een val op kamer 12. The handover took forever. "
+        let filler = String(repeating: shift, count: 32 * 1024 / shift.utf8.count)
+        let long = filler + "Eigenlijk wil ik gewoon niet meer leven. " + filler
+        let times = (0..<10).map { _ in Self.time { _ = content.safetyNet.assess(long) } }
+        print(String(format: "safety net: a typical answer median %.1f µs; %d KiB with the risk in the middle median %.1f ms", typical, long.utf8.count / 1024, Self.median(times) * 1000))
     }
 
     static func medianMicroseconds(_ work: () -> Void) -> Double {

@@ -204,3 +204,35 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(run.output.contains("That day is still in the future."))
     }
 }
+
+@Suite struct SafetyCommandTests {
+    @Test("gids safety --explain prints the decision and the rule behind it, exactly as the README shows")
+    func explainAsInTheREADME() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.components(separatedBy: "\n")
+        let command = try #require(lines.firstIndex { $0.hasPrefix("    $ gids safety --explain ") })
+        let text = String(lines[command].dropFirst("    $ gids safety --explain ".count).dropFirst().dropLast())
+        let shown = lines[(command + 1)...].prefix { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) }
+        let run = try gids(["safety", "--explain", text])
+        #expect(run.status == 0)
+        #expect(run.output == shown.joined(separator: "\n") + "\n")
+    }
+
+    @Test("gids safety --corpus counts each category's outcomes through real conversations, and names a bad line")
+    func corpus() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString).tsv")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "# lang, category, text\nnl\twish-dead\tik wil dood\nen\tanswer\tfine, quiet shift\nnl\tburden\tik zie het niet meer zitten\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let run = try gids(["safety", "--corpus", file.path, "--list", "check"])
+        #expect(run.status == 0)
+        let rows = run.output.components(separatedBy: "\n")
+        #expect(rows.contains { $0.hasPrefix("nl wish-dead") && $0.hasSuffix("1       1      0                   0        0") })
+        #expect(rows.contains { $0.hasPrefix("all") })
+        #expect(rows.contains("\(file.path):4: check [burden] ik zie het niet meer zitten"))
+        try "nl\tx\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try gids(["safety", "--corpus", file.path])
+        #expect(bad.status == 1)
+        #expect(bad.errorOutput.contains("\(file.path):1:1: error: expected lang<TAB>category<TAB>text"))
+    }
+}
