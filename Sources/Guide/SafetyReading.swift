@@ -1,25 +1,29 @@
-/// One message read with one language's ``SafetyLexicon``: which risks it names, about whom,
-/// and how (negated, asked, told afterwards, in clinical talk).
+/// One message read with the ``SafetyLexicon``: which risks it names, about whom, and how
+/// (negated, asked, told afterwards, in clinical talk).
 ///
 /// The lexicon's risk patterns find what is said; the lists of words decide what it means:
 ///
-/// - **Who.** The first person named inside the match ("mezelf", "zich", "his own life"),
-///   else the nearest one before it in the sentence, skipping the object of a preposition
-///   ("een patiënt van mij"), else the nearest after it in the clause ("dood wil ik"), else
-///   the writer. "Mijn collega" is someone else, "mijn leven" the writer's.
+/// - **Who.** A reflexive inside the match says it ("mezelf", "zich", "himself"); else the
+///   writer named inside it ("zonder mij", "mijn leven") or the one addressed; else someone
+///   named as its first word ("hij slaat me"); else the first person named in the nearest
+///   stretch before it (a new stretch starts at "dat", "die", "that", a clause break or a
+///   comma), skipping the object of a preposition ("een patiënt van mij"); else the nearest
+///   after it in its clause ("dood wil ik"). "Mijn collega" is someone else, "mijn leven" the
+///   writer's, and "hij" whoever was named last. No one named is the writer.
 /// - **Negated.** A negation in the match's gaps ("ik wil niet dood"), before it in its clause
-///   up to a clause break ("niet depressief maar ik wil dood" is not negated), or a short
-///   denial right after it ("suicidal, no"; "zelfmoordgedachten? nee hoor"). A negation is
-///   not proof of safety: it turns the crisis answer into the check question.
+///   up to a clause break ("niet depressief maar ik wil dood" is not negated), just after it
+///   ("dood wil ik niet"), or a short denial after it ("suicidal, no"; "zelfmoordgedachten?
+///   nee hoor"). A negation is not proof of safety: it turns the crisis answer into the check.
+/// - **Asked.** A question that names the one addressed, or names no one, is asked: the check.
 /// - **Clinical.** A risk inside clinical or training talk (suïcidepreventie, patients with
 ///   suicidal ideation) is not about the writer.
-/// - **Someone else.** Now (urgency words, or a clear risk not told as past) is someone else
-///   in danger; told afterwards (completed) is someone else's death; a patient's risk without
-///   either is clinical talk.
+/// - **Someone else.** Urgent now, or a clear risk not told as done, is someone else in
+///   danger; told as done ("overleden", "took his own life") is someone else's death; a
+///   patient's risk with neither is clinical talk.
 struct SafetyReading {
     /// Whom a risk is about.
-    enum Holder: String {
-        case writer, listener, someoneElse = "someone else", patient
+    enum Holder {
+        case writer, listener, someoneElse, patient
     }
 
     let lexicon: SafetyLexicon
