@@ -75,11 +75,11 @@ public final class SessionServer: @unchecked Sendable {
             }
         }
         guard let base, !requests.contains(where: Self.isForServer) else { return PreparedBatch(requests: requests, ahead: nil) }
-        let pending = Dictionary(uniqueKeysWithValues: (base.pending?.ahead?.records ?? []).map { ($0.key, $0.written) })
+        let pending = Dictionary(uniqueKeysWithValues: (base.pending?.ahead?.records ?? []).map { (SessionIdentity($0.key), $0.written) })
         let answered = try? answerConversationLines(requests[...]) { sessions in
-            let unknown = sessions.filter { pending[$0.key] == nil }
+            let unknown = sessions.filter { pending[SessionIdentity($0.key)] == nil }
             var read = try store.readCommitted { try $0.read(unknown) }[...]
-            return sessions.map { pending[$0.key] ?? read.removeFirst() }
+            return sessions.map { pending[SessionIdentity($0.key)] ?? read.removeFirst() }
         }
         return PreparedBatch(
             requests: requests,
@@ -169,14 +169,15 @@ public final class SessionServer: @unchecked Sendable {
             return .error(failure.error, id: failure.id, session: failure.session)
         }
         var grouped: [SessionLines] = []
-        var position: [String: Int] = [:]
+        var position: [SessionIdentity: Int] = [:]
         for (offset, parsed) in requests.enumerated() {
             guard case .success(let request) = parsed, case .conversation(let key, let line) = request.action else { continue }
-            if position[key] == nil {
-                position[key] = grouped.count
+            let identity = SessionIdentity(key)
+            if position[identity] == nil {
+                position[identity] = grouped.count
                 grouped.append(SessionLines(key: key))
             }
-            grouped[position[key] ?? 0].lines.append((offset, line, request.id))
+            grouped[position[identity] ?? 0].lines.append((offset, line, request.id))
         }
         let sessions = grouped
         // The keyed hashes on all cores, then the reads on the connection's thread.

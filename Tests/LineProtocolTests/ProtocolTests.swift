@@ -273,3 +273,23 @@ import Testing
         #expect(lines.filter { $0.contains("\texpect\t") || $0.contains("\terror\t") }.count == 1)
     }
 }
+
+@Suite struct SessionIdentityTests {
+    @Test("names that are different bytes but the same Swift string are two people, with two conversations")
+    func equivalentNamesInOneBatch() throws {
+        let precomposed = "jos\u{E9}", decomposed = "jose\u{301}"
+        #expect(precomposed == decomposed, "Swift compares strings by canonical equivalence")
+        let server = try ServerHarness()
+        let replies = server.send(
+            #"{"session":"jos\u00e9","text":"hoi"}"#, #"{"session":"jos\u00e9","text":"1"}"#,
+            #"{"session":"jos\u00e9","text":"ruzie met Piet"}"#, #"{"session":"jose\u0301","text":"hoi"}"#,
+            #"{"session":"jose\u0301","text":"1"}"#)
+        #expect(Array((object(replies[3])["session"] as? String ?? "").utf8) == Array(decomposed.utf8))
+        #expect(replies[3].contains("Een korte check-in"), "the second name starts a conversation of its own")
+        #expect(replies[4].contains("Welke gebeurtenissen van vandaag zijn je bijgebleven?"))
+        let later = server.send(#"{"session":"jose\u0301","text":"een rustige dag"}"#, #"{"session":"jose\u0301","text":"moe"}"#,
+                                #"{"session":"jose\u0301","text":"ja"}"#)
+        #expect(!later.joined().contains("Piet"), "nothing of the first name's conversation reaches the second")
+        #expect(later.last?.contains("Je noemde: een rustige dag.") == true)
+    }
+}

@@ -262,3 +262,46 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(run.output.components(separatedBy: "latency per line, one line at a time").count == 3)
     }
 }
+
+@Suite struct ServeIdentityTests {
+    @Test("names equal as Swift strings but different bytes stay two conversations across 10,000 lines of gids serve")
+    func equivalentNamesThroughThePipeline() throws {
+        let names = ["A\u{30A}", "\u{C5}", "\u{212B}"].map { name in
+            name.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+        }
+        var lines: [String] = []
+        var expected: [(name: Int, marker: String)] = []
+        var round = 0
+        while lines.count < 10_000 {
+            for (index, name) in names.enumerated() {
+                let marker = "onderwerp\(index)x\(round)"
+                for text in ["opnieuw", "1", marker, "moe", "ja"] {
+                    lines.append(#"{"session":"\#(name)","text":"\#(text)","id":\#(lines.count)}"#)
+                    expected.append((index, marker))
+                }
+            }
+            round += 1
+        }
+        let folder = try temporaryFolder("identity")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let serve = try ServeProcess(serveOptions + ["--store", folder.appendingPathComponent("s.sqlite").path])
+        // Written on another thread while the replies are read: both pipes have limits.
+        let all = lines
+        let writer = Thread {
+            serve.send(all)
+            try? serve.closeInput()
+        }
+        writer.start()
+        let output = serve.readLines(lines.count + 1)
+        #expect(output.count == lines.count)
+        #expect(serve.waitForExit().status == 0)
+        var crossTalk = 0
+        for (reply, owner) in zip(output, expected) {
+            // A reply mentions only its own session's words, never another's.
+            for (index, _) in names.enumerated() where index != owner.name && reply.contains("onderwerp\(index)x") { crossTalk += 1 }
+            if reply.contains("Je noemde:"), !reply.contains("Je noemde: \(owner.marker).") { crossTalk += 1 }
+        }
+        #expect(crossTalk == 0)
+        #expect(output.filter { $0.contains("Je noemde:") }.count == expected.count / 5)
+    }
+}
