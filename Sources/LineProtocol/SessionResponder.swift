@@ -9,6 +9,8 @@ struct SessionResponder: Sendable {
     let contents: [String: GuideContent]
     let settings: SessionServer.Settings
     let clock: @Sendable () -> Date
+    /// The store's keyed hash, to recognise a line sent again without keeping its text.
+    let keys: SessionKeys
 
     private var today: DayDate { DayDate.today(from: clock()) }
 
@@ -29,8 +31,17 @@ struct SessionResponder: Sendable {
     /// The answer to something the person wrote.
     private func message(_ text: String, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
         let stored = session.stored
-        if let id, let stored, stored.lastID == id.key, let reply = stored.lastReply {
+        // A line is its id with the keyed hash of its text: the same line again gets the same
+        // answer; the same id with other text is a bridge's mistake, and its text is not lost
+        // silently behind an old answer.
+        let line = id.map { Self.lineKey($0, keys.keyedDigest(of: text)) }
+        if let line, let stored, stored.lastID == line, let reply = stored.lastReply {
             return .serialized([UInt8](reply))  // the same line again: the same answer
+        }
+        if let id, let last = stored?.lastID, last.hasPrefix(Self.lineKey(id, "")) {
+            return .error(
+                ProtocolError("id_reused", "this id was already used for another line of this session; send each line with an id of its own"),
+                id: id, session: session.key)
         }
         let profile = stored?.profile ?? ""
         guard let content = contents[profile] ?? contents[""] else { return .error(.storage, id: id, session: session.key) }
@@ -49,7 +60,13 @@ struct SessionResponder: Sendable {
             reply = conversation.start()
             if isSafety() { reply = conversation.respond(to: text) }
         }
-        return finish(conversation, reply: reply, profile: profile, id: id, session: &session)
+        return finish(conversation, reply: reply, profile: profile, id: id, line: line, session: &session)
+    }
+
+    /// How a line is remembered: its id, and what it said (the keyed hash of a message's
+    /// text, or what a control line did).
+    private static func lineKey(_ id: RequestID, _ said: String) -> String {
+        id.key + "|" + said
     }
 
     /// Starts a new conversation for the session (replacing any earlier one); nil settings
@@ -60,7 +77,7 @@ struct SessionResponder: Sendable {
         }
         var conversation = Conversation(content: content, settings: conversationSettings(language: language, region: region, profile: profile, session: session))
         let reply = conversation.start()
-        return finish(conversation, reply: reply, profile: profile, id: id, session: &session)
+        return finish(conversation, reply: reply, profile: profile, id: id, line: id.map { Self.lineKey($0, "start") }, session: &session)
     }
 
     private func conversationSettings(language: Language?, region: Region?, profile: String, session: SessionRecord) -> ConversationSettings {
@@ -72,7 +89,9 @@ struct SessionResponder: Sendable {
     }
 
     /// Carries out the reply's effects and keeps the session's new state with its answer.
-    private func finish(_ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
+    private func finish(
+        _ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, line: String?, session: inout SessionRecord
+    ) -> ProtocolResponse {
         var conversation = conversation
         var reply = reply
         for effect in reply.effects {
@@ -97,7 +116,7 @@ struct SessionResponder: Sendable {
             response = .serialized(bytes)
         }
         session.stored = StoredSession(
-            state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: id?.key, lastReply: lastReply,
+            state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: line, lastReply: lastReply,
             lastActivity: Int64(clock().timeIntervalSince1970))
         return response
     }

@@ -52,7 +52,7 @@ public final class SessionServer: @unchecked Sendable {
 
     public init(store: SessionDatabase, contents: [String: GuideContent], settings: Settings, clock: @escaping @Sendable () -> Date) {
         self.store = store
-        responder = SessionResponder(contents: contents, settings: settings, clock: clock)
+        responder = SessionResponder(contents: contents, settings: settings, clock: clock, keys: store.keys)
         parser = RequestParser(profiles: Set(contents.keys.filter { !$0.isEmpty }))
         started = clock()
     }

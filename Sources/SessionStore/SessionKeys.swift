@@ -49,11 +49,17 @@ public struct SessionKeys: @unchecked Sendable {
 
     /// The stored form of a session key.
     public func pseudonym(of session: String) -> String {
+        keyedDigest(of: session)
+    }
+
+    /// The keyed hash of a text, as hexadecimal digits: it tells two texts apart without
+    /// keeping either, and without the secret no one can check a guess against it.
+    public func keyedDigest(of text: String) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex = [UInt8]()
         hex.reserveCapacity(64)
         var hmac = keyedHMAC
-        hmac.update(data: Array(session.utf8))
+        hmac.update(data: Array(text.utf8))
         for byte in hmac.finalize() {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])

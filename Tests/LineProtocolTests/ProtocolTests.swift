@@ -85,6 +85,21 @@ import Testing
         #expect(try server.storedState(of: "s") == state)
     }
 
+    @Test("the same id with other text is refused, not answered with the old reply, and the conversation does not move")
+    func reusedID() throws {
+        let server = try ServerHarness()
+        _ = server.send(#"{"session":"s","text":"hoi","id":1}"#)
+        let first = server.send(#"{"session":"s","text":"1","id":2}"#)
+        let state = try server.storedState(of: "s")
+        let reused = server.send(#"{"session":"s","text":"ruzie met Piet","id":2}"#)[0]
+        let error = object(reused)
+        #expect((error["error"] as? [String: Any])?["code"] as? String == "id_reused")
+        #expect(error["id"] as? Int == 2)
+        #expect(try server.storedState(of: "s") == state)
+        #expect(server.send(#"{"session":"s","text":"1","id":2}"#) == first, "the line itself sent again still gets its answer")
+        #expect(server.send(#"{"session":"s","text":"ruzie met Piet","id":3}"#)[0].contains("Hoe voel je je"), "with an id of its own it is answered")
+    }
+
     @Test("start chooses language and region; reset starts again; forget deletes the session")
     func controls() throws {
         let server = try ServerHarness()
