@@ -101,6 +101,18 @@ extension Conversation {
         return Reply(messages: say("Memory"))
     }
 
+    /// The question before deleting everything remembered (the `ForgetQuestion` node): the
+    /// answer that deletes gives a reply with the ``Effect/forget`` effect; the door deletes
+    /// and then says so with ``forgottenNotice()``.
+    public mutating func forgetQuestion() -> Reply {
+        start(at: "ForgetQuestion")
+    }
+
+    /// What is said when the person keeps what is remembered (`ForgetKept`).
+    public mutating func keptNotice() -> Reply {
+        Reply(messages: say("ForgetKept"))
+    }
+
     /// The confirmation after everything remembered was deleted (the `Forgotten` node); when
     /// the settings name no memory location, it says there was nothing to delete.
     public mutating func forgottenNotice() -> Reply {

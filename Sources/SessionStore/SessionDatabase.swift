@@ -31,6 +31,23 @@ public final class SessionDatabase: @unchecked Sendable {
     public let database: GidsDatabase
     public let keys: SessionKeys
 
+    /// The file `gids serve` and `gids reply` keep their sessions in by default, in the data
+    /// folder: apart from a person's own memory (``SQLiteFollowUpStore/fileName``), so that
+    /// `gids memory` and `gids forget` never see or delete the sessions of a bridge.
+    public static let defaultFileName = "serve.sqlite"
+
+    /// Whether the file at `path` holds sessions of a bridge, read without changing it: an
+    /// earlier gids kept them in the data folder's `gids.sqlite`. False for anything else.
+    public static func holdsSessions(atPath path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let found = try? DatabaseQueue(path: path, configuration: configuration).read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM session)")
+        }
+        return found == true
+    }
+
     /// Opens the store at `path` (`:memory:` for one that lives as long as the process).
     /// The key file is `path` + `.key`; it is created with a new store.
     public init(path: String) throws {

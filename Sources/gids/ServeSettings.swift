@@ -14,7 +14,7 @@ enum WireFormat: String, ExpressibleByArgument, CaseIterable {
 struct ServeSettings: ParsableArguments {
     @OptionGroup var guide: GuideSettings
 
-    @Option(help: ArgumentHelp("The session store: a file (default: the data folder's gids.sqlite) or :memory:.", valueName: "path"))
+    @Option(help: ArgumentHelp("The session store: a file (default: the data folder's serve.sqlite, apart from a person's own gids.sqlite) or :memory:.", valueName: "path"))
     var store: String?
 
     @Option(help: ArgumentHelp("An extra organisation profile a 'start' line may name, as NAME=FILE (repeatable).", valueName: "name=file"))
@@ -26,7 +26,7 @@ struct ServeSettings: ParsableArguments {
     @Option(help: "json (one JSON object per line) or plain (tab-separated, for shell bridges).")
     var format: WireFormat = .json
 
-    var storePath: String { store ?? guide.databasePath }
+    var storePath: String { store ?? guide.dataFolder + "/" + SessionDatabase.defaultFileName }
 
     func validate() throws {
         for entry in profile where !entry.contains("=") {
@@ -49,6 +49,12 @@ struct ServeSettings: ParsableArguments {
 
     /// The store, or a clear message and exit 1 (a damaged or foreign file is never touched).
     func openStore() throws -> SessionDatabase {
+        if store == nil, !FileManager.default.fileExists(atPath: storePath), SessionDatabase.holdsSessions(atPath: guide.databasePath) {
+            // An earlier gids kept a bridge's sessions beside a person's own memory.
+            printError(
+                "gids: sessions are now kept in \(storePath), apart from \(guide.databasePath), which still holds the sessions of an earlier gids; "
+                    + "to go on with those, pass --store \(guide.databasePath)")
+        }
         do {
             return try SessionDatabase(path: storePath)
         } catch {

@@ -305,3 +305,38 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(output.filter { $0.contains("Je noemde:") }.count == expected.count / 5)
     }
 }
+
+@Suite struct ServeStoreTests {
+    @Test("gids serve keeps its sessions apart from a person's own memory: gids memory and gids forget do not see them")
+    func separateStore() throws {
+        let data = try temporaryFolder("apart")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let serve = try gids(["serve", "--data-dir", data.path] + serveOptions, input: #"{"session":"anna","text":"hoi"}"# + "\n")
+        #expect(serve.status == 0)
+        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("serve.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("gids.sqlite").path))
+        #expect(try gids(["memory", "--data-dir", data.path, "--lang", "nl"]).output == "Ik onthoud niets over je.\n")
+        #expect(try gids(["forget", "--data-dir", data.path, "--lang", "nl"]).output == "gids onthoudt niets over je; er is niets te wissen.\n")
+        #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("serve.sqlite").path))
+    }
+
+    @Test("sessions an earlier gids kept in gids.sqlite are named to the operator, not silently left behind")
+    func earlierStore() throws {
+        let data = try temporaryFolder("earlier")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let old = data.appendingPathComponent("gids.sqlite").path
+        _ = try gids(["serve", "--store", old] + serveOptions, input: #"{"session":"anna","text":"hoi"}"# + "\n")
+        let serve = try gids(["serve", "--data-dir", data.path] + serveOptions, input: #"{"type":"ping"}"# + "\n")
+        #expect(serve.status == 0)
+        #expect(serve.errorOutput.contains("still holds the sessions of an earlier gids; to go on with those, pass --store \(old)"))
+    }
+
+    @Test("gids forget in a terminal asks first: 'nee' keeps everything, 'ja' deletes")
+    func forgetAsks() throws {
+        let data = try temporaryFolder("forget")
+        defer { try? FileManager.default.removeItem(at: data) }
+        _ = try gids(["serve", "--store", data.appendingPathComponent("gids.sqlite").path] + serveOptions, input: #"{"type":"ping"}"# + "\n")
+        let (status, text) = try python([repositoryRoot.appendingPathComponent("Tests/EndToEnd/forget_in_terminal.py").path, gidsBinary.path, data.path])
+        #expect(status == 0, "\(text)\n(the terminal test needs python3 with pexpect; .ci/run installs it)")
+    }
+}
