@@ -49,11 +49,11 @@ public struct Conversation: Sendable {
     public mutating func respond(to input: String) -> Reply {
         let answer = TextNormalizer.sanitized(input)
         switch route(answer) {
-        case .crisis: return interrupt(with: "Crisis")
-        case .someoneElseInDanger: return interrupt(with: "CrisisSomeoneElse")
+        case .crisis, .command(.crisis): return interrupt(with: Self.crisisNode)
+        case .someoneElseInDanger: return interrupt(with: Self.someoneElseInDangerNode)
         case .check(let assessment):
             askedCategories.insert(assessment.category ?? "")
-            return interrupt(with: "SafetyCheck")
+            return interrupt(with: Self.checkNode)
         case .aboutSomeoneElse where !isInCriticalEventPath:
             // An answer in the person's own words is kept as the answer it is; the offer comes
             // before what follows it.
@@ -69,7 +69,7 @@ public struct Conversation: Sendable {
         case .command(.restart): return restart()
         case .command(.back): return back()
         case .command(.help): return reshowingPrompt(after: say("Help"))
-        case .command(.crisis), .answer: return answering(answer)
+        case .answer: return answering(answer)
         }
     }
 
@@ -114,6 +114,10 @@ public struct Conversation: Sendable {
 
     static let askedVariable = "$veiligheid_gevraagd"
     static let crisisVariable = "$crisis_getoond"
+    /// The safety net's nodes: the crisis answer, someone else in danger, the check question.
+    static let crisisNode = "Crisis"
+    static let someoneElseInDangerNode = "CrisisSomeoneElse"
+    static let checkNode = "SafetyCheck"
 
     /// Whether the conversation stands in the critical-event path (nodes tagged `critical-event`).
     private var isInCriticalEventPath: Bool {
@@ -257,9 +261,9 @@ public struct Conversation: Sendable {
                 }
             case .nodeStart(let node):
                 // The reply tells bridges what the safety net did (the strongest of the turn).
-                if node == "Crisis" || node == "CrisisSomeoneElse" {
+                if node == Self.crisisNode || node == Self.someoneElseInDangerNode {
                     reply.safety = .crisis
-                } else if node == "SafetyCheck", reply.safety == nil {
+                } else if node == Self.checkNode, reply.safety == nil {
                     reply.safety = .check
                 }
             case .dialogueComplete, .nodeComplete:

@@ -59,6 +59,8 @@ public struct IntentRouter: Sendable {
             break
         case .check where !context.askedCategories.contains(assessment.category ?? ""):
             return .check(assessment)
+        case .aboutSomeoneElse where context.listenerIsRolePlayed:
+            break  // a patient's death in a role play is what the scenario is about
         case .aboutSomeoneElse:
             return .aboutSomeoneElse(assessment)
         case .check, .clinical, .none:

@@ -80,6 +80,12 @@ private func labelledSet() throws -> [Labelled] {
             #expect(PlainText.lines(for: reply).contains { $0.hasPrefix("Feedback") })
             #expect(session.turns.map(\.text) == [question], "the question is scored as the trainee's move")
         }
+        var session = PracticeSession(content: try shippedContent(), settings: ConversationSettings(language: .nl, region: .nl, seed: 1, today: .today()))
+        _ = session.start()
+        _ = session.respond(to: "6")
+        let reply = session.respond(to: "Het kind is overleden. Wat deed dat met je?")
+        #expect(!PlainText.lines(for: reply).contains("Dat is heftig om mee te maken."), "a death in the scenario is the role play, not the trainee's news")
+        #expect(session.turns.count == 1)
     }
 
     @Test("typed words are classified with the reason, and the colleague reacts to the move they make")
