@@ -43,8 +43,9 @@ public final class GuideContent: Sendable {
 
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = [
-        "Start", "Crisis", "CrisisSomeoneElse", "SafetyCheck", "AboutSomeoneElse", "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept",
-        PracticeSession.startNode,
+        "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode, "AboutSomeoneElse",
+        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed",
+        "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", PracticeSession.startNode,
     ]
     /// The tag of the nodes of the critical-event path: someone else's death told there is
     /// heard as the answer it is, not interrupted.
