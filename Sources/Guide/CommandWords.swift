@@ -15,6 +15,9 @@ public struct CommandWords: Sendable {
         case help
         /// Show the crisis answer.
         case crisis
+        /// Delete this conversation and everything remembered about the person, now
+        /// ("vergeet mij"): forgetting is possible from inside the conversation, in every door.
+        case forget
     }
 
     var words: [String: Command]

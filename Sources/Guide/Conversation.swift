@@ -69,6 +69,7 @@ public struct Conversation: Sendable {
         case .command(.restart): return restart()
         case .command(.back): return back()
         case .command(.help): return reshowingPrompt(after: say("Help"))
+        case .command(.forget): return forgettingEverything()
         case .answer: return answering(answer)
         }
     }
@@ -165,6 +166,19 @@ public struct Conversation: Sendable {
 
     private mutating func goodbye() -> Reply {
         var reply = Reply(messages: say("Goodbye"))
+        state.prompt = .finished
+        state.history.removeAll()
+        state.interrupted = nil
+        endingWithCrisisLines(&reply)
+        return reply
+    }
+
+    /// "vergeet mij": the conversation ends, nothing of it is kept, and the door deletes what
+    /// was remembered (``Effect/forgetConversation``).
+    private mutating func forgettingEverything() -> Reply {
+        state.settings.followUp = nil
+        var reply = Reply(messages: say("ForgottenByRequest"))
+        reply.effects = [.forgetConversation]
         state.prompt = .finished
         state.history.removeAll()
         state.interrupted = nil

@@ -42,4 +42,8 @@ public enum Effect: Hashable, Sendable, Codable {
     case writeSummary(path: String, text: String)
     /// Show the trainee's debrief (the end of a practice scenario).
     case debrief
+    /// Delete this conversation and everything remembered about this person: they typed
+    /// "vergeet mij". The reply says so only where the door's answer waits for it (a bridge
+    /// writes its reply after the commit); a terminal says it failed when it did.
+    case forgetConversation
 }

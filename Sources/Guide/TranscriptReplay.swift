@@ -27,7 +27,7 @@ public enum TranscriptReplay {
             for effect in reply.effects {
                 switch effect {
                 case .remember(let followUp): remembered = followUp
-                case .forget: remembered = nil
+                case .forget, .forgetConversation: remembered = nil
                 case .debrief: break
                 case .writeSummary(let path, let text):
                     transcript.entries.append(.guide("[\(path)]"))

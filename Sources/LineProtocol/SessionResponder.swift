@@ -99,6 +99,13 @@ struct SessionResponder: Sendable {
             case .remember(let followUp): session.remember(followUp)
             case .forget: session.forgetFollowUp()
             case .debrief: break  // practice runs in `gids practice` only
+            case .forgetConversation:
+                // "vergeet mij": nothing of the session stays, and the reply is written only
+                // after the deletion is committed.
+                session.delete()
+                reply.effects = []
+                reply.problems = []
+                return .reply(session: session.key, id: id, reply)
             case .writeSummary:
                 // A bridge offers no file option; should a dialogue ask anyway, say it failed.
                 let failed = conversation.effectFailed()

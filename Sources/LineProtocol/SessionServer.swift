@@ -49,6 +49,9 @@ public final class SessionServer: @unchecked Sendable {
     private var errors = 0
     private var lastRetention: Date?
     private var lastCommitWroteAnswersAhead = false
+    /// Whether the batch being committed deleted a session ("vergeet mij"): then it is erased
+    /// from the files before the reply is written.
+    private var deletedSessions = false
 
     public init(store: SessionDatabase, contents: [String: GuideContent], settings: Settings, clock: @escaping @Sendable () -> Date) {
         self.store = store
@@ -100,6 +103,7 @@ public final class SessionServer: @unchecked Sendable {
                     !ahead.countsOnPending || lastCommitWroteAnswersAhead
                 {
                     try transaction.write(ahead.records)
+                    deletedSessions = deletedSessions || ahead.records.contains(where: \.isDeleted)
                     wroteAhead = true
                     return ahead.responses
                 }
@@ -114,8 +118,10 @@ public final class SessionServer: @unchecked Sendable {
         lastCommitWroteAnswersAhead = wroteAhead
         errors += responses.filter { if case .error = $0 { true } else { false } }.count
         let forgot = responses.contains { if case .forgotten = $0 { true } else { false } }
-        // Before "forgotten" is written, the session is gone from the files too.
-        if removeIdleSessionsIfDue() > 0 || forgot { store.database.eraseDeleted() }
+        // Before "forgotten" (or the reply to "vergeet mij") is written, the session is gone
+        // from the files too.
+        if removeIdleSessionsIfDue() > 0 || forgot || deletedSessions { store.database.eraseDeleted() }
+        deletedSessions = false
         batch.transactionsAfter = store.transactionCount
         batch.wroteAnswersAhead = wroteAhead
         return responses
@@ -146,6 +152,7 @@ public final class SessionServer: @unchecked Sendable {
             let run = requests[start...].prefix { !Self.isForServer($0) }
             let answered = try answerConversationLines(run) { try transaction.read($0) }
             try transaction.write(answered.records)
+            deletedSessions = deletedSessions || answered.records.contains(where: \.isDeleted)
             responses += answered.responses
             start = run.endIndex
         }

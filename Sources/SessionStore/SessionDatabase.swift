@@ -159,7 +159,11 @@ public struct SessionTransaction {
             for change in record.followUpChanges {
                 if let followUp = change { try saveFollowUp(followUp, pseudonym: record.pseudonym, key: record.key) } else { try forgetFollowUp(pseudonym: record.pseudonym) }
             }
-            if record.isChanged, let stored = record.stored { try save(stored, pseudonym: record.pseudonym) }
+            if record.isDeleted {
+                try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [record.pseudonym])
+            } else if record.isChanged, let stored = record.stored {
+                try save(stored, pseudonym: record.pseudonym)
+            }
         }
     }
 

@@ -18,6 +18,8 @@ public struct SessionRecord: Sendable {
     private(set) var followUpChanges: [FollowUp?] = []
     /// Whether ``stored`` must be written.
     private(set) var isChanged = false
+    /// Whether the session is to be deleted, with everything remembered about it.
+    public private(set) var isDeleted = false
 
     init(key: String, pseudonym: String, stored: StoredSession?, followUp: FollowUp?) {
         self.key = key
@@ -41,5 +43,12 @@ public struct SessionRecord: Sendable {
     public mutating func forgetFollowUp() {
         followUp = nil
         followUpChanges.append(nil)
+    }
+
+    /// Deletes the session and everything remembered about it (the person asked: "vergeet mij").
+    public mutating func delete() {
+        forgetFollowUp()
+        stored = nil
+        isDeleted = true
     }
 }

@@ -47,6 +47,10 @@ final class LocalMemory {
                 try store.save(followUp, for: Self.subject)
             case .forget:
                 try store?.forget(Self.subject)
+            case .forgetConversation:
+                // The conversation itself lives only in memory; what was remembered is the file.
+                store = nil
+                try SQLiteFollowUpStore.destroy(at: path)
             case .writeSummary(let path, let text):
                 try PrivateFile.write(text, to: path)
             case .debrief: break  // a practice session shows its debrief itself

@@ -118,6 +118,19 @@ import Testing
         }
     }
 
+    @Test("'vergeet mij' ends the conversation, keeps nothing of it, and asks the door to delete what was remembered")
+    func forgetMe() throws {
+        var chat = try atFirstQuestion()
+        _ = chat.say("ik wil dood")
+        let reply = chat.conversation.respond(to: "vergeet mij")
+        #expect(reply.isFinished)
+        #expect(reply.effects == [.forgetConversation])
+        let lines = PlainText.lines(for: reply)
+        #expect(lines.first == "Gewist: dit gesprek en alles wat gids over je onthield. Wil je later weer praten, begin dan gewoon opnieuw.")
+        #expect(lines.contains { $0.hasPrefix("- 113 Zelfmoordpreventie") }, "after a crisis the crisis lines stay on screen")
+        #expect(chat.conversation.state.settings.followUp == nil)
+    }
+
     @Test("clinical and training talk is answered as any other message")
     func clinicalTalk() throws {
         var chat = try atFirstQuestion()

@@ -100,6 +100,20 @@ import Testing
         #expect(server.send(#"{"session":"s","text":"ruzie met Piet","id":3}"#)[0].contains("Hoe voel je je"), "with an id of its own it is answered")
     }
 
+    @Test("'vergeet mij' in a chat deletes the session and all it remembered, says so, and the next line starts afresh")
+    func forgetMe() throws {
+        let server = try ServerHarness()
+        _ = server.send(#"{"session":"s","text":"hoi"}"#, #"{"session":"s","text":"1"}"#, #"{"session":"s","text":"ruzie met Piet"}"#)
+        #expect(try server.storedState(of: "s") != nil)
+        let reply = object(server.send(#"{"session":"s","text":"vergeet mij","id":9}"#)[0])
+        #expect((reply["messages"] as? [[String: Any]])?.first?["text"] as? String
+            == "Gewist: dit gesprek en alles wat gids over je onthield. Wil je later weer praten, begin dan gewoon opnieuw.")
+        #expect(reply["done"] as? Bool == true)
+        #expect(try server.storedState(of: "s") == nil)
+        let again = server.send(#"{"session":"s","text":"hoi"}"#)[0]
+        #expect(again.contains("Een korte check-in") && !again.contains("Piet"))
+    }
+
     @Test("start chooses language and region; reset starts again; forget deletes the session")
     func controls() throws {
         let server = try ServerHarness()

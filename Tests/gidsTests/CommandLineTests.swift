@@ -177,6 +177,21 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(try gids(["forget"] + options).output == "gids remembers nothing about you; there is nothing to delete.\n")
     }
 
+    @Test("'forget me' inside a chat deletes everything remembered, and says so")
+    func forgetMeInChat() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
+        _ = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n3\ntoday\n1\nsad\nno\n1\n1\n6\n2\n1\n3\n")
+        let database = data.appendingPathComponent("gids.sqlite").path
+        #expect(FileManager.default.fileExists(atPath: database))
+        let run = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "forget me\n")
+        #expect(run.status == 0)
+        #expect(run.output.contains("Deleted: this conversation and everything gids remembered about you."))
+        #expect(!FileManager.default.fileExists(atPath: database))
+        #expect(try gids(["memory"] + options).output == "I remember nothing about you.\n")
+    }
+
     @Test("a damaged memory file is reported, left alone, and the conversation still works")
     func damagedMemory() throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
