@@ -45,8 +45,9 @@ struct JSONLine {
         needsComma = true
     }
 
-    mutating func number(_ value: Double) {
-        bytes.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
+    /// A value already written as JSON, copied as it is (an `id` as the bridge sent it).
+    mutating func raw(_ token: [UInt8]) {
+        bytes.append(contentsOf: token)
         needsComma = true
     }
 

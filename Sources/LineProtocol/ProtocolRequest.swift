@@ -45,28 +45,14 @@ public struct ProtocolRequest: Sendable {
     }
 }
 
-/// A request's `id`, as the bridge wrote it.
-public enum RequestID: Hashable, Sendable {
-    case string(String)
-    case integer(Int)
-    case number(Double)
+/// A request's `id` exactly as the bridge wrote it: the JSON token (a string with its quotes
+/// and escapes, or a number as written), echoed back byte for byte.
+public struct RequestID: Hashable, Sendable {
+    /// The token's bytes.
+    let token: [UInt8]
 
     /// The id as stored for recognising a repeated line.
-    var key: String {
-        switch self {
-        case .string(let text): "s:" + text
-        case .integer(let value): "i:\(value)"
-        case .number(let value): "d:\(value)"
-        }
-    }
-
-    var json: Any {
-        switch self {
-        case .string(let text): text
-        case .integer(let value): value
-        case .number(let value): value
-        }
-    }
+    var key: String { String(decoding: token, as: UTF8.self) }
 }
 
 /// Reads request lines, rejecting anything malformed with a precise ``ProtocolError``.
@@ -85,7 +71,9 @@ public struct RequestParser: Sendable {
 
     /// Parses one JSON line (without its line ending). The `id` is returned with the error
     /// whenever it could be read, so the bridge can match the error to its line.
-    public func parse(json line: ArraySlice<UInt8>) -> Result<ProtocolRequest, ParseFailure> {
+    public func parse(json input: ArraySlice<UInt8>) -> Result<ProtocolRequest, ParseFailure> {
+        // A byte order mark before the line is no part of it.
+        let line = input.starts(with: [0xEF, 0xBB, 0xBF]) ? input.dropFirst(3) : input
         guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return .failure(ParseFailure(.emptyLine)) }
         guard String(validating: line, as: UTF8.self) != nil else { return .failure(ParseFailure(.invalidUTF8)) }
         let object: Any
@@ -99,10 +87,10 @@ public struct RequestParser: Sendable {
         }
         var id: RequestID?
         if let raw = fields["id"] {
-            guard let parsed = Self.requestID(raw) else {
-                return .failure(ParseFailure(ProtocolError("invalid_id", "'id' must be a string or a number, not \(Self.kind(of: raw))")))
+            switch Self.requestID(raw, token: JSONMemberScanner.rawValue(of: "id", in: line)) {
+            case .success(let parsed): id = parsed
+            case .failure(let error): return .failure(ParseFailure(error))
             }
-            id = parsed
         }
         do {
             return .success(try request(fields, id: id))
@@ -183,13 +171,28 @@ public struct RequestParser: Sendable {
         scalar.isASCII ? scalar.value < 0x20 || scalar.value == 0x7F : scalar.properties.generalCategory == .control
     }
 
-    private static func requestID(_ raw: Any) -> RequestID? {
-        if let text = raw as? String { return text.utf8.count <= 256 ? .string(text) : nil }
-        guard let number = raw as? NSNumber, !isBoolean(number) else { return nil }
-        let value = number.doubleValue
-        // An integer when it is one exactly (9007199254740993 too, which a Double cannot hold).
-        if Double(number.intValue) == value { return .integer(number.intValue) }
-        return value.isFinite ? .number(value) : nil
+    /// The longest `id` string, in bytes.
+    public static let maximumIDLength = 256
+
+    /// The id as written (`token`), once its value is a string or a finite number; an id whose
+    /// key was written with escapes has no token found, and is written anew from its value.
+    private static func requestID(_ value: Any, token: ArraySlice<UInt8>?) -> Result<RequestID, ProtocolError> {
+        if let text = value as? String {
+            guard text.utf8.count <= maximumIDLength else {
+                return .failure(ProtocolError("id_too_long", "'id' is longer than \(maximumIDLength) bytes"))
+            }
+            return .success(RequestID(token: token.map(Array.init) ?? Self.token(for: text)))
+        }
+        guard let number = value as? NSNumber, !isBoolean(number), number.doubleValue.isFinite else {
+            return .failure(ProtocolError("invalid_id", "'id' must be a string or a finite number, not \(kind(of: value))"))
+        }
+        return .success(RequestID(token: token.map(Array.init) ?? Array(number.stringValue.utf8)))
+    }
+
+    private static func token(for text: String) -> [UInt8] {
+        var json = JSONLine()
+        json.string(text)
+        return json.bytes
     }
 
     /// Whether JSON's `true` or `false` became the number (type code "c").

@@ -105,11 +105,7 @@ public enum ProtocolResponse: Sendable {
     private static func write(_ id: RequestID?, into json: inout JSONLine) {
         guard let id else { return }
         json.key("id")
-        switch id {
-        case .string(let text): json.string(text)
-        case .integer(let number): json.integer(number)
-        case .number(let number): json.number(number)
-        }
+        json.raw(id.token)
     }
 
     private static func write(type: String, into json: inout JSONLine) {

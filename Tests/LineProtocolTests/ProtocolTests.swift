@@ -21,13 +21,25 @@ import Testing
         #expect((next["messages"] as? [[String: Any]])?.last?["text"] as? String == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
     }
 
-    @Test("an id comes back as it was sent: text, whole numbers of any size, fractions", arguments: [
-        (#""b7""#, #""id":"b7""#), ("7", #""id":7"#), ("-3", #""id":-3"#), ("2.5", #""id":2.5"#), ("1e3", #""id":1000"#),
-        ("9007199254740993", #""id":9007199254740993"#),
+    @Test("an id comes back exactly as it was sent: text with its escapes, whole numbers of any size, fractions as written", arguments: [
+        (#""b7""#, #""id":"b7""#), ("7", #""id":7"#), ("-3", #""id":-3"#), ("2.5", #""id":2.5"#), ("2.50", #""id":2.50"#),
+        ("1e3", #""id":1e3"#), ("9007199254740993", #""id":9007199254740993"#), ("123456789012345678901234567890", #""id":123456789012345678901234567890"#),
+        (#""é\/x""#, #""id":"é\/x""#),
     ])
     func idEchoed(id: String, echoed: String) throws {
         let reply = try ServerHarness().send(#"{"type":"ping","id":\#(id)}"#, #"{"session":"s","text":"hoi","id":\#(id)}"#)
         #expect(reply.allSatisfy { $0.contains(echoed) }, "\(reply.map { $0.prefix(60) })")
+    }
+
+    @Test("an id over 256 bytes is refused with a clear error, and a byte order mark before a line is no part of it")
+    func idLimitsAndBOM() throws {
+        let server = try ServerHarness()
+        let long = String(repeating: "x", count: 257)
+        let refused = object(server.send(#"{"type":"ping","id":"\#(long)"}"#)[0])
+        #expect((refused["error"] as? [String: Any])?["code"] as? String == "id_too_long")
+        #expect(server.send(#"{"type":"ping","id":"\#(String(repeating: "x", count: 256))"}"#)[0].contains("pong"))
+        let marked = server.server.handle([.line([0xEF, 0xBB, 0xBF] + Array(#"{"type":"ping","id":4.10}"#.utf8))])[0]
+        #expect(String(decoding: marked.json, as: UTF8.self) == #"{"id":4.10,"type":"pong"}"#)
     }
 
     @Test("a crisis phrase in the very first message gets the crisis answer at once")
