@@ -65,7 +65,7 @@ public struct PracticeLexicon: Sendable {
     /// The texts every lexicon must have.
     static let requiredTexts = [
         "feedback", "chosen", "no_category", "debrief_title", "met", "partly", "not_yet", "not_applicable", "try_next", "report_title",
-        "scenario", "turns",
+        "report_written", "scenario", "turns",
     ]
 
     /// The lexicon's file as trainers know it (`practice/nl.yaml`), wherever the folder is.

@@ -26,6 +26,17 @@ struct PracticeCommand: ParsableCommand {
 
     @OptionGroup var terminal: TerminalSessionOptions
 
+    /// A report that could not be written is found before the practice, not after the debrief.
+    func validate() throws {
+        if let report {
+            do throws(PrivateFile.Failure) {
+                try PrivateFile.checkWritable(report)
+            } catch {
+                throw ValidationError("--report: \(error)")
+            }
+        }
+    }
+
     func run() throws {
         let content = try settings.loadContent()
         let lexicon = content.practice[settings.language]
@@ -42,7 +53,13 @@ struct PracticeCommand: ParsableCommand {
             content: content, settings: settings.conversationSettings(content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
         let loop = try terminal.run(session, seed: seed, settings: settings, door: .practice)
         if let report, let last = loop.session.lastDebrief {
-            try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)
+            do throws(PrivateFile.Failure) {
+                try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)
+                print(lexicon.text("report_written") + " " + PrivateFile.expanded(report))
+            } catch {
+                printError("gids: \(error)")
+                throw ExitCode(1)
+            }
         }
     }
 }

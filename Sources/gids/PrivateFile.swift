@@ -1,12 +1,50 @@
 import Foundation
 
 /// Files that may hold what a person typed: created readable by their owner only (0600).
+/// A path may start with `~/` for the home folder, as people type it.
 enum PrivateFile {
-    static func write(_ text: String, to path: String) throws {
+    /// Why a file could not be written, in words a person can act on.
+    struct Failure: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+
+        var description: String { "cannot write \(path): \(reason)" }
+    }
+
+    /// Writes the file, or says why it could not.
+    static func write(_ text: String, to path: String) throws(Failure) {
+        let path = expanded(path)
+        try checkWritable(path)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
         fchmod(descriptor, 0o600)
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try handle.write(contentsOf: Data(text.utf8))
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw Failure(path: path, reason: "the disk refused the writing (\(error.localizedDescription))")
+        }
+    }
+
+    /// Checks, before anything is written, that a file can be created at the path: its folder
+    /// exists and may be written in, and the path is not a folder itself.
+    static func checkWritable(_ path: String) throws(Failure) {
+        let path = expanded(path)
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw Failure(path: path, reason: "that is a folder; give a file name")
+        }
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(path: path, reason: "the folder \(folder) does not exist")
+        }
+        guard access(folder, W_OK) == 0 else { throw Failure(path: path, reason: "no permission to write in \(folder)") }
+    }
+
+    /// The path with a leading `~` read as the home folder (`$HOME`, as a shell reads it).
+    static func expanded(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + path.dropFirst()
     }
 }

@@ -12,6 +12,17 @@ struct TerminalSessionOptions: ParsableArguments {
     @Option(help: .hidden)
     var seed: UInt64?
 
+    /// A transcript that could not be written is found before the conversation, not after it.
+    func validate() throws {
+        if let record {
+            do throws(PrivateFile.Failure) {
+                try PrivateFile.checkWritable(record)
+            } catch {
+                throw ValidationError("--record: \(error)")
+            }
+        }
+    }
+
     /// A seed for varied phrasing: the one given, else one from the clock (so a new one on
     /// every call: take it once, and give the same to the session and to ``run(_:seed:settings:door:perform:)``).
     func newPhrasingSeed() -> UInt64 {

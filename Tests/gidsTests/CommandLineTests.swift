@@ -251,3 +251,33 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(bad.errorOutput.contains("\(file.path):1:1: error: expected lang<TAB>category<TAB>text"))
     }
 }
+
+@Suite struct PrivateFileTests {
+    @Test("a --report or --record that cannot be written is refused before anything starts, in plain words")
+    func unwritablePathsAtTheStart() throws {
+        let missing = "/nonexistent-\(UUID().uuidString)"
+        let practice = try gids(["practice", "--lang", "nl", "--report", missing + "/r.md"], input: "1\n")
+        #expect(practice.status == 64)
+        #expect(practice.errorOutput.contains("--report: cannot write \(missing)/r.md: the folder \(missing) does not exist"))
+        #expect(practice.output.isEmpty, "no practice begins")
+        let chat = try gids(["chat", "--lang", "nl", "--region", "nl", "--record", missing + "/t.transcript"], input: "6\n")
+        #expect(chat.status == 64)
+        #expect(chat.errorOutput.contains("--record: cannot write \(missing)/t.transcript: the folder \(missing) does not exist"))
+    }
+
+    @Test("a path starting with ~/ is in the home folder, and the report says where it was written")
+    func homeFolderAndReport() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("gids-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let chat = try gids(["chat", "--lang", "nl", "--region", "nl", "--record", "~/t.transcript"], input: "6\n", environment: ["HOME": home.path])
+        #expect(chat.status == 0)
+        let transcript = home.appendingPathComponent("t.transcript").path
+        #expect((try FileManager.default.attributesOfItem(atPath: transcript)[.posixPermissions] as? Int) == 0o600)
+        let practice = try gids(["practice", "--lang", "nl", "--report", "~/r.md"], input: "1\n1\nstop\n", environment: ["HOME": home.path])
+        #expect(practice.status == 0)
+        let report = home.appendingPathComponent("r.md").path
+        #expect(practice.output.hasSuffix("De nabespreking staat in: \(report)\n"))
+        #expect(FileManager.default.fileExists(atPath: report))
+    }
+}
