@@ -28,13 +28,7 @@ struct PracticeCommand: ParsableCommand {
 
     /// A report that could not be written is found before the practice, not after the debrief.
     func validate() throws {
-        if let report {
-            do throws(PrivateFile.Failure) {
-                try PrivateFile.checkWritable(report)
-            } catch {
-                throw ValidationError("--report: \(error)")
-            }
-        }
+        try PrivateFile.validate(report, option: "--report")
     }
 
     func run() throws {

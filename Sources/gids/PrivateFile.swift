@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Files that may hold what a person typed: created readable by their owner only (0600).
@@ -39,6 +40,17 @@ enum PrivateFile {
             throw Failure(path: path, reason: "the folder \(folder) does not exist")
         }
         guard access(folder, W_OK) == 0 else { throw Failure(path: path, reason: "no permission to write in \(folder)") }
+    }
+
+    /// ``checkWritable(_:)`` for a command-line option, as the error argument parsing reports
+    /// (`--report: cannot write ...`), so that the command stops before it starts its work.
+    static func validate(_ path: String?, option: String) throws {
+        guard let path else { return }
+        do throws(Failure) {
+            try checkWritable(path)
+        } catch {
+            throw ValidationError("\(option): \(error)")
+        }
     }
 
     /// The path with a leading `~` read as the home folder (`$HOME`, as a shell reads it).

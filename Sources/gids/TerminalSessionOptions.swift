@@ -14,13 +14,7 @@ struct TerminalSessionOptions: ParsableArguments {
 
     /// A transcript that could not be written is found before the conversation, not after it.
     func validate() throws {
-        if let record {
-            do throws(PrivateFile.Failure) {
-                try PrivateFile.checkWritable(record)
-            } catch {
-                throw ValidationError("--record: \(error)")
-            }
-        }
+        try PrivateFile.validate(record, option: "--record")
     }
 
     /// A seed for varied phrasing: the one given, else one from the clock (so a new one on
