@@ -69,6 +69,8 @@ public enum SafetyCorpus {
     private static func run(_ line: Line, content: GuideContent, region: Region) -> Result {
         var conversation = Conversation(content: content, language: line.language, region: region, seed: 1, today: DayDate(iso: "2026-11-02") ?? .today())
         _ = conversation.start()
+        // Read as the conversation reads it before answering, not in the state the answer leaves.
+        let intent = conversation.route(TextNormalizer.sanitized(line.text))
         let reply = conversation.respond(to: line.text)
         switch reply.safety {
         case .crisis?:
@@ -77,8 +79,7 @@ public enum SafetyCorpus {
             let yes = conversation.choose(option: 0)
             return Result(line: line, outcome: .check, yesReachedCrisis: yes.safety == .crisis)
         case nil:
-            let acknowledged = conversation.route(TextNormalizer.sanitized(line.text))
-            if case .aboutSomeoneElse = acknowledged { return Result(line: line, outcome: .aboutSomeoneElse, yesReachedCrisis: false) }
+            if case .aboutSomeoneElse = intent { return Result(line: line, outcome: .aboutSomeoneElse, yesReachedCrisis: false) }
             return Result(line: line, outcome: .neither, yesReachedCrisis: false)
         }
     }
