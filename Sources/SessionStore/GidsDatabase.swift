@@ -14,8 +14,11 @@ public final class GidsDatabase: @unchecked Sendable {
     /// The file, or `:memory:`.
     public let path: String
 
-    /// Opens (or creates) the database at `path`; `:memory:` keeps it in memory.
-    public init(path: String) throws {
+    /// Opens (or creates) the database at `path`; `:memory:` keeps it in memory. A file that
+    /// is damaged, another program's or from a newer gids is refused before a byte of it
+    /// changes, and so is one that `inspect` refuses: it reads the file as it is, read-only,
+    /// before gids opens it for writing.
+    public init(path: String, inspect: ((Database) throws -> Void)? = nil) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
@@ -33,22 +36,26 @@ public final class GidsDatabase: @unchecked Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 10000; PRAGMA secure_delete = ON")
         }
-        try Self.createPrivately(path)
-        try Self.checkOwnership(path)
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try pool.writeWithoutTransaction { db in
-            // A commit waits until its WAL frames are on disk, so an acknowledged turn survives
-            // a power cut too. (GRDB sets NORMAL for WAL, which survives a crash of gids but
-            // may lose the last commits when the machine goes down.) Lines committed together
-            // share the wait.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
-                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try Self.createFolder(folder)
+        writer = try FolderLock.holding(folder) {
+            try Self.createPrivately(path)
+            try Self.check(path, inspect: inspect)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.writeWithoutTransaction { db in
+                // A commit waits until its WAL frames are on disk, so an acknowledged turn
+                // survives a power cut too. (GRDB sets NORMAL for WAL, which survives a crash
+                // of gids but may lose the last commits when the machine goes down.) Lines
+                // committed together share the wait.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                if try Int32.fetchOne(db, sql: "PRAGMA application_id") != Self.applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                }
             }
+            try Self.migrator.migrate(pool)
+            for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
+            return pool
         }
-        try Self.migrator.migrate(pool)
-        for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
-        writer = pool
     }
 
     /// Copies the WAL into the database and empties it, so that what was deleted (with its
@@ -61,36 +68,50 @@ public final class GidsDatabase: @unchecked Sendable {
     }
 
     /// Reads the file without changing it (WAL mode would rewrite its header) and refuses it
-    /// when it is damaged, another program's, or from a newer gids.
-    private static func checkOwnership(_ path: String) throws {
+    /// when it is damaged (SQLite's `quick_check`, which reads every page once: tens of
+    /// milliseconds for a store of thousands of sessions), another program's, from a newer
+    /// gids, or refused by `inspect`.
+    private static func check(_ path: String, inspect: ((Database) throws -> Void)?) throws {
         var readOnly = Configuration()
         readOnly.readonly = true
         readOnly.busyMode = .timeout(30)
         do {
             let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            defer { try? queue.close() }
             try queue.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 if id != applicationID, tables > 0 { throw StoreError.foreign(path: path) }
-                if tables > 0, try migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
+                if tables > 0 {
+                    let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+                    if problems != ["ok"] { throw StoreError.damaged(path: path, detail: problems.joined(separator: "; ")) }
+                    if try migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
+                }
+                try inspect?(db)
             }
-            try queue.close()
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.damaged(path: path, detail: error.message ?? "\(error)")
         } catch {
             throw StoreError.unreadable(path: path, detail: (error as? DatabaseError)?.message ?? "\(error)")
         }
     }
 
-    /// Creates the folder (0700) and an empty file (0600) before SQLite opens it, so that
-    /// the file is never readable by others, not even for a moment.
+    /// Creates the database's folder (0700) when it does not exist.
+    private static func createFolder(_ folder: String) throws {
+        guard !FileManager.default.fileExists(atPath: folder) else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    }
+
+    /// Creates an empty file (0600) before SQLite opens it, so that the file is never
+    /// readable by others, not even for a moment; refuses what is not a regular file.
     private static func createPrivately(_ path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let manager = FileManager.default
-        if !manager.fileExists(atPath: folder) {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFREG else { throw StoreError.notAFile(path: path) }
+            return
         }
-        guard !manager.fileExists(atPath: path) else { return }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard descriptor >= 0 else { throw StoreError.unreadable(path: path, detail: String(cString: strerror(errno))) }
         close(descriptor)
@@ -140,6 +161,16 @@ public final class GidsDatabase: @unchecked Sendable {
                 guard let state = try? decoder.decode(ConversationState.self, from: json) else { continue }
                 try db.execute(
                     sql: "UPDATE session SET state = ? WHERE key = ?", arguments: [Data(state.binaryEncoded()), row["key"] as String])
+            }
+        }
+        migrator.registerMigration("4: sealed session states, ended conversations") { db in
+            // States and replies are sealed with the store's key from now on (see
+            // SessionKeys), which a migration does not have: the rows written before are
+            // marked, and sealed when the store is next opened with its key. An ended
+            // conversation keeps only its last reply, for a short while.
+            try db.alter(table: "session") { table in
+                table.add(column: "sealed", .boolean).notNull().defaults(to: false)
+                table.add(column: "ended", .boolean).notNull().defaults(to: false)
             }
         }
         return migrator

@@ -40,12 +40,8 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
 
     /// Deletes follow-ups whose last conversation (or event) is more than ``retentionDays`` before `today`.
     public func deleteExpired(today: DayDate) throws {
-        let cutoff = today.adding(days: -Self.retentionDays).description
         try database.writer.write { db in
-            let expired = try String.fetchAll(db, sql: """
-                SELECT subject FROM follow_up f WHERE max(f.event_date, coalesce((SELECT max(date) FROM talk t WHERE t.subject = f.subject), '')) < ?
-                """, arguments: [cutoff])
-            for subject in expired { try Self.forget(subject, in: db) }
+            for subject in try Self.expiredSubjects(today: today, in: db) { try Self.forget(subject, in: db) }
         }
     }
 
@@ -55,6 +51,14 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
     }
 
     // MARK: - Inside a transaction (shared with the session store)
+
+    /// The subjects whose follow-up's last conversation (or event) is more than
+    /// ``retentionDays`` before `today`.
+    static func expiredSubjects(today: DayDate, in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT subject FROM follow_up f WHERE max(f.event_date, coalesce((SELECT max(date) FROM talk t WHERE t.subject = f.subject), '')) < ?
+            """, arguments: [today.adding(days: -retentionDays).description])
+    }
 
     static func followUp(for subject: String, in db: Database) throws -> FollowUp? {
         // Asked for every new session of `gids serve`: prepared once per connection.

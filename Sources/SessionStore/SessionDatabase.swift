@@ -14,19 +14,23 @@ public struct StoredSession: Sendable {
     public var lastReply: Data?
     /// When the session was last used, in seconds since 1970.
     public var lastActivity: Int64
+    /// Whether the conversation has ended: only its last reply is kept (no state), to answer
+    /// that line again should the bridge send it again, until ``SessionTransaction/deleteIdle(before:endedBefore:)``.
+    public var isEnded: Bool
 
-    public init(state: Data, profile: String, lastID: String?, lastReply: Data?, lastActivity: Int64) {
+    public init(state: Data, profile: String, lastID: String?, lastReply: Data?, lastActivity: Int64, isEnded: Bool = false) {
         self.state = state
         self.profile = profile
         self.lastID = lastID
         self.lastReply = lastReply
         self.lastActivity = lastActivity
+        self.isEnded = isEnded
     }
 }
 
 /// The sessions of `gids serve` and `gids reply`, with their consented follow-ups, in
 /// gids's SQLite database (or in memory for `:memory:`). Session keys are stored
-/// pseudonymised (see ``SessionKeys``).
+/// pseudonymised, and conversation states and kept replies sealed (see ``SessionKeys``).
 public final class SessionDatabase: @unchecked Sendable {
     public let database: GidsDatabase
     public let keys: SessionKeys
@@ -48,20 +52,39 @@ public final class SessionDatabase: @unchecked Sendable {
         return found == true
     }
 
-    /// Opens the store at `path` (`:memory:` for one that lives as long as the process).
-    /// The key file is `path` + `.key`; it is created with a new store.
-    public init(path: String) throws {
-        database = try GidsDatabase(path: path)
-        if path == ":memory:" {
-            keys = SessionKeys()
-        } else {
-            let isEmpty = try database.writer.read { db in
-                try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM session) + (SELECT count(*) FROM follow_up)") == 0
-            }
-            keys = try SessionKeys(file: path + ".key", allowCreating: isEmpty)
-            chmod(path + ".key", 0o600)
-        }
+    /// Opens the store at `path` (`:memory:` for one that lives as long as the process). The
+    /// key file is `keyFile`, by default `path` + `.key`; it is created with a new store, and
+    /// a store that holds anything but has no key file is refused unchanged.
+    public init(path: String, keyFile: String? = nil) throws {
+        (database, keys) = try Self.open(path, keyFile: keyFile ?? path + ".key")
         lastDataVersion = try database.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+        try sealRowsWrittenBeforeSealing()
+    }
+
+    private static func open(_ path: String, keyFile: String) throws -> (GidsDatabase, SessionKeys) {
+        guard path != ":memory:" else { return (try GidsDatabase(path: path), SessionKeys()) }
+        var keys: SessionKeys?
+        let database = try GidsDatabase(path: path) { db in
+            keys = try SessionKeys(file: keyFile, allowCreating: try isEmpty(db))
+        }
+        guard let keys else { throw StoreError.missingKey(path: keyFile) }
+        chmod(keyFile, 0o600)
+        return (database, keys)
+    }
+
+    /// Whether the database holds no session and no follow-up (or no tables yet).
+    private static func isEmpty(_ db: Database) throws -> Bool {
+        for table in ["session", "follow_up"] where try db.tableExists(table) {
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true { return false }
+        }
+        return true
+    }
+
+    /// Seals the states and replies of a store written by a gids that kept them plain, then
+    /// erases the plain copies from the files.
+    private func sealRowsWrittenBeforeSealing() throws {
+        let sealed = try transaction { transaction in try transaction.sealPlainRows() }
+        if sealed > 0 { database.eraseDeleted() }
     }
 
     // Touched only inside the writer's transactions, which GRDB runs one at a time.
@@ -96,7 +119,7 @@ public final class SessionDatabase: @unchecked Sendable {
     /// connection of a file store, so while the writer is writing or waiting for the disk
     /// (an in-memory store has one connection, and reads wait for the writer).
     public func readCommitted<T>(_ body: (SessionSnapshot) throws -> T) throws -> T {
-        try database.writer.read { try body(SessionSnapshot(db: $0)) }
+        try database.writer.read { try body(SessionSnapshot(db: $0, keys: keys)) }
     }
 }
 
@@ -104,15 +127,20 @@ public final class SessionDatabase: @unchecked Sendable {
 /// ``SessionDatabase/readCommitted(_:)``).
 public struct SessionSnapshot {
     let db: Database
+    let keys: SessionKeys
 
     /// The sessions as committed, in the order given; see ``SessionTransaction/read(_:)-([PseudonymisedKey])``.
     public func read(_ sessions: [PseudonymisedKey]) throws -> [SessionRecord] {
-        try db.sessionRecords(sessions)
+        try db.sessionRecords(sessions, keys: keys)
     }
 
-    /// Whether any session has been idle since before `cutoff` (seconds since 1970).
-    public func hasSessions(idleBefore cutoff: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE last_activity < ?)", arguments: [cutoff]) ?? false
+    /// Whether ``SessionTransaction/deleteIdle(before:endedBefore:)`` or
+    /// ``SessionTransaction/deleteExpiredFollowUps(today:)`` has anything to delete.
+    public func hasExpired(idleBefore cutoff: Int64, endedBefore endedCutoff: Int64, today: DayDate) throws -> Bool {
+        let idle = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE last_activity < ? OR (ended AND last_activity < ?))",
+            arguments: [cutoff, endedCutoff]) ?? false
+        return try idle || !SQLiteFollowUpStore.expiredSubjects(today: today, in: db).isEmpty
     }
 }
 
@@ -143,7 +171,7 @@ public struct SessionTransaction {
     /// ``read(_:)-(String)`` for many sessions at once, in the order given, whose keys' stored
     /// form is already worked out (by the same store's ``SessionKeys``).
     public func read(_ sessions: [PseudonymisedKey]) throws -> [SessionRecord] {
-        try db.sessionRecords(sessions)
+        try db.sessionRecords(sessions, keys: keys)
     }
 
     /// Writes what changed in a record read with ``read(_:)-(String)``.
@@ -161,7 +189,8 @@ public struct SessionTransaction {
             }
             if record.isDeleted {
                 try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [record.pseudonym])
-            } else if record.isChanged, let stored = record.stored {
+            }
+            if record.isChanged, let stored = record.stored {
                 try save(stored, pseudonym: record.pseudonym)
             }
         }
@@ -170,11 +199,27 @@ public struct SessionTransaction {
     private func save(_ session: StoredSession, pseudonym: String) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO session (key, state, profile, last_id, last_reply, last_activity) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO session (key, state, profile, last_id, last_reply, last_activity, ended, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
                 ON CONFLICT(key) DO UPDATE SET state = excluded.state, profile = excluded.profile, last_id = excluded.last_id,
-                last_reply = excluded.last_reply, last_activity = excluded.last_activity
+                last_reply = excluded.last_reply, last_activity = excluded.last_activity, ended = excluded.ended, sealed = 1
                 """)
-        try statement.execute(arguments: [pseudonym, session.state, session.profile, session.lastID, session.lastReply, session.lastActivity])
+        try statement.execute(arguments: [
+            pseudonym, try keys.seal(session.state, for: pseudonym), session.profile, session.lastID,
+            try session.lastReply.map { try keys.seal($0, for: pseudonym) }, session.lastActivity, session.isEnded,
+        ])
+    }
+
+    /// Seals the rows a gids that kept states plain wrote; returns how many.
+    fileprivate func sealPlainRows() throws -> Int {
+        let plain = try Row.fetchAll(db, sql: "SELECT key, state, last_reply FROM session WHERE sealed = 0")
+        for row in plain {
+            let pseudonym: String = row["key"]
+            let reply: Data? = row["last_reply"]
+            try db.execute(
+                sql: "UPDATE session SET state = ?, last_reply = ?, sealed = 1 WHERE key = ?",
+                arguments: [try keys.seal(row["state"], for: pseudonym), try reply.map { try keys.seal($0, for: pseudonym) }, pseudonym])
+        }
+        return plain.count
     }
 
     /// Deletes a session and everything remembered about it.
@@ -203,44 +248,57 @@ public struct SessionTransaction {
         }.sorted()
     }
 
-    /// Deletes sessions (and their follow-ups) idle since before `cutoff` (seconds since 1970); returns how many.
-    public func deleteIdle(before cutoff: Int64) throws -> Int {
-        let idle = try String.fetchAll(db, sql: "SELECT key FROM session WHERE last_activity < ?", arguments: [cutoff])
-        for pseudonym in idle {
-            try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [pseudonym])
-            try SQLiteFollowUpStore.forget(pseudonym, in: db)
-            try db.execute(sql: "DELETE FROM reachable WHERE key = ?", arguments: [pseudonym])
-        }
-        return idle.count
+    /// Deletes the conversations idle since before `cutoff`, and the last replies of ended
+    /// ones kept since before `endedCutoff` (seconds since 1970), with what was typed in them;
+    /// returns how many. Their consented follow-ups stay (see ``deleteExpiredFollowUps(today:)``).
+    public func deleteIdle(before cutoff: Int64, endedBefore endedCutoff: Int64) throws -> Int {
+        try db.execute(
+            sql: "DELETE FROM session WHERE last_activity < ? OR (ended AND last_activity < ?)", arguments: [cutoff, endedCutoff])
+        return db.changesCount
     }
 
-    /// How many sessions are stored.
+    /// Deletes the follow-ups whose last talk is longer ago than
+    /// ``SQLiteFollowUpStore/retentionDays``, as the terminal does; returns how many.
+    public func deleteExpiredFollowUps(today: DayDate) throws -> Int {
+        let expired = try SQLiteFollowUpStore.expiredSubjects(today: today, in: db)
+        for pseudonym in expired { try forgetFollowUp(pseudonym: pseudonym) }
+        return expired.count
+    }
+
+    /// How many conversations are stored (not counting ended ones).
     public func count() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? 0
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE NOT ended") ?? 0
     }
 }
 
 extension Database {
     /// Sessions with their follow-ups, in the order given: one query for them all, and one
     /// more for each that has a follow-up. (A query for each session cost more in GRDB's
-    /// setting up of the query than in SQLite's reading of the row.)
-    fileprivate func sessionRecords(_ sessions: [PseudonymisedKey]) throws -> [SessionRecord] {
+    /// setting up of the query than in SQLite's reading of the row.) A state that does not
+    /// open with the store's key (changed on disk) is read as no state: that session starts
+    /// anew.
+    fileprivate func sessionRecords(_ sessions: [PseudonymisedKey], keys: SessionKeys) throws -> [SessionRecord] {
         let statement = try cachedStatement(sql: """
             SELECT wanted.value, state, profile, last_id, last_reply, last_activity,
-                EXISTS (SELECT 1 FROM follow_up WHERE subject = wanted.value)
+                EXISTS (SELECT 1 FROM follow_up WHERE subject = wanted.value), ended
             FROM json_each(?) AS wanted LEFT JOIN session ON session.key = wanted.value
             """)
         // Stored keys are hexadecimal digits: nothing to escape.
-        let keys = "[" + sessions.map { "\"\($0.pseudonym)\"" }.joined(separator: ",") + "]"
+        let list = "[" + sessions.map { "\"\($0.pseudonym)\"" }.joined(separator: ",") + "]"
         var found: [String: (stored: StoredSession?, hasFollowUp: Bool)] = .init(minimumCapacity: sessions.count)
         // Read from the cursor by column position: a fetched row is copied, and looking
         // columns up by name builds a dictionary of names for every row.
-        let rows = try Row.fetchCursor(statement, arguments: [keys])
+        let rows = try Row.fetchCursor(statement, arguments: [list])
         while let row = try rows.next() {
-            let state: Data? = row[1]
-            found[row[0]] = (
-                state.map { StoredSession(state: $0, profile: row[2], lastID: row[3], lastReply: row[4], lastActivity: row[5]) }, row[6]
-            )
+            let pseudonym: String = row[0]
+            let sealedState: Data? = row[1]
+            let sealedReply: Data? = row[4]
+            let stored = sealedState.map { sealed in
+                StoredSession(
+                    state: (try? keys.open(sealed, for: pseudonym)) ?? Data(), profile: row[2], lastID: row[3],
+                    lastReply: sealedReply.flatMap { try? keys.open($0, for: pseudonym) }, lastActivity: row[5], isEnded: row[7])
+            }
+            found[pseudonym] = (stored, row[6])
         }
         return try sessions.map { session in
             let row = found[session.pseudonym]

@@ -18,7 +18,7 @@ public struct SessionRecord: Sendable {
     private(set) var followUpChanges: [FollowUp?] = []
     /// Whether ``stored`` must be written.
     private(set) var isChanged = false
-    /// Whether the session is to be deleted, with everything remembered about it.
+    /// Whether the conversation stored so far is to be deleted (a later line may start a new one).
     public private(set) var isDeleted = false
 
     init(key: String, pseudonym: String, stored: StoredSession?, followUp: FollowUp?) {
@@ -45,10 +45,16 @@ public struct SessionRecord: Sendable {
         followUpChanges.append(nil)
     }
 
+    /// Deletes the conversation, which has ended: what was typed in it is not needed any more.
+    /// A consented follow-up stays.
+    public mutating func endConversation() {
+        stored = nil
+        isDeleted = true
+    }
+
     /// Deletes the session and everything remembered about it (the person asked: "vergeet mij").
     public mutating func delete() {
         forgetFollowUp()
-        stored = nil
-        isDeleted = true
+        endConversation()
     }
 }

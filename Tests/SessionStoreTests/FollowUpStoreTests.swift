@@ -47,7 +47,7 @@ private let sample = FollowUp(
             follow_up ['subject', 'event_date', 'event_kind', 'pile_up', 'schedule', 'closed']
             grdb_migrations ['identifier']
             reachable ['key', 'sealed_session']
-            session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity']
+            session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity', 'sealed', 'ended']
             talk ['subject', 'number', 'date', 'signals']
 
             """)
@@ -140,7 +140,7 @@ private let sample = FollowUp(
         #expect(try store.followUp(for: "local") == sample)
     }
 
-    @Test("sessions stored as JSON by an older version are converted to the binary form and continue")
+    @Test("sessions stored as plain JSON by an older version are converted to the binary form, sealed, and continue")
     func migratesJSONSessions() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -151,13 +151,13 @@ private let sample = FollowUp(
         _ = conversation.start()
         _ = conversation.respond(to: "1")
         let json = try JSONEncoder().encode(conversation.state)
-        try SessionDatabase(path: path).transaction { transaction in
-            var record = try transaction.read("team:1")
-            record.stored = StoredSession(state: json, profile: "", lastID: nil, lastReply: nil, lastActivity: 0)
-            try transaction.write(record)
-        }
-        // As the version before binary states left it: that migration not yet applied.
-        _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"delete from grdb_migrations where identifier like '3:%'\"); c.commit()")
+        let pseudonym = try SessionDatabase(path: path).keys.pseudonym(of: "team:1")
+        // As the version before binary states left it: a plain JSON state, that migration not yet applied.
+        _ = try python("""
+            import sqlite3; c=sqlite3.connect('\(path)')
+            c.execute("insert into session (key, state, profile, last_activity) values (?, ?, '', 0)", ('\(pseudonym)', bytes.fromhex('\(json.map { String(format: "%02x", $0) }.joined())')))
+            c.execute("delete from grdb_migrations where identifier like '3:%'"); c.commit()
+            """)
         let migrated = try SessionDatabase(path: path).transaction { try $0.session("team:1")?.state }
         let state = try ConversationState(binary: [UInt8](try #require(migrated)))
         #expect(state == conversation.state)
