@@ -7,17 +7,19 @@ import DialogueRuntime
 /// Layout (see ``BinaryWriter``): a version byte, the settings, the dialogue state (its own
 /// binary form, length first), the prompt, the history (each moment as its own length-first
 /// bytes, so it is read only when the person goes back) and the interrupted moment.
-/// Version 1 wrote the history's moments inline; it is still read.
+/// Version 1 wrote the history's moments inline, and versions 1 and 2 had no hours kept;
+/// both are still read.
 extension ConversationState {
     /// The version of the layout; bump it (and keep reading the old one) when it changes.
     /// It is never `{`, so a stored state tells by its first byte whether it is JSON.
-    static let binaryFormatVersion: UInt8 = 2
+    static let binaryFormatVersion: UInt8 = 3
 
     /// The state in its compact binary form.
     public func binaryEncoded() -> [UInt8] {
         var writer = BinaryWriter()
         writer.byte(Self.binaryFormatVersion)
         writer.settings(settings)
+        writer.optional(settings.keptHours) { $0.count($1) }
         if let bytes = moment.bytes { writer.verbatim(bytes) } else { writer.snapshot(currentMoment) }
         writer.array(history.encoded) { $0.blob($1) }
         writer.optional(interrupted) { $0.snapshot($1) }
@@ -29,8 +31,9 @@ extension ConversationState {
     public init(binary bytes: [UInt8]) throws(BinaryStateError) {
         var reader = BinaryReader(bytes: bytes)
         let version = try reader.byte()
-        guard version == 1 || version == Self.binaryFormatVersion else { throw .unknownVersion }
-        let settings = try reader.settings()
+        guard (1...Self.binaryFormatVersion).contains(version) else { throw .unknownVersion }
+        var settings = try reader.settings()
+        if version >= 3 { settings.keptHours = try reader.optional { reader throws(BinaryStateError) in try reader.count() } }
         let (current, currentBytes) = try reader.withBytes { reader throws(BinaryStateError) in try reader.snapshot() }
         self.init(settings: settings, dialogue: current.dialogue)
         prompt = current.prompt

@@ -53,7 +53,7 @@ public final class GuideContent: Sendable {
     /// Variables gids reads or sets, which every language's dialogue must declare with these types.
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
-            "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool,
+            "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool, "$bewaar_uren": .number,
             "$vervolg_gesprek": .number, "$vervolg_dagen": .number, "$vervolg_nodig": .bool, "$vorige_datum": .string, "$vorige_signalen": .string,
             "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
             "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool, "$zorgen": .bool,

@@ -5,13 +5,14 @@ import Foundation
 /// the referral rule, remembering (with consent) and the summary to take along.
 extension Conversation {
     /// Sets the variables gids provides at the start: region, organisation, where memory is
-    /// kept, and what is remembered from earlier conversations.
+    /// kept, how long a bridge keeps the conversation, and what is remembered from earlier conversations.
     mutating func setHostVariables() {
         let settings = state.settings
         set("$region", .string(settings.region?.rawValue ?? ""))
         set("$organisation", .string(content.organisation?.name ?? ""))
         set("$geheugen_plek", .string(settings.memoryLocation ?? ""))
         set("$bestanden", .bool(settings.canWriteFiles))
+        set("$bewaar_uren", .number(Float(settings.keptHours ?? 0)))
         guard let followUp = settings.followUp else { return }
         let days = settings.today.days(since: followUp.eventDate)
         if let next = followUp.nextTalk {

@@ -20,12 +20,26 @@ public final class CommitPipeline {
     private var newer: PreparedBatch?
     /// The store's transaction count after the last batch known to be committed.
     private var transactionsCommitted: Int
+    /// Runs ``SessionServer/sweepIfDue()`` between commits.
+    private var sweepTimer: (any DispatchSourceTimer)?
 
     /// `deliver` gets each batch's responses, on the committer's thread.
     public init(server: SessionServer, deliver: @escaping @Sendable ([ProtocolResponse]) -> Void) {
         self.server = server
         self.deliver = deliver
         transactionsCommitted = server.store.transactionCount
+    }
+
+    /// Deletes idle conversations and expired follow-ups every `interval` seconds on the
+    /// committer's thread, between commits, so that they go on time even when no line
+    /// arrives. (A sweep that deletes is a transaction of its own: a batch answered ahead of
+    /// it is answered again in its commit.)
+    public func sweepPeriodically(every interval: TimeInterval) {
+        let timer = DispatchSource.makeTimerSource(queue: committer)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [server] in server.sweepIfDue() }
+        timer.resume()
+        sweepTimer = timer
     }
 
     /// Answers a batch and hands it on to be committed; returns when the next may be read.

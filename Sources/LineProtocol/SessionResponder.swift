@@ -85,7 +85,8 @@ struct SessionResponder: Sendable {
         return ConversationSettings(
             language: language ?? settings.language, region: region ?? settings.region, seed: Self.seed(for: session.key),
             today: today, schedule: settings.schedule ?? content?.organisation?.schedule ?? .olvg,
-            followUp: session.followUp, memoryLocation: settings.memoryLocation, canWriteFiles: false)
+            followUp: session.followUp, memoryLocation: ConversationSettings.bridgeMemory, canWriteFiles: false,
+            keptHours: settings.keptHours)
     }
 
     /// Carries out the reply's effects and keeps the session's new state with its answer.
@@ -115,6 +116,12 @@ struct SessionResponder: Sendable {
         reply.effects = []
         reply.problems = []
         var response = ProtocolResponse.reply(session: session.key, id: id, reply)
+        if reply.isFinished, id == nil {
+            // What was typed is not needed any more: the conversation is deleted before the
+            // reply is written. A consented follow-up stays.
+            session.endConversation()
+            return response
+        }
         var lastReply: Data?
         if id != nil {
             // Kept to answer the same line again; written from the same bytes, serialised once.
@@ -122,9 +129,11 @@ struct SessionResponder: Sendable {
             lastReply = Data(bytes)
             response = .serialized(bytes)
         }
+        // An ended conversation keeps no state: only its last reply, for a line sent again
+        // (see SessionServer.replayMinutes).
         session.stored = StoredSession(
-            state: Data(conversation.state.binaryEncoded()), profile: profile, lastID: line, lastReply: lastReply,
-            lastActivity: Int64(clock().timeIntervalSince1970))
+            state: reply.isFinished ? Data() : Data(conversation.state.binaryEncoded()), profile: profile, lastID: line,
+            lastReply: lastReply, lastActivity: Int64(clock().timeIntervalSince1970), isEnded: reply.isFinished)
         return response
     }
 

@@ -24,21 +24,24 @@ public final class SessionServer: @unchecked Sendable {
         public var region: Region?
         /// The schedule for new follow-ups (an organisation profile's own schedule wins).
         public var schedule: FollowUpSchedule?
-        /// Sessions idle longer than this are deleted.
-        public var retention: TimeInterval
-        /// Where memory is kept, as told to a person asked for consent.
-        public var memoryLocation: String
+        /// A conversation idle this many hours is deleted, with everything typed in it (a
+        /// consented follow-up stays); the person is told so at the start.
+        public var keptHours: Int
 
-        public init(language: Language, region: Region?, schedule: FollowUpSchedule?, retention: TimeInterval, memoryLocation: String) {
+        public init(language: Language, region: Region?, schedule: FollowUpSchedule?, keptHours: Int) {
             self.language = language
             self.region = region
             self.schedule = schedule
-            self.retention = retention
-            self.memoryLocation = memoryLocation
+            self.keptHours = keptHours
         }
     }
 
     typealias ParsedLine = Result<ProtocolRequest, ParseFailure>
+
+    /// How long an ended conversation's last reply is kept, to answer its line again should
+    /// a bridge that did not get the reply send it again (after a restart, say). The sweep
+    /// runs once a minute, so it is gone within a quarter of an hour, as the goodbye says.
+    public static let replayMinutes = 10
 
     let store: SessionDatabase
     let responder: SessionResponder
@@ -47,10 +50,10 @@ public final class SessionServer: @unchecked Sendable {
     // Changed by `commit` only.
     private var lines = 0
     private var errors = 0
-    private var lastRetention: Date?
+    private var lastSweep: Date?
     private var lastCommitWroteAnswersAhead = false
-    /// Whether the batch being committed deleted a session ("vergeet mij"): then it is erased
-    /// from the files before the reply is written.
+    /// Whether the batch being committed deleted a conversation (it ended, or "vergeet mij"):
+    /// then it is erased from the files before the reply is written.
     private var deletedSessions = false
 
     public init(store: SessionDatabase, contents: [String: GuideContent], settings: Settings, clock: @escaping @Sendable () -> Date) {
@@ -118,9 +121,10 @@ public final class SessionServer: @unchecked Sendable {
         lastCommitWroteAnswersAhead = wroteAhead
         errors += responses.filter { if case .error = $0 { true } else { false } }.count
         let forgot = responses.contains { if case .forgotten = $0 { true } else { false } }
-        // Before "forgotten" (or the reply to "vergeet mij") is written, the session is gone
-        // from the files too.
-        if removeIdleSessionsIfDue() > 0 || forgot || deletedSessions { store.database.eraseDeleted() }
+        // Before "forgotten" (or the reply to "vergeet mij", or a goodbye) is written, the
+        // conversation is gone from the files too.
+        sweepIfDue()
+        if forgot || deletedSessions { store.database.eraseDeleted() }
         deletedSessions = false
         batch.transactionsAfter = store.transactionCount
         batch.wroteAnswersAhead = wroteAhead
@@ -215,15 +219,22 @@ public final class SessionServer: @unchecked Sendable {
         }
     }
 
-    /// Deletes idle sessions at most once a minute; returns how many.
-    private func removeIdleSessionsIfDue() -> Int {
+    /// Deletes the conversations idle longer than ``Settings/keptHours`` and the expired
+    /// follow-ups, and erases them from the files; at most once a minute (a commit or a timer
+    /// of `gids serve` calls this, one at a time). Returns how many were deleted.
+    @discardableResult
+    public func sweepIfDue() -> Int {
         let now = responder.clock()
-        if let last = lastRetention, now.timeIntervalSince(last) < 60 { return 0 }
-        lastRetention = now
-        let cutoff = Int64(now.timeIntervalSince1970 - responder.settings.retention)
+        if let last = lastSweep, now.timeIntervalSince(last) < 60 { return 0 }
+        lastSweep = now
+        let seconds = Int64(now.timeIntervalSince1970)
+        let (idle, ended) = (seconds - Int64(responder.settings.keptHours) * 3600, seconds - Int64(Self.replayMinutes) * 60)
+        let today = DayDate.today(from: now)
         // A transaction only when there is something to delete: answers read ahead expect
         // no transaction of the server's own between theirs.
-        guard (try? store.readCommitted { try $0.hasSessions(idleBefore: cutoff) }) == true else { return 0 }
-        return (try? store.transaction { try $0.deleteIdle(before: cutoff) }) ?? 0
+        guard (try? store.readCommitted { try $0.hasExpired(idleBefore: idle, endedBefore: ended, today: today) }) == true else { return 0 }
+        let deleted = (try? store.transaction { try $0.deleteIdle(before: idle, endedBefore: ended) + $0.deleteExpiredFollowUps(today: today) }) ?? 0
+        if deleted > 0 { store.database.eraseDeleted() }
+        return deleted
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Guide
 import LineProtocol
 import SessionStore
 import Terminal
@@ -20,21 +21,31 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The longest line accepted, in bytes; longer lines get an error and are skipped.")
     var maxLine = 65_536
 
-    @Flag(help: "Delete the sessions idle longer than --retention days (0: all), print how many, and exit.")
+    @Flag(help: "Delete the conversations idle longer than --forget-after hours and the expired follow-ups, print how many, and exit.")
     var purge = false
 
     func run() throws {
         let store = try settings.openStore()
         if purge {
-            let cutoff = Int64(Date().timeIntervalSince1970) - Int64(settings.retention) * 86_400
-            let removed = try store.transaction { try $0.deleteIdle(before: settings.retention == 0 ? .max : cutoff) }
+            let now = settings.clock()
+            let seconds = Int64(now.timeIntervalSince1970)
+            let (conversations, followUps) = try store.transaction {
+                (
+                    try $0.deleteIdle(before: seconds - Int64(settings.forgetAfter) * 3600, endedBefore: seconds - Int64(SessionServer.replayMinutes) * 60),
+                    try $0.deleteExpiredFollowUps(today: DayDate.today(from: now))
+                )
+            }
             store.database.eraseDeleted()
-            print("removed \(removed) session\(removed == 1 ? "" : "s")")
+            print("removed \(conversations) conversation\(conversations == 1 ? "" : "s") and \(followUps) follow-up\(followUps == 1 ? "" : "s")")
             return
         }
         let output = TerminalOutput()
         let format = settings
-        let pipeline = CommitPipeline(server: try settings.server(store: store)) { output.write(bytes: format.render($0)) }
+        let server = try settings.server(store: store)
+        server.sweepIfDue()
+        let pipeline = CommitPipeline(server: server) { output.write(bytes: format.render($0)) }
+        // Idle conversations are deleted on time even when no line arrives.
+        pipeline.sweepPeriodically(every: 60)
         Termination.install()
         var lines = InputLines(maximumLength: maxLine)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)

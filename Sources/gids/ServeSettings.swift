@@ -10,18 +10,22 @@ enum WireFormat: String, ExpressibleByArgument, CaseIterable {
     case plain
 }
 
-/// What `gids serve` and `gids reply` share: the store, organisation profiles, retention, format.
+/// What `gids serve` and `gids reply` share: the store and its key, organisation profiles,
+/// how long conversations are kept, the format.
 struct ServeSettings: ParsableArguments {
     @OptionGroup var guide: GuideSettings
 
     @Option(help: ArgumentHelp("The session store: a file (default: the data folder's serve.sqlite, apart from a person's own gids.sqlite) or :memory:.", valueName: "path"))
     var store: String?
 
+    @Option(help: ArgumentHelp("The store's key file (default: the store's path + .key); it may live in another folder than the store.", valueName: "path"))
+    var keyFile: String?
+
     @Option(help: ArgumentHelp("An extra organisation profile a 'start' line may name, as NAME=FILE (repeatable).", valueName: "name=file"))
     var profile: [String] = []
 
-    @Option(help: "Delete sessions idle longer than this many days.")
-    var retention = 30
+    @Option(help: ArgumentHelp("Delete a conversation, with everything typed in it, after this many hours without a message (a consented follow-up stays).", valueName: "hours"))
+    var forgetAfter = 12
 
     @Option(help: "json (one JSON object per line) or plain (tab-separated, for shell bridges).")
     var format: WireFormat = .json
@@ -32,7 +36,7 @@ struct ServeSettings: ParsableArguments {
         for entry in profile where !entry.contains("=") {
             throw ValidationError("--profile needs NAME=FILE, not '\(entry)'")
         }
-        if retention < 0 { throw ValidationError("--retention must be 0 or more days") }
+        if forgetAfter < 1 { throw ValidationError("--forget-after must be 1 hour or more") }
     }
 
     /// The content per profile: "" is the default (with `--org`, if given).
@@ -56,7 +60,7 @@ struct ServeSettings: ParsableArguments {
                     + "to go on with those, pass --store \(guide.databasePath)")
         }
         do {
-            return try SessionDatabase(path: storePath)
+            return try SessionDatabase(path: storePath, keyFile: keyFile.map(PrivateFile.expanded))
         } catch {
             printError("gids: \(error)")
             throw ExitCode(1)
@@ -64,13 +68,17 @@ struct ServeSettings: ParsableArguments {
     }
 
     func server(store: SessionDatabase) throws -> SessionServer {
-        let fixed = guide.fixedDay.map(Self.noon)
-        return SessionServer(
+        SessionServer(
             store: store, contents: try loadContents(),
             settings: .init(
-                language: guide.language, region: guide.region, schedule: guide.schedule, retention: TimeInterval(retention) * 86_400,
-                memoryLocation: storePath),
-            clock: { fixed ?? Date() })
+                language: guide.language, region: guide.region, schedule: guide.schedule, keptHours: forgetAfter),
+            clock: clock)
+    }
+
+    /// Now, or noon of the day `--now` names.
+    var clock: @Sendable () -> Date {
+        let fixed = guide.fixedDay.map(Self.noon)
+        return { fixed ?? Date() }
     }
 
     /// Noon (UTC) of a day: the moment `--now` stands for.

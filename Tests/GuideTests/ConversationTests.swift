@@ -207,7 +207,7 @@ struct Chat {
         let bytes = stride(from: 0, to: hex.utf8.count - 1, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
         let state = try ConversationState(binary: bytes)
         #expect(state.language == .nl && state.settings.region == .be && state.settings.followUp?.eventKind == "agressie")
-        #expect(state.binaryEncoded().first == 2, "from then on it is stored in the current form")
+        #expect(state.binaryEncoded().first == 3, "from then on it is stored in the current form")
         var chat = Chat(conversation: Conversation(content: try shippedContent(), state: state))
         #expect(chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"], "back leaves the crisis answer for the question before it")
         #expect(chat.say("terug").last == "  3. Nee, en vergeet wat je over mij onthoudt", "and further back, to the follow-up's first question")

@@ -132,17 +132,39 @@ import Testing
         #expect(object(server.send(#"{"type":"stats","id":"n"}"#)[0])["sessions"] as? Int == 0)
     }
 
-    @Test("sessions idle longer than the retention are deleted while the server runs; the others stay")
+    @Test("conversations idle longer than the hours kept are deleted while the server runs; the others stay")
     func retention() throws {
         try withStoreFile { path in
-            _ = try ServerHarness(path: path, day: "2026-01-01").send(#"{"session":"old","text":"hoi"}"#)
-            _ = try ServerHarness(path: path, day: "2026-02-20").send(#"{"session":"recent","text":"hoi"}"#)
-            let server = try ServerHarness(path: path, day: "2026-03-12")  // 30 days' retention
+            _ = try ServerHarness(path: path, day: "2026-03-11").send(#"{"session":"old","text":"hoi"}"#)
+            _ = try ServerHarness(path: path, day: "2026-03-12").send(#"{"session":"recent","text":"hoi"}"#)
+            let server = try ServerHarness(path: path, day: "2026-03-12")  // 12 hours kept: a day is too long
             _ = server.send(#"{"session":"new","text":"hoi"}"#)
             #expect(try server.storedState(of: "old") == nil)
             #expect(try server.storedState(of: "recent") != nil)
             #expect(try server.storedState(of: "new") != nil)
         }
+    }
+
+    @Test("an ended conversation keeps no state, only its last reply for a line sent again, and that for minutes")
+    func endedConversation() throws {
+        let clock = MovableClock(ISO8601DateFormatter().date(from: "2026-03-12T12:00:00Z")!)
+        let server = try ServerHarness(path: ":memory:", clock: clock.now)
+        var last = ""
+        for (turn, text) in ["hoi", "1", "een lange dag", "stop"].enumerated() {
+            last = server.send(#"{"session":"s","text":"\#(text)","id":\#(turn)}"#)[0]
+        }
+        #expect(object(last)["done"] as? Bool == true)
+        #expect(last.contains("Wat je typte, wis ik binnen een kwartier."))
+        #expect(try server.storedState(of: "s") == Data(), "no state is kept")
+        #expect(server.send(#"{"session":"s","text":"stop","id":3}"#)[0] == last, "the last line sent again gets the same reply")
+        #expect(object(server.send(#"{"type":"stats"}"#)[0])["sessions"] as? Int == 0)
+        clock.advance(by: Double(SessionServer.replayMinutes) * 60 - 1)
+        _ = server.send(#"{"session":"other","text":"hoi"}"#)
+        #expect(try server.storedState(of: "s") != nil)
+        clock.advance(by: 61)
+        _ = server.send(#"{"session":"other","text":"1"}"#)
+        #expect(try server.storedState(of: "s") == nil, "gone within a quarter of an hour, as the goodbye says")
+        #expect(server.send(#"{"session":"s","text":"hoi","id":4}"#)[0].contains("Ik ben gids"), "a new message starts a new conversation")
     }
 
     @Test("session keys are stored only as keyed hashes")

@@ -10,19 +10,23 @@ private let contentResult = Result { () throws(DiagnosticList) -> GuideContent i
     try GuideContent.load(from: repositoryRoot.appendingPathComponent("Dialogues").path)
 }
 
-/// A server on an in-memory store with the shipped content, fixed on 12 March 2026.
+/// A server on an in-memory store with the shipped content, fixed on 12 March 2026 (noon)
+/// unless told otherwise.
 struct ServerHarness {
     let store: SessionDatabase
     let server: SessionServer
 
     init(path: String = ":memory:", day: String = "2026-03-12") throws {
+        let date = ISO8601DateFormatter().date(from: day + "T12:00:00Z")!
+        try self.init(path: path, clock: { date })
+    }
+
+    init(path: String, clock: @escaping @Sendable () -> Date) throws {
         store = try SessionDatabase(path: path)
         let content = try contentResult.get()
-        let date = ISO8601DateFormatter().date(from: day + "T12:00:00Z")!
         server = SessionServer(
             store: store, contents: ["": content, "voorbeeld": content],
-            settings: .init(language: .nl, region: .nl, schedule: nil, retention: 30 * 86_400, memoryLocation: "test.sqlite"),
-            clock: { date })
+            settings: .init(language: .nl, region: .nl, schedule: nil, keptHours: 12), clock: clock)
     }
 
     /// Sends lines (as text) and returns the output lines (as text).

@@ -120,11 +120,18 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("s.sqlite").path
         let typed = "Zeldzaam woord xyzzy over de overdracht"
-        func occurrences() -> Int {
+        func occurrences(of needle: Data) -> Int {
             ["", "-wal"].reduce(0) { count, suffix in
                 let bytes = FileManager.default.contents(atPath: store + suffix) ?? Data()
-                return count + bytes.ranges(of: Data("xyzzy".utf8)).count
+                return count + bytes.ranges(of: needle).count
             }
+        }
+        // The start of each stored (sealed) state, read with a second SQLite client.
+        func sealedStates() throws -> Set<Data> {
+            let read = try python(["-c", "import sqlite3\nfor (s,) in sqlite3.connect('\(store)').execute('select state from session'): print(s[:32].hex())"])
+            return Set(read.output.split(separator: "\n").map { hex in
+                Data(stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(hex.dropFirst($0).prefix(2), radix: 16) })
+            })
         }
         let serve = try ServeProcess(serveOptions + ["--store", store])
         // One line at a time, so that each is committed on its own, as a real bridge's are.
@@ -133,10 +140,13 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             serve.send([line])
             #expect(serve.readLine() != nil)
         }
-        #expect(occurrences() > 0)  // what anna typed is kept while her conversation needs it
+        #expect(occurrences(of: Data("xyzzy".utf8)) == 0)  // what anna typed is kept sealed while her conversation needs it
+        let before = try sealedStates()
         serve.send([#"{"type":"forget","session":"anna"}"#])
         #expect(serve.readLine()?.contains(#""type":"forgotten""#) == true)
-        #expect(occurrences() == 0)
+        let annas = before.subtracting(try sealedStates())
+        #expect(annas.count == 1)
+        for state in annas { #expect(occurrences(of: state) == 0, "no copy of her sealed state is left in the files") }
         serve.send([#"{"session":"bob1","text":"1"}"#])
         let other = serve.readLine() ?? ""
         #expect(other.contains(#""session":"bob1""#) && !other.contains(#""error""#))  // the others carry on
@@ -144,7 +154,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(serve.waitForExit().status == 0)
     }
 
-    @Test("--purge deletes sessions idle longer than --retention")
+    @Test("--purge deletes the conversations idle longer than --forget-after hours")
     func purge() throws {
         let folder = try temporaryFolder("purge")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -154,8 +164,10 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         try old.closeInput()
         #expect(old.readLines(1).count == 1)
         _ = old.waitForExit()
-        #expect(try gids(["serve", "--store", store, "--purge", "--retention", "36500"]).output == "removed 0 sessions\n")
-        #expect(try gids(["serve", "--store", store, "--purge", "--retention", "30"]).output == "removed 1 session\n")
+        // Noon on 1 January, purged at noon a day later.
+        let purge = ["serve", "--store", store, "--now", "2026-01-02", "--purge", "--forget-after"]
+        #expect(try gids(purge + ["25"]).output == "removed 0 conversations and 0 follow-ups\n")
+        #expect(try gids(purge + ["23"]).output == "removed 1 conversation and 0 follow-ups\n")
     }
 
     @Test("gids reply answers one message from the same store, and two at once for one session are serialised")
