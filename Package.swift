@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The virtual machine: compiled programs, conversation state, events, markup, string tables.
@@ -40,7 +41,10 @@ let package = Package(
             dependencies: ["Guide", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The line protocol for chat bridges: JSON lines (or tab-separated), sessions, `serve` and `reply`.
-        .target(name: "LineProtocol", dependencies: ["Guide", "SessionStore", "DialogueRuntime"]),
+        .target(
+            name: "LineProtocol",
+            dependencies: ["Guide", "SessionStore", "DialogueRuntime", .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // GNU readline, for line editing and in-memory history in the terminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The chat in a terminal: reading lines, rendering, the loop.
@@ -50,6 +54,7 @@ let package = Package(
             dependencies: [
                 "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal", "SessionStore", "LineProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"]),

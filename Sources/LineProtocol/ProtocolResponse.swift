@@ -8,7 +8,8 @@ public enum ProtocolResponse: Sendable {
     case reply(session: String, id: RequestID?, Reply)
     case error(ProtocolError, id: RequestID?, session: String?)
     case pong(id: RequestID?)
-    case stats(id: RequestID?, sessions: Int, lines: Int, errors: Int, uptimeSeconds: Int)
+    /// Counts only. `storageFailures`: transactions the store could not commit.
+    case stats(id: RequestID?, sessions: Int, lines: Int, errors: Int, storageFailures: Int, uptimeSeconds: Int)
     case due(id: RequestID?, sessions: [String])
     case forgotten(id: RequestID?, session: String)
     /// A reply already written as JSON: one stored with its id (written from the same bytes),
@@ -66,7 +67,7 @@ public enum ProtocolResponse: Sendable {
             case .pong(let id):
                 Self.write(id, into: &json)
                 Self.write(type: "pong", into: &json)
-            case .stats(let id, let sessions, let lines, let errors, let uptime):
+            case .stats(let id, let sessions, let lines, let errors, let storageFailures, let uptime):
                 json.key("errors")
                 json.integer(errors)
                 Self.write(id, into: &json)
@@ -74,6 +75,8 @@ public enum ProtocolResponse: Sendable {
                 json.integer(lines)
                 json.key("sessions")
                 json.integer(sessions)
+                json.key("storage_failures")
+                json.integer(storageFailures)
                 Self.write(type: "stats", into: &json)
                 json.key("uptime_seconds")
                 json.integer(uptime)
@@ -96,7 +99,7 @@ public enum ProtocolResponse: Sendable {
 
     var id: RequestID? {
         switch self {
-        case .reply(_, let id, _), .error(_, let id, _), .pong(let id), .stats(let id, _, _, _, _), .due(let id, _), .forgotten(let id, _): id
+        case .reply(_, let id, _), .error(_, let id, _), .pong(let id), .stats(let id, _, _, _, _, _), .due(let id, _), .forgotten(let id, _): id
         case .serialized: nil
         }
     }

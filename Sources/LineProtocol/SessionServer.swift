@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import Guide
+import Logging
 import SessionStore
 
 /// The heart of `gids serve` and `gids reply`: answers a batch of request lines for many
@@ -17,6 +19,11 @@ import SessionStore
 /// those answers only if nothing they were worked out from has changed since, and answers
 /// the lines again in the transaction otherwise. `prepare` may run on one thread while
 /// `commit` runs on another; `commit` alone changes the server, one call at a time.
+///
+/// A commit that fails is told to the operator (the log, never any content) and counted in
+/// `stats`; after ``maximumFailedCommitsInARow`` batches in a row of which not one line could
+/// be stored, ``hasGivenUp`` says the store is unusable, and `gids serve` stops rather than
+/// ask bridges to send their lines again forever.
 public final class SessionServer: @unchecked Sendable {
     /// What the server uses for sessions that do not say otherwise.
     public struct Settings: Sendable {
@@ -43,13 +50,22 @@ public final class SessionServer: @unchecked Sendable {
     /// runs once a minute, so it is gone within a quarter of an hour, as the goodbye says.
     public static let replayMinutes = 10
 
+    /// After this many batches in a row of which no line could be stored, the server gives up.
+    public static let maximumFailedCommitsInARow = 5
+
     let store: SessionDatabase
     let responder: SessionResponder
     let parser: RequestParser
     private let started: Date
+    private let log = Logger(label: "gids.store")
     // Changed by `commit` only.
     private var lines = 0
     private var errors = 0
+    /// Transactions that could not be committed.
+    private var storageFailures = 0
+    private var failedCommitsInARow = 0
+    /// Why the last commit failed, in SQLite's words (never any content).
+    public private(set) var lastStorageFailure: String?
     private var lastSweep: Date?
     private var lastCommitWroteAnswersAhead = false
     /// Whether the batch being committed deleted a conversation (it ended, or "vergeet mij"):
@@ -112,11 +128,27 @@ public final class SessionServer: @unchecked Sendable {
                 }
                 return try answer(batch.requests[...], in: transaction)
             }
+            // Only a turn stored shows the store works again: a bridge's pings and stats would
+            // otherwise keep a store that takes no turn from ever being given up.
+            if batch.requests.contains(where: { !Self.isForServer($0) }) { failedCommitsInARow = 0 }
         } catch {
             wroteAhead = false
+            noteStorageFailure(error)
+            var stored = 0
             responses = batch.requests.map { request in
-                (try? store.transaction { try answer([request], in: $0)[0] }) ?? failure(request)
+                do {
+                    let response = try store.transaction { try answer([request], in: $0)[0] }
+                    stored += 1
+                    return response
+                } catch {
+                    noteStorageFailure(error)
+                    return failure(request)
+                }
             }
+            failedCommitsInARow = stored == 0 ? failedCommitsInARow + 1 : 0
+            log.error(
+                "a commit failed; lines stored one by one: \(stored) of \(batch.requests.count), the others were answered storage_failed",
+                metadata: ["reason": "\(lastStorageFailure ?? "unknown")", "store": "\(store.database.path)"])
         }
         lastCommitWroteAnswersAhead = wroteAhead
         errors += responses.filter { if case .error = $0 { true } else { false } }.count
@@ -129,6 +161,17 @@ public final class SessionServer: @unchecked Sendable {
         batch.transactionsAfter = store.transactionCount
         batch.wroteAnswersAhead = wroteAhead
         return responses
+    }
+
+    /// Whether the store has failed for ``maximumFailedCommitsInARow`` batches in a row.
+    public var hasGivenUp: Bool { failedCommitsInARow >= Self.maximumFailedCommitsInARow }
+
+    /// Counts a failed transaction and keeps why, in SQLite's words, for the operator: a GRDB
+    /// error's description would hold the statement, so only its message and code are used.
+    private func noteStorageFailure(_ error: any Error) {
+        storageFailures += 1
+        lastStorageFailure = (error as? DatabaseError).map { "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))" }
+            ?? "\(type(of: error))"
     }
 
     private static func isForServer(_ parsed: ParsedLine) -> Bool {
@@ -211,7 +254,9 @@ public final class SessionServer: @unchecked Sendable {
         switch line {
         case .ping: return .pong(id: id)
         case .stats:
-            return .stats(id: id, sessions: try transaction.count(), lines: lines, errors: errors, uptimeSeconds: Int(responder.clock().timeIntervalSince(started)))
+            return .stats(
+                id: id, sessions: try transaction.count(), lines: lines, errors: errors, storageFailures: storageFailures,
+                uptimeSeconds: Int(responder.clock().timeIntervalSince(started)))
         case .due: return .due(id: id, sessions: try transaction.dueSessions(on: DayDate.today(from: responder.clock())))
         case .forget(let session):
             try transaction.forget(session)

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 /// `gids`: a conversational guide for care workers. `gids` alone starts a chat.
 @main
@@ -8,4 +10,17 @@ struct Gids: ParsableCommand {
         subcommands: [ChatCommand.self, PracticeCommand.self, ServeCommand.self, ReplyCommand.self, LoadCommand.self, MemoryCommand.self, ForgetCommand.self, CheckCommand.self, SafetyCommand.self, TestCommand.self, ConformanceCommand.self, StringsCommand.self, BenchCommand.self],
         defaultSubcommand: ChatCommand.self
     )
+
+    /// Operator messages (never what a person typed) go to standard error, from notices up.
+    /// A file size limit (`ulimit -f`) makes writes fail, which gids reports, instead of
+    /// killing it in the middle of a write.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .notice
+            return handler
+        }
+        main(nil)
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Guide
 import LineProtocol
+import Logging
 import SessionStore
 import Terminal
 
@@ -43,7 +44,10 @@ struct ServeCommand: ParsableCommand {
         let format = settings
         let server = try settings.server(store: store)
         server.sweepIfDue()
-        let pipeline = CommitPipeline(server: server) { output.write(bytes: format.render($0)) }
+        let pipeline = CommitPipeline(server: server) { responses in
+            output.write(bytes: format.render(responses))
+            if server.hasGivenUp { Self.stop(because: server) }
+        }
         // Idle conversations are deleted on time even when no line arrives.
         pipeline.sweepPeriodically(every: 60)
         Termination.install()
@@ -60,6 +64,23 @@ struct ServeCommand: ParsableCommand {
             if count == 0 { break }
         }
         pipeline.finish()
+        // At rest the store is one file: the WAL copied back and emptied.
+        store.database.eraseDeleted()
+    }
+}
+
+extension ServeCommand {
+    /// The exit status when the store cannot be written (EX_IOERR).
+    static let storageExitStatus: Int32 = 74
+
+    /// Stops the server when its store keeps failing: the lines since were answered with
+    /// `storage_failed` and none of them was stored; asking bridges to send them again forever
+    /// would hide the trouble.
+    static func stop(because server: SessionServer) -> Never {
+        Logger(label: "gids.serve").critical(
+            "stopping: \(SessionServer.maximumFailedCommitsInARow) commits in a row failed; no line since was stored. Check the disk and the store, then start gids serve again",
+            metadata: ["reason": "\(server.lastStorageFailure ?? "unknown")"])
+        Foundation.exit(storageExitStatus)
     }
 }
 

@@ -9,9 +9,16 @@ final class ServeProcess: @unchecked Sendable {
     private let errors = Pipe()
     private var buffer = Data()
 
-    init(_ arguments: [String], closingOutput: Bool = false) throws {
-        process.executableURL = gidsBinary
-        process.arguments = ["serve"] + arguments
+    /// `fileSizeLimit`: the largest file it may write, in KiB (`ulimit -f`), as a full disk
+    /// or a quota would have it.
+    init(_ arguments: [String], closingOutput: Bool = false, fileSizeLimit: Int? = nil) throws {
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" serve \"$@\"", gidsBinary.path] + arguments
+        } else {
+            process.executableURL = gidsBinary
+            process.arguments = ["serve"] + arguments
+        }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
