@@ -11,6 +11,10 @@ public struct Conversation: Sendable {
     public internal(set) var state: ConversationState
     let machine: VirtualMachine
     let resolver: LineResolver
+    /// Carries out, during the turn, what the person is then told worked or not: the
+    /// terminal sets it (remembering in its data folder, writing a summary file), so no
+    /// save is claimed before it is done. Without it those effects come with the reply.
+    public var performer: (@Sendable (Effect) -> EffectOutcome)?
 
     /// The longest free-text answer kept; the rest is dropped.
     public static let maximumAnswerLength = 500
@@ -317,13 +321,18 @@ public struct Conversation: Sendable {
                 reply.problems.append("<<remember>> needs the talk number, like <<remember 1>>")
                 return nil
             }
-            reply.effects += remember(talk: talk)
+            let before = state.settings.followUp
+            if !carryOut(remember(talk: talk), into: &reply) {
+                // Nothing was kept: the conversation goes on as without consent.
+                state.settings.followUp = before
+                state.dialogue.variables["$toestemming"] = .bool(false)
+            }
         case "forget":
             state.settings.followUp = nil
             reply.effects.append(.forget)
         case "take_along": prepareTakeAlong()
         case "write_take_along":
-            if let effect = writeTakeAlong() { reply.effects.append(effect) }
+            if let effect = writeTakeAlong() { carryOut([effect], into: &reply) }
         case "debrief": reply.effects.append(.debrief)
         case "resume":
             guard let interrupted = state.interrupted else { return start() }

@@ -44,7 +44,7 @@ public final class GuideContent: Sendable {
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = [
         "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode, "AboutSomeoneElse",
-        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed",
+        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "SaveFailed",
         "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest", PracticeSession.startNode,
     ]
     /// The tag of the nodes of the critical-event path: someone else's death told there is
@@ -53,7 +53,7 @@ public final class GuideContent: Sendable {
     /// Variables gids reads or sets, which every language's dialogue must declare with these types.
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
-            "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool, "$bewaar_uren": .number,
+            "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool, "$bewaar_uren": .number, "$opgeslagen": .bool, "$opslag_fout": .string,
             "$vervolg_gesprek": .number, "$vervolg_dagen": .number, "$vervolg_nodig": .bool, "$vorige_datum": .string, "$vorige_signalen": .string,
             "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
             "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool, "$zorgen": .bool,

@@ -135,6 +135,29 @@ extension Conversation {
         return .writeSummary(path: path, text: text)
     }
 
+    /// Carries out effects whose outcome the person is told: at once through the door's
+    /// ``performer``, so that the dialogue says whether it worked (`$opgeslagen`, and on a
+    /// failure `$opslag_fout` and the `SaveFailed` node's words) before anything claims it; or,
+    /// without a performer, handed to the door with the reply (a bridge writes its reply only
+    /// once they are committed). Returns whether they were all done.
+    @discardableResult
+    mutating func carryOut(_ effects: [Effect], into reply: inout Reply) -> Bool {
+        set("$opgeslagen", .bool(true))
+        guard let performer else {
+            reply.effects += effects
+            return true
+        }
+        for effect in effects {
+            let outcome = performer(effect)
+            guard outcome != .done else { continue }
+            set("$opgeslagen", .bool(false))
+            set("$opslag_fout", .string(outcome.rawValue))
+            reply.messages += say("SaveFailed")
+            return false
+        }
+        return true
+    }
+
     private mutating func set(_ variable: String, _ value: Value) {
         state.dialogue.variables[variable] = value
     }

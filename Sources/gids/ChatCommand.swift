@@ -21,8 +21,10 @@ struct ChatCommand: ParsableCommand {
         let content = try settings.loadContent()
         let memory = LocalMemory(path: settings.databasePath, today: settings.today)
         let seed = terminal.newPhrasingSeed()
-        let conversation = settings.conversation(
+        var conversation = settings.conversation(
             content: content, seed: seed, followUp: memory.load(), memoryLocation: memory.isUsable ? settings.databasePath : nil)
-        _ = try terminal.run(conversation, seed: seed, settings: settings, door: .chat, perform: memory.perform)
+        // Remembering and the summary file are done during the turn, before they are claimed.
+        conversation.performer = { memory.perform($0) }
+        _ = try terminal.run(conversation, seed: seed, settings: settings, door: .chat) { memory.perform($0) == .done }
     }
 }

@@ -6,7 +6,8 @@ import SessionStore
 /// consent, in the data folder, for the one person using it) and writing summaries.
 ///
 /// The database is created only when the person first allows gids to remember something.
-final class LocalMemory {
+/// (`@unchecked Sendable`: a terminal conversation calls it from one thread, in turn.)
+final class LocalMemory: @unchecked Sendable {
     /// The terminal's only subject: this machine's user.
     static let subject = "local"
 
@@ -36,12 +37,13 @@ final class LocalMemory {
         try? store?.followUp(for: Self.subject)
     }
 
-    /// Carries out a conversation's effect; returns false when it failed.
-    func perform(_ effect: Effect) -> Bool {
+    /// Carries out a conversation's effect; says why when it failed (and tells the operator).
+    func perform(_ effect: Effect) -> EffectOutcome {
         do {
             switch effect {
             case .remember(let followUp):
-                guard isUsable else { return false }
+                guard isUsable else { return .failed }
+                try checkFolder()
                 let store = try self.store ?? SQLiteFollowUpStore(path: path)
                 self.store = store
                 try store.save(followUp, for: Self.subject)
@@ -55,10 +57,29 @@ final class LocalMemory {
                 try PrivateFile.write(text, to: path)
             case .debrief: break  // a practice session shows its debrief itself
             }
-            return true
+            return .done
+        } catch let failure as PrivateFile.Failure {
+            printError("gids: \(failure)")
+            return failure.outcome
         } catch {
             printError("gids: \(error)")
-            return false
+            return .failed
+        }
+    }
+
+    /// Whether the data folder (or the folder it is to be made in) can be written, with a
+    /// reason the person can be told.
+    private func checkFolder() throws(PrivateFile.Failure) {
+        var folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), folder != "/", !folder.isEmpty {
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        guard isFolder.boolValue else {
+            throw PrivateFile.Failure(path: path, reason: "\(folder) is a file, not a folder", outcome: .folderMissing)
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw PrivateFile.Failure(path: path, reason: "no permission to write in \(folder)", outcome: PrivateFile.outcome(of: errno))
         }
     }
 }
