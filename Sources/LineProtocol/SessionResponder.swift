@@ -130,7 +130,7 @@ struct SessionResponder: Sendable {
             response = .serialized(bytes)
         }
         // An ended conversation keeps no state: only its last reply, for a line sent again
-        // (see SessionServer.replayMinutes).
+        // (see SweepLimits.replayMinutes).
         session.stored = StoredSession(
             state: reply.isFinished ? Data() : Data(conversation.state.binaryEncoded()), profile: profile, lastID: line,
             lastReply: lastReply, lastActivity: Int64(clock().timeIntervalSince1970), isEnded: reply.isFinished)

@@ -45,11 +45,6 @@ public final class SessionServer: @unchecked Sendable {
 
     typealias ParsedLine = Result<ProtocolRequest, ParseFailure>
 
-    /// How long an ended conversation's last reply is kept, to answer its line again should
-    /// a bridge that did not get the reply send it again (after a restart, say). The sweep
-    /// runs once a minute, so it is gone within a quarter of an hour, as the goodbye says.
-    public static let replayMinutes = 10
-
     /// After this many batches in a row of which no line could be stored, the server gives up.
     public static let maximumFailedCommitsInARow = 5
 
@@ -272,13 +267,11 @@ public final class SessionServer: @unchecked Sendable {
         let now = responder.clock()
         if let last = lastSweep, now.timeIntervalSince(last) < 60 { return 0 }
         lastSweep = now
-        let seconds = Int64(now.timeIntervalSince1970)
-        let (idle, ended) = (seconds - Int64(responder.settings.keptHours) * 3600, seconds - Int64(Self.replayMinutes) * 60)
-        let today = DayDate.today(from: now)
+        let limits = SweepLimits(now: now, keptHours: responder.settings.keptHours)
         // A transaction only when there is something to delete: answers read ahead expect
         // no transaction of the server's own between theirs.
-        guard (try? store.readCommitted { try $0.hasExpired(idleBefore: idle, endedBefore: ended, today: today) }) == true else { return 0 }
-        let deleted = (try? store.transaction { try $0.deleteIdle(before: idle, endedBefore: ended) + $0.deleteExpiredFollowUps(today: today) }) ?? 0
+        guard (try? store.readCommitted { try $0.hasExpired(limits) }) == true else { return 0 }
+        let deleted = (try? store.transaction { try $0.sweep(limits) }).map { $0.conversations + $0.followUps } ?? 0
         if deleted > 0 { store.database.eraseDeleted() }
         return deleted
     }

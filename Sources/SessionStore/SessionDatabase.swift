@@ -15,7 +15,7 @@ public struct StoredSession: Sendable {
     /// When the session was last used, in seconds since 1970.
     public var lastActivity: Int64
     /// Whether the conversation has ended: only its last reply is kept (no state), to answer
-    /// that line again should the bridge send it again, until ``SessionTransaction/deleteIdle(before:endedBefore:)``.
+    /// that line again should the bridge send it again, until ``SessionTransaction/sweep(_:)``.
     public var isEnded: Bool
 
     public init(state: Data, profile: String, lastID: String?, lastReply: Data?, lastActivity: Int64, isEnded: Bool = false) {
@@ -134,13 +134,12 @@ public struct SessionSnapshot {
         try db.sessionRecords(sessions, keys: keys)
     }
 
-    /// Whether ``SessionTransaction/deleteIdle(before:endedBefore:)`` or
-    /// ``SessionTransaction/deleteExpiredFollowUps(today:)`` has anything to delete.
-    public func hasExpired(idleBefore cutoff: Int64, endedBefore endedCutoff: Int64, today: DayDate) throws -> Bool {
+    /// Whether ``SessionTransaction/sweep(_:)`` has anything to delete.
+    public func hasExpired(_ limits: SweepLimits) throws -> Bool {
         let idle = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE last_activity < ? OR (ended AND last_activity < ?))",
-            arguments: [cutoff, endedCutoff]) ?? false
-        return try idle || !SQLiteFollowUpStore.expiredSubjects(today: today, in: db).isEmpty
+            arguments: [limits.idleCutoff, limits.endedCutoff]) ?? false
+        return try idle || !SQLiteFollowUpStore.expiredSubjects(today: limits.today, in: db).isEmpty
     }
 }
 
@@ -248,21 +247,18 @@ public struct SessionTransaction {
         }.sorted()
     }
 
-    /// Deletes the conversations idle since before `cutoff`, and the last replies of ended
-    /// ones kept since before `endedCutoff` (seconds since 1970), with what was typed in them;
-    /// returns how many. Their consented follow-ups stay (see ``deleteExpiredFollowUps(today:)``).
-    public func deleteIdle(before cutoff: Int64, endedBefore endedCutoff: Int64) throws -> Int {
+    /// Deletes the conversations idle past `limits`, and the last replies of ended ones kept
+    /// past them, with what was typed in them; and the follow-ups whose last talk is longer
+    /// ago than ``SQLiteFollowUpStore/retentionDays``, as the terminal does. Returns how many
+    /// of each.
+    public func sweep(_ limits: SweepLimits) throws -> (conversations: Int, followUps: Int) {
         try db.execute(
-            sql: "DELETE FROM session WHERE last_activity < ? OR (ended AND last_activity < ?)", arguments: [cutoff, endedCutoff])
-        return db.changesCount
-    }
-
-    /// Deletes the follow-ups whose last talk is longer ago than
-    /// ``SQLiteFollowUpStore/retentionDays``, as the terminal does; returns how many.
-    public func deleteExpiredFollowUps(today: DayDate) throws -> Int {
-        let expired = try SQLiteFollowUpStore.expiredSubjects(today: today, in: db)
+            sql: "DELETE FROM session WHERE last_activity < ? OR (ended AND last_activity < ?)",
+            arguments: [limits.idleCutoff, limits.endedCutoff])
+        let conversations = db.changesCount
+        let expired = try SQLiteFollowUpStore.expiredSubjects(today: limits.today, in: db)
         for pseudonym in expired { try forgetFollowUp(pseudonym: pseudonym) }
-        return expired.count
+        return (conversations, expired.count)
     }
 
     /// How many conversations are stored (not counting ended ones).

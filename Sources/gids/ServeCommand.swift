@@ -28,14 +28,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let store = try settings.openStore()
         if purge {
-            let now = settings.clock()
-            let seconds = Int64(now.timeIntervalSince1970)
-            let (conversations, followUps) = try store.transaction {
-                (
-                    try $0.deleteIdle(before: seconds - Int64(settings.forgetAfter) * 3600, endedBefore: seconds - Int64(SessionServer.replayMinutes) * 60),
-                    try $0.deleteExpiredFollowUps(today: DayDate.today(from: now))
-                )
-            }
+            let limits = SweepLimits(now: settings.clock(), keptHours: settings.forgetAfter)
+            let (conversations, followUps) = try store.transaction { try $0.sweep(limits) }
             store.database.eraseDeleted()
             print("removed \(conversations) conversation\(conversations == 1 ? "" : "s") and \(followUps) follow-up\(followUps == 1 ? "" : "s")")
             return

@@ -1,6 +1,7 @@
 import Foundation
 import Guide
 import LineProtocol
+import SessionStore
 import Testing
 
 @Suite struct ProtocolTests {
@@ -158,7 +159,7 @@ import Testing
         #expect(try server.storedState(of: "s") == Data(), "no state is kept")
         #expect(server.send(#"{"session":"s","text":"stop","id":3}"#)[0] == last, "the last line sent again gets the same reply")
         #expect(object(server.send(#"{"type":"stats"}"#)[0])["sessions"] as? Int == 0)
-        clock.advance(by: Double(SessionServer.replayMinutes) * 60 - 1)
+        clock.advance(by: Double(SweepLimits.replayMinutes) * 60 - 1)
         _ = server.send(#"{"session":"other","text":"hoi"}"#)
         #expect(try server.storedState(of: "s") != nil)
         clock.advance(by: 61)

@@ -36,6 +36,16 @@ import Testing
         #expect(object(of: last)["done"] as? Bool == false)
         try serve.closeInput()
         errorOutput += serve.waitForExit().errors
+        // What a bridge says about keeping is what it does: never the terminal's "nothing".
+        serve = try ServeProcess(options + ["--now", "2026-03-12"])
+        serve.send([#"{"session":"greeting","text":"hoi"}"#])
+        let greeting = serve.readLine() ?? ""
+        #expect(greeting.contains("Wat je typt, bewaar ik versleuteld zolang dit gesprek loopt."))
+        #expect(!greeting.contains("Ik bewaar niets"))
+        serve.send([#"{"session":"greeting","text":"stop"}"#])
+        #expect(!(serve.readLine() ?? "").contains("Ik bewaar niets"))
+        try serve.closeInput()
+        errorOutput += serve.waitForExit().errors
 
         // Serve, plain: a conversation to its end (no ids, so nothing is kept of it).
         serve = try ServeProcess(options + ["--now", "2026-03-12", "--format", "plain"])
