@@ -10,9 +10,11 @@ struct DirectoryText {
     let language: Language
 
     /// Every step with the names on it, then the lines open day and night: the whole map.
+    /// With no region known yet, each region's map comes under its own heading.
     func map() -> [MarkedUpText] {
         directories.flatMap { directory in
-            var lines = directory.steps.map { step in
+            var lines = heading(of: directory)
+            lines += directory.steps.map { step in
                 let names = directory.entries(onStep: step.number).map { $0.name.text(in: language) }.joined(separator: ", ")
                 var line = Line()
                 line.bold("\(step.number). \(step.title.text(in: language))")
@@ -39,9 +41,34 @@ struct DirectoryText {
         }
     }
 
-    /// The crisis lines, the organisation's own first.
+    /// The ways to professional help with trauma expertise, when the referral rule advises it.
+    func referralRoute() -> [MarkedUpText] {
+        directories.flatMap { directory in heading(of: directory) + directory.referralRoute.map { describe($0, in: directory) } }
+    }
+
+    /// The crisis lines, the organisation's own first. With no region known yet, each
+    /// region's lines come under its heading, and a line every region has (112) comes once, last.
     func crisisLines() -> [MarkedUpText] {
-        directories.flatMap { directory in directory.crisisLines.map { describe($0, in: directory) } }
+        guard directories.count > 1 else {
+            return directories.flatMap { directory in directory.crisisLines.map { describe($0, in: directory) } }
+        }
+        let idSets = directories.map { Set($0.crisisLines.map(\.id)) }
+        let shared = idSets.dropFirst().reduce(idSets.first ?? []) { $0.intersection($1) }
+        var lines = directories.flatMap { directory in
+            heading(of: directory) + directory.crisisLines.filter { !shared.contains($0.id) }.map { describe($0, in: directory) }
+        }
+        if let first = directories.first {
+            lines += first.crisisLines.filter { shared.contains($0.id) }.map { describe($0, in: first) }
+        }
+        return lines
+    }
+
+    /// The region's name as a heading, when more than one region is shown.
+    private func heading(of directory: HelpDirectory) -> [MarkedUpText] {
+        guard directories.count > 1, let name = directory.labels["region"] else { return [] }
+        var line = Line()
+        line.bold(name.text(in: language))
+        return [line.markedUp]
     }
 
     private func describe(_ entry: HelpDirectory.Entry, in directory: HelpDirectory) -> MarkedUpText {

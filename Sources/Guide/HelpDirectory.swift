@@ -26,6 +26,9 @@ public struct HelpDirectory: Sendable {
         public var isAnonymous: Bool
         /// Shown in the crisis answer.
         public var isCrisisLine: Bool
+        /// Its place (1 first) among the ways to professional help with trauma expertise,
+        /// shown when the referral rule advises it (`referral:` in the file); nil for the others.
+        public var referralOrder: Int?
         /// Provided by the person's organisation (from `--org`).
         public var isFromOrganisation: Bool
         /// Where the entry was written, for diagnostics.
@@ -43,18 +46,29 @@ public struct HelpDirectory: Sendable {
         entries.filter { $0.step == number }.sorted { $0.isFromOrganisation && !$1.isFromOrganisation }
     }
 
+    /// The ways to professional help with trauma expertise, in their order (the GP, the usual
+    /// way in, first), the organisation's own first where the order is equal.
+    public var referralRoute: [Entry] {
+        entries.filter { $0.referralOrder != nil }.sorted {
+            ($0.referralOrder ?? 0, $0.isFromOrganisation ? 0 : 1) < ($1.referralOrder ?? 0, $1.isFromOrganisation ? 0 : 1)
+        }
+    }
+
     /// The lines for a crisis, the organisation's 24/7 contact first.
     public var crisisLines: [Entry] {
         entries.filter(\.isCrisisLine).sorted { $0.isFromOrganisation && !$1.isFromOrganisation }
     }
 
     /// This directory with an organisation's entries added; an entry with the id of a
-    /// national one replaces it.
+    /// national one replaces it (and keeps its `referral` place unless it names its own).
     public func adding(_ organisation: Organisation) -> HelpDirectory {
         var result = self
         for entry in organisation.entries {
             if let index = result.entries.firstIndex(where: { $0.id == entry.id }) {
-                result.entries[index] = entry
+                // The organisation's own trauma support keeps the national entry's place on the way to referral.
+                var replacement = entry
+                replacement.referralOrder = entry.referralOrder ?? result.entries[index].referralOrder
+                result.entries[index] = replacement
             } else {
                 result.entries.append(entry)
             }

@@ -87,7 +87,7 @@ enum HelpDirectoryLoader {
                     purpose: try fields.localized("for"), reach: try fields.localized("reach"),
                     hours: try fields.optionalLocalized("hours"), cost: try fields.optionalLocalized("cost"),
                     isAnonymous: try fields.optionalBool("anonymous") ?? false, isCrisisLine: try fields.optionalBool("crisis") ?? false,
-                    isFromOrganisation: fromOrganisation, location: reader.location(of: item))
+                    referralOrder: try fields.optionalInteger("referral"), isFromOrganisation: fromOrganisation, location: reader.location(of: item))
                 if entry.step == nil, !entry.isCrisisLine {
                     throw DiagnosticList([reader.error(item, "the entry '\(id)' needs a 'step' (1 to 5), or 'crisis: true' for a crisis line")])
                 }
@@ -118,7 +118,7 @@ private struct Fields {
     let node: Node
     let what: String
     let values: [String: (keyNode: Node, value: Node)]
-    static let known: Set<String> = ["id", "step", "name", "for", "reach", "hours", "cost", "anonymous", "crisis", "title"]
+    static let known: Set<String> = ["id", "step", "name", "for", "reach", "hours", "cost", "anonymous", "crisis", "referral", "title"]
 
     init(reader: YAMLReader, node: Node, what: String) throws(DiagnosticList) {
         self.reader = reader

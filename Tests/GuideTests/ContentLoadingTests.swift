@@ -31,7 +31,7 @@ private func copyOfDialogues() throws -> URL {
         #expect(errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path) == ["\(file.path):3:5: error: an entry needs 'reach:'"])
         try "organisation: Test\nentries:\n  - id: team\n    step: 8\n    name: Team\n    for: Praten\n    reach: Bel\n    colour: blue\n".write(to: file, atomically: true, encoding: .utf8)
         let found = errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path)
-        #expect(found.contains("\(file.path):8:5: error: unknown field 'colour' in an entry; expected anonymous, cost, crisis, for, hours, id, name, reach, step, title"))
+        #expect(found.contains("\(file.path):8:5: error: unknown field 'colour' in an entry; expected anonymous, cost, crisis, for, hours, id, name, reach, referral, step, title"))
         try "organisation: [unclosed\n".write(to: file, atomically: true, encoding: .utf8)
         #expect(errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path).first?.hasPrefix("\(file.path):") == true)
     }
@@ -102,8 +102,8 @@ private func copyOfDialogues() throws -> URL {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("en/systeem.yarn")
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
-            of: "Not safe right now? You can reach these day and night:\n<<crisis_lines>>\n===",
-            with: "Not safe right now? You can reach these day and night:\n<<crisis_lines>>\nAnd after the lines, this.\n===")
+            of: "If you're not safe right now, you can contact:\n<<crisis_lines>>\n===",
+            with: "If you're not safe right now, you can contact:\n<<crisis_lines>>\nAnd after the lines, this.\n===")
         try text.write(to: file, atomically: true, encoding: .utf8)
         var conversation = Conversation(content: try GuideContent.load(from: folder.path), language: .en, region: .nl, seed: 1)
         _ = conversation.start()
