@@ -16,9 +16,9 @@ record() {
 }
 
 # The check-in and the help map, both languages, both regions.
-record checkin-nl-nl "--lang nl --region nl" 1 "De reanimatie van vanochtend" 1 1 2
+record checkin-nl-nl "--lang nl --region nl" 1 "De reanimatie van vanochtend" 1 1 3
 record checkin-nl-nl-freetext "--lang nl --region nl" 1 "Een familielid dat boos werd" "opgejaagd en moe" 2 1 3 2 1 "mijn leidinggevende" "morgen na de overdracht"
-record checkin-nl-nl-anders "--lang nl --region nl" "een korte" "Niks bijzonders" 9 "een beetje leeg" nee 6 2
+record checkin-nl-nl-anders "--lang nl --region nl" "een korte" "Niks bijzonders" 9 "een beetje leeg" nee 6 3
 record checkin-nl-be "--lang nl --region be" 1 "Een overlijden op de afdeling" 6 3 1 3 1 4 2 1 "de arbeidsarts" "deze week"
 record checkin-en-nl "--lang en --region nl" 1 "A patient who died unexpectedly" 2 1 2 1 4 2 1 "my GP" "tomorrow morning"
 record checkin-en-be "--lang en --region be" 1 "An aggressive relative" "shaky" 3 1 3 2 2
@@ -31,7 +31,7 @@ record longterm-en-nl "--lang en --region nl" 4 3 3 2 6 2
 
 # The crisis answer from different states.
 record crisis-at-menu-nl "--lang nl --region nl" "ik wil dood" 1 1 6
-record crisis-at-question1-nl "--lang nl --region nl" 1 "ik denk aan zelfmoord sinds de dienst" 2 1 1 "Een moeilijke nachtdienst" 1 1 2
+record crisis-at-question1-nl "--lang nl --region nl" 1 "ik denk aan zelfmoord sinds de dienst" 2 1 1 "Een moeilijke nachtdienst" 1 1 3
 record crisis-at-question2-nl "--lang nl --region be" 1 "De drukte" "I want to die" 3 1 2
 record crisis-at-region-question "--lang nl" crisis 1 1 1 6
 record crisis-in-helpmap-en "--lang en --region nl" 3 112 1 1 6 2
@@ -44,6 +44,26 @@ record commands-en "--lang en --region nl" help 1 "A quiet day" back "A busy day
 record bad-answers-checkin-nl "--lang nl" frankrijk 1 xyz 1 "" "Een drukke dag" "" 2 misschien 3 "?" 1 zeven 2 hmm 2 "" 2
 record bad-answers-other-sets-en "--lang en --region nl" 5 x 1 4 x 1 x 1 x 5 x 6 x 2
 record bad-answers-crisis-en "--lang en --region be" crisis x 1 x 1 6
+
+# Answers people type for a choice: a country's name or code, a word from the option ("chek-in",
+# one typo), a service's name for its step of the help map, a number that is not there, and
+# 'terug' at the first question.
+record answers-nl "--lang nl" terug Nederland chek-in "Een rustige dag" 9 1 1 1 bedrijfsarts 2 2
+record answers-en "--lang en" back BE "check in" "A calm day" 10 8 1 1 GP 2 2
+# A check-in answer that was itself a critical event: the talk about it is offered.
+record checkin-event-offer-nl "--lang nl --region nl" 1 "Een patiënt die me sloeg" 2 "Een patiënt die me sloeg" 2 3 2 1 1 1 vandaag "geschrokken" nee 2 2 4 2 2 3 3
+
+# The critical-event path at its edges: the date's way out, a pile-up, an event not seen
+# oneself, each kind's own follow-up, worry on day 3. (Transcripts that span several days,
+# such as event-late-schedule-nl, hold their answers with '# session:' lines; after a change
+# 'gids test --update' writes what gids says now.)
+record event-date-way-out-nl "--lang nl --region nl" 2 4 1 1 "weet ik niet meer" 3 "leeg" nee 1 1 6 2 2 1 4 4 2 4 4 4 2 3 3 6 2 3
+record event-date-unclear-en "--lang en --region be" 2 4 1 1 "last summer" 1 "I don't know" 4 "flat" no 1 1 6 2 2 1 4 4 4 4 4 4 2 3 3
+record event-pile-up-bullying-nl "--lang nl --region be" 2 2 1 2 "uitgeput" nee 2 3 5 2 2 1 1 1 4 4 4 4 2 3 1 2 2 1
+record event-indirect-moral-stress-en "--lang en --region nl" 2 5 2 1 "two days ago" "angry" no 1 2 3 2 2 2 2 2 3
+record event-incident-nl "--lang nl --region nl" 2 3 1 1 eergisteren "schuldig" nee 1 1 3 2 2 3 3
+record event-doubt-day-3-nl "--lang nl --region nl" 2 1 1 1 "3 dagen geleden" "onrustig" nee 1 1 4 2 2 2 2 2 1
+record event-doubt-day-3-en "--lang en --region be" 2 1 1 1 "3 days ago" "restless" no 1 1 4 2 2 1 2 2 1
 
 # An organisation's file, and Ctrl-D.
 record org-nl "--lang nl --region nl --org ../Examples/org/voorbeeld-ziekenhuis.yaml" 3 2 1 3 2 1 "het team collegiale ondersteuning" "vandaag nog"
@@ -75,12 +95,12 @@ record safety-harm-others-en-be "--lang en --region be" "I'm scared I'll hurt my
 record safety-someone-else-nl-be "--lang nl --region be" "mijn collega staat op het dak en zegt dat ze wil springen" 2
 record safety-someone-else-en-nl "--lang en --region nl" "my friend just texted me goodbye and says she's going to end it tonight" 2
 # The check question answered ja, nee and weet ik niet, inside the check-in.
-record safety-check-ja-nl-nl "--lang nl --region nl" 1 "ik zie het niet meer zitten" ja 1 1 "Een zware dienst" 1 1 2
-record safety-check-no-en-be "--lang en --region be" 1 "there's no way out for me" no "A heavy shift" 1 1 2
-record safety-check-weet-niet-nl-be "--lang nl --region be" 1 "ik zie het niet meer zitten" "weet ik niet" 1 1 "Een zware dienst" 1 1 2
+record safety-check-ja-nl-nl "--lang nl --region nl" 1 "ik zie het niet meer zitten" ja 1 1 "Een zware dienst" 1 1 3
+record safety-check-no-en-be "--lang en --region be" 1 "there's no way out for me" no "A heavy shift" 1 1 3
+record safety-check-weet-niet-nl-be "--lang nl --region be" 1 "ik zie het niet meer zitten" "weet ik niet" 1 1 "Een zware dienst" 1 1 3
 # A patient's suicide told inside the critical-event path, and at the check-in; then Ctrl-D.
-record safety-patient-suicide-in-event-nl-nl "--lang nl --region nl" 2 3 gisteren 1 "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem"
-record safety-patient-suicide-in-event-en-be "--lang en --region be" 2 3 yesterday 1 "a patient took his own life on our ward and I found him"
+record safety-patient-suicide-in-event-nl-nl "--lang nl --region nl" 2 4 1 1 gisteren "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem"
+record safety-patient-suicide-in-event-en-be "--lang en --region be" 2 4 1 1 yesterday "a patient took his own life on our ward and I found him"
 record safety-patient-death-at-checkin-nl-be "--lang nl --region be" 1 "een cliënt heeft een eind aan zijn leven gemaakt, ik was erbij" 1
 record safety-patient-death-at-checkin-en-nl "--lang en --region nl" 1 "a resident I looked after for years passed away last night" 2
 # A crisis followed by 'stop', and by Ctrl-D.

@@ -36,7 +36,7 @@ public struct Conversation: Sendable {
         self.content = content
         self.state = state
         resolver = content.resolvers[state.language] ?? LineResolver(program: Program(), locale: state.language.rawValue)
-        var machine = VirtualMachine(program: resolver.program)
+        var machine = VirtualMachine(program: resolver.program, library: AddressedText.functions)
         machine.waitingCommands = GuideContent.hostCommands
         self.machine = machine
     }
@@ -97,9 +97,35 @@ public struct Conversation: Sendable {
             state.dialogue.variables[variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
             return run(.resume)
         }
-        if let chosen = OptionMatcher.match(answer, in: prompt.options.map(\.text)) { return choose(option: chosen) }
+        let aliases = prompt.optionTags.map { tags in tags.filter { $0.hasPrefix(Self.aliasTag) }.map { String($0.dropFirst(Self.aliasTag.count)) } }
+        if let chosen = OptionMatcher.match(answer, in: prompt.options.map(\.text), aliases: aliases) ?? stepOption(naming: answer) {
+            return choose(option: chosen)
+        }
+        if OptionMatcher.number(in: answer) != nil, !prompt.options.isEmpty {
+            // A number that is not there, even where own words are welcome: say which numbers there are.
+            state.dialogue.variables[Self.optionCountVariable] = .number(Float(prompt.options.count))
+            return reshowingPrompt(after: say("RepromptNumber"))
+        }
         if let freeText = prompt.freeText, !answer.isEmpty { return choose(option: freeText.option, text: answer) }
         return reshowingPrompt(after: say("Reprompt"))
+    }
+
+    /// `#also:NAME` on an option: another name the person may type for it ("NL").
+    static let aliasTag = "also:"
+    /// `#step:N` on an option: it stands for step N of the help map, so typing the name of a
+    /// service on that step ("bedrijfsarts") chooses it.
+    static let stepTag = "step:"
+    /// How many options there are, for `RepromptNumber` ("kies 1 tot 6").
+    static let optionCountVariable = "$aantal_keuzes"
+
+    /// The shown option for the help-map step that holds the service the person named.
+    private func stepOption(naming answer: String) -> Int? {
+        let steps = state.prompt.optionTags.map { tags in tags.first { $0.hasPrefix(Self.stepTag) }.flatMap { Int($0.dropFirst(Self.stepTag.count)) } }
+        guard steps.contains(where: { $0 != nil }) else { return nil }
+        let entries = directoryText.directories.flatMap(\.entries).filter { $0.step != nil }
+        let names = entries.map { "\($0.name.text(in: state.language)) \($0.id.replacingOccurrences(of: "-", with: " "))" }
+        guard let entry = OptionMatcher.match(answer, in: names).map({ entries[$0] }) else { return nil }
+        return steps.firstIndex(of: entry.step)
     }
 
     // MARK: - The safety net's state
@@ -208,7 +234,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func back() -> Reply {
-        guard let previous = state.history.removeLast() else { return reshowingPrompt(after: []) }
+        guard let previous = state.history.removeLast() else { return reshowingPrompt(after: say("NoStepBack")) }
         state.dialogue = previous.dialogue
         state.prompt = previous.prompt
         return previous.prompt.reply
@@ -311,6 +337,8 @@ public struct Conversation: Sendable {
                 return nil
             }
             reply.messages += directoryText.step(step)
+        case "help_referral":
+            reply.messages += directoryText.referralRoute()
         case "crisis_lines":
             reply.messages += directoryText.crisisLines()
             reply.showedCrisisLines = true

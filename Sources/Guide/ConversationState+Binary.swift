@@ -7,12 +7,12 @@ import DialogueRuntime
 /// Layout (see ``BinaryWriter``): a version byte, the settings, the dialogue state (its own
 /// binary form, length first), the prompt, the history (each moment as its own length-first
 /// bytes, so it is read only when the person goes back) and the interrupted moment.
-/// Version 1 wrote the history's moments inline, and versions 1 and 2 had no hours kept;
-/// both are still read.
+/// Version 1 wrote the history's moments inline, versions 1 and 2 had no hours kept, and
+/// versions 1 to 3 always had an event date; all are still read.
 extension ConversationState {
     /// The version of the layout; bump it (and keep reading the old one) when it changes.
     /// It is never `{`, so a stored state tells by its first byte whether it is JSON.
-    static let binaryFormatVersion: UInt8 = 3
+    static let binaryFormatVersion: UInt8 = 4
 
     /// The state in its compact binary form.
     public func binaryEncoded() -> [UInt8] {
@@ -32,7 +32,7 @@ extension ConversationState {
         var reader = BinaryReader(bytes: bytes)
         let version = try reader.byte()
         guard (1...Self.binaryFormatVersion).contains(version) else { throw .unknownVersion }
-        var settings = try reader.settings()
+        var settings = try reader.settings(version: version)
         if version >= 3 { settings.keptHours = try reader.optional { reader throws(BinaryStateError) in try reader.count() } }
         let (current, currentBytes) = try reader.withBytes { reader throws(BinaryStateError) in try reader.snapshot() }
         self.init(settings: settings, dialogue: current.dialogue)
@@ -70,7 +70,7 @@ extension BinaryWriter {
         day(settings.today)
         string(settings.schedule.rawValue)
         optional(settings.followUp) { writer, followUp in
-            writer.day(followUp.eventDate)
+            writer.optional(followUp.eventDate) { $0.day($1) }
             writer.string(followUp.eventKind)
             writer.bool(followUp.isPileUp)
             writer.string(followUp.schedule.rawValue)
@@ -104,7 +104,7 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    fileprivate mutating func settings() throws(BinaryStateError) -> ConversationSettings {
+    fileprivate mutating func settings(version: UInt8) throws(BinaryStateError) -> ConversationSettings {
         let language = try raw(Language.self)
         let region = try optional { reader throws(BinaryStateError) in try reader.raw(Region.self) }
         let seed = try unsigned()
@@ -112,7 +112,8 @@ extension BinaryReader {
         let schedule = try raw(FollowUpSchedule.self)
         let followUp = try optional { reader throws(BinaryStateError) in
             FollowUp(
-                eventDate: try reader.day(), eventKind: try reader.string(), isPileUp: try reader.bool(),
+                eventDate: version >= 4 ? try reader.optional { reader throws(BinaryStateError) in try reader.day() } : try reader.day(),
+                eventKind: try reader.string(), isPileUp: try reader.bool(),
                 schedule: try reader.raw(FollowUpSchedule.self),
                 talks: try reader.array { reader throws(BinaryStateError) in
                     FollowUp.Talk(

@@ -11,12 +11,15 @@ public enum EventDateParser {
         case unclear
         /// A date after today.
         case future
+        /// The person says they do not know, or skips the question.
+        case unknown
     }
 
     public static func parse(_ text: String, today: DayDate) -> Result {
         let words = TextNormalizer.words(text.replacingSeparators())
         guard !words.isEmpty else { return .unclear }
         let joined = words.joined(separator: " ")
+        if notKnowing.contains(joined) { return .unknown }
         if let offset = relativeDays[joined] { return check(today.adding(days: -offset), today) }
         if ["morgen", "overmorgen", "tomorrow"].contains(joined) { return .future }
         if let ago = daysAgo(words) { return ago < 0 ? .unclear : check(today.adding(days: -ago), today) }
@@ -35,6 +38,14 @@ public enum EventDateParser {
         "today": 0, "this morning": 0, "this afternoon": 0, "tonight": 0, "last night": 1, "just now": 0,
         "yesterday": 1, "the day before yesterday": 2, "day before yesterday": 2,
         "vorige week": 7, "last week": 7, "vorige maand": 30, "last month": 30,
+    ]
+
+    /// Answers that say "I don't know" or "skip", with and without the usual chat spellings.
+    private static let notKnowing: Set<String> = [
+        "weet ik niet", "weet ik niet meer", "weet niet", "weet het niet", "weet het niet meer", "geen idee", "geen flauw idee",
+        "sla over", "overslaan", "skip", "skip it", "pass", "onbekend", "niet zeker", "ik weet het niet", "ik weet het niet meer",
+        "i don t know", "i dont know", "dont know", "don t know", "dunno", "no idea", "not sure", "i m not sure", "im not sure",
+        "i can t remember", "i cant remember", "can t remember", "cant remember", "unknown",
     ]
 
     private static let numberWords: [String: Int] = [
@@ -62,6 +73,7 @@ public enum EventDateParser {
         case "dag", "dagen", "day", "days": return amount
         case "week", "weken", "weeks": return amount * 7
         case "maand", "maanden", "month", "months": return amount * 30
+        case "jaar", "jaren", "year", "years": return amount * 365
         default: return nil
         }
     }

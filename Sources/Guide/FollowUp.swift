@@ -1,6 +1,6 @@
 /// What gids remembers about one person after a critical event, only with their consent:
-/// the event's date and kind, the date of each conversation, which signals were present
-/// each time, and the schedule. Never anything they typed.
+/// the event's date (when they know it) and kind, the date of each conversation, which
+/// signals were present each time, and the schedule. Never anything they typed.
 public struct FollowUp: Hashable, Sendable, Codable {
     /// One conversation held.
     public struct Talk: Hashable, Sendable, Codable {
@@ -17,7 +17,9 @@ public struct FollowUp: Hashable, Sendable, Codable {
         }
     }
 
-    public var eventDate: DayDate
+    /// The day of the event; nil when the person did not know it, or when strain piled up
+    /// over time and has no one date (004 L241-245). The talks are then timed from the first talk.
+    public var eventDate: DayDate?
     /// The kind of event, by id (see `Dialogues/signals.yaml` for the names).
     public var eventKind: String
     /// Several events piling up rather than one.
@@ -27,7 +29,7 @@ public struct FollowUp: Hashable, Sendable, Codable {
     /// The peer-support part has ended (after the third talk, or earlier advice).
     public var isClosed: Bool
 
-    public init(eventDate: DayDate, eventKind: String, isPileUp: Bool, schedule: FollowUpSchedule, talks: [Talk] = [], isClosed: Bool = false) {
+    public init(eventDate: DayDate?, eventKind: String, isPileUp: Bool, schedule: FollowUpSchedule, talks: [Talk] = [], isClosed: Bool = false) {
         self.eventDate = eventDate
         self.eventKind = eventKind
         self.isPileUp = isPileUp
@@ -43,9 +45,24 @@ public struct FollowUp: Hashable, Sendable, Codable {
         return next <= 3 ? next : nil
     }
 
-    /// Whether the next talk is due on `today` by the schedule.
+    /// The first day the next talk is due: the schedule's day counted from the event, but
+    /// never sooner after the last talk than the schedule puts between those two talks, so an
+    /// event told late does not bring talks a day apart. Nil when the follow-up is complete.
+    public var nextTalkDate: DayDate? {
+        guard let next = nextTalk, let due = schedule.dueDay(ofTalk: next) else { return nil }
+        let fromEvent = eventDate?.adding(days: due)
+        let fromLastTalk = talks.last.map { last in last.date.adding(days: due - (schedule.dueDay(ofTalk: last.number) ?? 0)) }
+        return [fromEvent, fromLastTalk].compactMap { $0 }.max()
+    }
+
+    /// Whether the next talk is due on `today`.
     public func isNextTalkDue(on today: DayDate) -> Bool {
-        guard let next = nextTalk, let due = schedule.dueDay(ofTalk: next) else { return false }
-        return today.days(since: eventDate) >= due
+        nextTalkDate.map { today >= $0 } ?? false
+    }
+
+    /// Days since the event on `today`, or, when its date is not known, at least the days since
+    /// the first talk (the event came before it).
+    public func daysSinceEvent(on today: DayDate) -> Int? {
+        (eventDate ?? talks.first?.date).map { today.days(since: $0) }
     }
 }

@@ -44,7 +44,7 @@ public final class GuideContent: Sendable {
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = [
         "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode, "AboutSomeoneElse",
-        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptText", "Goodbye", "Failure", "EffectFailed", "SaveFailed",
+        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack", "Goodbye", "Failure", "EffectFailed", "SaveFailed",
         "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest", PracticeSession.startNode,
     ]
     /// The tag of the nodes of the critical-event path: someone else's death told there is
@@ -54,12 +54,13 @@ public final class GuideContent: Sendable {
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
             "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool, "$bewaar_uren": .number, "$opgeslagen": .bool, "$opslag_fout": .string,
-            "$vervolg_gesprek": .number, "$vervolg_dagen": .number, "$vervolg_nodig": .bool, "$vorige_datum": .string, "$vorige_signalen": .string,
-            "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
+            "$vervolg_gesprek": .number, "$vervolg_nodig": .bool, "$vorige_datum": .string, "$vorige_signalen": .string,
+            "$volgende_gesprek": .number, "$volgende_datum": .string,
+            "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string, "$event_datum_tekst": .string,
             "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool, "$zorgen": .bool,
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
-            "$samenvatting_gesprekken": .string, "$bestand": .string, "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
-            Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
+            "$samenvatting_gesprekken": .string, "$samenvatting_datum": .string, "$bestand": .string, "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
+            Conversation.crisisVariable: .bool, Conversation.askedVariable: .string, Conversation.optionCountVariable: .number,
         ]
         for number in 1...SignalCatalogue.signalCount { variables["$signaal_\(number)"] = .bool }
         return variables
@@ -67,12 +68,13 @@ public final class GuideContent: Sendable {
     /// Commands gids carries out for the dialogue; it waits for each, so that what a command
     /// sets is there for the lines after it. `ask` waits for the person's text.
     public static let hostCommands: Set<String> = [
-        "ask", "help_map", "help_step", "crisis_lines", "resume", "read_event_date", "evaluate_signals", "remember", "forget",
+        "ask", "help_map", "help_step", "help_referral", "crisis_lines", "resume", "read_event_date", "evaluate_signals", "remember", "forget",
         "take_along", "write_take_along", "debrief",
     ]
 
     /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.
-    public static let compiler = Compiler(requiresDeclarations: true, hostReadVariables: Set(hostVariables.keys))
+    public static let compiler = Compiler(
+        functions: AddressedText.functions.signatures, requiresDeclarations: true, hostReadVariables: Set(hostVariables.keys))
 
     /// Loads and checks the content, or throws every error found.
     public static func load(from directory: String, organisationFile: String? = nil) throws(DiagnosticList) -> GuideContent {

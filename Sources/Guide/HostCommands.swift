@@ -14,26 +14,43 @@ extension Conversation {
         set("$bestanden", .bool(settings.canWriteFiles))
         set("$bewaar_uren", .number(Float(settings.keptHours ?? 0)))
         guard let followUp = settings.followUp else { return }
-        let days = settings.today.days(since: followUp.eventDate)
         if let next = followUp.nextTalk {
             set("$vervolg_gesprek", .number(Float(next)))
-            set("$vervolg_dagen", .number(Float(days)))
             set("$vervolg_nodig", .bool(followUp.isNextTalkDue(on: settings.today)))
         }
-        set("$dagen_geleden", .number(Float(days)))
-        set("$event_datum", .string(followUp.eventDate.description))
+        setNextTalk(of: followUp)
+        set("$dagen_geleden", .number(Float(followUp.daysSinceEvent(on: settings.today) ?? 0)))
+        set("$event_datum", .string(followUp.eventDate?.description ?? ""))
+        set("$event_datum_tekst", .string(followUp.eventDate.map(spokenWhen) ?? ""))
         set("$soort", .string(followUp.eventKind))
         set("$soort_tekst", .string(content.signals.eventKind(followUp.eventKind, in: state.language)))
         set("$opeenstapeling", .bool(followUp.isPileUp))
         set("$toestemming", .bool(true))
         if let last = followUp.talks.last {
-            set("$vorige_datum", .string(last.date.description))
+            set("$vorige_datum", .string(spokenWhen(last.date)))
             set("$vorige_signalen", .string(content.signals.names(of: last.signals, in: state.language).joined(separator: ", ")))
         }
     }
 
-    /// `<<read_event_date>>`: `$datum_tekst` into `$datum_status` (ok, unclear, future),
-    /// `$dagen_geleden` and `$event_datum`.
+    /// `$volgende_gesprek` (2 or 3, or 0 when the talks are over) and `$volgende_datum`, the
+    /// day it is due, as the dialogue says them at the end of a talk.
+    private mutating func setNextTalk(of followUp: FollowUp) {
+        set("$volgende_gesprek", .number(Float(followUp.nextTalk ?? 0)))
+        set("$volgende_datum", .string(followUp.nextTalkDate.map(spoken) ?? ""))
+    }
+
+    /// A date as the person hears it ("gisteren", "12 maart").
+    private func spoken(_ date: DayDate) -> String {
+        SpokenDate(date, in: state.language).text(today: state.settings.today)
+    }
+
+    /// A date as the time something happened ("gisteren", "op 12 maart").
+    private func spokenWhen(_ date: DayDate) -> String {
+        SpokenDate(date, in: state.language).when(today: state.settings.today)
+    }
+
+    /// `<<read_event_date>>`: `$datum_tekst` into `$datum_status` (ok, unclear, future,
+    /// unknown), `$dagen_geleden`, `$event_datum` (ISO) and `$event_datum_tekst` (as said).
     mutating func readEventDate() {
         let today = state.settings.today
         switch EventDateParser.parse(string("$datum_tekst"), today: today) {
@@ -41,8 +58,10 @@ extension Conversation {
             set("$datum_status", .string("ok"))
             set("$dagen_geleden", .number(Float(today.days(since: date))))
             set("$event_datum", .string(date.description))
+            set("$event_datum_tekst", .string(spokenWhen(date)))
         case .unclear: set("$datum_status", .string("unclear"))
         case .future: set("$datum_status", .string("future"))
+        case .unknown: set("$datum_status", .string("unknown"))
         }
     }
 
@@ -52,10 +71,14 @@ extension Conversation {
     }
 
     /// `<<evaluate_signals>>`: the referral rule on this conversation's signals, into
-    /// `$signalen_aantal`, `$signalen_tekst`, `$advies` (wait, none, advise) and `$advies_reden`.
+    /// `$signalen_aantal`, `$signalen_tekst`, `$advies` (wait, none, ask, advise) and
+    /// `$advies_reden`. The days since the event are known from its date, from an
+    /// approximate answer (`$datum_status` "approx", at least `$dagen_geleden`), or, for an
+    /// event without a date, at least the days since the first talk.
     mutating func evaluateSignals() {
         let signals = presentSignals
-        let days: Int? = string("$event_datum").isEmpty ? nil : Int(number("$dagen_geleden"))
+        let days: Int? = !string("$event_datum").isEmpty || string("$datum_status") == "approx"
+            ? Int(number("$dagen_geleden")) : state.settings.followUp?.daysSinceEvent(on: state.settings.today)
         let (advice, reason) = ReferralRule.evaluate(
             signalsPresent: signals.count, daysSinceEvent: days, personWorried: state.dialogue.variables["$zorgen"] == .bool(true),
             schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
@@ -67,16 +90,17 @@ extension Conversation {
 
     /// `<<remember N>>`: with consent, keep talk N (and the event, at talk 1). The
     /// peer-support part ends after the third talk, or when professional help is advised.
+    /// With or without consent, `$volgende_gesprek` and `$volgende_datum` say what comes next.
     mutating func remember(talk: Int) -> [Effect] {
-        guard state.dialogue.variables["$toestemming"] == .bool(true), state.settings.memoryLocation != nil else { return [] }
         let today = state.settings.today
         var followUp = state.settings.followUp ?? FollowUp(
-            eventDate: DayDate(iso: string("$event_datum")) ?? today.adding(days: -Int(number("$dagen_geleden"))),
-            eventKind: string("$soort"), isPileUp: state.dialogue.variables["$opeenstapeling"] == .bool(true),
-            schedule: state.settings.schedule)
+            eventDate: DayDate(iso: string("$event_datum")), eventKind: string("$soort"),
+            isPileUp: state.dialogue.variables["$opeenstapeling"] == .bool(true), schedule: state.settings.schedule)
         followUp.talks.removeAll { $0.number >= talk }
         followUp.talks.append(FollowUp.Talk(number: talk, date: today, signals: presentSignals))
         if talk == 3 || string("$advies") == ReferralRule.Advice.professionalHelp.rawValue { followUp.isClosed = true }
+        setNextTalk(of: followUp)
+        guard state.dialogue.variables["$toestemming"] == .bool(true), state.settings.memoryLocation != nil else { return [] }
         state.settings.followUp = followUp
         return [.remember(followUp)]
     }
@@ -91,9 +115,12 @@ extension Conversation {
         }
         let lines = talks.map { talk in
             let names = content.signals.names(of: talk.signals, in: state.language)
-            return "\(talk.date): \(names.isEmpty ? "-" : names.joined(separator: ", "))"
+            let date = SpokenDate(talk.date, in: state.language).text(today: state.settings.today, withYear: true)
+            return "\(date): \(names.isEmpty ? "-" : names.joined(separator: ", "))"
         }
         set("$samenvatting_gesprekken", .string(lines.joined(separator: "; ")))
+        let eventDate = DayDate(iso: string("$event_datum"))
+        set("$samenvatting_datum", .string(eventDate.map { SpokenDate($0, in: state.language).text(today: state.settings.today, withYear: true) } ?? ""))
     }
 
     /// What gids remembers about this person, in plain language (the `Memory` node).

@@ -3,7 +3,8 @@
 /// - a worrying number of signals: the guideline gives no number, so the person's own
 ///   judgement of "worrying" decides, never a cut-off of ours;
 /// - certainly when signals are still present 4 to 6 weeks after the event: from day 28,
-///   any signal present is enough;
+///   the guide says so, gives the count and asks whether these signals worry them (the rule
+///   speaks of a worrying number, not of any one signal);
 /// - also in case of doubt: the person's own worry or doubt is reason enough.
 ///
 /// Before the second talk is due by the schedule it is early to judge: watchful waiting
@@ -17,6 +18,9 @@ public enum ReferralRule {
         case none
         /// Advise contact with professional help with trauma expertise.
         case professionalHelp = "advise"
+        /// Signals are still there 4 to 6 weeks on: say the rule and ask whether they worry
+        /// the person; worry or doubt then makes it ``professionalHelp``.
+        case askWhetherWorrying = "ask"
     }
 
     /// Why the advice is what it is.
@@ -31,11 +35,13 @@ public enum ReferralRule {
     /// The first day (counting from the event) of the "4 to 6 weeks" in the rule.
     public static let persistenceDay = 28
 
+    /// The advice for a signal check: `daysSinceEvent` is nil when the event's day is not
+    /// known (then only worry or doubt leads to the advice).
     public static func evaluate(
         signalsPresent: Int, daysSinceEvent: Int?, personWorried: Bool, schedule: FollowUpSchedule
     ) -> (advice: Advice, reason: Reason) {
         if personWorried { return (.professionalHelp, .worried) }
-        if let days = daysSinceEvent, days >= persistenceDay, signalsPresent > 0 { return (.professionalHelp, .persisting) }
+        if let days = daysSinceEvent, days >= persistenceDay, signalsPresent > 0 { return (.askWhetherWorrying, .persisting) }
         if let days = daysSinceEvent, days < (schedule.dueDay(ofTalk: 2) ?? persistenceDay) { return (.watchfulWaiting, .early) }
         return (.none, signalsPresent == 0 ? .noSignals : .fewSignalsNoWorry)
     }

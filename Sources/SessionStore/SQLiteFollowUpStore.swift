@@ -63,9 +63,10 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
     static func followUp(for subject: String, in db: Database) throws -> FollowUp? {
         // Asked for every new session of `gids serve`: prepared once per connection.
         let statement = try db.cachedStatement(sql: "SELECT * FROM follow_up WHERE subject = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [subject]),
-            let eventDate = DayDate(iso: row["event_date"]), let schedule = FollowUpSchedule(rawValue: row["schedule"])
+        guard let row = try Row.fetchOne(statement, arguments: [subject]), let schedule = FollowUpSchedule(rawValue: row["schedule"])
         else { return nil }
+        // An empty event_date is an event whose day the person did not know.
+        let eventDate = DayDate(iso: row["event_date"])
         let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE subject = ? ORDER BY number", arguments: [subject]).compactMap { talk -> FollowUp.Talk? in
             guard let date = DayDate(iso: talk["date"]) else { return nil }
             let signals = (talk["signals"] as String).split(separator: ",").compactMap { Int($0) }
@@ -81,7 +82,7 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
                 ON CONFLICT(subject) DO UPDATE SET event_date = excluded.event_date, event_kind = excluded.event_kind,
                 pile_up = excluded.pile_up, schedule = excluded.schedule, closed = excluded.closed
                 """,
-            arguments: [subject, followUp.eventDate.description, followUp.eventKind, followUp.isPileUp, followUp.schedule.rawValue, followUp.isClosed])
+            arguments: [subject, followUp.eventDate?.description ?? "", followUp.eventKind, followUp.isPileUp, followUp.schedule.rawValue, followUp.isClosed])
         try db.execute(sql: "DELETE FROM talk WHERE subject = ?", arguments: [subject])
         for talk in followUp.talks {
             try db.execute(

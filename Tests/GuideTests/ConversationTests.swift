@@ -165,6 +165,59 @@ struct Chat {
         #expect(OptionMatcher.match("", in: options) == nil)
     }
 
+    @Test("answers also match by another name, by words that stand in one option only, and with one typo in a longer word")
+    func optionWords() {
+        let regions = ["In Nederland", "In Vlaanderen (België)"]
+        #expect(OptionMatcher.match("Nederland", in: regions) == 0)
+        #expect(OptionMatcher.match("belgië", in: regions) == 1)
+        #expect(OptionMatcher.match("vlaanderen", in: regions) == 1)
+        #expect(OptionMatcher.match("BE", in: regions, aliases: [["NL"], ["BE"]]) == 1)
+        #expect(OptionMatcher.match("in", in: regions) == nil)
+        let menu = ["Een korte check-in: drie vragen over je dag", "Er is iets ingrijpends gebeurd", "Stoppen"]
+        #expect(OptionMatcher.match("check-in", in: menu) == 0)
+        #expect(OptionMatcher.match("chek-in", in: menu) == 0)
+        #expect(OptionMatcher.match("koffie", in: menu) == nil)
+    }
+
+    @Test("with no region known yet, the crisis lines come under each country's heading, and 112 once")
+    func crisisLinesWithoutRegion() throws {
+        var chat = try Chat(region: nil)
+        _ = chat.start()
+        let lines = chat.say("crisis")
+        #expect(lines.contains("In Nederland"))
+        #expect(lines.contains("In Vlaanderen (België)"))
+        #expect(lines.filter { $0.hasPrefix("- 112") }.count == 1)
+        let nl = try #require(lines.firstIndex(of: "In Nederland")), be = try #require(lines.firstIndex(of: "In Vlaanderen (België)"))
+        #expect(lines[nl..<be].contains { $0.hasPrefix("- 113") })
+        #expect(lines[be...].contains { $0.hasPrefix("- Zelfmoordlijn 1813") && $0.contains("chatten op vaste uren") })
+    }
+
+    @Test("a number that is not there says which numbers there are; 'terug' at the first question says there is nothing to go back to")
+    func outOfRangeAndNoWayBack() throws {
+        var chat = try Chat(region: nil)
+        _ = chat.start()
+        #expect(chat.say("terug").first == "Verder terug kan niet.")
+        #expect(chat.say("7").first == "Kies een nummer van 1 tot en met 2, of typ het begin van een keuze.")
+    }
+
+    @Test("typing the name of a service in the help map chooses its step")
+    func serviceNameChoosesStep() throws {
+        var chat = try Chat(region: .be)
+        _ = chat.start()
+        _ = chat.say("3")
+        #expect(chat.say("arbeidsarts").first == "In je organisatie")
+        _ = chat.say("ja")
+        #expect(chat.say("CAW").first == "Eerstelijnszorg")
+    }
+
+    @Test("the person's own words come back addressed to them")
+    func addressed() {
+        #expect(AddressedText.addressed("mijn teamleider") == "je teamleider")
+        #expect(AddressedText.addressed("Mijn huisarts") == "Je huisarts")
+        #expect(AddressedText.addressed("my GP") == "your GP")
+        #expect(AddressedText.addressed("de POH-GGZ") == "de POH-GGZ")
+    }
+
     @Test("a saved conversation continues exactly where it was")
     func savedState() throws {
         var chat = try Chat()
@@ -207,7 +260,7 @@ struct Chat {
         let bytes = stride(from: 0, to: hex.utf8.count - 1, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
         let state = try ConversationState(binary: bytes)
         #expect(state.language == .nl && state.settings.region == .be && state.settings.followUp?.eventKind == "agressie")
-        #expect(state.binaryEncoded().first == 3, "from then on it is stored in the current form")
+        #expect(state.binaryEncoded().first == 4, "from then on it is stored in the current form")
         var chat = Chat(conversation: Conversation(content: try shippedContent(), state: state))
         #expect(chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"], "back leaves the crisis answer for the question before it")
         #expect(chat.say("terug").last == "  3. Nee, en vergeet wat je over mij onthoudt", "and further back, to the follow-up's first question")
@@ -265,7 +318,7 @@ struct Chat {
         var broken = try Chat(stored: damaged)
         let previous = broken.say("terug")
         #expect(previous.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
-        #expect(broken.say("terug") == [previous.last], "nothing older to go back to: the question again")
+        #expect(broken.say("terug") == ["Verder terug kan niet.", previous.last ?? ""], "nothing older to go back to: said, and the question again")
     }
 }
 

@@ -37,11 +37,26 @@ private let today = DayDate(year: 2026, month: 3, day: 12)!
     }
 
     @Test("what is not a date is unclear, so gids asks again", arguments: [
-        "", "   ", "weet ik niet", "ergens vorig jaar", "dunno", "volgende week", "in 3 dagen", "2026-02-30", "31 april",
-        "29 februari", "12 13", "honderd dagen geleden", "maandag dinsdag", "blauw", "32 maart", "vorige maand dinsdag",
+        "", "   ", "ergens vorig jaar", "zomer", "volgende week", "in 3 dagen", "2026-02-30", "31 april",
+        "29 februari", "12 13", "honderd dagen geleden", "last summer", "maandag dinsdag", "blauw", "32 maart", "vorige maand dinsdag",
     ])
     func unclear(text: String) {
         #expect(EventDateParser.parse(text, today: today) == .unclear, "\(text)")
+    }
+}
+
+extension EventDateParserTests {
+    @Test("not knowing or skipping is understood, so the dialogue can offer a rough answer", arguments: [
+        "weet ik niet", "Weet ik niet meer", "geen idee", "sla over", "I don't know", "dunno", "not sure", "skip",
+    ])
+    func unknown(text: String) {
+        #expect(EventDateParser.parse(text, today: today) == .unknown, "\(text)")
+    }
+
+    @Test("years ago count as 365 days each")
+    func yearsAgo() {
+        #expect(EventDateParser.parse("2 jaar geleden", today: today) == .date(today.adding(days: -730)))
+        #expect(EventDateParser.parse("a year ago", today: today) == .date(today.adding(days: -365)))
     }
 }
 
@@ -53,9 +68,10 @@ private let today = DayDate(year: 2026, month: 3, day: 12)!
         }
     }
 
-    @Test("from day 28 on, any signal still present leads to the advice")
+    @Test("from day 28 on, signals still present lead to the question whether they worry the person, never straight to the advice")
     func persisting() {
-        #expect(ReferralRule.evaluate(signalsPresent: 1, daysSinceEvent: 28, personWorried: false, schedule: .olvg) == (.professionalHelp, .persisting))
+        #expect(ReferralRule.evaluate(signalsPresent: 1, daysSinceEvent: 28, personWorried: false, schedule: .olvg) == (.askWhetherWorrying, .persisting))
+        #expect(ReferralRule.evaluate(signalsPresent: 13, daysSinceEvent: 90, personWorried: false, schedule: .olvg) == (.askWhetherWorrying, .persisting))
         #expect(ReferralRule.evaluate(signalsPresent: 1, daysSinceEvent: 27, personWorried: false, schedule: .olvg) == (.none, .fewSignalsNoWorry))
         #expect(ReferralRule.evaluate(signalsPresent: 0, daysSinceEvent: 50, personWorried: false, schedule: .olvg) == (.none, .noSignals))
     }
@@ -86,5 +102,40 @@ private let today = DayDate(year: 2026, month: 3, day: 12)!
         #expect(followUp.isNextTalkDue(on: event.adding(days: 14)))
         followUp.isClosed = true
         #expect(followUp.nextTalk == nil)
+    }
+
+    @Test("an event told late: the next talk keeps the schedule's distance from the last talk, so talks are never days apart")
+    func lateEvent() {
+        let event = DayDate(year: 2026, month: 2, day: 19)!
+        let firstTalk = event.adding(days: 21)
+        var followUp = FollowUp(eventDate: event, eventKind: "klacht", isPileUp: false, schedule: .olvg, talks: [.init(number: 1, date: firstTalk, signals: [])])
+        #expect(followUp.nextTalkDate == firstTalk.adding(days: 13))
+        #expect(!followUp.isNextTalkDue(on: firstTalk.adding(days: 1)))
+        let secondTalk = firstTalk.adding(days: 13)
+        followUp.talks.append(.init(number: 2, date: secondTalk, signals: [6]))
+        #expect(followUp.nextTalkDate == secondTalk.adding(days: 16))
+        #expect(followUp.daysSinceEvent(on: secondTalk) == 34)
+    }
+
+    @Test("an event without a date is timed from the first talk, and counts at least the days since it")
+    func noDate() {
+        let firstTalk = DayDate(year: 2026, month: 3, day: 12)!
+        let followUp = FollowUp(eventDate: nil, eventKind: "pesten", isPileUp: true, schedule: .olvg, talks: [.init(number: 1, date: firstTalk, signals: [])])
+        #expect(followUp.nextTalkDate == firstTalk.adding(days: 13))
+        #expect(followUp.daysSinceEvent(on: firstTalk.adding(days: 30)) == 30)
+    }
+}
+
+@Suite struct SpokenDateTests {
+    let today = DayDate(year: 2026, month: 3, day: 12)!
+
+    @Test("dates are said as people say them: gisteren, 12 maart, with the year only when it is another year")
+    func spoken() {
+        #expect(SpokenDate(today, in: .nl).text(today: today) == "vandaag")
+        #expect(SpokenDate(today.adding(days: -1), in: .nl).when(today: today) == "gisteren")
+        #expect(SpokenDate(today.adding(days: -10), in: .nl).when(today: today) == "op 2 maart")
+        #expect(SpokenDate(today.adding(days: 14), in: .en).text(today: today) == "26 March")
+        #expect(SpokenDate(DayDate(year: 2025, month: 12, day: 24)!, in: .nl).text(today: today) == "24 december 2025")
+        #expect(SpokenDate(today, in: .en).text(today: today, withYear: true) == "12 March 2026")
     }
 }

@@ -80,9 +80,10 @@ import Testing
         var chat = try Chat()
         _ = chat.start()
         _ = chat.say("2")
-        _ = chat.say("3")
-        _ = chat.say("gisteren")
-        #expect(chat.say("1").last == "Hoe voel je je nu?")
+        _ = chat.say("4")
+        _ = chat.say("1")
+        _ = chat.say("1")
+        #expect(chat.say("gisteren").last == "Hoe voel je je (lichamelijk en mentaal)?")
         let reply = chat.conversation.respond(to: "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem")
         let lines = PlainText.lines(for: reply)
         #expect(reply.safety == nil)
@@ -100,7 +101,7 @@ import Testing
         #expect(chat.say("2").contains("Hoe voel je je (lichamelijk en mentaal)?"), "continuing goes on after the answer")
         var offered = try atFirstQuestion()
         _ = offered.say("a patient took his own life on the ward")
-        #expect(offered.say("1").contains("Wat voor gebeurtenis was het?"))
+        #expect(offered.say("1").contains("Wat voor gebeurtenis was het? Kies wat het meest past."))
     }
 
     @Test("someone else in danger now gets 112 and the crisis line for that person, in both languages")

@@ -122,11 +122,11 @@ import Testing
     func controls() throws {
         let server = try ServerHarness()
         let start = server.send(#"{"type":"start","session":"s","lang":"en","region":"be","dialogue":"chat","org":"voorbeeld","id":"x"}"#)[0]
-        #expect(start.contains("What suits you now?") || start.contains("What would you like to do?") || start.contains("Where would you like to start?"))
+        #expect(start.contains("What would help most right now?") || start.contains("What would you like to do?") || start.contains("Where would you like to start?"))
         _ = server.send(#"{"session":"s","text":"3"}"#)
-        #expect(server.send(#"{"session":"s","text":"6"}"#)[0].contains("Would you like to agree one next step"))
+        #expect(server.send(#"{"session":"s","text":"6"}"#)[0].contains("Would you like to pick one next step for yourself?"))
         let reset = server.send(#"{"type":"reset","session":"s"}"#)[0]
-        #expect(reset.contains("I am not a therapist"))
+        #expect(reset.contains("I'm not a therapist"))
         #expect(server.send(#"{"type":"forget","session":"s","id":3}"#)[0] == #"{"id":3,"session":"s","type":"forgotten"}"#)
         #expect(try server.storedState(of: "s") == nil)
         #expect(server.send(#"{"type":"ping"}"#)[0] == #"{"type":"pong"}"#)
@@ -184,22 +184,22 @@ import Testing
     func dueSessions() throws {
         try withStoreFile { path in
             let dayZero = try ServerHarness(path: path, day: "2026-03-12")
-            let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2", "1", "3"]
+            let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "3"]
             for answer in answers { _ = dayZero.send(#"{"session":"team:42","text":"\#(answer)"}"#) }
             _ = dayZero.send(#"{"session":"team:43","text":"hoi"}"#)
             #expect(dayZero.send(#"{"type":"due"}"#)[0] == #"{"sessions":[],"type":"due"}"#)
             let later = try ServerHarness(path: path, day: "2026-03-27")
             #expect(later.send(#"{"type":"due","id":1}"#)[0] == #"{"id":1,"sessions":["team:42"],"type":"due"}"#)
-            #expect(later.send(#"{"type":"start","session":"team:42"}"#)[0].contains("Het is 15 dagen geleden dat je iets ingrijpends meemaakte. Zullen we het tweede gesprek doen?"))
+            #expect(later.send(#"{"type":"start","session":"team:42"}"#)[0].contains("We spraken op 12 maart over iets ingrijpends dat je meemaakte. Zullen we nu het tweede gesprek doen?"))
         }
     }
 
     @Test("a bridge cannot write files, so the summary is offered on screen only")
     func noFilesThroughBridge() throws {
         let server = try ServerHarness()
-        let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2"]
+        let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "2"]
         for answer in answers { _ = server.send(#"{"session":"s","text":"\#(answer)"}"#) }
-        let offer = object(server.send(#"{"session":"s","text":"2"}"#)[0])
+        let offer = object(server.send(#"{"session":"s","text":"3"}"#)[0])
         let options = (offer["options"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         #expect(options == ["Ja, op het scherm", "Nee, dank je"])
         #expect(server.send(#"{"session":"s","text":"1"}"#)[0].contains("Samenvatting van gids"))

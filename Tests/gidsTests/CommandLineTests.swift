@@ -154,27 +154,27 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
-        let first = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n3\ntoday\n1\nsad\nno\n1\n1\n6\n2\n1\n3\n")
+        let first = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
         #expect(first.status == 0)
-        #expect(first.output.contains("May I remember for that"))
-        #expect(first.output.contains("I will ask you again in a while, in the second talk."))
+        #expect(first.output.contains("may I remember the date"))
+        #expect(first.output.contains("The second talk can be from 26 March.\nStart gids again from that day, and I'll ask you about it."))
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect((try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int) == 0o600)
 
         let memory = try gids(["memory"] + options + ["--now", "2026-03-20"])
-        #expect(memory.output.contains("A critical event: a death or another moment in care with great impact, on 2026-03-12."))
-        #expect(memory.output.contains("The next talk: the second."))
+        #expect(memory.output.contains("A critical event: a death or another moment in care that affected you deeply, on 12 March."))
+        #expect(memory.output.contains("The next talk: the second, from 26 March."))
 
         let early = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "6\n")
-        #expect(early.output.contains("The second talk about what you went through is a little later"))
+        #expect(early.output.contains("The second talk about what happened can be from 26 March; I'll ask you about it then."))
         let due = try gids(["chat"] + options + ["--now", "2026-03-27"], input: "2\n6\n")
-        #expect(due.output.contains("It is 15 days since you went through something drastic. Shall we have the second talk?"))
+        #expect(due.output.contains("We talked on 12 March about something distressing that happened to you. Shall we have the second talk now?"))
 
         let forget = try gids(["forget"] + options)
-        #expect(forget.output == "Deleted: \(database). gids remembers nothing about you now.\n")
+        #expect(forget.output == "Deleted: \(database). gids no longer remembers anything about you.\n")
         #expect(!FileManager.default.fileExists(atPath: database))
-        #expect(try gids(["memory"] + options).output == "I remember nothing about you.\n")
-        #expect(try gids(["forget"] + options).output == "gids remembers nothing about you; there is nothing to delete.\n")
+        #expect(try gids(["memory"] + options).output == "I don't remember anything about you.\n")
+        #expect(try gids(["forget"] + options).output == "gids doesn't remember anything about you, so there's nothing to delete.\n")
     }
 
     @Test("'forget me' inside a chat deletes everything remembered, and says so")
@@ -182,14 +182,14 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
-        _ = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n3\ntoday\n1\nsad\nno\n1\n1\n6\n2\n1\n3\n")
+        _ = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect(FileManager.default.fileExists(atPath: database))
         let run = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "forget me\n")
         #expect(run.status == 0)
         #expect(run.output.contains("Deleted: this conversation and everything gids remembered about you."))
         #expect(!FileManager.default.fileExists(atPath: database))
-        #expect(try gids(["memory"] + options).output == "I remember nothing about you.\n")
+        #expect(try gids(["memory"] + options).output == "I don't remember anything about you.\n")
     }
 
     @Test("a damaged memory file is reported, left alone, and the conversation still works")
@@ -215,8 +215,8 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let bad = try gids(["chat", "--now", "12 maart"], input: "")
         #expect(bad.status != 0)
         #expect(bad.errorOutput.contains("the date must be written YYYY-MM-DD"))
-        let run = try gids(["chat", "--lang", "en", "--region", "nl", "--data-dir", data.path], input: "2\n1\n2026-03-20\n", environment: ["GIDS_NOW": "2026-03-19"])
-        #expect(run.output.contains("That day is still in the future."))
+        let run = try gids(["chat", "--lang", "en", "--region", "nl", "--data-dir", data.path], input: "2\n1\n1\n1\n2026-03-20\n", environment: ["GIDS_NOW": "2026-03-19"])
+        #expect(run.output.contains("That date is still in the future."))
     }
 }
 

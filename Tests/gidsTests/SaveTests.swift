@@ -5,7 +5,7 @@ import Testing
 /// during the turn, a failure is told in plain words, and the person can try again.
 @Suite struct SaveTests {
     /// A critical event told today, up to the consent question.
-    static let toConsent = ["2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2"]
+    static let toConsent = ["2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2"]
 
     @Test("consent with a data folder that cannot be made says why and offers to try again, never 'Goed. Ik onthoud alleen dat.'")
     func consentThatCannotBeKept() throws {
@@ -14,7 +14,7 @@ import Testing
         let blocker = folder.appendingPathComponent("a-file")
         try Data().write(to: blocker)
         let data = blocker.appendingPathComponent("data").path
-        let script = Self.toConsent + ["1", "1", "2", "3"]
+        let script = Self.toConsent + ["1", "1", "2", "3", "3"]
         let run = try gids(
             ["chat", "--lang", "nl", "--region", "nl", "--now", "2026-03-12", "--data-dir", data], input: script.joined(separator: "\n") + "\n")
         #expect(!run.output.contains("Goed. Ik onthoud alleen dat."))
@@ -32,7 +32,7 @@ import Testing
         let folder = try temporaryFolder("summary")
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = folder.appendingPathComponent("samenvatting.md").path
-        let script = Self.toConsent + ["2", "2", folder.appendingPathComponent("nergens/s.md").path, "1", folder.path, "1", written]
+        let script = Self.toConsent + ["2", "3", "2", folder.appendingPathComponent("nergens/s.md").path, "1", folder.path, "1", written]
         let run = try gids(
             ["chat", "--lang", "nl", "--region", "nl", "--now", "2026-03-12", "--data-dir", folder.appendingPathComponent("data").path],
             input: script.joined(separator: "\n") + "\n")

@@ -240,13 +240,13 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             #expect(process.terminationStatus == 0)
             return text.split(separator: "\n").map(String.init)
         }
-        let answers = ["hoi", "2", "3", "vandaag", "1", "moe", "nee", "1", "1", "6", "2", "1", "3"]
+        let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "3"]
         let first = try bridge(answers.map { #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"\#($0)"}"# }, day: "2026-03-12")
         #expect(first.count == answers.count)
         #expect(first[0].contains(#""to": "@anna:example.org""#))
         let later = try bridge([#"{"reach_out": true}"#], day: "2026-03-27")
         #expect(later.count == 1)
-        #expect(later.first?.contains("Het is 15 dagen geleden dat je iets ingrijpends meemaakte") == true)
+        #expect(later.first?.contains("We spraken op 12 maart over iets ingrijpends dat je meemaakte") == true)
     }
 
     @Test("gids load --save-lines writes its conversations as lines that gids serve answers, the crisis answer among them")
