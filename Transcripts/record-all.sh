@@ -48,7 +48,7 @@ record bad-answers-crisis-en "--lang en --region be" crisis x 1 x 1 6
 # Answers people type for a choice: a country's name or code, a word from the option ("chek-in",
 # one typo), a service's name for its step of the help map, a number that is not there, and
 # 'terug' at the first question.
-record answers-nl "--lang nl" terug Nederland chek-in "Een rustige dag" 9 1 1 1 bedrijfsarts 2 2
+record answers-nl "--lang nl" terug Nederland chek-in "Een rustige dag" 12 1 1 1 bedrijfsarts 2 2
 record answers-en "--lang en" back BE "check in" "A calm day" 10 8 1 1 GP 2 2
 # A check-in answer that was itself a critical event: the talk about it is offered.
 record checkin-event-offer-nl "--lang nl --region nl" 1 "Een patiënt die me sloeg" 2 "Een patiënt die me sloeg" 2 3 2 1 1 1 vandaag "geschrokken" nee 2 2 4 2 2 3 3
