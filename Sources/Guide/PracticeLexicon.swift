@@ -5,14 +5,23 @@ import YarnScript
 /// summary, probing for details, minimising ...) and the criteria of the debrief, from
 /// `Dialogues/practice/<lang>.yaml`, so that trainers can read and tune them.
 ///
-/// Each category has patterns in the language of ``PhrasePatterns``, matched per sentence;
-/// a pattern starting with `!` is an exception: a match inside it does not count.
-/// Categories marked `questions: true` only count in a sentence that asks something (it
-/// ends in `?`, or is the last sentence and has no full stop).
+/// Each category has patterns in the language of ``PhrasePatterns``, matched per sentence,
+/// with named lists of words (`words:`, `{name}` in a pattern). A pattern tied to the start
+/// (`^`) also matches at the start of each clause (after a comma, colon or semicolon), so
+/// "Je ziet er moe uit, voel je je wel goed?" asks a closed question. A pattern starting
+/// with `!` is an exception: a match inside it does not count. A pattern starting with `?`
+/// only counts in a sentence that asks something (it ends in `?`, or is the last sentence
+/// and has no full stop); `questions: true` makes that so for all of a category's patterns.
 public struct PracticeLexicon: Sendable {
     /// Whether a move helps the colleague, is a typical mistake, or neither.
     public enum Kind: String, Sendable {
         case good, mistake, neutral
+    }
+
+    /// A pattern of a category, and whether it counts only in a sentence that asks (`?`).
+    struct Rule: Sendable {
+        var pattern: PhrasePatterns.Pattern
+        var asksOnly: Bool
     }
 
     /// One kind of move a trainee can make.
@@ -22,26 +31,45 @@ public struct PracticeLexicon: Sendable {
         public var kind: Kind
         /// The word of feedback shown when a response makes this move.
         public var feedback: String
+        /// Whether all its patterns count only in a sentence that asks (`questions: true`).
         var questionsOnly: Bool
-        var patterns: [PhrasePatterns.Pattern]
+        var rules: [Rule]
         var exceptions: [PhrasePatterns.Pattern]
+        /// Kinds of scenario where this move is what the talk asks for, not a mistake
+        /// (`allowed_in:`; attention for emotions in talk 2, 004 L3487), with the feedback then.
+        var allowedIn: Set<String>
+        var allowedFeedback: String
+    }
+
+    /// Whether a move is good, a mistake or neither in a scenario of these kinds.
+    func kind(of id: String, in kinds: Set<String>) -> Kind? {
+        guard let category = category(id) else { return nil }
+        return category.allowedIn.isDisjoint(with: kinds) ? category.kind : .neutral
+    }
+
+    /// The word of feedback on a move in a scenario of these kinds.
+    func feedback(for id: String, in kinds: Set<String>) -> String {
+        guard let category = category(id) else { return "" }
+        return category.allowedIn.isDisjoint(with: kinds) || category.allowedFeedback.isEmpty ? category.feedback : category.allowedFeedback
     }
 
     /// How a criterion of BRIEF §7 is judged from the categories of the trainee's turns.
-    public enum Rule: Sendable {
+    public enum Judgement: Sendable {
         /// The categories asked in this order (the three questions).
         case order([String])
         /// Met when a good category appears and no bad one; partly when both do.
         case evidence(good: [String], bad: [String])
         /// Met when none of these appears; partly when one turn has one.
         case avoid([String])
+        /// Credited when one appears (asking directly about suicide); left out of the debrief otherwise.
+        case credit([String])
     }
 
     /// A criterion of the debrief.
     public struct Criterion: Sendable {
         public var id: String
         public var name: String
-        var rule: Rule
+        var rule: Judgement
         /// The kinds of scenario it applies to (`talk1`, `checkin`, `referral-due` ...); empty: every scenario.
         var appliesTo: [String]
         /// One concrete thing to try next time.
@@ -64,7 +92,7 @@ public struct PracticeLexicon: Sendable {
 
     /// The texts every lexicon must have.
     static let requiredTexts = [
-        "feedback", "chosen", "no_category", "debrief_title", "met", "partly", "not_yet", "not_applicable", "try_next", "report_title",
+        "feedback", "chosen", "no_category", "debrief_title", "met", "partly", "not_yet", "not_reached", "not_applicable", "try_next", "report_title",
         "report_written", "scenario", "turns",
     ]
 
@@ -79,26 +107,38 @@ public struct PracticeLexicon: Sendable {
 
     /// The moves found in what a trainee said, in the lexicon's order of categories.
     public func classify(_ utterance: String) -> [Finding] {
-        let sentences = Self.sentences(of: utterance)
-        // One matcher per sentence, shared by every category: each word is compared with
-        // each pattern word at most once.
-        let words = sentences.map { TextNormalizer.words($0.text) }
-        var matchers = words.map { patterns.matcher(for: $0) }
+        let units = Self.units(of: utterance)
+        // One matcher per unit, shared by every category: each word is compared with each
+        // pattern word at most once.
+        var matchers = units.map { patterns.matcher(for: $0.words) }
         var findings: [Finding] = []
         for category in categories {
-            search: for (index, sentence) in sentences.enumerated() {
-                if category.questionsOnly, !(sentence.isQuestion || (index == sentences.count - 1 && !sentence.isStatement)) { continue }
+            search: for (index, unit) in units.enumerated() where !category.questionsOnly || unit.asks {
                 let excused = category.exceptions.flatMap { matchers[index].spans(of: $0) }
-                for pattern in category.patterns {
-                    for span in matchers[index].spans(of: pattern) where !excused.contains(where: { $0.contains(span) }) {
-                        let matched = words[index][span].joined(separator: " ")
-                        findings.append(Finding(category: category.id, reason: "\"\(matched)\" ~ '\(pattern.text)' (\(shortFile):\(pattern.line))"))
+                for rule in category.rules where (!unit.isClause || rule.pattern.isAnchored) && (!rule.asksOnly || unit.asks) {
+                    for span in matchers[index].spans(of: rule.pattern) where !excused.contains(where: { $0.contains(span) }) {
+                        let matched = unit.words[span].joined(separator: " ")
+                        findings.append(Finding(category: category.id, reason: "\"\(matched)\" ~ '\(rule.pattern.text)' (\(shortFile):\(rule.pattern.line))"))
                         break search
                     }
                 }
             }
         }
         return findings
+    }
+
+    /// What the patterns are matched against: each sentence, then each clause of it after
+    /// the first (for patterns tied to the start); each knows whether its sentence asks.
+    static func units(of utterance: String) -> [(words: [String], asks: Bool, isClause: Bool)] {
+        let sentences = sentences(of: utterance)
+        var units: [(words: [String], asks: Bool, isClause: Bool)] = []
+        for (index, sentence) in sentences.enumerated() {
+            let asks = sentence.isQuestion || (index == sentences.count - 1 && !sentence.isStatement)
+            units.append((TextNormalizer.words(sentence.text), asks, false))
+            let clauses = sentence.text.split(whereSeparator: { ",;:".contains($0) }).dropFirst()
+            units += clauses.map { (TextNormalizer.words(String($0)), asks, true) }.filter { !$0.0.isEmpty }
+        }
+        return units
     }
 
     /// The sentences of an utterance, with whether each asks or states something.
@@ -126,9 +166,13 @@ public struct PracticeLexicon: Sendable {
         var categories: [Category] = []
         var criteria: [Criterion] = []
         var texts: [String: String] = [:]
-        for (key, keyNode, value) in try reader.mapping(root, what: "the practice lexicon") {
+        let sections = try reader.mapping(root, what: "the practice lexicon")
+        // The lists of words first: the patterns of every category may use them.
+        for (key, _, value) in sections where key == "words" { problems += patterns.defineLists(value, reader: reader) }
+        for (key, keyNode, value) in sections {
             do throws(DiagnosticList) {
                 switch key {
+                case "words": break
                 case "texts":
                     for (name, _, text) in try reader.mapping(value, what: "texts") { texts[name] = try reader.string(text, what: "the text '\(name)'") }
                 case "categories":
@@ -138,7 +182,7 @@ public struct PracticeLexicon: Sendable {
                 case "criteria":
                     for item in try reader.sequence(value, what: "criteria") { criteria.append(try criterion(item, reader: reader)) }
                 default:
-                    problems.append(reader.error(keyNode, "unknown section '\(key)'; expected texts, categories or criteria"))
+                    problems.append(reader.error(keyNode, "unknown section '\(key)'; expected words, texts, categories or criteria"))
                 }
             } catch {
                 problems += error.diagnostics
@@ -152,7 +196,7 @@ public struct PracticeLexicon: Sendable {
         for criterion in criteria {
             let named: [String]
             switch criterion.rule {
-            case .order(let ids), .avoid(let ids): named = ids
+            case .order(let ids), .avoid(let ids), .credit(let ids): named = ids
             case .evidence(let good, let bad): named = good + bad
             }
             for id in named where !known.contains(id) {
@@ -165,12 +209,16 @@ public struct PracticeLexicon: Sendable {
     }
 
     private static func category(_ id: String, _ node: Node, reader: YAMLReader, patterns: inout PhrasePatterns) throws(DiagnosticList) -> Category {
-        var result = Category(id: id, label: id, kind: .neutral, feedback: "", questionsOnly: false, patterns: [], exceptions: [])
+        var result = Category(
+            id: id, label: id, kind: .neutral, feedback: "", questionsOnly: false, rules: [], exceptions: [], allowedIn: [], allowedFeedback: "")
         var problems: [Diagnostic] = []
         for (key, keyNode, value) in try reader.mapping(node, what: "category '\(id)'") {
             switch key {
             case "label": result.label = try reader.string(value, what: "the label")
             case "feedback": result.feedback = try reader.string(value, what: "the feedback")
+            case "allowed_in":
+                for item in try reader.sequence(value, what: "'allowed_in'") { result.allowedIn.insert(try reader.string(item, what: "a kind of scenario")) }
+            case "allowed_feedback": result.allowedFeedback = try reader.string(value, what: "the feedback where it is allowed")
             case "questions": result.questionsOnly = try reader.bool(value, what: "'questions'")
             case "kind":
                 guard let kind = Kind(rawValue: try reader.string(value, what: "the kind")) else {
@@ -182,22 +230,25 @@ public struct PracticeLexicon: Sendable {
                     var text = Substring(try reader.string(item, what: "a pattern")).trimmingSpaces
                     let isException = text.hasPrefix("!")
                     if isException { text = text.dropFirst() }
+                    let asksOnly = text.hasPrefix("?")
+                    if asksOnly { text = text.dropFirst() }
                     switch patterns.parse(text, line: item.mark?.line ?? 1) {
-                    case .success(let pattern): if isException { result.exceptions.append(pattern) } else { result.patterns.append(pattern) }
+                    case .success(let pattern):
+                        if isException { result.exceptions.append(pattern) } else { result.rules.append(Rule(pattern: pattern, asksOnly: asksOnly)) }
                     case .failure(let problem): problems.append(reader.error(item, problem.message))
                     }
                 }
-            default: problems.append(reader.error(keyNode, "unknown key '\(key)'; expected label, kind, feedback, questions or patterns"))
+            default: problems.append(reader.error(keyNode, "unknown key '\(key)'; expected label, kind, feedback, allowed_in, allowed_feedback, questions or patterns"))
             }
         }
-        if result.patterns.isEmpty { problems.append(reader.error(node, "category '\(id)' has no patterns")) }
+        if result.rules.isEmpty { problems.append(reader.error(node, "category '\(id)' has no patterns")) }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return result
     }
 
     private static func criterion(_ node: Node, reader: YAMLReader) throws(DiagnosticList) -> Criterion {
         var id = "", name = "", tip = "", appliesTo: [String] = []
-        var order: [String]?, good: [String] = [], bad: [String] = [], avoid: [String]?
+        var order: [String]?, good: [String] = [], bad: [String] = [], avoid: [String]?, credit: [String]?
         func list(_ value: Node, _ what: String) throws(DiagnosticList) -> [String] {
             var items: [String] = []
             for item in try reader.sequence(value, what: what) { items.append(try reader.string(item, what: what)) }
@@ -213,15 +264,16 @@ public struct PracticeLexicon: Sendable {
             case "good": good = try list(value, "'good'")
             case "bad": bad = try list(value, "'bad'")
             case "avoid": avoid = try list(value, "'avoid'")
-            default: throw DiagnosticList([reader.error(keyNode, "unknown key '\(key)'; expected id, name, tip, applies, order, good, bad or avoid")])
+            case "credit": credit = try list(value, "'credit'")
+            default: throw DiagnosticList([reader.error(keyNode, "unknown key '\(key)'; expected id, name, tip, applies, order, good, bad, avoid or credit")])
             }
         }
         guard !id.isEmpty, !name.isEmpty, !tip.isEmpty else { throw DiagnosticList([reader.error(node, "a criterion needs an id, a name and a tip")]) }
-        let rule: Rule
-        if let order { rule = .order(order) } else if let avoid { rule = .avoid(avoid) } else if !good.isEmpty {
+        let rule: Judgement
+        if let order { rule = .order(order) } else if let avoid { rule = .avoid(avoid) } else if let credit { rule = .credit(credit) } else if !good.isEmpty {
             rule = .evidence(good: good, bad: bad)
         } else {
-            throw DiagnosticList([reader.error(node, "criterion '\(id)' needs 'order', 'avoid' or 'good'")])
+            throw DiagnosticList([reader.error(node, "criterion '\(id)' needs 'order', 'avoid', 'credit' or 'good'")])
         }
         return Criterion(id: id, name: name, rule: rule, appliesTo: appliesTo, tip: tip)
     }

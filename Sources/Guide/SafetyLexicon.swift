@@ -100,7 +100,7 @@ public struct SafetyLexicon: Sendable {
                 guard let words = sections["words"], let risks = sections["risks"] else {
                     throw DiagnosticList([reader.error(root, "a safety lexicon needs the sections 'words' and 'risks'")])
                 }
-                problems += Self.defineLists(words, reader: reader, into: &patterns)
+                problems += patterns.defineLists(words, reader: reader)
                 documents.append((reader, sections, risks))
             } catch {
                 problems += error.diagnostics
@@ -129,22 +129,6 @@ public struct SafetyLexicon: Sendable {
     }
 
     /// Adds a file's lists of words to those already read (lists of the same name are joined).
-    private static func defineLists(_ words: Node, reader: YAMLReader, into patterns: inout PhrasePatterns) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        do throws(DiagnosticList) {
-            for (name, _, list) in try reader.mapping(words, what: "'words'") {
-                _ = patterns.defineList(name, words: [])
-                for item in try reader.sequence(list, what: "the words of '\(name)'") {
-                    // Word by word, so that a wrong word is reported where it stands.
-                    problems += patterns.defineList(name, words: [try reader.string(item, what: "a word")]).map { reader.error(item, $0.message) }
-                }
-            }
-        } catch {
-            problems += error.diagnostics
-        }
-        return problems
-    }
-
     private static func defines(_ words: Node?, _ name: String) -> Bool {
         words?.mapping?.keys.contains { $0.string == name } ?? false
     }

@@ -21,6 +21,11 @@ struct PracticeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Print the categories found in one trainee utterance, and why, one per line; then exit.", valueName: "text"))
     var explain: String?
 
+    @Option(help: ArgumentHelp(
+        "Score the lexicons on a labelled file (lang<TAB>moves<TAB>utterance per line): recall and precision per move, then every difference; exit.",
+        valueName: "file"))
+    var evaluate: String?
+
     @Option(help: ArgumentHelp("Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"))
     var report: String?
 
@@ -42,6 +47,12 @@ struct PracticeCommand: ParsableCommand {
             }
             return
         }
+        if let evaluate {
+            let evaluation = PracticeEvaluation(items: try readLabels(evaluate), lexicons: content.practice)
+            print(evaluation.report)
+            print(evaluation.differences.joined(separator: "\n"))
+            return
+        }
         let seed = terminal.newPhrasingSeed()
         let session = PracticeSession(
             content: content, settings: settings.conversationSettings(content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
@@ -54,6 +65,19 @@ struct PracticeCommand: ParsableCommand {
                 printError("gids: \(error)")
                 throw ExitCode(1)
             }
+        }
+    }
+
+    /// The labelled utterances of `--evaluate`, or a clear error naming the file and line.
+    private func readLabels(_ path: String) throws -> [PracticeEvaluation.Item] {
+        do {
+            return try PracticeEvaluation.items(fromTSV: String(contentsOfFile: PrivateFile.expanded(path), encoding: .utf8))
+        } catch let error as PracticeEvaluation.LabelError {
+            printError("gids: \(path): \(error)")
+            throw ExitCode(65)
+        } catch {
+            printError("gids: cannot read \(path): \(error.localizedDescription)")
+            throw ExitCode(66)
         }
     }
 }
