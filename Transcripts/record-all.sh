@@ -116,35 +116,64 @@ practice() {
     printf '%s\n' "$scenario" "$@" 2 | "$gids" practice --dialogues ../Dialogues --seed 1 --now 2026-03-12 --lang "$lang" \
         --record "practice-$name.transcript" > /dev/null
 }
-practice nl-floor-strong nl 1 1 1 1 1
-practice nl-floor-weak nl 1 2 2 2 2
-practice nl-floor-mixed nl 1 "Hoe gaat het met je?" 1 "Ik denk dat je PTSS hebt" "Wat zou jij willen? Je huisarts kan helpen."
-practice nl-david-strong nl 2 1 1 1 1
-practice nl-david-weak nl 2 3 3 2 3
-practice nl-david-mixed nl 2 "Ik ben er als collega. Wat speelt er?" 2 1 "Dat gaat vanzelf over"
-practice nl-verpleegkundige-strong nl 3 1 1 1
-practice nl-verpleegkundige-weak nl 3 2 2 2
-practice nl-verpleegkundige-mixed nl 3 "Wat is je vandaag bijgebleven?" "Je moet leren nee te zeggen" 1
-practice nl-incident-strong nl 4 1 1 1 1
-practice nl-incident-weak nl 4 2 3 3 2
-practice nl-incident-mixed nl 4 "Wat is er precies gebeurd?" "Als ik je goed hoor twijfel je nu aan jezelf" 1 "Het valt best mee"
-practice nl-agressie-strong nl 5 1 1 1 1
-practice nl-agressie-weak nl 5 3 2 3 3
-practice nl-agressie-mixed nl 5 1 "Welke emoties voelde je toen?" "Slaap je wel goed?" 1
-practice nl-reanimatie-strong nl 6 1 1 1
-practice nl-reanimatie-weak nl 6 3 2 2
-practice nl-reanimatie-mixed nl 6 1 "Wat deed dat met je?" "Je zegt dat je je zorgen maakt. Je huisarts kan helpen; wat past bij jou?"
-practice en-floor-strong en 1 1 1 1 1
-practice en-floor-weak en 1 2 2 2 2
-practice en-floor-mixed en 1 "How are you?" 1 "I think you have PTSD" "What would help? Your GP could."
-practice en-incident-strong en 2 1 1 1 1
-practice en-incident-weak en 2 2 3 3 2
-practice en-incident-mixed en 2 "What exactly happened?" "If I hear you right, you doubt yourself now" 1 "It's not that bad"
-practice en-nurse-strong en 3 1 1 1
-practice en-nurse-weak en 3 2 2 2
-practice en-nurse-mixed en 3 "What stayed with you today?" "You need to learn to say no" 1
+practice nl-floor-strong nl 1 'Ik ben hier' 'Als ik je' 'Hoe gaat het' 'Je zegt dat'
+practice nl-floor-weak nl 1 'Vertel eens precies' 'Ach, dat hoort' 'Ik denk dat' 'Het gaat vast'
+practice nl-floor-mixed nl 1 'Hoe gaat het met je?' 'Als ik je' 'Ik denk dat je PTSS hebt' 'Wat zou jij willen? Je huisarts kan helpen.'
+practice nl-david-strong nl 2 'Ik vraag het' 'Dus je voelt' 'Hoe gaat het' 'Je zegt dat'
+practice nl-david-weak nl 2 'Je kunt me' 'Je moet het' 'Ik denk dat' 'Als ik jou'
+practice nl-david-mixed nl 2 'Ik ben er als collega. Wat speelt er?' 'Stel je niet' 'Hoe gaat het' 'Dat gaat vanzelf over'
+practice nl-verpleegkundige-strong nl 3 'Welke gebeurtenissen van' 'Je had te' 'Dat is een'
+practice nl-verpleegkundige-weak nl 3 'Heb je genoeg' 'Ach, dat hoort' 'Ik denk dat'
+practice nl-verpleegkundige-mixed nl 3 'Wat is je vandaag bijgebleven?' 'Je moet leren nee te zeggen' 'Dat is een'
+practice nl-incident-strong nl 4 'Ik ben hier' 'Je bent al' 'Hoe gaat het' 'Dat is heel'
+practice nl-incident-weak nl 4 'Vertel eens stap' 'Wat voelde je' 'Ik denk dat' 'Mijn advies: neem'
+practice nl-incident-mixed nl 4 'Wat is er precies gebeurd?' 'Als ik je goed hoor twijfel je nu aan jezelf' 'Hoe gaat het' 'Het valt best mee'
+practice nl-agressie-strong nl 5 'Ik kom als' 'Je zegt dat' 'Merk je ook' 'Dat veel collega'"'"'s'
+practice nl-agressie-weak nl 5 'Ik vertel het' 'Op de spoed' 'Dat is een' 'Kop op, het'
+practice nl-agressie-mixed nl 5 'Ik kom als' 'Welke emoties voelde je toen?' 'Slaap je wel goed?' 'Dat veel collega'"'"'s'
+practice nl-reanimatie-strong nl 6 'Vorige keer vertelde' 'Dat die beelden' 'Je zegt dat'
+practice nl-reanimatie-weak nl 6 'Het is nu' 'Wat deed dat' 'Dat hoort bij'
+practice nl-reanimatie-mixed nl 6 'Vorige keer vertelde' 'Wat deed dat met je?' 'Je zegt dat je je zorgen maakt. Je huisarts kan helpen; wat past bij jou?'
+practice en-floor-strong en 1 'I'"'"'m here as' 'If I hear' 'How are you' 'You'"'"'re saying it'
+practice en-floor-weak en 1 'Tell me exactly' 'Oh, that'"'"'s part' 'I think you' 'It will pass,'
+practice en-floor-mixed en 1 'How are you?' 'If I hear' 'I think you have PTSD' 'What would help? Your GP could.'
+practice en-incident-strong en 2 'I'"'"'m here as' 'You'"'"'ve been a' 'How are you' 'That'"'"'s very understandable,'
+practice en-incident-weak en 2 'Tell me step' 'What did you' 'I think you'"'"'re' 'My advice: take'
+practice en-incident-mixed en 2 'What exactly happened?' 'If I hear you right, you doubt yourself now' 'How are you' 'It'"'"'s not that bad'
+practice en-nurse-strong en 3 'Which events of' 'You had too' 'That'"'"'s an understandable'
+practice en-nurse-weak en 3 'Do you have' 'Oh well, that' 'I think you'"'"'re'
+practice en-nurse-mixed en 3 'What stayed with you today?' 'You need to learn to say no' 'That'"'"'s an understandable'
+# The scenarios added for BRIEF §7 (the rock in the storm, moral stress, worked into the ground)
+# and the English versions of every Dutch one.
+practice nl-rots-strong nl 7 'Ik vraag het' 'Als ik je' 'Hoe lang merk' 'Je zegt dat'
+practice nl-rots-weak nl 7 'Jij bent toch' 'Ik weet precies' 'Probeer gewoon wat' 'Dat komt wel'
+practice nl-rots-mixed nl 7 'Hoe is het nu echt met je?' 'Ik weet precies' 'Wat merk je thuis en aan je slaap?' 'Je zegt dat'
+practice nl-moreel-strong nl 8 'Ik ben er' 'Je moest kiezen' 'Hoe gaat het' 'Dat je niet'
+practice nl-moreel-weak nl 8 'Je hebt echt' 'Dan moet je' 'Voel je je' 'Je moet meteen'
+practice nl-moreel-mixed nl 8 'Wat is er precies gebeurd die avond?' 'Je moest kiezen' 'Hoe slaap je de laatste tijd?' 'Je kunt dit met je team bespreken in een moreel beraad. Wat zou jij willen?'
+practice nl-kapotgewerkt-strong nl 9 'Ik ben hier' 'Als ik je' 'Hoe gaat het' 'Je zegt dat'
+practice nl-kapotgewerkt-weak nl 9 'Kom op, over' 'Volgens mij heeft' 'Je bent toch' 'Ik zou een'
+practice nl-kapotgewerkt-mixed nl 9 'Wat maakt het zo zwaar?' 'Iedereen heeft het' 'Hoe gaat het' 'Je huisarts kan meekijken. Wat past bij jou?'
+practice en-david-strong en 4 'I'"'"'m asking as' 'So you don'"'"'t' 'How are you' 'You'"'"'re saying it'"'"'s'
+practice en-david-weak en 4 'You can tell' 'You should just' 'I think you'"'"'ve' 'If I were'
+practice en-david-mixed en 4 'How are things with you, really?' 'Don'"'"'t be so' 'How are you' 'It'"'"'ll pass on its own'
+practice en-aggression-strong en 5 'I'"'"'m here as' 'You'"'"'re saying you' 'Have you noticed' 'Lots of colleagues'
+practice en-aggression-weak en 5 'What did he' 'In A&E you' 'That'"'"'s a sign' 'Chin up, it'
+practice en-aggression-mixed en 5 'I'"'"'m here as' 'What exactly did he shout at you?' 'Are you sleeping all right?' 'Lots of colleagues'
+practice en-resuscitation-strong en 6 'Last time you' 'A lot of' 'You'"'"'re saying it'
+practice en-resuscitation-weak en 6 'It'"'"'s been two' 'What did that' 'It'"'"'s part of'
+practice en-resuscitation-mixed en 6 'Last time you' 'How are you feeling about it now?' 'You say you'"'"'re worried. Your GP could help; what would suit you?'
+practice en-rock-strong en 7 'I'"'"'m asking as' 'If I'"'"'m hearing' 'How long have' 'You'"'"'re saying it'"'"'s'
+practice en-rock-weak en 7 'You'"'"'re our rock,' 'I know exactly' 'Just try going' 'It'"'"'ll be fine,'
+practice en-rock-mixed en 7 'How are you, really?' 'I know exactly' 'What do you notice at home and in your sleep?' 'You'"'"'re saying it'"'"'s'
+practice en-moral-strong en 8 'I'"'"'m here as' 'You had to' 'How are you' 'Not being able'
+practice en-moral-weak en 8 'You really didn'"'"'t' 'Then you should' 'Do you feel' 'You need to'
+practice en-moral-mixed en 8 'What exactly happened that evening?' 'You had to' 'How are you sleeping lately?' 'You could talk it through with your team in moral deliberation. What would you like?'
+practice en-worn-out-strong en 9 'I'"'"'m here as' 'If I'"'"'m hearing' 'How are you' 'You'"'"'re saying you'"'"'re'
+practice en-worn-out-weak en 9 'Come on, in' 'I think this' 'You'"'"'re not depressed,' 'I'"'"'d get a'
+practice en-worn-out-mixed en 9 'What makes it so hard?' 'Everyone has it' 'How are you' 'Your GP could help. What suits you?'
 # A trainee asking the simulated colleague about suicide (a skill, answered by the colleague),
 # and a trainee's own crisis (the real crisis answer).
-practice nl-floor-asks-about-suicide nl 1 "Denk je weleens aan zelfmoord?" 1 1 1
-practice en-floor-asks-about-suicide en 1 "Do you ever think about suicide?" 1 1 1
-practice nl-floor-own-crisis nl 1 "ik wil zelf eigenlijk ook dood" 1 1 1 1 1 1
+practice nl-floor-asks-about-suicide nl 1 'Denk je weleens aan zelfmoord?' 'Ik ben hier' 'Als ik je' 'Hoe gaat het' 'Je zegt dat'
+practice en-floor-asks-about-suicide en 1 'Do you ever think about suicide?' 'I'"'"'m here as' 'If I hear' 'How are you' 'You'"'"'re saying it'
+practice nl-floor-own-crisis nl 1 'ik wil zelf eigenlijk ook dood' 1 1 'Ik ben hier' 'Als ik je' 'Hoe gaat het' 'Je zegt dat'

@@ -16,6 +16,9 @@ public struct Conversation: Sendable {
     /// save is claimed before it is done. Without it those effects come with the reply.
     public var performer: (@Sendable (Effect) -> EffectOutcome)?
 
+    /// The node said on "stop" and Ctrl-D: practice ends with its own words.
+    public var goodbyeNode = "Goodbye"
+
     /// The longest free-text answer kept; the rest is dropped.
     public static let maximumAnswerLength = 500
 
@@ -195,7 +198,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func goodbye() -> Reply {
-        var reply = Reply(messages: say("Goodbye"))
+        var reply = Reply(messages: say(goodbyeNode))
         state.prompt = .finished
         state.history.removeAll()
         state.interrupted = nil
@@ -244,7 +247,8 @@ public struct Conversation: Sendable {
         state.history.append(state.currentMoment, encoded: state.moment.bytes)
     }
 
-    private func reshowingPrompt(after messages: [MarkedUpText]) -> Reply {
+    /// The question shown again after these messages, the conversation staying where it is.
+    func reshowingPrompt(after messages: [MarkedUpText]) -> Reply {
         var reply = state.prompt.reply
         if reply.isFinished { return Reply(messages: messages) }
         reply.messages = messages + reply.messages.suffix(1)

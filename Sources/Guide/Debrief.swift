@@ -4,6 +4,8 @@ public struct Debrief: Hashable, Sendable {
     public enum Status: String, Hashable, Sendable {
         case met, partly
         case notYet = "not_yet"
+        /// The scenario was stopped before this could come up.
+        case notReached = "not_reached"
         case notApplicable = "not_applicable"
     }
 
@@ -22,8 +24,10 @@ public struct Debrief: Hashable, Sendable {
     public var tip: String?
 
     /// Judges the turns of one scenario by the lexicon's criteria; `kinds` names the scenario's
-    /// kind (`talk1`, `checkin`, `referral-due` ...), which decides which criteria apply.
-    public init(scenario: String, turns: [PracticeTurn], kinds: Set<String>, lexicon: PracticeLexicon) {
+    /// kind (`talk1`, `checkin`, `referral-due` ...), which decides which criteria apply. When
+    /// the scenario was stopped before its end (`isComplete` false), a criterion with nothing
+    /// to show yet is "not reached", not "not yet".
+    public init(scenario: String, turns: [PracticeTurn], kinds: Set<String>, lexicon: PracticeLexicon, isComplete: Bool = true) {
         self.scenario = scenario
         var items: [Item] = []
         var tips: [(Status, String)] = []
@@ -37,7 +41,9 @@ public struct Debrief: Hashable, Sendable {
                 items.append(Item(criterion: variants[0].name, status: .notApplicable, examples: []))
                 continue
             }
-            let (status, shown) = Self.judge(criterion.rule, turns: turns)
+            var (status, shown) = Self.judge(criterion.rule, turns: turns)
+            if case .credit = criterion.rule, shown.isEmpty { continue }
+            if status == .notYet, shown.isEmpty, !isComplete { status = .notReached }
             let examples = shown.prefix(3).map { turn, category in
                 "\"\(turn.text)\" (\(lexicon.category(category)?.label ?? category))"
             }
@@ -49,7 +55,7 @@ public struct Debrief: Hashable, Sendable {
     }
 
     /// How a rule came out, and the turns (with the category) that show it.
-    private static func judge(_ rule: PracticeLexicon.Rule, turns all: [PracticeTurn]) -> (Status, [(PracticeTurn, String)]) {
+    private static func judge(_ rule: PracticeLexicon.Judgement, turns all: [PracticeTurn]) -> (Status, [(PracticeTurn, String)]) {
         func turns(with categories: [String]) -> [(PracticeTurn, String)] {
             all.compactMap { turn in categories.first { turn.categories.contains($0) }.map { (turn, $0) } }
         }
@@ -64,6 +70,9 @@ public struct Debrief: Hashable, Sendable {
             let positive = turns(with: good), negative = turns(with: bad)
             if positive.isEmpty { return (.notYet, negative) }
             return (negative.isEmpty ? .met : .partly, positive + negative)
+        case .credit(let categories):
+            let positive = turns(with: categories)
+            return (positive.isEmpty ? .notApplicable : .met, positive)
         case .avoid(let categories):
             let negative = turns(with: categories)
             return (negative.isEmpty ? .met : negative.count == 1 ? .partly : .notYet, negative)

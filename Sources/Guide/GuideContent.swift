@@ -45,7 +45,7 @@ public final class GuideContent: Sendable {
     public static let requiredNodes = [
         "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode, "AboutSomeoneElse",
         "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack", "Goodbye", "Failure", "EffectFailed", "SaveFailed",
-        "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest", PracticeSession.startNode,
+        "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest", PracticeSession.startNode, PracticeSession.goodbyeNode, PracticeSession.askedDirectlyNode,
     ]
     /// The tag of the nodes of the critical-event path: someone else's death told there is
     /// heard as the answer it is, not interrupted.

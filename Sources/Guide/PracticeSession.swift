@@ -21,15 +21,24 @@ public struct PracticeSession: Sendable {
     /// The node practice starts at: the choice of scenario.
     public static let startNode = "Practice"
 
+    /// The node practice ends with: it says what practice keeps, not what a conversation keeps.
+    public static let goodbyeNode = "PracticeGoodbye"
+    /// The node with the colleague's answer when the trainee asks directly about suicide (the
+    /// scenario sets it in `$oefen_zelfdoding`); the turn then stays where it was.
+    public static let askedDirectlyNode = "PracticeAskedDirectly"
+    /// The move of asking directly about suicide.
+    static let askSuicideMove = "ask_suicide"
+
     public init(content: GuideContent, settings: ConversationSettings) {
         conversation = Conversation(content: content, settings: settings)
         conversation.listenerIsRolePlayed = true
+        conversation.goodbyeNode = Self.goodbyeNode
         lexicon = content.practice[settings.language]
     }
 
     public mutating func start() -> Reply {
         turns = []
-        return conversation.start(at: Self.startNode)
+        return shuffled(conversation.start(at: Self.startNode))
     }
 
     /// Answers the trainee: their move in a scenario, or anything else (a menu choice, a
@@ -42,8 +51,12 @@ public struct PracticeSession: Sendable {
             return debriefed(conversation.respond(to: input), debriefFirst: true)
         }
         if command == .restart { return start() }
+        if command == .back, !turns.isEmpty, !conversation.state.history.isEmpty {
+            // A turn taken back is not judged.
+            turns.removeLast()
+        }
         guard moves.contains(where: { !$0.isEmpty }), command == nil, !conversation.route(answer).isSafety else {
-            return debriefed(conversation.respond(to: input))
+            return shuffled(debriefed(conversation.respond(to: input)))
         }
         let options = conversation.state.prompt.options.map(\.text)
         let freeText = conversation.state.prompt.freeText?.option
@@ -51,16 +64,59 @@ public struct PracticeSession: Sendable {
         let chosen: Int
         if let index = OptionMatcher.match(answer, in: options), index != freeText {
             chosen = index
-            turn = PracticeTurn(text: options[index], findings: moves[index].map { .init(category: $0, reason: lexicon.text("chosen")) })
+            // A candidate is judged like the same words typed, plus what its author tagged it with.
+            var findings = lexicon.classify(options[index])
+            findings += moves[index].filter { move in !findings.contains { $0.category == move } }.map { .init(category: $0, reason: lexicon.text("chosen")) }
+            turn = PracticeTurn(text: options[index], findings: findings)
         } else {
             turn = PracticeTurn(text: answer, findings: lexicon.classify(answer))
+            if turn.categories.contains(Self.askSuicideMove) {
+                // The colleague answers the question itself, and the trainee goes on from the same moment.
+                turns.append(turn)
+                let answer = feedback(on: turn) + conversation.say(Self.askedDirectlyNode)
+                return conversation.reshowingPrompt(after: answer)
+            }
             guard let index = reaction(to: turn, moves: moves) ?? freeText else { return debriefed(conversation.respond(to: input)) }
             chosen = index
         }
         turns.append(turn)
         var reply = conversation.choose(option: chosen, text: answer)
         reply.messages = feedback(on: turn) + reply.messages
-        return debriefed(reply)
+        return shuffled(debriefed(reply))
+    }
+
+    /// The scenario's kinds (`talk1`, `talk2`, `checkin` ...), as the dialogue set them.
+    private var kinds: Set<String> {
+        Set((conversation.state.dialogue.variables["$oefen_soort"]?.text ?? "").split(separator: " ").map(String.init))
+    }
+
+    /// The candidates of a practice turn in an order of their own for this session's seed, so
+    /// that the good answer is not always the first; the trainee's own words stay last.
+    private mutating func shuffled(_ reply: Reply) -> Reply {
+        var prompt = conversation.state.prompt
+        guard prompt.optionTags.contains(where: { $0.contains { $0.hasPrefix("move:") } }) else { return reply }
+        let free = prompt.freeText?.option
+        let seed = conversation.state.settings.seed &+ UInt64(turns.count)
+        let order = prompt.options.indices.filter { $0 != free }.sorted { Self.rank(prompt.options[$0].text, seed) < Self.rank(prompt.options[$1].text, seed) }
+            + (free.map { [$0] } ?? [])
+        prompt.options = order.map { prompt.options[$0] }
+        prompt.optionIndices = order.map { prompt.optionIndices[$0] }
+        prompt.optionTags = order.map { prompt.optionTags[$0] }
+        if let free { prompt.freeText?.option = order.firstIndex(of: free) ?? free }
+        conversation.state.prompt = prompt
+        var reply = reply
+        reply.options = prompt.options
+        return reply
+    }
+
+    /// A number for a candidate's text under a seed (FNV-1a), the same on every machine and run.
+    private static func rank(_ text: String, _ seed: UInt64) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01B3
+        }
+        return hash
     }
 
     /// Ctrl-D: the debrief of what was practised, then goodbye.
@@ -75,19 +131,22 @@ public struct PracticeSession: Sendable {
     /// The candidate whose move the trainee's own words make, so the colleague reacts to it:
     /// a mistake first (the colleague feels it most), then a good move.
     private func reaction(to turn: PracticeTurn, moves: [[String]]) -> Int? {
-        let found = turn.categories.sorted { lexicon.category($0)?.kind == .mistake && lexicon.category($1)?.kind != .mistake }
+        let kinds = self.kinds
+        let found = turn.categories.sorted { lexicon.kind(of: $0, in: kinds) == .mistake && lexicon.kind(of: $1, in: kinds) != .mistake }
         for category in found {
             if let index = moves.firstIndex(where: { $0.contains(category) }) { return index }
         }
         return nil
     }
 
-    /// A short, specific word of feedback: each move found, with why.
+    /// A short, specific word of feedback: each move found, and what it does in this kind of
+    /// talk. Which words matched which pattern is for trainers (`--explain`), not trainees.
     private func feedback(on turn: PracticeTurn) -> [MarkedUpText] {
         guard !turn.findings.isEmpty else { return [MarkedUpText(text: "\(lexicon.text("feedback")): \(lexicon.text("no_category"))")] }
+        let kinds = self.kinds
         return turn.findings.map { finding in
-            let category = lexicon.category(finding.category)
-            return MarkedUpText(text: "\(lexicon.text("feedback")): \(category?.label ?? finding.category). \(category?.feedback ?? "") [\(finding.reason)]")
+            let label = lexicon.category(finding.category)?.label ?? finding.category
+            return MarkedUpText(text: "\(lexicon.text("feedback")): \(label). \(lexicon.feedback(for: finding.category, in: kinds))")
         }
     }
 
@@ -98,8 +157,10 @@ public struct PracticeSession: Sendable {
         guard asked || debriefFirst else { return reply }
         reply.effects.removeAll { $0 == .debrief }
         let variables = conversation.state.dialogue.variables
-        let kinds = Set((variables["$oefen_soort"]?.text ?? "").split(separator: " ").map(String.init))
-        let debrief = Debrief(scenario: variables["$oefen_scenario"]?.text ?? "", turns: turns, kinds: kinds, lexicon: lexicon)
+        // Asked by the scenario: it ran to its end. Otherwise it was stopped before, and what
+        // had no chance yet is "not reached".
+        let debrief = Debrief(
+            scenario: variables["$oefen_scenario"]?.text ?? "", turns: turns, kinds: kinds, lexicon: lexicon, isComplete: asked && !debriefFirst)
         lastDebrief = (debrief, turns)
         turns = []
         let lines = debrief.lines(lexicon).map { MarkedUpText(text: $0) }

@@ -3,8 +3,9 @@
 
 Usage: practice_in_terminal.py PATH_TO_GIDS
 
-Chooses the Floor scenario, picks a candidate response, types one in their own words,
-types 'stop' and checks the feedback and the debrief on screen. Exits 0 when everything
+Chooses the Floor scenario, picks a candidate response by the start of its text (the
+candidates come in an order of their own), types one in their own words, types 'stop' and
+checks the feedback and the debrief on screen. Exits 0 when everything
 a trainee should see was seen.
 """
 import sys
@@ -20,22 +21,23 @@ def main(binary):
     session.sendline("1")
     expect("Ik weet eigenlijk niet goed waar ik moet beginnen\\.")
     expect("> ")
-    session.sendline("1")
+    session.sendline("Ik ben hier")
     expect("Feedback: ")
     expect("> ")
     session.sendline("Dat klinkt zwaar. Wat zou je nu helpen?")
     expect("> ")
     screen = session.seen[-1]
-    assert "Feedback: open vraag" in screen and "practice/nl.yaml:" in screen, "typed words get feedback with the reason and its line:\n" + screen
+    assert "Feedback: open vraag" in screen and "Feedback: de ander laten kiezen" in screen, "typed words get feedback on each move:\n" + screen
+    assert "practice/nl.yaml:" not in screen, "the trainee does not see the patterns (that is --explain):\n" + screen
     session.sendline("stop")
     expect("Nabespreking")
-    expect("Probeer volgende keer")
+    expect("Van een oefengesprek bewaart gids niets")
     debrief = session.seen[-1]
     assert "Je rol en de grenzen ervan noemen: gehaald" in debrief, "the chosen response states the role:\n" + debrief
     assert "De drie vragen, in hun volgorde: niet aan de orde in dit scenario" in debrief, debrief
-    expect("Ik bewaar niets van dit gesprek\\.")
+    assert "De signalen rustig nagaan: niet aan toegekomen" in debrief, "stopped early, the signals were not reached:\n" + debrief
     session.finish()
-    print("the trainee chose a scenario, got feedback with its reason on a chosen and a typed response, and a debrief after 'stop'")
+    print("the trainee chose a scenario, got feedback on a chosen and a typed response, and a debrief after 'stop'")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import Testing
         print(text, terminator: "")
     }
 
-    @Test("in a real terminal a trainee practises a scenario, gets feedback with its reasons, and a debrief after 'stop'")
+    @Test("in a real terminal a trainee practises a scenario, gets feedback on each move, and a debrief after 'stop'")
     func practiceInTerminal() throws {
         let (status, text) = try python([repositoryRoot.appendingPathComponent("Tests/EndToEnd/practice_in_terminal.py").path, gidsBinary.path])
         #expect(status == 0, "\(text)\n(the end-to-end test needs python3 with pexpect: pip install pexpect; .ci/run installs it)")
