@@ -117,13 +117,13 @@ practice() {
         --record "practice-$name.transcript" > /dev/null
 }
 practice nl-floor-strong nl 1 'Ik ben hier' 'Als ik je' 'Hoe gaat het' 'Je zegt dat'
-practice nl-floor-weak nl 1 'Vertel eens precies' 'Ach, dat hoort' 'Ik denk dat' 'Het gaat vast'
+practice nl-floor-weak nl 1 'Vertel eens precies' 'Ach, dat hoort' 'Ik denk dat' 'Dat gaat vast'
 practice nl-floor-mixed nl 1 'Hoe gaat het met je?' 'Als ik je' 'Ik denk dat je PTSS hebt' 'Wat zou jij willen? Je huisarts kan helpen.'
 practice nl-david-strong nl 2 'Ik vraag het' 'Dus je voelt' 'Hoe gaat het' 'Je zegt dat'
 practice nl-david-weak nl 2 'Je kunt me' 'Je moet het' 'Ik denk dat' 'Als ik jou'
-practice nl-david-mixed nl 2 'Ik ben er als collega. Wat speelt er?' 'Stel je niet' 'Hoe gaat het' 'Dat gaat vanzelf over'
+practice nl-david-mixed nl 2 'Ik ben er als collega. Wat speelt er?' 'Ik weet precies' 'Hoe gaat het' 'Dat gaat vanzelf over'
 practice nl-verpleegkundige-strong nl 3 'Welke gebeurtenissen van' 'Je had te' 'Dat is een'
-practice nl-verpleegkundige-weak nl 3 'Heb je genoeg' 'Ach, dat hoort' 'Ik denk dat'
+practice nl-verpleegkundige-weak nl 3 'Heb je genoeg' 'Maar je bent' 'Ik denk dat'
 practice nl-verpleegkundige-mixed nl 3 'Wat is je vandaag bijgebleven?' 'Je moet leren nee te zeggen' 'Dat is een'
 practice nl-incident-strong nl 4 'Ik ben hier' 'Je bent al' 'Hoe gaat het' 'Dat is heel'
 practice nl-incident-weak nl 4 'Vertel eens stap' 'Wat voelde je' 'Ik denk dat' 'Mijn advies: neem'
@@ -135,13 +135,13 @@ practice nl-reanimatie-strong nl 6 'Vorige keer vertelde' 'Dat die beelden' 'Je 
 practice nl-reanimatie-weak nl 6 'Het is nu' 'Wat deed dat' 'Dat hoort bij'
 practice nl-reanimatie-mixed nl 6 'Vorige keer vertelde' 'Wat deed dat met je?' 'Je zegt dat je je zorgen maakt. Je huisarts kan helpen; wat past bij jou?'
 practice en-floor-strong en 1 'I'"'"'m here as' 'If I hear' 'How are you' 'You'"'"'re saying it'
-practice en-floor-weak en 1 'Tell me exactly' 'Oh, that'"'"'s part' 'I think you' 'It will pass,'
+practice en-floor-weak en 1 'Tell me exactly' 'Oh, that'"'"'s part' 'I think you' 'I'"'"'m sure it'"'"'ll'
 practice en-floor-mixed en 1 'How are you?' 'If I hear' 'I think you have PTSD' 'What would help? Your GP could.'
 practice en-incident-strong en 2 'I'"'"'m here as' 'You'"'"'ve been a' 'How are you' 'That'"'"'s very understandable,'
 practice en-incident-weak en 2 'Tell me step' 'What did you' 'I think you'"'"'re' 'My advice: take'
 practice en-incident-mixed en 2 'What exactly happened?' 'If I hear you right, you doubt yourself now' 'How are you' 'It'"'"'s not that bad'
 practice en-nurse-strong en 3 'Which events of' 'You had too' 'That'"'"'s an understandable'
-practice en-nurse-weak en 3 'Do you have' 'Oh well, that' 'I think you'"'"'re'
+practice en-nurse-weak en 3 'Do you have' 'But you must' 'I think you'"'"'re'
 practice en-nurse-mixed en 3 'What stayed with you today?' 'You need to learn to say no' 'That'"'"'s an understandable'
 # The scenarios added for BRIEF §7 (the rock in the storm, moral stress, worked into the ground)
 # and the English versions of every Dutch one.
