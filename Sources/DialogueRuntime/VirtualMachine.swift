@@ -12,6 +12,9 @@ public struct VirtualMachine: Sendable {
     /// How many instructions one call to `advance` may run before it gives up (a dialogue
     /// that loops without ever reaching a line or an option would otherwise never return).
     public var instructionLimit = 1_000_000
+    /// How many lines one call to `advance` may produce before it gives up: a loop that shows
+    /// a line each time round would otherwise fill a reply with hundreds of thousands of them.
+    public var lineLimit = 1_000
     /// Commands (by their first word) after which the dialogue waits for
     /// ``DialogueInput/resume``, for example a command that asks the person for text.
     public var waitingCommands: Set<String> = []
@@ -70,6 +73,8 @@ private struct Run {
     var events: [DialogueEvent] = []
     var node: CompiledNode?
     var position = 0
+    /// Lines shown in this call, against ``VirtualMachine/lineLimit``.
+    var lines = 0
 
     init(machine: VirtualMachine, state: DialogueState) {
         self.machine = machine
@@ -116,6 +121,10 @@ private struct Run {
     mutating func perform(_ instruction: Instruction, in current: CompiledNode) throws -> Bool {
         switch instruction {
         case .line(let id, let substitutions):
+            lines += 1
+            if lines > machine.lineLimit {
+                throw RuntimeError(.dialogueFailed, "the dialogue showed more than \(machine.lineLimit) lines without waiting for an answer; is there a loop?")
+            }
             events.append(.line(DialogueLine(id: id, substitutions: try substitutions.map { try evaluate($0).text })))
         case .options(let choices, let otherwise):
             var offered: [DialogueOption] = []

@@ -19,6 +19,13 @@ public struct Conversation: Sendable {
     /// The node said on "stop" and Ctrl-D: practice ends with its own words.
     public var goodbyeNode = "Goodbye"
 
+    /// The most messages, and text bytes, one reply may carry, and the most times the dialogue
+    /// may be resumed after host commands in one turn: a dialogue that loops is stopped, the
+    /// person gets the failure answer (with the crisis lines), and the operator a problem.
+    public static let maximumMessages = 200
+    public static let maximumReplyBytes = 64 * 1024
+    static let maximumResumes = 1_000
+
     /// The longest free-text answer kept; the rest is dropped.
     public static let maximumAnswerLength = 500
 
@@ -264,9 +271,12 @@ public struct Conversation: Sendable {
         var events = machine.advance(&state.dialogue, with: input)
         var reply = Reply()
         var prompt = ConversationState.Prompt.finished
+        var resumes = 0
         while true {
             if let finished = process(events, into: &reply, prompt: &prompt) { return finished }
+            if let runaway = runawayProblem(of: reply, resumes: resumes) { return stopped(reply, because: runaway) }
             guard state.dialogue.phase == .awaitingResume, prompt.textVariable == nil else { break }
+            resumes += 1
             events = machine.advance(&state.dialogue, with: .resume)
         }
         if reply.expects == .none, state.dialogue.phase == .awaitingChoice || state.dialogue.phase == .awaitingResume {
@@ -279,6 +289,32 @@ public struct Conversation: Sendable {
             state.history.removeAll()
             endingWithCrisisLines(&reply)
         }
+        return reply
+    }
+
+    /// Why a turn must be stopped: too many messages, too much text, or too many resumes.
+    private func runawayProblem(of reply: Reply, resumes: Int) -> String? {
+        let node = state.dialogue.current?.node ?? "?"
+        if reply.messages.count > Self.maximumMessages {
+            return "the dialogue showed more than \(Self.maximumMessages) messages in one turn (in node \(node)); is there a loop? The turn was stopped"
+        }
+        if reply.messages.reduce(0, { $0 + $1.text.utf8.count }) > Self.maximumReplyBytes {
+            return "the dialogue's reply grew past \(Self.maximumReplyBytes) bytes in one turn (in node \(node)); the turn was stopped"
+        }
+        if resumes > Self.maximumResumes {
+            return "the dialogue ran more than \(Self.maximumResumes) host commands in one turn (in node \(node)); is there a loop? The turn was stopped"
+        }
+        return nil
+    }
+
+    /// Ends a turn that ran away: the person gets the failure answer, the conversation ends,
+    /// and the problem goes to the operator.
+    private mutating func stopped(_ runaway: Reply, because problem: String) -> Reply {
+        var reply = Reply(messages: say("Failure"), problems: runaway.problems + [problem])
+        reply.showedCrisisLines = true
+        state.prompt = .finished
+        state.history.removeAll()
+        state.interrupted = nil
         return reply
     }
 

@@ -1,10 +1,14 @@
 import Foundation
 import Guide
+import Logging
 import SessionStore
 
 /// Answers one session's lines in memory: the conversation turn, its effects and the state
 /// to store, without touching the store (see ``SessionRecord``).
 struct SessionResponder: Sendable {
+    /// Problems of the dialogue itself (a loop stopped, an unknown command) go to the operator;
+    /// they name nodes and limits, never what a person typed.
+    private static let log = Logger(label: "gids.dialogue")
     /// Content by organisation profile; "" is the profile without an organisation.
     let contents: [String: GuideContent]
     let settings: SessionServer.Settings
@@ -95,6 +99,7 @@ struct SessionResponder: Sendable {
     ) -> ProtocolResponse {
         var conversation = conversation
         var reply = reply
+        for problem in reply.problems { Self.log.error("\(problem)") }
         for effect in reply.effects {
             switch effect {
             case .remember(let followUp): session.remember(followUp)

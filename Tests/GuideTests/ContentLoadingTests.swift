@@ -111,4 +111,27 @@ private func copyOfDialogues() throws -> URL {
         #expect(help.contains("And after the lines, this."))
         #expect(help.contains { $0.contains("113 Zelfmoordpreventie") })
     }
+    @Test("a dialogue that loops is stopped: one line a time round, or host commands a time round; the person gets the failure answer, the operator the problem")
+    func runawayDialogue() throws {
+        for loop in [
+            "title: Rondje\n---\nNog een keer.\n<<jump Rondje>>\n===\n",
+            "title: Rondje\n---\nNog een keer.\n<<remember 1>>\n<<jump Rondje>>\n===\n",
+        ] {
+            let folder = try copyOfDialogues()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try loop.write(to: folder.appendingPathComponent("nl/rondje.yarn"), atomically: true, encoding: .utf8)
+            let menu = folder.appendingPathComponent("nl/start.yarn")
+            let text = try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(
+                of: "-> Stoppen\n    <<jump Goodbye>>", with: "-> Stoppen\n    <<jump Rondje>>")
+            try text.write(to: menu, atomically: true, encoding: .utf8)
+            var conversation = Conversation(content: try GuideContent.load(from: folder.path), language: .nl, region: .nl, seed: 1)
+            _ = conversation.start()
+            let reply = conversation.respond(to: "6")
+            #expect(reply.messages.count < 50, "\(reply.messages.count) messages")
+            #expect(reply.isFinished)
+            #expect(PlainText.lines(for: reply).contains { $0.hasPrefix("- 113") }, "the failure answer carries the crisis lines")
+            #expect(reply.problems.contains { $0.contains("is there a loop?") }, "\(reply.problems)")
+        }
+    }
+
 }
