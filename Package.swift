@@ -55,6 +55,7 @@ let package = Package(
                 "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal", "SessionStore", "LineProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"]),

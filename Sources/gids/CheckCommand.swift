@@ -19,10 +19,10 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Dialogue files or folders to compile.")
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("An organisation file to check as well.", valueName: "file"))
+    @Option(help: ArgumentHelp("An organisation file to check as well.", valueName: "file"), completion: .file())
     var org: String?
 
-    @Option(help: ArgumentHelp("The folder with the dialogue files (default: Dialogues/).", valueName: "folder"))
+    @Option(help: ArgumentHelp("The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).", valueName: "folder"), completion: .directory)
     var dialogues: String?
 
     func run() throws {

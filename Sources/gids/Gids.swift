@@ -7,6 +7,7 @@ import Logging
 struct Gids: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A conversational guide for care workers: check-ins, signals after a critical event, where to find help.",
+        version: "gids \(VersionText.number)",
         subcommands: [ChatCommand.self, PracticeCommand.self, ServeCommand.self, ReplyCommand.self, LoadCommand.self, MemoryCommand.self, ForgetCommand.self, CheckCommand.self, SafetyCommand.self, TestCommand.self, ConformanceCommand.self, StringsCommand.self, BenchCommand.self],
         defaultSubcommand: ChatCommand.self
     )
@@ -15,6 +16,12 @@ struct Gids: ParsableCommand {
     /// A file size limit (`ulimit -f`) makes writes fail, which gids reports, instead of
     /// killing it in the middle of a write.
     static func main() {
+        // The content is part of what runs, so --version names it too (ArgumentParser's
+        // version text is fixed when gids is built).
+        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+            print(VersionText.describe())
+            return
+        }
         signal(SIGXFSZ, SIG_IGN)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

@@ -6,19 +6,23 @@ import SessionStore
 /// The options every guide command shares: language, region, organisation, content and
 /// data folders, the follow-up schedule, and the date.
 struct GuideSettings: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "The language: nl or en (default: from LC_ALL or LANG, else nl).")
+    @Option(name: .customLong("lang"), help: "The language: nl or en (default: from LC_ALL or LANG, else nl).", completion: .list(Language.allCases.map(\.rawValue)))
     var languageCode: String?
 
-    @Option(name: .customLong("region"), help: "The region: nl (the Netherlands) or be (Flanders) (default: from LC_ALL or LANG, else asked).")
+    @Option(
+        name: .customLong("region"), help: "The region: nl (the Netherlands) or be (Flanders) (default: from LC_ALL or LANG, else asked).",
+        completion: .list(Region.allCases.map(\.rawValue)))
     var regionCode: String?
 
-    @Option(help: ArgumentHelp("An organisation's contacts (YAML), added to the help map.", valueName: "file"))
+    @Option(help: ArgumentHelp("An organisation's contacts (YAML), added to the help map.", valueName: "file"), completion: .file())
     var org: String?
 
-    @Option(help: ArgumentHelp("The folder with the dialogue files (default: Dialogues/).", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp("The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).", valueName: "folder"),
+        completion: .directory)
     var dialogues: String?
 
-    @Option(help: ArgumentHelp("Where gids keeps what you allow it to remember (default: $XDG_DATA_HOME/gids or ~/.local/share/gids).", valueName: "folder"))
+    @Option(help: ArgumentHelp("Where gids keeps what you allow it to remember (default: $XDG_DATA_HOME/gids or ~/.local/share/gids).", valueName: "folder"), completion: .directory)
     var dataDir: String?
 
     @Option(help: "The follow-up schedule after a critical event: olvg (default), rpog or trim; the organisation file may choose one.")

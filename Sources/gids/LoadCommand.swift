@@ -20,7 +20,7 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "How many lines the latency run sends, one at a time.")
     var latencyLines = 3_000
 
-    @Option(help: ArgumentHelp("Write the lines the throughput run sends to this file and exit, to feed 'gids serve' directly or under a profiler.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the lines the throughput run sends to this file and exit, to feed 'gids serve' directly or under a profiler.", valueName: "file"), completion: .file())
     var saveLines: String?
 
     /// The conversations: the check-in with its summary, the help map with a step, and the crisis answer.

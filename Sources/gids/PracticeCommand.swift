@@ -26,7 +26,7 @@ struct PracticeCommand: ParsableCommand {
         valueName: "file"))
     var evaluate: String?
 
-    @Option(help: ArgumentHelp("Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"), completion: .file())
     var report: String?
 
     @OptionGroup var terminal: TerminalSessionOptions

@@ -19,7 +19,7 @@ struct SafetyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Explain the decision on this text.", valueName: "text"))
     var explain: String?
 
-    @Option(help: ArgumentHelp("Run this corpus (lang<TAB>category<TAB>text per line).", valueName: "file"))
+    @Option(help: ArgumentHelp("Run this corpus (lang<TAB>category<TAB>text per line).", valueName: "file"), completion: .file())
     var corpus: String?
 
     @Option(help: ArgumentHelp("With --corpus: also list each message that got this outcome (crisis, check, about-someone-else, neither), with the reason.", valueName: "outcome"))

@@ -15,10 +15,10 @@ enum WireFormat: String, ExpressibleByArgument, CaseIterable {
 struct ServeSettings: ParsableArguments {
     @OptionGroup var guide: GuideSettings
 
-    @Option(help: ArgumentHelp("The session store: a file (default: the data folder's serve.sqlite, apart from a person's own gids.sqlite) or :memory:.", valueName: "path"))
+    @Option(help: ArgumentHelp("The session store: a file (default: the data folder's serve.sqlite, apart from a person's own gids.sqlite) or :memory:.", valueName: "path"), completion: .file())
     var store: String?
 
-    @Option(help: ArgumentHelp("The store's key file (default: the store's path + .key); it may live in another folder than the store.", valueName: "path"))
+    @Option(help: ArgumentHelp("The store's key file (default: the store's path + .key); it may live in another folder than the store.", valueName: "path"), completion: .file())
     var keyFile: String?
 
     @Option(help: ArgumentHelp("An extra organisation profile a 'start' line may name, as NAME=FILE (repeatable).", valueName: "name=file"))

@@ -6,7 +6,7 @@ import Terminal
 /// What `gids chat` and `gids practice` share: recording a transcript, the phrasing seed,
 /// and running a session at the terminal.
 struct TerminalSessionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Also write the conversation to this file as a transcript (mode 0600).", valueName: "file"))
+    @Option(help: ArgumentHelp("Also write the conversation to this file as a transcript (mode 0600).", valueName: "file"), completion: .file())
     var record: String?
 
     @Option(help: .hidden)

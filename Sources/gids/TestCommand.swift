@@ -13,7 +13,7 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "Transcript files or folders (*.transcript).")
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("The folder with the dialogue files (default: Dialogues/).", valueName: "folder"))
+    @Option(help: ArgumentHelp("The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).", valueName: "folder"), completion: .directory)
     var dialogues: String?
 
     @Flag(help: "Rewrite each transcript with what the guide says now (after a deliberate change; review the diff).")
