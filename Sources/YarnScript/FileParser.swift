@@ -12,6 +12,17 @@ enum FileParser {
         func location(_ line: Int, _ column: Int = 1) -> SourceLocation {
             SourceLocation(file: source.path, line: line + 1, column: column)
         }
+        // A control character (a NUL byte, an escape) shows as nothing or as garbage on the
+        // person's screen: refused where it stands, once per line.
+        for (number, line) in lines.enumerated() {
+            if let column = line.unicodeScalars.firstIndex(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+                let scalar = line.unicodeScalars[column]
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                diagnostics.append(Diagnostic(
+                    .error, at: location(number, line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: column) + 1),
+                    "this line holds a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); remove it"))
+            }
+        }
         // File tags (`#text` lines), blank lines and comments may come before the first node.
         while index < lines.count {
             let trimmed = lines[index].trimmingSpaces

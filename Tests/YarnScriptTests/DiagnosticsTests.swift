@@ -12,6 +12,12 @@ import YarnScript
         #expect(compilation.program == nil)
     }
 
+    @Test("a control character in a line (a NUL byte, an escape) is an error where it stands; a tab is not")
+    func controlCharacters() {
+        #expect(compile("title: Start\n---\nHoi\u{0}daar\n\tMet een tab\n===\n").errors == ["test.yarn:3:4: error: this line holds a control character (U+0000); remove it"])
+        #expect(compile("title: Start\n---\nKleur \u{1B}[31mrood\n===\n").errors == ["test.yarn:3:7: error: this line holds a control character (U+001B); remove it"])
+    }
+
     @Test("a detour to an unknown node is an error")
     func unknownDetour() {
         #expect(compile("title: Start\n---\n<<detour Elders>>\n===\n").errors == ["test.yarn:3:10: error: detour to unknown node 'Elders'"])
