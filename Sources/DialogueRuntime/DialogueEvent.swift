@@ -2,6 +2,10 @@
 public enum DialogueEvent: Hashable, Sendable {
     /// A node began running.
     case nodeStart(String)
+    /// The content changed since the state was stored: this node, which the conversation
+    /// stood in, was edited (or the one it stood in is gone), so it started again from its
+    /// beginning. A ``nodeStart(_:)`` for it follows.
+    case nodeRestarted(String)
     /// A node finished; its visit count has gone up.
     case nodeComplete(String)
     /// A line to show.

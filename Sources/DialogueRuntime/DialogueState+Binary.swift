@@ -2,10 +2,11 @@
 /// write and read than JSON. The JSON (`Codable`) form stays available for debugging.
 ///
 /// Layout (see ``BinaryWriter``): a version byte, then each field in declaration order;
-/// dictionaries sorted by key so equal states give equal bytes.
+/// dictionaries sorted by key so equal states give equal bytes. Version 1 kept no node
+/// versions in its frames; it is still read (as version 0, "not known").
 extension DialogueState {
     /// The version of the binary layout; bump it (and keep reading the old one) when it changes.
-    static let binaryFormatVersion: UInt8 = 1
+    static let binaryFormatVersion: UInt8 = 2
 
     /// The state in its compact binary form.
     public func binaryEncoded() -> [UInt8] {
@@ -32,10 +33,11 @@ extension DialogueState {
     /// - Throws: ``BinaryStateError`` when the bytes are not such a state.
     public init(binary bytes: [UInt8]) throws(BinaryStateError) {
         var reader = BinaryReader(bytes: bytes)
-        guard try reader.byte() == Self.binaryFormatVersion else { throw BinaryStateError.unknownVersion }
+        let format = try reader.byte()
+        guard (1...Self.binaryFormatVersion).contains(format) else { throw BinaryStateError.unknownVersion }
         let phase = try reader.raw(Phase.self)
-        let current = try reader.frame()
-        let callStack = try reader.array { reader throws(BinaryStateError) in try reader.frame() }.compactMap { $0 }
+        let current = try reader.frame(format: format)
+        let callStack = try reader.array { reader throws(BinaryStateError) in try reader.frame(format: format) }.compactMap { $0 }
         let variables = try reader.dictionary { reader throws(BinaryStateError) in try reader.value() }
         let visits = try reader.dictionary { reader throws(BinaryStateError) in try reader.count() }
         let onceFlags = Set(try reader.array { reader throws(BinaryStateError) in try reader.string() })
@@ -64,6 +66,7 @@ extension BinaryWriter {
         optional(frame) { writer, frame in
             writer.string(frame.node)
             writer.count(frame.position)
+            writer.unsigned(frame.version)
         }
     }
 
@@ -82,8 +85,10 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    fileprivate mutating func frame() throws(BinaryStateError) -> DialogueState.Frame? {
-        try optional { reader throws(BinaryStateError) in DialogueState.Frame(node: try reader.string(), position: try reader.count()) }
+    fileprivate mutating func frame(format: UInt8) throws(BinaryStateError) -> DialogueState.Frame? {
+        try optional { reader throws(BinaryStateError) in
+            DialogueState.Frame(node: try reader.string(), position: try reader.count(), version: format >= 2 ? try reader.unsigned() : 0)
+        }
     }
 
     fileprivate mutating func value() throws(BinaryStateError) -> Value {

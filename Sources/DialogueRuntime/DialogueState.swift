@@ -17,10 +17,28 @@ public struct DialogueState: Hashable, Sendable, Codable {
         case ended
     }
 
-    /// A node and the instruction to continue at when a detour returns to it.
+    /// A node and the instruction to continue at when a detour returns to it, with the
+    /// ``CompiledNode/version`` of the node that position belongs to (0: not known, from a
+    /// state stored before versions were kept).
     public struct Frame: Hashable, Sendable, Codable {
         public var node: String
         public var position: Int
+        public var version: UInt64
+
+        public init(node: String, position: Int, version: UInt64) {
+            self.node = node
+            self.position = position
+            self.version = version
+        }
+
+        private enum CodingKeys: String, CodingKey { case node, position, version }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            node = try c.decode(String.self, forKey: .node)
+            position = try c.decode(Int.self, forKey: .position)
+            version = try c.decodeIfPresent(UInt64.self, forKey: .version) ?? 0
+        }
     }
 
     /// An option as delivered, remembered until the host chooses.

@@ -28,12 +28,17 @@ public struct CompiledNode: Hashable, Sendable, Codable {
     public var headers: [Header]
     /// The instructions of the node's body.
     public var instructions: [Instruction]
+    /// Which version of the node this is (see ``Program/stampNodeVersions()``): a stored
+    /// state remembers it for every node it stands in, so that a conversation never goes on
+    /// at a position in a node that was edited since.
+    public var version: UInt64
 
-    public init(name: String, file: String, headers: [Header], instructions: [Instruction]) {
+    public init(name: String, file: String, headers: [Header], instructions: [Instruction], version: UInt64 = 0) {
         self.name = name
         self.file = file
         self.headers = headers
         self.instructions = instructions
+        self.version = version
     }
 
     /// The node's `tags:` header split on whitespace.

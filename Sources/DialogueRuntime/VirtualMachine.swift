@@ -40,11 +40,14 @@ public struct VirtualMachine: Sendable {
             guard state.phase == .awaitingResume, let frame = state.current else {
                 return [.error(RuntimeError(.invalidInput, "the dialogue is not waiting to be resumed"))]
             }
+            if run.restartEditedNode() { break }
             run.resume(frame, at: frame.position)
         case .select(let index):
             guard state.phase == .awaitingChoice, let frame = state.current else {
                 return [.error(RuntimeError(.invalidInput, "there are no options to choose from"))]
             }
+            // The options on offer belong to the node as it was; in an edited node they mean nothing.
+            if run.restartEditedNode() { break }
             let options = state.pendingOptions
             let anyAvailable = options.contains(where: \.isAvailable)
             guard let index else {
@@ -94,6 +97,28 @@ private struct Run {
         state.pendingOptions = []
     }
 
+    /// Where the content changed under a stored state, it never goes on at a stale position:
+    /// the outermost frame whose node has another version now (or is gone) starts its node
+    /// again from the beginning, the detours it made are dropped, and the host is told
+    /// (``DialogueEvent/nodeRestarted(_:)``). A node that is gone gives way to the node that
+    /// detoured into it; with none, the dialogue fails. Returns false when every frame is current.
+    mutating func restartEditedNode() -> Bool {
+        guard let current = state.current else { return false }
+        let frames = state.callStack + [current]
+        guard let edited = frames.firstIndex(where: { machine.program.nodes[$0.node]?.version != $0.version }) else { return false }
+        state.phase = .idle
+        state.pendingOptions = []
+        guard let restart = frames[...edited].lastIndex(where: { machine.program.nodes[$0.node] != nil }) else {
+            fail(RuntimeError(.dialogueFailed, "the node '\(frames[edited].node)' this conversation stood in is no longer in the content"))
+            return true
+        }
+        state.callStack = Array(frames[..<restart])
+        state.current = nil
+        events.append(.nodeRestarted(frames[restart].node))
+        enter(frames[restart].node, at: 0)
+        return true
+    }
+
     mutating func execute() {
         var steps = 0
         do {
@@ -139,7 +164,7 @@ private struct Run {
             events.append(.options(offered))
             state.phase = .awaitingChoice
             state.pendingOptions = pending
-            state.current = .init(node: current.name, position: otherwise)
+            state.current = .init(node: current.name, position: otherwise, version: current.version)
             return true
         case .lineGroup(let candidates, let otherwise):
             try pickLine(from: candidates, otherwise: otherwise)
@@ -154,7 +179,7 @@ private struct Run {
             events.append(.command(text))
             if let word = text.split(separator: " ", maxSplits: 1).first, machine.waitingCommands.contains(String(word)) {
                 state.phase = .awaitingResume
-                state.current = .init(node: current.name, position: position)
+                state.current = .init(node: current.name, position: position, version: current.version)
                 return true
             }
         case .set(let variable, let value):
@@ -179,7 +204,7 @@ private struct Run {
             enter(name, at: 0)
         case .detourToNode(let target):
             let name = try nodeName(target)
-            state.callStack.append(.init(node: current.name, position: position))
+            state.callStack.append(.init(node: current.name, position: position, version: current.version))
             enter(name, at: 0)
         case .returnFromNode:
             try finishNode()

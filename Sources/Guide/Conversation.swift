@@ -159,6 +159,8 @@ public struct Conversation: Sendable {
     static let crisisNode = "Crisis"
     static let someoneElseInDangerNode = "CrisisSomeoneElse"
     static let checkNode = "SafetyCheck"
+    /// Said when the node the conversation stood in was edited since its last turn.
+    static let contentUpdatedNode = "ContentUpdated"
 
     /// Whether the conversation stands in the critical-event path (nodes tagged `critical-event`).
     private var isInCriticalEventPath: Bool {
@@ -343,6 +345,10 @@ public struct Conversation: Sendable {
                     reply.messages += say("Failure")
                     reply.expects = .none
                 }
+            case .nodeRestarted(let node):
+                // The person's answer was for the node as it was: said plainly, then the node again.
+                reply.messages += say(Self.contentUpdatedNode)
+                reply.restartedNodes.append(node)
             case .nodeStart(let node):
                 // The reply tells bridges what the safety net did (the strongest of the turn).
                 if node == Self.crisisNode || node == Self.someoneElseInDangerNode {

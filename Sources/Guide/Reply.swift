@@ -33,6 +33,9 @@ public struct Reply: Hashable, Sendable, Codable {
     public var effects: [Effect] = []
     /// Set when the turn gave the crisis answer or asked the check question.
     public var safety: Safety?
+    /// The nodes that started again this turn because the content changed under the stored
+    /// conversation (see ``DialogueEvent/nodeRestarted(_:)``): for the operator's count.
+    public var restartedNodes: [String] = []
     /// Whether the turn showed the crisis lines (so a conversation after a crisis ends with them).
     var showedCrisisLines = false
 

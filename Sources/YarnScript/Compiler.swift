@@ -116,6 +116,7 @@ public struct Compiler: Sendable {
             program.nodes[node.title] = compiler.compile()
         }
         program.lines = project.lines
+        program.stampNodeVersions()
         diagnostics += project.lowering.diagnostics
         diagnostics += ProgramAnalysis.warnings(
             nodes: nodes.map(\.syntax), declarations: declarations.filter { !hostReadVariables.contains($0.key) }, knownNodes: Set(firstByTitle.keys))

@@ -111,7 +111,8 @@ struct NodeCompiler {
             emitBlock(elseBody)
             for exit in exits { instructions[exit] = .goto(target: next) }
         case .once(let condition, let body, let elseBody, let location):
-            let flag = "\(node.title)@\(location.line)"
+            // Counted from the title, so that an edit elsewhere in the file leaves the flag alone.
+            let flag = "\(node.title)@\(location.line - node.titleLocation.line)"
             let guardIndex = emitGuard(condition.map { .onceIf($0) } ?? .once, onceFlag: flag)
             emitBlock(body)
             let exit = emit(.goto(target: 0))

@@ -150,7 +150,7 @@ public struct TestPlanRunner: Sendable {
         case .command(let text): "the command '\(text)'"
         case .dialogueComplete: "the end of the dialogue"
         case .error(let error): "an error: \(error)"
-        case .nodeStart(let name), .nodeComplete(let name): "node event for \(name)"
+        case .nodeStart(let name), .nodeComplete(let name), .nodeRestarted(let name): "node event for \(name)"
         }
     }
 

@@ -34,6 +34,7 @@ struct Harness {
             case .command(let text): "<<\(text)>>"
             case .error(let error): "error: \(error.message)"
             case .dialogueComplete: "END"
+            case .nodeRestarted(let node): "RESTARTED \(node)"
             case .nodeStart, .nodeComplete: nil
             }
         }
