@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
     ],
     targets: [
         // The virtual machine: compiled programs, conversation state, events, markup, string tables.
@@ -43,7 +44,10 @@ let package = Package(
         // The line protocol for chat bridges: JSON lines (or tab-separated), sessions, `serve` and `reply`.
         .target(
             name: "LineProtocol",
-            dependencies: ["Guide", "SessionStore", "DialogueRuntime", .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Guide", "SessionStore", "DialogueRuntime", .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         // GNU readline, for line editing and in-memory history in the terminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -68,6 +72,6 @@ let package = Package(
             dependencies: ["SessionStore", "Guide", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "Guide", "SessionStore"]),
         // Runs the built `gids` binary as a person or an operator would.
-        .testTarget(name: "gidsTests", dependencies: ["gids"]),
+        .testTarget(name: "gidsTests", dependencies: ["gids", "Guide", "DialogueRuntime", "SessionStore"]),
     ]
 )

@@ -1,9 +1,14 @@
 /// SplitMix64: a tiny, fast generator whose whole state is one `UInt64`, so a
-/// conversation's randomness can be saved with it and replayed exactly.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
+/// conversation's randomness can be saved with it and replayed exactly (and a test's
+/// random choices repeated from their seed).
+public struct SeededRandom: RandomNumberGenerator {
+    public var state: UInt64
 
-    mutating func next() -> UInt64 {
+    public init(state: UInt64) {
+        self.state = state
+    }
+
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

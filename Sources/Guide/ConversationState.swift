@@ -57,7 +57,8 @@ public struct ConversationState: Hashable, Sendable, Codable {
 
     public var language: Language { settings.language }
     public internal(set) var settings: ConversationSettings
-    var dialogue: DialogueState {
+    /// Where the dialogue stands, its variables and its randomness.
+    public internal(set) var dialogue: DialogueState {
         didSet { moment = ReadMoment() }
     }
     var prompt: Prompt = .finished {

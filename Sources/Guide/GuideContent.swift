@@ -44,7 +44,7 @@ public final class GuideContent: Sendable {
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = [
         "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode, "AboutSomeoneElse",
-        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack", "Goodbye", "Failure", "EffectFailed", "SaveFailed",
+        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack", "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed",
         "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest", PracticeSession.startNode, PracticeSession.goodbyeNode, PracticeSession.askedDirectlyNode,
     ]
     /// The tag of the nodes of the critical-event path: someone else's death told there is
@@ -81,6 +81,18 @@ public final class GuideContent: Sendable {
         let (content, diagnostics) = check(directory, organisationFile: organisationFile)
         guard let content, !diagnostics.hasErrors else { throw DiagnosticList(diagnostics.filter { $0.severity == .error }) }
         return content
+    }
+
+    /// Loads the content for a guide that must answer whatever happens: when the only errors
+    /// are in the organisation file, that file is left out and the national help directory
+    /// and crisis lines are used; its errors come back as `ignored`, for the operator.
+    /// Errors anywhere else are thrown, as by ``load(from:organisationFile:)``.
+    public static func loadFallingBack(from directory: String, organisationFile: String?) throws(DiagnosticList) -> (content: GuideContent, ignored: [Diagnostic]) {
+        let (content, diagnostics) = check(directory, organisationFile: organisationFile)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if let content, errors.isEmpty { return (content, []) }
+        guard let organisationFile, !errors.isEmpty, errors.allSatisfy({ $0.location.file == organisationFile }) else { throw DiagnosticList(errors) }
+        return (try load(from: directory, organisationFile: nil), errors)
     }
 
     /// Checks the content; returns it when there are no errors, with every diagnostic (warnings too).

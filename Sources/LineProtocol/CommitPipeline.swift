@@ -1,4 +1,5 @@
 import Foundation
+import Guide
 
 /// Runs `gids serve`'s batches through a ``SessionServer`` so that committing one batch
 /// (writing its sessions and waiting for the disk) overlaps with answering the next: each
@@ -20,8 +21,8 @@ public final class CommitPipeline {
     private var newer: PreparedBatch?
     /// The store's transaction count after the last batch known to be committed.
     private var transactionsCommitted: Int
-    /// Runs ``SessionServer/sweepIfDue()`` between commits.
-    private var sweepTimer: (any DispatchSourceTimer)?
+    /// The work done every few seconds between commits (sweeping, writing metrics).
+    private var timers: [any DispatchSourceTimer] = []
 
     /// `deliver` gets each batch's responses, on the committer's thread.
     public init(server: SessionServer, deliver: @escaping @Sendable ([ProtocolResponse]) -> Void) {
@@ -30,16 +31,29 @@ public final class CommitPipeline {
         transactionsCommitted = server.store.transactionCount
     }
 
-    /// Deletes idle conversations and expired follow-ups every `interval` seconds on the
-    /// committer's thread, between commits, so that they go on time even when no line
-    /// arrives. (A sweep that deletes is a transaction of its own: a batch answered ahead of
-    /// it is answered again in its commit.)
-    public func sweepPeriodically(every interval: TimeInterval) {
+    /// The server's work on a timer: `work` runs every `interval` seconds on the committer's
+    /// thread, between commits, so that it happens on time even when no line arrives (idle
+    /// conversations deleted, the metrics file written). A sweep that deletes is a transaction
+    /// of its own: a batch answered ahead of it is answered again in its commit.
+    public func periodically(every interval: TimeInterval, _ work: @escaping @Sendable (SessionServer) -> Void) {
         let timer = DispatchSource.makeTimerSource(queue: committer)
         timer.schedule(deadline: .now() + interval, repeating: interval)
-        timer.setEventHandler { [server] in server.sweepIfDue() }
+        timer.setEventHandler { [server] in work(server) }
         timer.resume()
-        sweepTimer = timer
+        timers.append(timer)
+    }
+
+    /// Serves new content from the next batch on: waits until the batches read so far are
+    /// committed (they were answered with the content they were read under), then swaps it
+    /// on the committer's thread, between its timers' work.
+    public func replaceContents(_ contents: [String: GuideContent]) {
+        finish()
+        betweenCommits { $0.replaceContents(contents) }
+    }
+
+    /// Runs `work` on the committer's thread, between commits and timers, and waits for it.
+    public func betweenCommits(_ work: (SessionServer) -> Void) {
+        committer.sync { work(server) }
     }
 
     /// Answers a batch and hands it on to be committed; returns when the next may be read.

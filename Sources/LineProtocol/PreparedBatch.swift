@@ -17,6 +17,7 @@ final class PreparedBatch: @unchecked Sendable {
     struct Answers {
         var responses: [ProtocolResponse]
         var records: [SessionRecord]
+        var tally: TurnTally
         var transaction: Int
         var countsOnPending: Bool
     }

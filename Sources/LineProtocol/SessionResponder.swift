@@ -1,3 +1,4 @@
+import DialogueRuntime
 import Foundation
 import Guide
 import Logging
@@ -18,22 +19,27 @@ struct SessionResponder: Sendable {
 
     private var today: DayDate { DayDate.today(from: clock()) }
 
-    /// The answer to one line for the session.
-    func answer(_ line: ProtocolRequest.ConversationLine, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
+    /// The answer to one line for the session; the guide's turn, if it took one, is counted in `tally`.
+    func answer(_ line: ProtocolRequest.ConversationLine, id: RequestID?, session: inout SessionRecord, tally: inout TurnTally) -> ProtocolResponse {
+        let response: ProtocolResponse
+        var turn: Reply?
         switch line {
         case .message(let text):
-            return message(text, id: id, session: &session)
+            response = message(text, id: id, session: &session, turn: &turn)
         case .start(let language, let region, let profile):
-            return begin(language: language, region: region, profile: profile ?? "", id: id, session: &session)
+            response = begin(language: language, region: region, profile: profile ?? "", id: id, session: &session, turn: &turn)
         case .reset:
             // Again with the language, region and profile of the session's conversation.
             let previous = session.stored.flatMap { try? ConversationState(binary: [UInt8]($0.state)) }?.settings
-            return begin(language: previous?.language, region: previous?.region, profile: session.stored?.profile ?? "", id: id, session: &session)
+            response = begin(
+                language: previous?.language, region: previous?.region, profile: session.stored?.profile ?? "", id: id, session: &session, turn: &turn)
         }
+        if let turn { tally.count(turn) }
+        return response
     }
 
     /// The answer to something the person wrote.
-    private func message(_ text: String, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
+    private func message(_ text: String, id: RequestID?, session: inout SessionRecord, turn: inout Reply?) -> ProtocolResponse {
         let stored = session.stored
         // A line is its id with the keyed hash of its text: the same line again gets the same
         // answer; the same id with other text is a bridge's mistake, and its text is not lost
@@ -64,6 +70,7 @@ struct SessionResponder: Sendable {
             reply = conversation.start()
             if isSafety() { reply = conversation.respond(to: text) }
         }
+        turn = reply
         return finish(conversation, reply: reply, profile: profile, id: id, line: line, session: &session)
     }
 
@@ -75,12 +82,15 @@ struct SessionResponder: Sendable {
 
     /// Starts a new conversation for the session (replacing any earlier one); nil settings
     /// are the server's.
-    private func begin(language: Language?, region: Region?, profile: String, id: RequestID?, session: inout SessionRecord) -> ProtocolResponse {
+    private func begin(
+        language: Language?, region: Region?, profile: String, id: RequestID?, session: inout SessionRecord, turn: inout Reply?
+    ) -> ProtocolResponse {
         guard let content = contents[profile] else {
             return .error(ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
         }
         var conversation = Conversation(content: content, settings: conversationSettings(language: language, region: region, profile: profile, session: session))
         let reply = conversation.start()
+        turn = reply
         return finish(conversation, reply: reply, profile: profile, id: id, line: id.map { Self.lineKey($0, "start") }, session: &session)
     }
 
@@ -145,7 +155,7 @@ struct SessionResponder: Sendable {
     /// A seed for a new session's varied phrasing that is the same in every process
     /// (FNV-1a of the session key), so that a restarted server phrases things the same way.
     static func seed(for session: String) -> UInt64 {
-        session.utf8.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+        StableHash.of(session)
     }
 
     /// NUL bytes and terminal escape sequences are refused (other control characters are

@@ -49,9 +49,12 @@ public final class SessionServer: @unchecked Sendable {
     public static let maximumFailedCommitsInARow = 5
 
     let store: SessionDatabase
-    let responder: SessionResponder
-    let parser: RequestParser
+    // Replaced by `replaceContents` only, between batches.
+    private(set) var responder: SessionResponder
+    private(set) var parser: RequestParser
     private let started: Date
+    /// What the server did, for monitoring (`gids serve --metrics`).
+    public let metrics: ServerMetrics
     private let log = Logger(label: "gids.store")
     // Changed by `commit` only.
     private var lines = 0
@@ -72,6 +75,25 @@ public final class SessionServer: @unchecked Sendable {
         responder = SessionResponder(contents: contents, settings: settings, clock: clock, keys: store.keys)
         parser = RequestParser(profiles: Set(contents.keys.filter { !$0.isEmpty }))
         started = clock()
+        metrics = ServerMetrics(started: started)
+    }
+
+    /// Serves new content from the next batch on: `gids serve` on SIGHUP, once the content
+    /// has been checked. A stored conversation whose node was edited starts that node again
+    /// (see ``DialogueRuntime/DialogueEvent/nodeRestarted(_:)``). Call it only between batches,
+    /// as ``CommitPipeline/replaceContents(_:)`` does.
+    public func replaceContents(_ contents: [String: GuideContent]) {
+        responder = SessionResponder(contents: contents, settings: responder.settings, clock: responder.clock, keys: responder.keys)
+        parser = RequestParser(profiles: Set(contents.keys.filter { !$0.isEmpty }))
+        metrics.countReload(.loaded)
+    }
+
+    /// Reads how many sessions the store holds into ``metrics``; nil when the store cannot be read.
+    @discardableResult
+    public func countSessions() -> Int? {
+        guard let count = try? store.readCommitted({ try $0.count() }) else { return nil }
+        metrics.sessions.set(Int64(count))
+        return count
     }
 
     /// Answers every item, in order: one response per item.
@@ -93,14 +115,17 @@ public final class SessionServer: @unchecked Sendable {
         }
         guard let base, !requests.contains(where: Self.isForServer) else { return PreparedBatch(requests: requests, ahead: nil) }
         let pending = Dictionary(uniqueKeysWithValues: (base.pending?.ahead?.records ?? []).map { (SessionIdentity($0.key), $0.written) })
-        let answered = try? answerConversationLines(requests[...]) { sessions in
+        var tally = TurnTally()
+        let answered = try? answerConversationLines(requests[...], tally: &tally) { sessions in
             let unknown = sessions.filter { pending[SessionIdentity($0.key)] == nil }
             var read = try store.readCommitted { try $0.read(unknown) }[...]
             return sessions.map { pending[SessionIdentity($0.key)] ?? read.removeFirst() }
         }
         return PreparedBatch(
             requests: requests,
-            ahead: answered.map { .init(responses: $0.responses, records: $0.records, transaction: base.transaction, countsOnPending: base.pending != nil) })
+            ahead: answered.map {
+                .init(responses: $0.responses, records: $0.records, tally: tally, transaction: base.transaction, countsOnPending: base.pending != nil)
+            })
     }
 
     /// Commits a batch and returns its responses, one per line: its answers worked out ahead
@@ -111,6 +136,8 @@ public final class SessionServer: @unchecked Sendable {
         lines += batch.requests.count
         var wroteAhead = false
         var responses: [ProtocolResponse]
+        var tally = TurnTally()
+        let commitStarted = DispatchTime.now()
         do {
             responses = try store.transaction { transaction in
                 if let ahead = batch.ahead, ahead.transaction == transaction.number, !transaction.othersHaveCommitted,
@@ -119,9 +146,11 @@ public final class SessionServer: @unchecked Sendable {
                     try transaction.write(ahead.records)
                     deletedSessions = deletedSessions || ahead.records.contains(where: \.isDeleted)
                     wroteAhead = true
+                    tally = ahead.tally
                     return ahead.responses
                 }
-                return try answer(batch.requests[...], in: transaction)
+                tally = TurnTally()
+                return try answer(batch.requests[...], in: transaction, tally: &tally)
             }
             // Only a turn stored shows the store works again: a bridge's pings and stats would
             // otherwise keep a store that takes no turn from ever being given up.
@@ -130,10 +159,16 @@ public final class SessionServer: @unchecked Sendable {
             wroteAhead = false
             noteStorageFailure(error)
             var stored = 0
+            tally = TurnTally()
             responses = batch.requests.map { request in
                 do {
-                    let response = try store.transaction { try answer([request], in: $0)[0] }
+                    var turn = TurnTally()
+                    let response = try store.transaction { transaction in
+                        turn = TurnTally()
+                        return try answer([request], in: transaction, tally: &turn)[0]
+                    }
                     stored += 1
+                    tally = tally + turn
                     return response
                 } catch {
                     noteStorageFailure(error)
@@ -146,7 +181,15 @@ public final class SessionServer: @unchecked Sendable {
                 metadata: ["reason": "\(lastStorageFailure ?? "unknown")", "store": "\(store.database.path)"])
         }
         lastCommitWroteAnswersAhead = wroteAhead
-        errors += responses.filter { if case .error = $0 { true } else { false } }.count
+        metrics.lines.increment(by: Int64(batch.requests.count))
+        metrics.count(tally)
+        for case .error(let error, _, _) in responses {
+            errors += 1
+            metrics.countError(code: error.code)
+        }
+        if tally.restartedNodes > 0 {
+            log.notice("the content changed under conversations: the nodes they stood in started again, each with a notice", metadata: ["count": "\(tally.restartedNodes)"])
+        }
         let forgot = responses.contains { if case .forgotten = $0 { true } else { false } }
         // Before "forgotten" (or the reply to "vergeet mij", or a goodbye) is written, the
         // conversation is gone from the files too.
@@ -155,6 +198,7 @@ public final class SessionServer: @unchecked Sendable {
         deletedSessions = false
         batch.transactionsAfter = store.transactionCount
         batch.wroteAnswersAhead = wroteAhead
+        metrics.commitDuration.record(.nanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - commitStarted.uptimeNanoseconds)))
         return responses
     }
 
@@ -165,6 +209,7 @@ public final class SessionServer: @unchecked Sendable {
     /// error's description would hold the statement, so only its message and code are used.
     private func noteStorageFailure(_ error: any Error) {
         storageFailures += 1
+        metrics.storageFailures.increment()
         lastStorageFailure = (error as? DatabaseError).map { "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))" }
             ?? "\(type(of: error))"
     }
@@ -181,7 +226,7 @@ public final class SessionServer: @unchecked Sendable {
 
     /// Answers the lines in order: runs of conversation lines (and lines that could not be
     /// read) together, each line for the server on its own.
-    private func answer(_ requests: ArraySlice<ParsedLine>, in transaction: SessionTransaction) throws -> [ProtocolResponse] {
+    private func answer(_ requests: ArraySlice<ParsedLine>, in transaction: SessionTransaction, tally: inout TurnTally) throws -> [ProtocolResponse] {
         var responses: [ProtocolResponse] = []
         responses.reserveCapacity(requests.count)
         var start = requests.startIndex
@@ -192,7 +237,7 @@ public final class SessionServer: @unchecked Sendable {
                 continue
             }
             let run = requests[start...].prefix { !Self.isForServer($0) }
-            let answered = try answerConversationLines(run) { try transaction.read($0) }
+            let answered = try answerConversationLines(run, tally: &tally) { try transaction.read($0) }
             try transaction.write(answered.records)
             deletedSessions = deletedSessions || answered.records.contains(where: \.isDeleted)
             responses += answered.responses
@@ -211,7 +256,7 @@ public final class SessionServer: @unchecked Sendable {
     /// by side, from the records `read` gives for their keys. Lines that could not be read
     /// answer for themselves. Returns the responses and the sessions' records to write back.
     private func answerConversationLines(
-        _ requests: ArraySlice<ParsedLine>, reading read: ([PseudonymisedKey]) throws -> [SessionRecord]
+        _ requests: ArraySlice<ParsedLine>, tally: inout TurnTally, reading read: ([PseudonymisedKey]) throws -> [SessionRecord]
     ) throws -> (responses: [ProtocolResponse], records: [SessionRecord]) {
         var responses = requests.map { parsed -> ProtocolResponse? in
             guard case .failure(let failure) = parsed else { return nil }
@@ -234,11 +279,13 @@ public final class SessionServer: @unchecked Sendable {
         let responder = responder
         let answered = Array(sessions.indices).concurrentMap(minimumShare: 16) { index in
             var record = records[index]
-            let answers = sessions[index].lines.map { responder.answer($0.line, id: $0.id, session: &record) }
-            return (record: record, answers: answers)
+            var sessionTally = TurnTally()
+            let answers = sessions[index].lines.map { responder.answer($0.line, id: $0.id, session: &record, tally: &sessionTally) }
+            return (record: record, answers: answers, tally: sessionTally)
         }
         for (session, result) in zip(sessions, answered) {
             for (line, response) in zip(session.lines, result.answers) { responses[line.offset] = response }
+            tally = tally + result.tally
         }
         // Every line has its answer by now.
         return (responses.map { $0 ?? .error(.storage, id: nil, session: nil) }, answered.map(\.record))
@@ -249,8 +296,10 @@ public final class SessionServer: @unchecked Sendable {
         switch line {
         case .ping: return .pong(id: id)
         case .stats:
+            let sessions = try transaction.count()
+            metrics.sessions.set(Int64(sessions))
             return .stats(
-                id: id, sessions: try transaction.count(), lines: lines, errors: errors, storageFailures: storageFailures,
+                id: id, sessions: sessions, lines: lines, errors: errors, storageFailures: storageFailures,
                 uptimeSeconds: Int(responder.clock().timeIntervalSince(started)))
         case .due: return .due(id: id, sessions: try transaction.dueSessions(on: DayDate.today(from: responder.clock())))
         case .forget(let session):

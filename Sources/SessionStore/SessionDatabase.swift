@@ -134,6 +134,11 @@ public struct SessionSnapshot {
         try db.sessionRecords(sessions, keys: keys)
     }
 
+    /// How many conversations are going on; see ``SessionTransaction/count()``.
+    public func count() throws -> Int {
+        try db.conversationCount()
+    }
+
     /// Whether ``SessionTransaction/sweep(_:)`` has anything to delete.
     public func hasExpired(_ limits: SweepLimits) throws -> Bool {
         let idle = try Bool.fetchOne(
@@ -263,11 +268,16 @@ public struct SessionTransaction {
 
     /// How many conversations are stored (not counting ended ones).
     public func count() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM session WHERE NOT ended") ?? 0
+        try db.conversationCount()
     }
 }
 
 extension Database {
+    /// How many conversations are going on (ended ones wait only to answer a line sent again).
+    func conversationCount() throws -> Int {
+        try Int.fetchOne(self, sql: "SELECT count(*) FROM session WHERE NOT ended") ?? 0
+    }
+
     /// Sessions with their follow-ups, in the order given: one query for them all, and one
     /// more for each that has a follow-up. (A query for each session cost more in GRDB's
     /// setting up of the query than in SQLite's reading of the row.) A state that does not

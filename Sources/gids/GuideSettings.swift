@@ -69,10 +69,19 @@ struct GuideSettings: ParsableArguments {
         }
     }
 
-    /// The content, checked; on errors prints them (file:line:col) and a plain sentence, and exits 1.
+    /// The content, checked; on errors prints them (file:line:col) and a plain sentence, and
+    /// exits 1. An organisation file with errors never keeps gids from answering: it is left
+    /// out, its errors are printed, and gids runs with the national directory and crisis lines.
     func loadContent() throws -> GuideContent {
         do {
-            return try GuideContent.load(from: try dialogues ?? DialogueLocation.defaultDirectory(), organisationFile: org)
+            let (content, ignored) = try GuideContent.loadFallingBack(from: try dialoguesFolder(), organisationFile: org)
+            if !ignored.isEmpty, let org {
+                for diagnostic in ignored { printError(diagnostic.description) }
+                printError(language == .en
+                    ? "gids: the organisation file \(org) has the errors above, so gids leaves it out and shows the national help and crisis lines. Ask whoever set up gids to fix it."
+                    : "gids: het organisatiebestand \(org) bevat de fouten hierboven; gids laat het weg en toont de landelijke hulp en crisislijnen. Vraag wie gids heeft ingericht om het te herstellen.")
+            }
+            return content
         } catch let error as DiagnosticList {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError(language == .en
@@ -80,6 +89,17 @@ struct GuideSettings: ParsableArguments {
                 : "gids kan niet starten: de bestanden hierboven bevatten fouten. Vraag wie gids heeft ingericht om ze te herstellen.")
             throw ExitCode(1)
         }
+    }
+
+    /// The content read again, for `gids serve` on SIGHUP: any error, in the organisation file
+    /// too, refuses it (the content already running stays).
+    func reloadContent() throws -> GuideContent {
+        try GuideContent.load(from: try dialoguesFolder(), organisationFile: org)
+    }
+
+    /// The folder the content is read from: `--dialogues`, else the default (see ``DialogueLocation``).
+    func dialoguesFolder() throws -> String {
+        try dialogues ?? DialogueLocation.defaultDirectory()
     }
 
     /// A conversation on `content` with these settings.

@@ -5,6 +5,7 @@ import LineProtocol
 import Logging
 import SessionStore
 import Terminal
+import YarnScript
 
 /// `gids serve`: many conversations at once over stdin/stdout, for chat bridges.
 struct ServeCommand: ParsableCommand {
@@ -13,7 +14,9 @@ struct ServeCommand: ParsableCommand {
         abstract: "Answer chat-bridge lines on stdin: one JSON object per line in, one per line out (see README).",
         discussion: """
             Replies are written only after their sessions are committed; lines that arrive together \
-            are committed together. SIGTERM finishes the lines already read, commits and exits 0.
+            are committed together. SIGTERM finishes the lines already read, commits and exits 0. \
+            SIGHUP reads the content again: checked first, served from the next line on if it has no \
+            errors; a conversation whose node was edited starts that node again, with a notice.
             """
     )
 
@@ -21,6 +24,12 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "The longest line accepted, in bytes; longer lines get an error and are skipped.")
     var maxLine = 65_536
+
+    @Option(
+        help: ArgumentHelp(
+            "Write counts and timings (never content) to this file every \(Int(MetricsFile.interval)) seconds, in the Prometheus text format, for node_exporter's textfile collector.",
+            valueName: "file"), completion: .file(extensions: ["prom"]))
+    var metrics: String?
 
     @Flag(help: "Delete the conversations idle longer than --forget-after hours and the expired follow-ups, print how many, and exit.")
     var purge = false
@@ -43,14 +52,26 @@ struct ServeCommand: ParsableCommand {
             if server.hasGivenUp { Self.stop(because: server) }
         }
         // Idle conversations are deleted on time even when no line arrives.
-        pipeline.sweepPeriodically(every: 60)
-        Termination.install()
+        pipeline.periodically(every: 60) { $0.sweepIfDue() }
+        let metricsFile = metrics.map { MetricsFile(path: PrivateFile.expanded($0)) }
+        if let metricsFile {
+            pipeline.betweenCommits(metricsFile.write)
+            pipeline.periodically(every: MetricsFile.interval, metricsFile.write)
+        }
+        ServeSignals.install()
         var lines = InputLines(maximumLength: maxLine)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while !Termination.requested {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        while !ServeSignals.stopRequested {
+            if ServeSignals.reloadRequested {
+                ServeSignals.reloadRequested = false
+                reloadContent(into: pipeline, server: server)
+            }
+            // Waiting at most a second, so that a signal arriving just before the wait is seen.
+            guard poll(&input, 1, 1_000) > 0 else { continue }
             let count = read(STDIN_FILENO, &buffer, buffer.count)
             if count < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 break
             }
             let items = count == 0 ? lines.finish() : lines.feed(buffer[0..<count])
@@ -58,8 +79,28 @@ struct ServeCommand: ParsableCommand {
             if count == 0 { break }
         }
         pipeline.finish()
+        if let metricsFile { pipeline.betweenCommits(metricsFile.write) }
         // At rest the store is one file: the WAL copied back and emptied.
         store.database.eraseDeleted()
+    }
+
+    /// SIGHUP: the content read again and checked; with no errors it is served from the next
+    /// batch on, otherwise the content that was running stays. Either way the operator is told
+    /// (stderr, the metrics).
+    private func reloadContent(into pipeline: CommitPipeline, server: SessionServer) {
+        let log = Logger(label: "gids.serve")
+        do {
+            pipeline.replaceContents(try settings.reloadContents())
+            let digest = (try? VersionText.fingerprint(of: settings.guide.dialoguesFolder()).digest) ?? "unknown"
+            log.notice("content reloaded", metadata: ["sha256": "\(digest)"])
+        } catch let error as DiagnosticList {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            server.metrics.countReload(.refused)
+            log.error("the new content has the errors above; the content that was running stays", metadata: ["errors": "\(error.diagnostics.count)"])
+        } catch {
+            server.metrics.countReload(.refused)
+            log.error("the new content could not be read; the content that was running stays", metadata: ["reason": "\(error)"])
+        }
     }
 }
 
@@ -75,19 +116,5 @@ extension ServeCommand {
             "stopping: \(SessionServer.maximumFailedCommitsInARow) commits in a row failed; no line since was stored. Check the disk and the store, then start gids serve again",
             metadata: ["reason": "\(server.lastStorageFailure ?? "unknown")"])
         Foundation.exit(storageExitStatus)
-    }
-}
-
-/// SIGTERM as a request to stop after the lines already read.
-enum Termination {
-    nonisolated(unsafe) static var requested = false
-
-    static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in Termination.requested = true }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: a blocked read returns, so the loop can stop
-        sigaction(SIGTERM, &action, nil)
-        Signals.unblock(SIGTERM)
     }
 }

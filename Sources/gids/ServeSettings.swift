@@ -39,14 +39,25 @@ struct ServeSettings: ParsableArguments {
         if forgetAfter < 1 { throw ValidationError("--forget-after must be 1 hour or more") }
     }
 
-    /// The content per profile: "" is the default (with `--org`, if given).
+    /// The content per profile: "" is the default (with `--org`, if given). On errors prints
+    /// them and exits 1 (an organisation file with errors is left out instead, see
+    /// ``GuideSettings/loadContent()``).
     func loadContents() throws -> [String: GuideContent] {
-        var contents = ["": try guide.loadContent()]
+        try contentsByProfile { try $0.loadContent() }
+    }
+
+    /// The content per profile read again, for a reload: any error refuses it.
+    func reloadContents() throws -> [String: GuideContent] {
+        try contentsByProfile { try $0.reloadContent() }
+    }
+
+    private func contentsByProfile(_ load: (GuideSettings) throws -> GuideContent) throws -> [String: GuideContent] {
+        var contents = ["": try load(guide)]
         for entry in profile {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             var settings = guide
             settings.org = parts[1]
-            contents[parts[0]] = try settings.loadContent()
+            contents[parts[0]] = try load(settings)
         }
         return contents
     }

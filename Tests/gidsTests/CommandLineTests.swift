@@ -122,16 +122,19 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(run.output.hasSuffix("0 passed, 1 failed\n"))
     }
 
-    @Test("gids chat with a broken organisation file does not start and names file and line")
+    @Test("a broken organisation file never takes the crisis answer away: gids names file and line, leaves it out and answers with the national lines")
     func brokenOrganisation() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("org-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
-        try "organisation: Test\nentries:\n  - id: x\n    step: two\n".write(to: file, atomically: true, encoding: .utf8)
-        let run = try gids(["chat", "--lang", "en", "--org", file.path])
-        #expect(run.status == 1)
-        #expect(run.errorOutput.contains("\(file.path):4:11: error: step must be a number from 1 to 9"))
-        #expect(run.errorOutput.contains("gids cannot start"))
-        #expect(run.output.isEmpty)
+        // The example file with one wrong step number, as an edit by hand might leave it.
+        let example = try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml"), encoding: .utf8)
+        try example.replacingOccurrences(of: "    step: 2\n", with: "    step: 9\n").write(to: file, atomically: true, encoding: .utf8)
+        let run = try gids(["chat", "--lang", "en", "--region", "nl", "--org", file.path], input: "I want to die\n")
+        #expect(run.status == 0)
+        #expect(run.errorOutput.contains("\(file.path):8:5: error: the entry 'team-collegiale-ondersteuning' is on step 9"))
+        #expect(run.errorOutput.contains("gids leaves it out and shows the national help and crisis lines"))
+        #expect(run.output.contains("113"))
+        #expect(!run.errorOutput.contains("cannot start"))
     }
 
     @Test("gids chat refuses to start on broken dialogues and says where the error is")

@@ -8,6 +8,7 @@ final class ServeProcess: @unchecked Sendable {
     private let output = Pipe()
     private let errors = Pipe()
     private var buffer = Data()
+    private var errorBuffer = Data()
 
     /// `fileSizeLimit`: the largest file it may write, in KiB (`ulimit -f`), as a full disk
     /// or a quota would have it.
@@ -67,7 +68,24 @@ final class ServeProcess: @unchecked Sendable {
 
     func waitForExit() -> (status: Int32, errors: String) {
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        errorBuffer.append(errors.fileHandleForReading.readDataToEndOfFile())
+        return (process.terminationStatus, String(decoding: errorBuffer, as: UTF8.self))
+    }
+
+    /// Reads stderr until it holds `text` (everything read stays for ``waitForExit()``);
+    /// false if stderr ends first.
+    func waitForError(containing text: String) -> Bool {
+        while !String(decoding: errorBuffer, as: UTF8.self).contains(text) {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { return false }
+            errorBuffer.append(chunk)
+        }
+        return true
+    }
+
+    /// Sends a signal, such as SIGHUP for a content reload.
+    func signal(_ signal: Int32) {
+        Foundation.kill(process.processIdentifier, signal)
     }
 }
 

@@ -1,0 +1,192 @@
+import DialogueRuntime
+import Foundation
+import Guide
+import SessionStore
+import Testing
+
+/// `gids serve` keeps running while its content is edited and reloaded (SIGHUP), with many
+/// conversations stored at every kind of point.
+@Suite struct ContentReloadTests {
+    /// The notice a conversation gets when the node it stood in was edited (`ContentUpdated`).
+    static let notice = ["nl": "Sinds je vorige bericht is gids bijgewerkt.", "en": "gids was updated since your last message"]
+
+    /// A live conversation as the test knows it: its last reply, and where its stored state stands.
+    private struct Live {
+        var session: String
+        var language: String
+        var reply: [String: Any]
+        var state: ConversationState?
+    }
+
+    @Test(
+        "200 conversations at random points, random edits to the dialogues, SIGHUP: each goes on exactly where its nodes are unchanged, or starts its edited node again with the notice",
+        .timeLimit(.minutes(5)))
+    func randomEditsUnderLiveConversations() throws {
+        let folder = try temporaryFolder("reload")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dialogues = folder.appendingPathComponent("Dialogues")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: dialogues)
+        let store = folder.appendingPathComponent("serve.sqlite").path
+        let server = try ServeProcess(["--dialogues", dialogues.path, "--store", store, "--region", "nl", "--now", "2026-03-12"])
+        var random = SeededRandom(state: 2026)
+
+        // 1. Two hundred conversations, in both languages, each walked a random number of turns.
+        var live = (0..<200).map { Live(session: "s\($0)", language: $0 % 2 == 0 ? "nl" : "en", reply: [:]) }
+        live = try exchange(live, with: server) { ["type": "start", "lang": $0.language] }
+        for _ in 0..<12 {
+            let walking = live.filter { _ in Bool.random(using: &random) }
+            let answered = try exchange(walking, with: server) { Self.answer(to: $0.reply, using: &random) }
+            for conversation in answered { live[live.firstIndex { $0.session == conversation.session }!] = conversation }
+            live.removeAll { $0.reply["done"] as? Bool == true }
+        }
+        #expect(live.count > 100)
+
+        // 2. Where each stands, read from the store as the server committed it.
+        let database = try SessionDatabase(path: store)
+        for index in live.indices {
+            let stored = try database.transaction { try $0.session(live[index].session) }
+            live[index].state = try stored.map { try ConversationState(binary: [UInt8]($0.state)) }
+        }
+
+        // 3. Edits: half the nodes conversations stand in, and ten others, per language.
+        var editor = DialogueEditor(seed: 12)
+        for language in ["nl", "en"] {
+            let languageFolder = dialogues.appendingPathComponent(language)
+            let standingIn = Set(live.filter { $0.language == language }.flatMap(Self.standing))
+            let others = try DialogueEditor.titles(in: languageFolder).filter { !standingIn.contains($0) }
+            var chosen = Set(standingIn.filter { _ in Bool.random(using: &random) })
+            chosen.formUnion(others.shuffled(using: &random).prefix(10))
+            chosen.remove("ContentUpdated")
+            try editor.edit(nodes: chosen, in: languageFolder, language: language)
+        }
+        #expect(editor.kindsUsed == Set(DialogueEditor.Kind.allCases))
+        let check = try gids(["check", "--dialogues", dialogues.path])
+        try #require(check.status == 0, "the edits left the content invalid: \(check.errorOutput)")
+
+        // 4. Reload, and every conversation answers its question.
+        server.signal(SIGHUP)
+        #expect(server.waitForError(containing: "content reloaded"))
+        let content = try GuideContent.load(from: dialogues.path)
+        var answers: [String: String] = [:]
+        for conversation in live { answers[conversation.session] = conversation.reply["expect"] as? String == "text" ? "het was een rustige dienst" : "1" }
+        let continued = try exchange(live, with: server) { ["text": answers[$0.session]!] }
+
+        // 5. Each went on exactly, or started its edited node again with the notice; nothing else.
+        var restarted = 0
+        var restartedAt: Set<String> = []
+        for (before, after) in zip(live, continued) {
+            let state = try #require(before.state)
+            let frames = Self.standing(before)
+            let messages = (after.reply["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            let options = (after.reply["options"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            let wasEdited = frames.contains { editor.edited[before.language, default: []].contains($0) }
+            let gotNotice = messages.first?.hasPrefix(Self.notice[before.language]!) == true
+            #expect(wasEdited == gotNotice, "\(before.session) stood in \(frames); edited: \(wasEdited), notice: \(gotNotice)")
+
+            // What the engine does with the stored state on the new content, turn for turn.
+            var expected = Conversation(content: content, state: state)
+            let reply = expected.respond(to: answers[before.session]!)
+            #expect(messages == reply.messages.map(\.text), "\(before.session)")
+            #expect(options == reply.options.map(\.text), "\(before.session)")
+
+            // Restarted: the outermost edited node from its beginning, as a new start there shows it.
+            if gotNotice, let outermost = frames.firstIndex(where: { editor.edited[before.language, default: []].contains($0) }), outermost == 0 {
+                var fresh = Conversation(content: content, state: state)
+                let start = fresh.start(at: frames[0])
+                #expect(Array(messages.dropFirst()) == start.messages.map { $0.text }, "\(before.session) restarted \(frames[0])")
+                #expect(options == start.options.map { $0.text })
+                restarted += 1
+                restartedAt.insert(before.reply["expect"] as? String ?? "")
+            }
+        }
+        // Both kinds of question were among the restarted: options and own words.
+        #expect(restarted > 10)
+        #expect(restartedAt == ["choice", "text"])
+        try server.closeInput()
+        #expect(server.waitForExit().status == 0)
+    }
+
+    @Test("a reload with errors keeps the running content and names file:line:col; the metrics file parses with prometheus_client and counts what happened, never what was said")
+    func refusedReloadAndMetrics() throws {
+        let folder = try temporaryFolder("metrics")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dialogues = folder.appendingPathComponent("Dialogues")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: dialogues)
+        let metrics = folder.appendingPathComponent("gids.prom")
+        let server = try ServeProcess([
+            "--dialogues", dialogues.path, "--store", folder.appendingPathComponent("serve.sqlite").path, "--metrics", metrics.path, "--lang", "nl", "--region", "nl",
+        ])
+        server.send([#"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"ik wil dood"}"#, "{not json"])
+        #expect(server.readLines(3).count == 3)
+
+        // A node that jumps nowhere: refused, and the conversation goes on as before.
+        let start = dialogues.appendingPathComponent("nl/start.yarn")
+        let original = try String(contentsOf: start, encoding: .utf8)
+        try (original + "title: Kapot\n---\n<<jump Nergens>>\n===\n").write(to: start, atomically: true, encoding: .utf8)
+        let brokenLine = original.components(separatedBy: "\n").count + 2
+        server.signal(SIGHUP)
+        #expect(server.waitForError(containing: "the content that was running stays"))
+        server.send([#"{"session":"b","text":"hallo"}"#])
+        #expect(server.readLine()?.contains("Een korte check-in") == true)
+
+        // Fixed, and reloaded.
+        try original.write(to: start, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        #expect(server.waitForError(containing: "content reloaded"))
+        try server.closeInput()
+        let exit = server.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.errors.contains("\(start.path):\(brokenLine):8: error: jump to unknown node 'Nergens'"))
+
+        // Written whole at the end; readable by the monitoring user; only counts.
+        let read = try python([repositoryRoot.appendingPathComponent("Tests/EndToEnd/read_metrics.py").path, metrics.path])
+        try #require(read.status == 0, "\(read.output)")
+        let samples = Set(read.output.split(separator: "\n").map(String.init))
+        for sample in [
+            "gids_lines_total{} 4", "gids_turns_total{} 3", "gids_crisis_answers_total{} 1", "gids_check_questions_total{} 0",
+            #"gids_errors_total{code="invalid_json"} 1"#, #"gids_content_reloads_total{result="loaded"} 1"#,
+            #"gids_content_reloads_total{result="refused"} 1"#, "gids_conversations{} 2",
+            "gids_nodes_restarted_total{} 0", "gids_storage_failures_total{} 0",
+        ] {
+            #expect(samples.contains(sample), "\(sample) not in \(read.output)")
+        }
+        // Lines that arrive together are committed together: how many commits depends on timing.
+        #expect(samples.contains { $0.hasPrefix("gids_commit_duration_seconds_count{} ") && !$0.hasSuffix(" 0") })
+        let text = try String(contentsOf: metrics, encoding: .utf8)
+        #expect(!text.contains("dood") && !text.contains("hallo"))
+        let mode = try FileManager.default.attributesOfItem(atPath: metrics.path)[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o022 } == 0)
+    }
+
+    /// The nodes a conversation stands in, outermost first: the callers of its detours, then where it waits.
+    private static func standing(_ conversation: Live) -> [String] {
+        guard let dialogue = conversation.state?.dialogue else { return [] }
+        return dialogue.callStack.map(\.node) + (dialogue.current.map { [$0.node] } ?? [])
+    }
+
+    /// Sends one line per conversation in one batch, and reads one reply each.
+    private func exchange(_ conversations: [Live], with server: ServeProcess, line: (Live) -> [String: Any]) throws -> [Live] {
+        var lines: [String] = []
+        for conversation in conversations {
+            var fields = line(conversation)
+            fields["session"] = conversation.session
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self))
+        }
+        server.send(lines)
+        return try zip(conversations, server.readLines(conversations.count)).map { conversation, reply in
+            var next = conversation
+            next.reply = try #require(try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any])
+            #expect(next.reply["error"] == nil, "\(reply)")
+            return next
+        }
+    }
+
+    /// A random answer to a reply: one of its options, or a few ordinary words.
+    private static func answer(to reply: [String: Any], using random: inout SeededRandom) -> [String: Any] {
+        let options = reply["options"] as? [[String: Any]] ?? []
+        if reply["expect"] as? String == "choice", !options.isEmpty {
+            return ["text": "\(Int.random(in: 1...options.count, using: &random))"]
+        }
+        return ["text": ["gaat wel", "een drukke dienst", "12 maart", "vooral moe"].randomElement(using: &random)!]
+    }
+}
