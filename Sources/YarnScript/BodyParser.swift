@@ -69,6 +69,7 @@ struct BodyParser {
                 head = try StatementParser.parse(line, file: file, lineNumber: firstLine + offset)
             } catch {
                 diagnostics.append(error)
+                head = StatementParser.blockOpening(in: line, file: file, lineNumber: firstLine + offset)
             }
             if let head { tokens.append(.statement(head)) }
             let isItem: Bool
@@ -194,7 +195,7 @@ struct BodyParser {
             guard let body = nested(location, diagnostics: &diagnostics) else { return nil }
             clauses.append((current, body))
             guard case .statement(let head)? = peek else {
-                diagnostics.append(Diagnostic(.error, at: location, "this <<if>> has no <<endif>>"))
+                reportUnclosed("this <<if>> has no <<endif>>", at: location, in: &diagnostics)
                 return .ifBlock(clauses: clauses, elseBody: [], location: location)
             }
             position += 1
@@ -207,7 +208,7 @@ struct BodyParser {
                 if case .statement(.endIf)? = peek {
                     position += 1
                 } else {
-                    diagnostics.append(Diagnostic(.error, at: location, "this <<if>> has no <<endif>>"))
+                    reportUnclosed("this <<if>> has no <<endif>>", at: location, in: &diagnostics)
                 }
                 return .ifBlock(clauses: clauses, elseBody: elseBody, location: location)
             case .endIf:
@@ -230,9 +231,15 @@ struct BodyParser {
         if case .statement(.endOnce)? = peek {
             position += 1
         } else {
-            diagnostics.append(Diagnostic(.error, at: location, "this <<once>> has no <<endonce>>"))
+            reportUnclosed("this <<once>> has no <<endonce>>", at: location, in: &diagnostics)
         }
         return .once(condition: condition, body: body, elseBody: elseBody, location: location)
+    }
+
+    /// A block left open: one error per block, unless nesting too deep already stopped the
+    /// parse (then the blocks around it are open only because the rest was skipped).
+    private func reportUnclosed(_ message: String, at location: SourceLocation, in diagnostics: inout [Diagnostic]) {
+        if !tooDeep { diagnostics.append(Diagnostic(.error, at: location, message)) }
     }
 
     private static func describe(_ head: StatementHead) -> String {

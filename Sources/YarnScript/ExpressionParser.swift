@@ -5,7 +5,9 @@ import DialogueRuntime
 /// Precedence, from loosest: `and or xor` (one level, left to right), `== !=`,
 /// `< <= > >=`, `+ -`, `* / %`, prefix `-` and `!`/`not`.
 struct ExpressionParser {
-    /// Expressions nested deeper than this are refused instead of risking the stack.
+    /// Expressions nested deeper than this, or with more operators (a long chain of `+` is a
+    /// tree as deep as it is long), are refused instead of risking the stack of every pass
+    /// that walks them.
     static let maximumDepth = 200
 
     enum Terminator {
@@ -20,6 +22,7 @@ struct ExpressionParser {
     /// Whether a standalone `as` also ends the expression (`<<declare $x = 1 as number>>`).
     var stopsAtTypeAnnotation = false
     private var depth = 0
+    private var operators = 0
 
     init(cursor: LineCursor, terminator: Terminator) {
         self.cursor = cursor
@@ -88,7 +91,7 @@ struct ExpressionParser {
     private mutating func logical() throws(Diagnostic) -> ExpressionSyntax {
         var left = try equality()
         while let (op, location) = matchOperator(Self.logicalSymbols, words: Self.logicalWords) {
-            left = ExpressionSyntax(kind: .binary(op, left, try equality()), location: location)
+            left = try binary(op, left, try equality(), at: location)
         }
         return left
     }
@@ -96,7 +99,7 @@ struct ExpressionParser {
     private mutating func equality() throws(Diagnostic) -> ExpressionSyntax {
         var left = try relational()
         while let (op, location) = matchOperator(Self.equalitySymbols, words: Self.equalityWords) {
-            left = ExpressionSyntax(kind: .binary(op, left, try relational()), location: location)
+            left = try binary(op, left, try relational(), at: location)
         }
         return left
     }
@@ -104,7 +107,7 @@ struct ExpressionParser {
     private mutating func relational() throws(Diagnostic) -> ExpressionSyntax {
         var left = try additive()
         while let (op, location) = matchOperator(Self.relationalSymbols, words: Self.relationalWords) {
-            left = ExpressionSyntax(kind: .binary(op, left, try additive()), location: location)
+            left = try binary(op, left, try additive(), at: location)
         }
         return left
     }
@@ -112,7 +115,7 @@ struct ExpressionParser {
     private mutating func additive() throws(Diagnostic) -> ExpressionSyntax {
         var left = try multiplicative()
         while let (op, location) = matchOperator(Self.additiveSymbols, words: []) {
-            left = ExpressionSyntax(kind: .binary(op, left, try multiplicative()), location: location)
+            left = try binary(op, left, try multiplicative(), at: location)
         }
         return left
     }
@@ -120,9 +123,17 @@ struct ExpressionParser {
     private mutating func multiplicative() throws(Diagnostic) -> ExpressionSyntax {
         var left = try unary()
         while let (op, location) = matchOperator(Self.multiplicativeSymbols, words: []) {
-            left = ExpressionSyntax(kind: .binary(op, left, try unary()), location: location)
+            left = try binary(op, left, try unary(), at: location)
         }
         return left
+    }
+
+    private mutating func binary(_ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax, at location: SourceLocation) throws(Diagnostic) -> ExpressionSyntax {
+        operators += 1
+        guard operators <= Self.maximumDepth else {
+            throw Diagnostic(.error, at: location, "this expression has more than \(Self.maximumDepth) operators; split it over several <<set>> lines")
+        }
+        return ExpressionSyntax(kind: .binary(op, left, right), location: location)
     }
 
     private mutating func unary() throws(Diagnostic) -> ExpressionSyntax {

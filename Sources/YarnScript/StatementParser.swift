@@ -45,6 +45,26 @@ enum StatementParser {
         return .simple(.line(try LineTextParser.parse(&cursor, what: "line")))
     }
 
+    /// For a line that could not be parsed: the block it opens all the same (`<<if>>`,
+    /// `<<elseif>>`, `<<once>>` with a condition that has an error), with a stand-in
+    /// condition, so that the block's `<<endif>>` is not reported as a second error. The
+    /// first error keeps the program from being built, so the stand-in never runs.
+    static func blockOpening(in text: Substring, file: String, lineNumber: Int) -> StatementHead? {
+        var cursor = LineCursor(text, file: file, lineNumber: lineNumber)
+        cursor.skipWhitespace()
+        let location = cursor.location
+        guard cursor.hasPrefix("<<") else { return nil }
+        cursor.index += 2
+        cursor.skipWhitespace()
+        let standIn = ExpressionSyntax(kind: .literal(.bool(true)), location: location)
+        switch cursor.identifier() {
+        case "if": return .ifStart(standIn, location)
+        case "elseif": return .elseIf(standIn, location)
+        case "once": return .onceStart(nil, location)
+        default: return nil
+        }
+    }
+
     private static let keywords: Set<String> = [
         "if", "elseif", "else", "endif", "set", "call", "declare", "jump", "detour", "return", "once", "endonce",
         "enum", "case", "endenum", "local",

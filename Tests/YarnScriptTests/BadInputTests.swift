@@ -71,8 +71,24 @@ import YarnScript
     func deeplyNestedBlocks() {
         let depth = 10_000
         let script = "title: Start\n---\n" + String(repeating: "<<if true>>\n", count: depth) + "Diep\n" + String(repeating: "<<endif>>\n", count: depth) + "===\n"
-        let errors = compile(script).errors
-        #expect(errors.contains { $0.contains("nested more than \(200) levels") })
+        // One error for the one real problem: not one more for each <<if>> around it.
+        #expect(compile(script).errors == ["test.yarn:203:1: error: blocks are nested more than 200 levels deep here"])
+    }
+
+    @Test("an <<if>> whose condition has an error is one error: its <<endif>> still closes it")
+    func badConditionOneError() {
+        #expect(compile("title: Start\n---\n<<if 1 +>>\nHoi\n<<elseif >>\nDaar\n<<endif>>\n===\n").errors == [
+            "test.yarn:3:9: error: expected a value here", "test.yarn:5:10: error: '<<elseif' needs an expression",
+        ])
+    }
+
+    @Test("a chain of 20,000 '+' is one error at the operator past the limit, not a crash of the compiler")
+    func longExpression() {
+        let script = "title: Start\n---\n<<declare $x = 0>>\n<<set $x = " + Array(repeating: "1", count: 20_000).joined(separator: " + ") + ">>\n===\n"
+        #expect(compile(script).errors == ["test.yarn:4:814: error: this expression has more than 200 operators; split it over several <<set>> lines"])
+        // The same chain in a line's inline expression, and of 'and' in a condition.
+        #expect(compile("title: Start\n---\n{" + Array(repeating: "1", count: 20_000).joined(separator: "*") + "}\n===\n").errors.count == 1)
+        #expect(compile("title: Start\n---\n<<if " + Array(repeating: "true", count: 20_000).joined(separator: " and ") + ">>\n<<endif>>\n===\n").errors.count == 1)
     }
 
     @Test("100,000 nested parentheses give a diagnostic instead of a stack overflow")
