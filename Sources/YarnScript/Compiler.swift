@@ -118,6 +118,7 @@ public struct Compiler: Sendable {
         program.lines = project.lines
         program.stampNodeVersions()
         diagnostics += project.lowering.diagnostics
+        diagnostics += IndentationTraps.warnings(in: nodes.map(\.syntax))
         diagnostics += ProgramAnalysis.warnings(
             nodes: nodes.map(\.syntax), declarations: declarations.filter { !hostReadVariables.contains($0.key) }, knownNodes: Set(firstByTitle.keys))
         diagnostics.sort()

@@ -77,6 +77,28 @@ import YarnScript
         #expect(compile("title: Start\n---\n<<if regio()>>\nA\n<<endif>>\n===\n", functions: library.signatures).errors.count == 1)
     }
 
+    @Test("a question indented under one line-group item is a warning: it would vanish whenever another item is picked")
+    func lineGroupBodyTrap() {
+        let trap = compile("title: Start\n---\n=> Hoi.\n=> Hallo.\n    Hoe voel je je?\n-> Goed\n    Fijn.\n-> Slecht\n    Jammer.\n===\n")
+        #expect(trap.warnings == [
+            "test.yarn:5:5: warning: this is indented under the line-group item 'Hallo.', so it is shown only when that item is picked; de-indent it to show it every time"
+        ])
+        // Every item with a body of its own is the feature, not a trap.
+        #expect(compile("title: Start\n---\n=> Hoi.\n    Fijn je te zien.\n=> Hallo.\n    Goed je te zien.\n===\n").warnings.isEmpty)
+    }
+
+    @Test("a <<set>> at the level of the options around it is a warning: it splits one choice into two questions")
+    func splitOptionsTrap() {
+        let trap = compile(
+            "title: Start\n---\n<<declare $x = 0>>\nHoe gaat het?\n-> Goed\n    Fijn.\n<<set $x to 1>>\n-> Slecht\n    Jammer.\nKlaar {$x}.\n===\n")
+        #expect(trap.warnings == [
+            "test.yarn:7:1: warning: this stands at the level of the options around it, which splits them into two questions ('Goed' and 'Slecht' are not offered together); indent it under the option it belongs to"
+        ])
+        // Indented under its option, or after a line that asks again, it is what was meant.
+        #expect(compile("title: Start\n---\n<<declare $x = 0>>\n-> Goed\n    <<set $x to 1>>\n-> Slecht\nKlaar {$x}.\n===\n").warnings.isEmpty)
+        #expect(compile("title: Start\n---\n<<declare $x = 0>>\n-> Goed\n<<set $x to 1>>\nEn nu?\n-> Slecht\nKlaar {$x}.\n===\n").warnings.isEmpty)
+    }
+
     @Test("warnings: unreachable nodes, unused variables, options that lead nowhere")
     func warnings() {
         let script = """
