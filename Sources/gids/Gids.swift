@@ -12,7 +12,8 @@ struct Gids: ParsableCommand {
         defaultSubcommand: ChatCommand.self
     )
 
-    /// Operator messages (never what a person typed) go to standard error, from notices up.
+    /// Operator messages (never what a person typed) go to standard error, from notices up
+    /// unless `GIDS_LOG_LEVEL` says otherwise (trace, debug, info, notice, warning, error, critical).
     /// A file size limit (`ulimit -f`) makes writes fail, which gids reports, instead of
     /// killing it in the middle of a write.
     static func main() {
@@ -23,11 +24,20 @@ struct Gids: ParsableCommand {
             return
         }
         signal(SIGXFSZ, SIG_IGN)
+        let level = logLevel(ProcessInfo.processInfo.environment["GIDS_LOG_LEVEL"])
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .notice
+            handler.logLevel = level
             return handler
         }
         main(nil)
+    }
+
+    /// The level `GIDS_LOG_LEVEL` names, else notice (a value it does not know is said once).
+    private static func logLevel(_ name: String?) -> Logger.Level {
+        guard let name, !name.isEmpty else { return .notice }
+        if let level = Logger.Level(rawValue: name.lowercased()) { return level }
+        printError("gids: GIDS_LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'; using notice")
+        return .notice
     }
 }

@@ -22,6 +22,9 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var settings: ServeSettings
 
+    /// What the server tells its operator: never what anyone typed.
+    private static let log = Logger(label: "gids.serve")
+
     @Option(help: "The longest line accepted, in bytes; longer lines get an error and are skipped.")
     var maxLine = 65_536
 
@@ -59,6 +62,10 @@ struct ServeCommand: ParsableCommand {
             pipeline.periodically(every: MetricsFile.interval, metricsFile.write)
         }
         ServeSignals.install()
+        Self.log.info("serving", metadata: [
+            "version": "\(VersionText.number)", "store": "\(settings.storePath)",
+            "content_sha256": "\(contentDigest)",
+        ])
         var lines = InputLines(maximumLength: maxLine)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
@@ -82,24 +89,28 @@ struct ServeCommand: ParsableCommand {
         if let metricsFile { pipeline.betweenCommits(metricsFile.write) }
         // At rest the store is one file: the WAL copied back and emptied.
         store.database.eraseDeleted()
+        Self.log.info("stopped: input ended or SIGTERM; every line read was answered and committed")
+    }
+
+    /// Which content is served, for the log: the digest `gids --version` shows.
+    private var contentDigest: String {
+        (try? VersionText.fingerprint(of: settings.guide.dialoguesFolder()).digest) ?? "unknown"
     }
 
     /// SIGHUP: the content read again and checked; with no errors it is served from the next
     /// batch on, otherwise the content that was running stays. Either way the operator is told
     /// (stderr, the metrics).
     private func reloadContent(into pipeline: CommitPipeline, server: SessionServer) {
-        let log = Logger(label: "gids.serve")
         do {
             pipeline.replaceContents(try settings.reloadContents())
-            let digest = (try? VersionText.fingerprint(of: settings.guide.dialoguesFolder()).digest) ?? "unknown"
-            log.notice("content reloaded", metadata: ["sha256": "\(digest)"])
+            Self.log.notice("content reloaded", metadata: ["content_sha256": "\(contentDigest)"])
         } catch let error as DiagnosticList {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             server.metrics.countReload(.refused)
-            log.error("the new content has the errors above; the content that was running stays", metadata: ["errors": "\(error.diagnostics.count)"])
+            Self.log.error("the new content has the errors above; the content that was running stays", metadata: ["errors": "\(error.diagnostics.count)"])
         } catch {
             server.metrics.countReload(.refused)
-            log.error("the new content could not be read; the content that was running stays", metadata: ["reason": "\(error)"])
+            Self.log.error("the new content could not be read; the content that was running stays", metadata: ["reason": "\(error)"])
         }
     }
 }
@@ -112,7 +123,7 @@ extension ServeCommand {
     /// `storage_failed` and none of them was stored; asking bridges to send them again forever
     /// would hide the trouble.
     static func stop(because server: SessionServer) -> Never {
-        Logger(label: "gids.serve").critical(
+        log.critical(
             "stopping: \(SessionServer.maximumFailedCommitsInARow) commits in a row failed; no line since was stored. Check the disk and the store, then start gids serve again",
             metadata: ["reason": "\(server.lastStorageFailure ?? "unknown")"])
         Foundation.exit(storageExitStatus)

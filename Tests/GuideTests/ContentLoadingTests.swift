@@ -111,11 +111,18 @@ private func copyOfDialogues() throws -> URL {
         #expect(help.contains("And after the lines, this."))
         #expect(help.contains { $0.contains("113 Zelfmoordpreventie") })
     }
+
     @Test("a dialogue that loops is stopped: one line a time round, or host commands a time round; the person gets the failure answer, the operator the problem")
     func runawayDialogue() throws {
-        for loop in [
-            "title: Rondje\n---\nNog een keer.\n<<jump Rondje>>\n===\n",
-            "title: Rondje\n---\nNog een keer.\n<<remember 1>>\n<<jump Rondje>>\n===\n",
+        let longLine = String(repeating: "Nog een keer, en nog een keer. ", count: 40)
+        for (loop, limit) in [
+            // Lines without a pause: the machine's own limit.
+            ("title: Rondje\n---\nNog een keer.\n<<jump Rondje>>\n===\n", "more than 1000 lines"),
+            // A host command between the lines: the reply's limits, on messages and on bytes.
+            ("title: Rondje\n---\nNog een keer.\n<<remember 1>>\n<<jump Rondje>>\n===\n", "more than 200 messages"),
+            ("title: Rondje\n---\n\(longLine)\n<<remember 1>>\n<<jump Rondje>>\n===\n", "past 65536 bytes"),
+            // Host commands alone: the limit on resumes.
+            ("title: Rondje\n---\n<<remember 1>>\n<<jump Rondje>>\n===\n", "more than 1000 host commands"),
         ] {
             let folder = try copyOfDialogues()
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -130,8 +137,7 @@ private func copyOfDialogues() throws -> URL {
             #expect(reply.messages.count < 50, "\(reply.messages.count) messages")
             #expect(reply.isFinished)
             #expect(PlainText.lines(for: reply).contains { $0.hasPrefix("- 113") }, "the failure answer carries the crisis lines")
-            #expect(reply.problems.contains { $0.contains("is there a loop?") }, "\(reply.problems)")
+            #expect(reply.problems.contains { $0.contains(limit) }, "\(reply.problems)")
         }
     }
-
 }

@@ -24,8 +24,7 @@ import Testing
     func randomEditsUnderLiveConversations() throws {
         let folder = try temporaryFolder("reload")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let dialogues = folder.appendingPathComponent("Dialogues")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: dialogues)
+        let dialogues = try copyOfDialogues(in: folder)
         let store = folder.appendingPathComponent("serve.sqlite").path
         let server = try ServeProcess(["--dialogues", dialogues.path, "--store", store, "--region", "nl", "--now", "2026-03-12"])
         var random = SeededRandom(state: 2026)
@@ -110,8 +109,7 @@ import Testing
     func refusedReloadAndMetrics() throws {
         let folder = try temporaryFolder("metrics")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let dialogues = folder.appendingPathComponent("Dialogues")
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: dialogues)
+        let dialogues = try copyOfDialogues(in: folder)
         let metrics = folder.appendingPathComponent("gids.prom")
         let server = try ServeProcess([
             "--dialogues", dialogues.path, "--store", folder.appendingPathComponent("serve.sqlite").path, "--metrics", metrics.path, "--lang", "nl", "--region", "nl",
@@ -156,6 +154,44 @@ import Testing
         #expect(!text.contains("dood") && !text.contains("hallo"))
         let mode = try FileManager.default.attributesOfItem(atPath: metrics.path)[.posixPermissions] as? Int
         #expect(mode.map { $0 & 0o022 } == 0)
+    }
+
+    @Test("a looping dialogue in gids serve: the person gets the failure answer with the crisis lines, the operator the limit that stopped it on stderr")
+    func runawayInServe() throws {
+        let folder = try temporaryFolder("runaway")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dialogues = try copyOfDialogues(in: folder)
+        try "title: Rondje\n---\nNog een keer.\n<<remember 1>>\n<<jump Rondje>>\n===\n".write(
+            to: dialogues.appendingPathComponent("nl/rondje.yarn"), atomically: true, encoding: .utf8)
+        let menu = dialogues.appendingPathComponent("nl/start.yarn")
+        try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(of: "-> Stoppen\n    <<jump Goodbye>>", with: "-> Stoppen\n    <<jump Rondje>>")
+            .write(to: menu, atomically: true, encoding: .utf8)
+        let server = try ServeProcess(["--dialogues", dialogues.path, "--store", ":memory:", "--lang", "nl", "--region", "nl"])
+        server.send([#"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"6"}"#])
+        let replies = server.readLines(2)
+        let stopped = try #require(try JSONSerialization.jsonObject(with: Data(replies[1].utf8)) as? [String: Any])
+        #expect(stopped["done"] as? Bool == true)
+        #expect(replies[1].contains("113") && replies[1].utf8.count < 4_000)
+        try server.closeInput()
+        let exit = server.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.errors.contains("more than 200 messages in one turn (in node Rondje); is there a loop?"))
+        #expect(!exit.errors.contains("hallo"))
+    }
+
+    @Test("GIDS_LOG_LEVEL=info adds when serve starts and stops, with the version and the content; the log never holds what was typed")
+    func logLevels() throws {
+        let lines = #"{"session":"a","text":"mijn dienst was zwaar"}"# + "\n"
+        let quiet = try gids(["serve", "--store", ":memory:"], input: lines)
+        #expect(quiet.status == 0 && quiet.errorOutput.isEmpty)
+        let told = try gids(["serve", "--store", ":memory:"], input: lines, environment: ["GIDS_LOG_LEVEL": "info"])
+        #expect(told.errorOutput.contains("info gids.serve: content_sha256="))
+        let version = try gids(["--version"]).output.split(separator: "\n")[0].dropFirst("gids ".count)
+        #expect(told.errorOutput.contains("version=\(version)"))
+        #expect(told.errorOutput.contains("stopped: input ended"))
+        #expect(!told.errorOutput.contains("zwaar"))
+        let wrong = try gids(["serve", "--store", ":memory:"], input: lines, environment: ["GIDS_LOG_LEVEL": "loud"])
+        #expect(wrong.errorOutput.contains("GIDS_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical, not 'loud'"))
     }
 
     /// The nodes a conversation stands in, outermost first: the callers of its detours, then where it waits.

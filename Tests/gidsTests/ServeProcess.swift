@@ -95,3 +95,10 @@ func temporaryFolder(_ name: String) throws -> URL {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }
+
+/// A copy of the shipped dialogues inside `folder`, to edit in a test.
+func copyOfDialogues(in folder: URL) throws -> URL {
+    let dialogues = folder.appendingPathComponent("Dialogues")
+    try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: dialogues)
+    return dialogues
+}
