@@ -20,6 +20,7 @@ writes first, as the sources advise. Options are posted as numbered lines.
 import argparse
 import itertools
 import json
+import signal
 import subprocess
 import sys
 
@@ -71,6 +72,10 @@ def main():
     parser.add_argument("serve_arguments", nargs="*", help="arguments for gids serve (after --)")
     arguments = parser.parse_args()
     gids = Gids([arguments.gids, "serve", *arguments.serve_arguments])
+    # `systemctl reload` (SIGHUP) reaches the bridge: gids serve reads its content again.
+    # (Unblocked too: some supervisors and test runners start processes with it blocked.)
+    signal.signal(signal.SIGHUP, lambda *_: gids.process.send_signal(signal.SIGHUP))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGHUP})
     for line in sys.stdin:
         if not line.strip():
             continue

@@ -22,11 +22,15 @@ final class MetricsFile: @unchecked Sendable {
     func write(_ server: SessionServer) {
         server.countSessions()
         do {
-            try Data(server.metrics.text).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Beside the file, then renamed over it; 0644 even under a service's UMask=0077.
+            let temporary = path + ".tmp"
+            try Data(server.metrics.text).write(to: URL(fileURLWithPath: temporary))
+            chmod(temporary, 0o644)
+            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             if lastProblem != nil { log.notice("the metrics file can be written again", metadata: ["path": "\(path)"]) }
             lastProblem = nil
         } catch {
-            let problem = (error as NSError).localizedDescription
+            let problem = "\(error)"
             if problem != lastProblem { log.warning("cannot write the metrics file", metadata: ["path": "\(path)", "reason": "\(problem)"]) }
             lastProblem = problem
         }

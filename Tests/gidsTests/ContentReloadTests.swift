@@ -113,7 +113,7 @@ import Testing
         let metrics = folder.appendingPathComponent("gids.prom")
         let server = try ServeProcess([
             "--dialogues", dialogues.path, "--store", folder.appendingPathComponent("serve.sqlite").path, "--metrics", metrics.path, "--lang", "nl", "--region", "nl",
-        ])
+        ], umask: 0o077)
         server.send([#"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"ik wil dood"}"#, "{not json"])
         #expect(server.readLines(3).count == 3)
 
@@ -136,7 +136,7 @@ import Testing
         #expect(exit.status == 0)
         #expect(exit.errors.contains("\(start.path):\(brokenLine):8: error: jump to unknown node 'Nergens'"))
 
-        // Written whole at the end; readable by the monitoring user; only counts.
+        // Written whole at the end; readable by the monitoring user even under UMask=0077; only counts.
         let read = try python([repositoryRoot.appendingPathComponent("Tests/EndToEnd/read_metrics.py").path, metrics.path])
         try #require(read.status == 0, "\(read.output)")
         let samples = Set(read.output.split(separator: "\n").map(String.init))
@@ -153,7 +153,8 @@ import Testing
         let text = try String(contentsOf: metrics, encoding: .utf8)
         #expect(!text.contains("dood") && !text.contains("hallo"))
         let mode = try FileManager.default.attributesOfItem(atPath: metrics.path)[.posixPermissions] as? Int
-        #expect(mode.map { $0 & 0o022 } == 0)
+        #expect(mode == 0o644)
+        #expect(!FileManager.default.fileExists(atPath: metrics.path + ".tmp"))
     }
 
     @Test("a looping dialogue in gids serve: the person gets the failure answer with the crisis lines, the operator the limit that stopped it on stderr")
@@ -192,6 +193,49 @@ import Testing
         #expect(!told.errorOutput.contains("zwaar"))
         let wrong = try gids(["serve", "--store", ":memory:"], input: lines, environment: ["GIDS_LOG_LEVEL": "loud"])
         #expect(wrong.errorOutput.contains("GIDS_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical, not 'loud'"))
+    }
+
+    @Test("systemctl reload (SIGHUP to the Python bridge) reaches gids serve: the edited content is served to the next message", .timeLimit(.minutes(1)))
+    func reloadThroughTheBridge() throws {
+        let folder = try temporaryFolder("bridge-reload")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dialogues = try copyOfDialogues(in: folder)
+        let bridge = Process()
+        bridge.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        bridge.arguments = [
+            "python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids", gidsBinary.path,
+            "--", "--dialogues", dialogues.path, "--store", ":memory:", "--lang", "nl", "--region", "nl",
+        ]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        (bridge.standardInput, bridge.standardOutput, bridge.standardError) = (input, output, errors)
+        try bridge.run()
+        let event = #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"hoi"}"# + "\n"
+        /// Reads from `pipe` until `done` holds for what was read, or the pipe ends.
+        func read(_ pipe: Pipe, until done: (String) -> Bool) -> String {
+            var text = ""
+            while !done(text) {
+                let chunk = pipe.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
+        }
+        var posted = ""
+        func readPost() { posted = read(output) { $0.hasSuffix("\n") } }
+        input.fileHandleForWriting.write(Data(event.utf8))
+        readPost()
+        #expect(posted.contains("Stoppen"))
+
+        let menu = dialogues.appendingPathComponent("nl/start.yarn")
+        try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(of: "-> Stoppen\n", with: "-> Nu stoppen\n").write(to: menu, atomically: true, encoding: .utf8)
+        kill(bridge.processIdentifier, SIGHUP)
+        #expect(read(errors) { $0.contains("content reloaded") }.contains("content reloaded"))
+        input.fileHandleForWriting.write(Data(event.replacingOccurrences(of: "@anna", with: "@bram").utf8))
+        readPost()
+        #expect(posted.contains("Nu stoppen"))
+        try input.fileHandleForWriting.close()
+        bridge.waitUntilExit()
+        #expect(bridge.terminationStatus == 0)
     }
 
     /// The nodes a conversation stands in, outermost first: the callers of its detours, then where it waits.

@@ -11,11 +11,13 @@ final class ServeProcess: @unchecked Sendable {
     private var errorBuffer = Data()
 
     /// `fileSizeLimit`: the largest file it may write, in KiB (`ulimit -f`), as a full disk
-    /// or a quota would have it.
-    init(_ arguments: [String], closingOutput: Bool = false, fileSizeLimit: Int? = nil) throws {
-        if let fileSizeLimit {
+    /// or a quota would have it. `umask`: the file mode mask it starts with, as a service
+    /// unit's `UMask=` sets it.
+    init(_ arguments: [String], closingOutput: Bool = false, fileSizeLimit: Int? = nil, umask: Int? = nil) throws {
+        let shellSettings = [fileSizeLimit.map { "ulimit -f \($0)" }, umask.map { "umask \(String($0, radix: 8))" }].compactMap(\.self)
+        if !shellSettings.isEmpty {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "ulimit -f \(fileSizeLimit) && exec \"$0\" serve \"$@\"", gidsBinary.path] + arguments
+            process.arguments = ["-c", shellSettings.joined(separator: " && ") + " && exec \"$0\" serve \"$@\"", gidsBinary.path] + arguments
         } else {
             process.executableURL = gidsBinary
             process.arguments = ["serve"] + arguments
