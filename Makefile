@@ -9,6 +9,8 @@
 # PREFIX/share/man/man1/gids.1           the manual
 # PREFIX/share/{bash-completion,zsh,fish} completions, with the values of --lang, --region, --schedule
 # PREFIX/share/doc/gids/examples         the systemd unit and the bridge scripts
+#
+#   make deb                             # gids_VERSION_ARCH.deb, the same files under /usr
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -16,7 +18,7 @@ SWIFT ?= swift
 BUILD := $(SWIFT) build -c release --static-swift-stdlib
 ROOT := $(DESTDIR)$(PREFIX)
 
-.PHONY: build install uninstall
+.PHONY: build install uninstall deb
 
 build:
 	$(BUILD) --product gids
@@ -41,3 +43,19 @@ install: build
 uninstall:
 	rm -rf "$(ROOT)/bin/gids" "$(ROOT)/share/gids" "$(ROOT)/share/man/man1/gids.1" "$(ROOT)/share/doc/gids" \
 	    "$(ROOT)/share/bash-completion/completions/gids" "$(ROOT)/share/zsh/site-functions/_gids" "$(ROOT)/share/fish/vendor_completions.d/gids.fish"
+
+# A Debian package of the same install under /usr; the version is the one `gids --version` names.
+DEB_ROOT := .build/deb-root
+deb: build
+	@rm -rf "$(DEB_ROOT)"; set -e; \
+	$(MAKE) --no-print-directory install DESTDIR="$(DEB_ROOT)" PREFIX=/usr >/dev/null; \
+	version="$$("$(DEB_ROOT)/usr/bin/gids" --version | sed -n 's/^gids //p')"; \
+	arch="$$(dpkg --print-architecture)"; \
+	install -d "$(DEB_ROOT)/DEBIAN"; \
+	printf '%s\n' "Package: gids" "Version: $$version" "Architecture: $$arch" "Maintainer: gids <gids@example.org>" \
+	    "Depends: libsqlite3-0, libreadline8" "Section: misc" "Priority: optional" \
+	    "Description: conversational guide for care workers (check-ins, signals after a critical event, help)" \
+	    " Runs in a terminal, as a practice partner for peer supporters, and behind chat bridges (gids serve)." \
+	    > "$(DEB_ROOT)/DEBIAN/control"; \
+	dpkg-deb --build --root-owner-group "$(DEB_ROOT)" "gids_$${version}_$${arch}.deb" >/dev/null; \
+	echo "built gids_$${version}_$${arch}.deb"

@@ -238,6 +238,22 @@ import Testing
         #expect(bridge.terminationStatus == 0)
     }
 
+    @Test("gids serve with a broken organisation file starts all the same and gives the national crisis lines, naming what it left out")
+    func brokenOrganisationInServe() throws {
+        let folder = try temporaryFolder("broken-org")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let org = folder.appendingPathComponent("org.yaml")
+        let example = try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml"), encoding: .utf8)
+        try example.replacingOccurrences(of: "    step: 2\n", with: "    step: 9\n").write(to: org, atomically: true, encoding: .utf8)
+        let run = try gids(
+            ["serve", "--store", ":memory:", "--org", org.path, "--lang", "nl", "--region", "nl"], input: #"{"session":"a","text":"ik wil niet meer leven"}"# + "\n")
+        #expect(run.status == 0)
+        #expect(run.output.contains(#""safety":"crisis""#) && run.output.contains("113"))
+        #expect(!run.output.contains("Voorbeeldziekenhuis"))
+        #expect(run.errorOutput.contains("\(org.path):8:5: error: the entry 'team-collegiale-ondersteuning' is on step 9"))
+        #expect(run.errorOutput.contains("gids laat het weg en toont de landelijke hulp en crisislijnen"))
+    }
+
     /// The nodes a conversation stands in, outermost first: the callers of its detours, then where it waits.
     private static func standing(_ conversation: Live) -> [String] {
         guard let dialogue = conversation.state?.dialogue else { return [] }
