@@ -105,6 +105,34 @@ import Testing
         #expect(server.waitForExit().status == 0)
     }
 
+    @Test("the case that was found: 'Hoe voel je je?' gains two lines while a person is at it; their '6' after the reload is asked again, and the summary says what they chose")
+    func feelingQuestionGainsTwoLines() throws {
+        let folder = try temporaryFolder("feeling")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dialogues = try copyOfDialogues(in: folder)
+        let server = try ServeProcess(["--dialogues", dialogues.path, "--store", folder.appendingPathComponent("s.sqlite").path, "--lang", "nl", "--region", "nl"])
+        server.send([#"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"1"}"#, #"{"session":"a","text":"een lange dienst"}"#])
+        #expect(server.readLines(3).last?.contains("Hoe voel je je (lichamelijk en mentaal)?") == true)
+
+        let checkin = dialogues.appendingPathComponent("nl/checkin.yarn")
+        try String(contentsOf: checkin, encoding: .utf8).replacingOccurrences(
+            of: "Hoe voel je je (lichamelijk en mentaal)?\n", with: "Hoe voel je je (lichamelijk en mentaal)?\nNeem er de tijd voor.\nEr is geen goed of fout antwoord.\n"
+        ).write(to: checkin, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        #expect(server.waitForError(containing: "content reloaded"))
+
+        server.send([#"{"session":"a","text":"6"}"#])
+        let again = server.readLine() ?? ""
+        #expect(again.contains("Sinds je vorige bericht is gids bijgewerkt. Je laatste antwoord kon ik daardoor niet gebruiken"))
+        #expect(again.contains("Er is geen goed of fout antwoord.") && again.contains(#"{"n":6,"text":"Zwaar"}"#))
+        server.send([#"{"session":"a","text":"6"}"#, #"{"session":"a","text":"1"}"#])
+        let summary = server.readLines(2).last ?? ""
+        #expect(summary.contains("Over hoe je je voelt zei je: zwaar."))
+        #expect(summary.contains("Steun: die heb je."))
+        try server.closeInput()
+        #expect(server.waitForExit().errors.contains("count=1"))
+    }
+
     @Test("a reload with errors keeps the running content and names file:line:col; the metrics file parses with prometheus_client and counts what happened, never what was said")
     func refusedReloadAndMetrics() throws {
         let folder = try temporaryFolder("metrics")
