@@ -28,9 +28,10 @@ public struct CompiledNode: Hashable, Sendable, Codable {
     public var headers: [Header]
     /// The instructions of the node's body.
     public var instructions: [Instruction]
-    /// Which version of the node this is (see ``Program/stampNodeVersions()``): a stored
-    /// state remembers it for every node it stands in, so that a conversation never goes on
-    /// at a position in a node that was edited since.
+    /// Which version of the node this is: a stable hash of its body as written (where it
+    /// stands in its file left out, so that editing one node leaves the others' versions
+    /// alone). A stored state remembers it for every node it stands in, so that a
+    /// conversation never goes on at a position in a node that was edited since.
     public var version: UInt64
 
     public init(name: String, file: String, headers: [Header], instructions: [Instruction], version: UInt64 = 0) {

@@ -116,7 +116,6 @@ public struct Compiler: Sendable {
             program.nodes[node.title] = compiler.compile()
         }
         program.lines = project.lines
-        program.stampNodeVersions()
         diagnostics += project.lowering.diagnostics
         diagnostics += IndentationTraps.warnings(in: nodes.map(\.syntax))
         diagnostics += ProgramAnalysis.warnings(

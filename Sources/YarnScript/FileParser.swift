@@ -93,7 +93,9 @@ enum FileParser {
             }
             var bodyParser = BodyParser(file: source.path, firstLine: bodyStart + 1, lines: bodyLines)
             let body = bodyParser.parse(diagnostics: &diagnostics)
-            nodes.append(NodeSyntax(title: title, titleLocation: titleLocation, headers: headers, body: body, bodyLocation: bodyLocation))
+            nodes.append(NodeSyntax(
+                title: title, titleLocation: titleLocation, headers: headers, body: body, bodyLocation: bodyLocation,
+                bodyVersion: StableHash.of(bodyLines.joined(separator: "\n"))))
         }
         if nodes.isEmpty, diagnostics.count == diagnosticsBefore {
             diagnostics.append(Diagnostic(.warning, at: location(0), "this file has no nodes"))

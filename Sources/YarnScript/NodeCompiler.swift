@@ -36,7 +36,7 @@ struct NodeCompiler {
 
     mutating func compile() -> CompiledNode {
         emitBlock(node.body)
-        return CompiledNode(name: node.title, file: file, headers: node.headers, instructions: instructions)
+        return CompiledNode(name: node.title, file: file, headers: node.headers, instructions: instructions, version: node.bodyVersion)
     }
 
     @discardableResult

@@ -14,6 +14,8 @@ struct NodeSyntax {
     var body: [Statement]
     /// The `---` line: where the body starts.
     var bodyLocation: SourceLocation
+    /// A stable hash of the body as written (see ``CompiledNode/version``).
+    var bodyVersion: UInt64
 }
 
 /// One statement of a node body.
