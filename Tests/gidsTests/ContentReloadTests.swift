@@ -51,10 +51,18 @@ import Testing
         var editor = DialogueEditor(seed: 12)
         for language in ["nl", "en"] {
             let languageFolder = dialogues.appendingPathComponent(language)
-            let standingIn = Set(live.filter { $0.language == language }.flatMap(Self.standing))
+            let here = live.filter { $0.language == language }
+            // Sorted, so that the same seeds make the same choices in every run.
+            let standingIn = Set(here.flatMap(Self.standing)).sorted()
             let others = try DialogueEditor.titles(in: languageFolder).filter { !standingIn.contains($0) }
             var chosen = Set(standingIn.filter { _ in Bool.random(using: &random) })
             chosen.formUnion(others.shuffled(using: &random).prefix(10))
+            // At least one conversation with no detour waiting at each kind of question.
+            for kind in ["choice", "text"] {
+                if let node = here.first(where: { $0.reply["expect"] as? String == kind && Self.standing($0).count == 1 }).map({ Self.standing($0)[0] }) {
+                    chosen.insert(node)
+                }
+            }
             chosen.remove("ContentUpdated")
             try editor.edit(nodes: chosen, in: languageFolder, language: language)
         }

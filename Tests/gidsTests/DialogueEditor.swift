@@ -29,7 +29,7 @@ struct DialogueEditor {
     @discardableResult
     mutating func edit(nodes wanted: Set<String>, in folder: URL, language: String) throws -> Int {
         var count = 0
-        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) where file.pathExtension == "yarn" {
+        for file in try Self.yarnFiles(in: folder) {
             var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
             // From the last node up, so that the line numbers of the nodes still to edit hold.
             for node in Self.nodes(in: lines).reversed() where wanted.contains(node.title) {
@@ -45,9 +45,15 @@ struct DialogueEditor {
 
     /// Every node title of the files in `folder`.
     static func titles(in folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "yarn" }.flatMap {
+        try yarnFiles(in: folder).flatMap {
             nodes(in: try String(contentsOf: $0, encoding: .utf8).components(separatedBy: "\n")).map(\.title)
         }
+    }
+
+    /// The folder's `.yarn` files in name order, so that the same seed makes the same edits.
+    private static func yarnFiles(in folder: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "yarn" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     private static func nodes(in lines: [String]) -> [NodeSpan] {
