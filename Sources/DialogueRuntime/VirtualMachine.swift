@@ -24,6 +24,22 @@ public struct VirtualMachine: Sendable {
         self.library = library
     }
 
+    /// Whether every node the state stands in is still the version the state was stored under.
+    /// When not, the next `resume` or `select` starts the edited node again (see
+    /// ``DialogueEvent/nodeRestarted(_:)``), so an answer the host meant to put in a
+    /// variable belongs to the old content and should not be kept.
+    public func standsInCurrentContent(_ state: DialogueState) -> Bool {
+        editedFrame(of: state) == nil
+    }
+
+    /// The state's frames, outermost first, and the index of the first whose node has another
+    /// version now or is gone; nil when every frame is current.
+    func editedFrame(of state: DialogueState) -> (frames: [DialogueState.Frame], edited: Int)? {
+        guard let current = state.current else { return nil }
+        let frames = state.callStack + [current]
+        return frames.firstIndex { program.nodes[$0.node]?.version != $0.version }.map { (frames, $0) }
+    }
+
     /// Applies one input and runs until the dialogue needs the host again.
     public func advance(_ state: inout DialogueState, with input: DialogueInput) -> [DialogueEvent] {
         var run = Run(machine: self, state: state)
@@ -103,9 +119,7 @@ private struct Run {
     /// (``DialogueEvent/nodeRestarted(_:)``). A node that is gone gives way to the node that
     /// detoured into it; with none, the dialogue fails. Returns false when every frame is current.
     mutating func restartEditedNode() -> Bool {
-        guard let current = state.current else { return false }
-        let frames = state.callStack + [current]
-        guard let edited = frames.firstIndex(where: { machine.program.nodes[$0.node]?.version != $0.version }) else { return false }
+        guard let (frames, edited) = machine.editedFrame(of: state) else { return false }
         state.phase = .idle
         state.pendingOptions = []
         guard let restart = frames[...edited].lastIndex(where: { machine.program.nodes[$0.node] != nil }) else {

@@ -104,7 +104,11 @@ public struct Conversation: Sendable {
         if let variable = prompt.textVariable {
             guard !answer.isEmpty else { return reshowingPrompt(after: say("RepromptText")) }
             remember()
-            state.dialogue.variables[variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
+            // After a content update that edited this node, the answer is not kept: the node
+            // starts again and the person is told their answer was not used.
+            if machine.standsInCurrentContent(state.dialogue) {
+                state.dialogue.variables[variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
+            }
             return run(.resume)
         }
         let aliases = prompt.optionTags.map { tags in tags.filter { $0.hasPrefix(Self.aliasTag) }.map { String($0.dropFirst(Self.aliasTag.count)) } }
@@ -178,7 +182,7 @@ public struct Conversation: Sendable {
         let prompt = state.prompt
         guard prompt.optionIndices.indices.contains(shown) else { return reshowingPrompt(after: say("Reprompt")) }
         remember()
-        if let freeText = prompt.freeText, freeText.option == shown {
+        if let freeText = prompt.freeText, freeText.option == shown, machine.standsInCurrentContent(state.dialogue) {
             state.dialogue.variables[freeText.variable] = .string(String(TextNormalizer.sanitized(text).prefix(Self.maximumAnswerLength)))
         }
         return run(.select(prompt.optionIndices[shown]))

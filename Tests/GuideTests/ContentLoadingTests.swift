@@ -140,4 +140,26 @@ private func copyOfDialogues() throws -> URL {
             #expect(reply.problems.contains { $0.contains(limit) }, "\(reply.problems)")
         }
     }
+
+    @Test("an answer in the person's own words to a node edited since is not kept: the notice says it was not used, and it is not")
+    func ownWordsAfterAnUpdateAreNotKept() throws {
+        let folder = try copyOfDialogues()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var before = Conversation(content: try GuideContent.load(from: folder.path), language: .nl, region: .nl, seed: 1)
+        _ = before.start()
+        #expect(PlainText.lines(for: before.respond(to: "1")).contains("Welke gebeurtenissen van vandaag zijn je bijgebleven?"))
+
+        let checkin = folder.appendingPathComponent("nl/checkin.yarn")
+        try String(contentsOf: checkin, encoding: .utf8).replacingOccurrences(
+            of: "Welke gebeurtenissen van vandaag zijn je bijgebleven?\n", with: "Welke gebeurtenissen van vandaag zijn je bijgebleven?\nNoem er gerust een paar.\n"
+        ).write(to: checkin, atomically: true, encoding: .utf8)
+        var after = Conversation(content: try GuideContent.load(from: folder.path), state: before.state)
+        let lines = PlainText.lines(for: after.respond(to: "een reanimatie op de gang"))
+        #expect(lines.first?.hasPrefix("Sinds je vorige bericht is gids bijgewerkt. Je laatste antwoord kon ik daardoor niet gebruiken") == true)
+        #expect(lines.contains("Noem er gerust een paar."))
+        #expect(after.state.dialogue.variables["$gebeurtenis"]?.text ?? "" == "")
+        // Answered again, it is kept as always.
+        _ = after.respond(to: "een drukke dienst")
+        #expect(after.state.dialogue.variables["$gebeurtenis"]?.text == "een drukke dienst")
+    }
 }
