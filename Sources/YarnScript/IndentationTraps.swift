@@ -10,11 +10,13 @@
 enum IndentationTraps {
     static func warnings(in nodes: [NodeSyntax]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for node in nodes { check(node.body, into: &diagnostics) }
+        for node in nodes {
+            StatementWalker.forEachBlock(in: node.body) { check($0, into: &diagnostics) }
+        }
         return diagnostics
     }
 
-    /// Checks one block, then the blocks inside it.
+    /// Checks the statements of one block against their neighbours.
     private static func check(_ block: [Statement], into diagnostics: inout [Diagnostic]) {
         for (index, statement) in block.enumerated() {
             switch statement {
@@ -31,18 +33,6 @@ enum IndentationTraps {
                         .warning, at: statement.location,
                         "this stands at the level of the options around it, which splits them into two questions ('\(before[0].line.text)' and '\(after[0].line.text)' are not offered together); indent it under the option it belongs to"))
                 }
-            default:
-                break
-            }
-            switch statement {
-            case .options(let items), .lineGroup(let items):
-                for item in items { check(item.body, into: &diagnostics) }
-            case .ifBlock(let clauses, let elseBody, _):
-                for clause in clauses { check(clause.body, into: &diagnostics) }
-                check(elseBody, into: &diagnostics)
-            case .once(_, let body, let elseBody, _):
-                check(body, into: &diagnostics)
-                check(elseBody, into: &diagnostics)
             default:
                 break
             }

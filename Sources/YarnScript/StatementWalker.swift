@@ -4,18 +4,27 @@ enum StatementWalker {
     static func forEach(in statements: [Statement], _ visit: (Statement) -> Void) {
         for statement in statements {
             visit(statement)
-            switch statement {
-            case .options(let items), .lineGroup(let items):
-                for item in items { forEach(in: item.body, visit) }
-            case .ifBlock(let clauses, let elseBody, _):
-                for clause in clauses { forEach(in: clause.body, visit) }
-                forEach(in: elseBody, visit)
-            case .once(_, let body, let elseBody, _):
-                forEach(in: body, visit)
-                forEach(in: elseBody, visit)
-            default:
-                break
-            }
+            for block in blocks(in: statement) { forEach(in: block, visit) }
+        }
+    }
+
+    /// Calls `visit` for a body and for every block nested in it (option and line-group
+    /// bodies, `<<if>>` clauses, `<<once>>` bodies), for checks that look at statements
+    /// beside each other.
+    static func forEachBlock(in statements: [Statement], _ visit: ([Statement]) -> Void) {
+        visit(statements)
+        for statement in statements {
+            for block in blocks(in: statement) { forEachBlock(in: block, visit) }
+        }
+    }
+
+    /// The blocks directly inside a statement, in source order.
+    private static func blocks(in statement: Statement) -> [[Statement]] {
+        switch statement {
+        case .options(let items), .lineGroup(let items): items.map(\.body)
+        case .ifBlock(let clauses, let elseBody, _): clauses.map(\.body) + [elseBody]
+        case .once(_, let body, let elseBody, _): [body, elseBody]
+        default: []
         }
     }
 
