@@ -149,7 +149,6 @@ public final class SessionServer: @unchecked Sendable {
                     tally = ahead.tally
                     return ahead.responses
                 }
-                tally = TurnTally()
                 return try answer(batch.requests[...], in: transaction, tally: &tally)
             }
             // Only a turn stored shows the store works again: a bridge's pings and stats would
@@ -163,10 +162,7 @@ public final class SessionServer: @unchecked Sendable {
             responses = batch.requests.map { request in
                 do {
                     var turn = TurnTally()
-                    let response = try store.transaction { transaction in
-                        turn = TurnTally()
-                        return try answer([request], in: transaction, tally: &turn)[0]
-                    }
+                    let response = try store.transaction { try answer([request], in: $0, tally: &turn)[0] }
                     stored += 1
                     tally = tally + turn
                     return response
