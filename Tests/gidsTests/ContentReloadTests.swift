@@ -236,42 +236,24 @@ import Testing
         let folder = try temporaryFolder("bridge-reload")
         defer { try? FileManager.default.removeItem(at: folder) }
         let dialogues = try copyOfDialogues(in: folder)
-        let bridge = Process()
-        bridge.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        bridge.arguments = [
-            "python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids", gidsBinary.path,
-            "--", "--dialogues", dialogues.path, "--store", ":memory:", "--lang", "nl", "--region", "nl",
-        ]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        (bridge.standardInput, bridge.standardOutput, bridge.standardError) = (input, output, errors)
-        try bridge.run()
-        let event = #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"hoi"}"# + "\n"
-        /// Reads from `pipe` until `done` holds for what was read, or the pipe ends.
-        func read(_ pipe: Pipe, until done: (String) -> Bool) -> String {
-            var text = ""
-            while !done(text) {
-                let chunk = pipe.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                text += String(decoding: chunk, as: UTF8.self)
-            }
-            return text
-        }
-        var posted = ""
-        func readPost() { posted = read(output) { $0.hasSuffix("\n") } }
-        input.fileHandleForWriting.write(Data(event.utf8))
-        readPost()
-        #expect(posted.contains("Stoppen"))
+        let bridge = try ServeProcess(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            arguments: [
+                "python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids", gidsBinary.path,
+                "--", "--dialogues", dialogues.path, "--store", ":memory:", "--lang", "nl", "--region", "nl",
+            ])
+        let event = #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"hoi"}"#
+        bridge.send([event])
+        #expect(bridge.readLine()?.contains("Stoppen") == true)
 
         let menu = dialogues.appendingPathComponent("nl/start.yarn")
         try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(of: "-> Stoppen\n", with: "-> Nu stoppen\n").write(to: menu, atomically: true, encoding: .utf8)
-        kill(bridge.processIdentifier, SIGHUP)
-        #expect(read(errors) { $0.contains("content reloaded") }.contains("content reloaded"))
-        input.fileHandleForWriting.write(Data(event.replacingOccurrences(of: "@anna", with: "@bram").utf8))
-        readPost()
-        #expect(posted.contains("Nu stoppen"))
-        try input.fileHandleForWriting.close()
-        bridge.waitUntilExit()
-        #expect(bridge.terminationStatus == 0)
+        bridge.signal(SIGHUP)
+        #expect(bridge.waitForError(containing: "content reloaded"))
+        bridge.send([event.replacingOccurrences(of: "@anna", with: "@bram")])
+        #expect(bridge.readLine()?.contains("Nu stoppen") == true)
+        try bridge.closeInput()
+        #expect(bridge.waitForExit().status == 0)
     }
 
     @Test("gids serve with a broken organisation file starts all the same and gives the national crisis lines, naming what it left out")

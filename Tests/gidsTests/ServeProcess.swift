@@ -1,7 +1,7 @@
 import Foundation
 
-/// `gids serve` running as a real process, fed and read line by line. (Writing and reading
-/// may happen on two threads: the pipes are independent.)
+/// `gids serve` (or a bridge in front of it) running as a real process, fed and read line
+/// by line. (Writing and reading may happen on two threads: the pipes are independent.)
 final class ServeProcess: @unchecked Sendable {
     let process = Process()
     private let input = Pipe()
@@ -10,23 +10,30 @@ final class ServeProcess: @unchecked Sendable {
     private var buffer = Data()
     private var errorBuffer = Data()
 
-    /// `fileSizeLimit`: the largest file it may write, in KiB (`ulimit -f`), as a full disk
-    /// or a quota would have it. `umask`: the file mode mask it starts with, as a service
-    /// unit's `UMask=` sets it.
-    init(_ arguments: [String], closingOutput: Bool = false, fileSizeLimit: Int? = nil, umask: Int? = nil) throws {
-        let shellSettings = [fileSizeLimit.map { "ulimit -f \($0)" }, umask.map { "umask \(String($0, radix: 8))" }].compactMap(\.self)
-        if !shellSettings.isEmpty {
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", shellSettings.joined(separator: " && ") + " && exec \"$0\" serve \"$@\"", gidsBinary.path] + arguments
-        } else {
-            process.executableURL = gidsBinary
-            process.arguments = ["serve"] + arguments
-        }
+    /// Any program that reads and writes lines, such as a bridge that runs gids serve itself.
+    init(executable: URL, arguments: [String], closingOutput: Bool = false) throws {
+        process.executableURL = executable
+        process.arguments = arguments
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
         if closingOutput { try output.fileHandleForReading.close() }
         try process.run()
+    }
+
+    /// `gids serve` with these arguments. `fileSizeLimit`: the largest file it may write, in
+    /// KiB (`ulimit -f`), as a full disk or a quota would have it. `umask`: the file mode mask
+    /// it starts with, as a service unit's `UMask=` sets it.
+    convenience init(_ arguments: [String], closingOutput: Bool = false, fileSizeLimit: Int? = nil, umask: Int? = nil) throws {
+        let shellSettings = [fileSizeLimit.map { "ulimit -f \($0)" }, umask.map { "umask \(String($0, radix: 8))" }].compactMap(\.self)
+        if shellSettings.isEmpty {
+            try self.init(executable: gidsBinary, arguments: ["serve"] + arguments, closingOutput: closingOutput)
+        } else {
+            try self.init(
+                executable: URL(fileURLWithPath: "/bin/bash"),
+                arguments: ["-c", shellSettings.joined(separator: " && ") + " && exec \"$0\" serve \"$@\"", gidsBinary.path] + arguments,
+                closingOutput: closingOutput)
+        }
     }
 
     func send(_ lines: [String]) {
