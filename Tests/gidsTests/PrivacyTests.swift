@@ -63,9 +63,12 @@ import Testing
         errorOutput += serve.waitForExit().errors
 
         // Reply, one process per message, left idle.
-        for text in Self.idle {
+        for (turn, text) in Self.idle.enumerated() {
             let reply = try gids(["reply"] + options + ["--now", "2026-03-12", "--session", Self.names[3], "--text", text])
             #expect(reply.status == 0)
+            // Like serve, reply keeps the conversation for a while, and says so, never "nothing".
+            if turn == 0 { #expect(reply.output.contains("Wat je typt, bewaar ik versleuteld zolang dit gesprek loopt.")) }
+            #expect(!reply.output.contains("Ik bewaar niets"))
             errorOutput += reply.errorOutput
         }
 
