@@ -39,13 +39,17 @@ let package = Package(
         // Durable storage (SQLite through GRDB): remembered follow-ups, and later conversation sessions.
         .target(
             name: "SessionStore",
-            dependencies: ["Guide", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Guide", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The line protocol for chat bridges: JSON lines (or tab-separated), sessions, `serve` and `reply`.
         .target(
             name: "LineProtocol",
             dependencies: [
-                "Guide", "SessionStore", "DialogueRuntime", .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+                "Guide", "SessionStore", "DialogueRuntime", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -65,11 +69,15 @@ let package = Package(
         .testTarget(name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"]),
         .testTarget(name: "YarnScriptTests", dependencies: ["YarnScript", "DialogueRuntime"]),
         .testTarget(name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"]),
-        .testTarget(name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),
         .testTarget(
             name: "SessionStoreTests",
-            dependencies: ["SessionStore", "Guide", .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "SessionStore", "Guide", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "Guide", "SessionStore"]),
         // Runs the built `gids` binary as a person or an operator would.
         .testTarget(name: "gidsTests", dependencies: ["gids", "Guide", "DialogueRuntime", "SessionStore"]),

@@ -10,8 +10,11 @@ enum Arithmetic {
             guard b != 0 else { throw RuntimeError(.dialogueFailed, "division by zero (\(a.formatted) / 0)") }
             return .number(a / b)
         case (.modulo, .number(let a), .number(let b)):
-            let dividend = a.rounded(.toNearestOrEven), divisor = b.rounded(.toNearestOrEven)
-            guard divisor != 0 else { throw RuntimeError(.dialogueFailed, "division by zero (\(a.formatted) % \(b.formatted))") }
+            let dividend = a.rounded(.toNearestOrEven)
+            let divisor = b.rounded(.toNearestOrEven)
+            guard divisor != 0 else {
+                throw RuntimeError(.dialogueFailed, "division by zero (\(a.formatted) % \(b.formatted))")
+            }
             return .number(dividend.truncatingRemainder(dividingBy: divisor))
         case (.less, .number(let a), .number(let b)): return .bool(a < b)
         case (.lessOrEqual, .number(let a), .number(let b)): return .bool(a <= b)

@@ -167,12 +167,16 @@ public struct BinaryReader {
     }
 
     /// Reads what ``BinaryWriter/optional(_:_:)`` wrote.
-    @inlinable public mutating func optional<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> T? {
+    @inlinable public mutating func optional<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T)
+        throws(BinaryStateError) -> T?
+    {
         try bool() ? try read(&self) : nil
     }
 
     /// Reads what ``BinaryWriter/array(_:_:)`` wrote.
-    @inlinable public mutating func array<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> [T] {
+    @inlinable public mutating func array<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T)
+        throws(BinaryStateError) -> [T]
+    {
         let count = try count()
         var result: [T] = []
         result.reserveCapacity(min(count, 1024))
@@ -181,7 +185,9 @@ public struct BinaryReader {
     }
 
     /// Reads what ``BinaryWriter/dictionary(_:_:)`` wrote.
-    @inlinable public mutating func dictionary<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T) throws(BinaryStateError) -> [String: T] {
+    @inlinable public mutating func dictionary<T>(_ read: (inout BinaryReader) throws(BinaryStateError) -> T)
+        throws(BinaryStateError) -> [String: T]
+    {
         let count = try count()
         var result = [String: T](minimumCapacity: min(count, 1024))  // no growing while filling
         for _ in 0..<count {

@@ -44,9 +44,13 @@ enum BuiltinFunctions {
             defer { state.randomState = generator.state }
             return .number(Float.random(in: 0..<1, using: &generator))
         case "random_range", "random_range_float":
-            let low = number(0).rounded(.towardZero), high = number(1).rounded(.towardZero)
+            let low = number(0).rounded(.towardZero)
+            let high = number(1).rounded(.towardZero)
             guard low.isFinite, high.isFinite, high >= low, high - low < Float(Int32.max) else {
-                throw RuntimeError(.dialogueFailed, "\(name)(\(number(0).formatted), \(number(1).formatted)) needs a finite range with the first bound not above the second")
+                throw RuntimeError(
+                    .dialogueFailed,
+                    "\(name)(\(number(0).formatted), \(number(1).formatted)) needs a finite range with the first bound not above the second"
+                )
             }
             return .number(low + Float(randomBelow(Int(high - low) + 1)))
         case "dice":

@@ -37,14 +37,16 @@ extension DialogueState {
         guard (1...Self.binaryFormatVersion).contains(format) else { throw BinaryStateError.unknownVersion }
         let phase = try reader.raw(Phase.self)
         let current = try reader.frame(format: format)
-        let callStack = try reader.array { reader throws(BinaryStateError) in try reader.frame(format: format) }.compactMap { $0 }
+        let callStack = try reader.array { reader throws(BinaryStateError) in try reader.frame(format: format) }
+            .compactMap { $0 }
         let variables = try reader.dictionary { reader throws(BinaryStateError) in try reader.value() }
         let visits = try reader.dictionary { reader throws(BinaryStateError) in try reader.count() }
         let onceFlags = Set(try reader.array { reader throws(BinaryStateError) in try reader.string() })
         let views = try reader.dictionary { reader throws(BinaryStateError) in try reader.count() }
         let pendingOptions = try reader.array { reader throws(BinaryStateError) in
             PendingOption(
-                target: try reader.count(), onceFlag: try reader.optional { reader throws(BinaryStateError) in try reader.string() },
+                target: try reader.count(),
+                onceFlag: try reader.optional { reader throws(BinaryStateError) in try reader.string() },
                 isAvailable: try reader.bool())
         }
         let saliency = try reader.raw(SaliencyStrategy.self)
@@ -87,7 +89,9 @@ extension BinaryWriter {
 extension BinaryReader {
     fileprivate mutating func frame(format: UInt8) throws(BinaryStateError) -> DialogueState.Frame? {
         try optional { reader throws(BinaryStateError) in
-            DialogueState.Frame(node: try reader.string(), position: try reader.count(), version: format >= 2 ? try reader.unsigned() : 0)
+            DialogueState.Frame(
+                node: try reader.string(), position: try reader.count(),
+                version: format >= 2 ? try reader.unsigned() : 0)
         }
     }
 

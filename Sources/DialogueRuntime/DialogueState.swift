@@ -83,8 +83,17 @@ public struct DialogueState: Hashable, Sendable, Codable {
 
 extension DialogueState {
     private enum CodingKeys: String, CodingKey {
-        case phase = "p", current = "c", callStack = "s", variables = "v", visits = "n", onceFlags = "o",
-            views = "w", pendingOptions = "q", saliency = "a", randomState = "r"
+        case phase = "p"
+        case current = "c"
+        case callStack = "s"
+        case variables = "v"
+        case visits = "n"
+        case onceFlags = "o"
+        case
+            views = "w"
+        case pendingOptions = "q"
+        case saliency = "a"
+        case randomState = "r"
     }
 
     public init(from decoder: any Decoder) throws {

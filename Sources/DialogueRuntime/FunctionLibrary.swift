@@ -31,7 +31,8 @@ public struct FunctionLibrary: Sendable {
     public mutating func register(
         _ name: String, parameters: [ValueType], returns: ValueType, _ implementation: @escaping Implementation
     ) {
-        hostFunctions[name] = HostFunction(signature: FunctionSignature(parameters, returns: returns), implementation: implementation)
+        hostFunctions[name] = HostFunction(
+            signature: FunctionSignature(parameters, returns: returns), implementation: implementation)
     }
 
     /// Every function dialogue may call: the built-ins and this library's host functions.

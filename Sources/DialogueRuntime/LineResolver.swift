@@ -45,7 +45,8 @@ public struct LineResolver: Sendable {
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             let digits = rest[rest.index(after: open)...].prefix { $0.isASCII && $0.isNumber }
-            if digits.endIndex < rest.endIndex, rest[digits.endIndex] == "}", let index = Int(digits), String(index) == digits,
+            if digits.endIndex < rest.endIndex, rest[digits.endIndex] == "}", let index = Int(digits),
+                String(index) == digits,
                 substitutions.indices.contains(index)
             {
                 result += substitutions[index]

@@ -26,7 +26,9 @@ public struct MarkupParser: Sendable {
             plain = result.text
         }
         if let (name, length) = characterSpan {
-            attributes.insert(MarkupAttribute(name: "character", position: 0, length: length, properties: ["name": .string(name)]), at: 0)
+            attributes.insert(
+                MarkupAttribute(name: "character", position: 0, length: length, properties: ["name": .string(name)]),
+                at: 0)
         }
         return MarkedUpText(text: plain, attributes: attributes)
     }
@@ -75,7 +77,9 @@ private struct Scanner {
     mutating func run() throws -> (text: String, attributes: [MarkupAttribute]) {
         while index < characters.count {
             let character = characters[index]
-            if character == "\\", index + 1 < characters.count, characters[index + 1] == "[" || characters[index + 1] == "]" {
+            if character == "\\", index + 1 < characters.count,
+                characters[index + 1] == "[" || characters[index + 1] == "]"
+            {
                 append(characters[index + 1])
                 index += 2
             } else if character == "[" {
@@ -124,11 +128,15 @@ private struct Scanner {
             return
         }
         if parsed.selfClosing {
-            if parsed.properties["trimwhitespace"] == nil { parsed.properties["trimwhitespace"] = MarkupValue.bool(true) }
-            attributes.append(MarkupAttribute(name: parsed.name, position: output.count, length: 0, properties: parsed.properties))
+            if parsed.properties["trimwhitespace"] == nil {
+                parsed.properties["trimwhitespace"] = MarkupValue.bool(true)
+            }
+            attributes.append(
+                MarkupAttribute(name: parsed.name, position: output.count, length: 0, properties: parsed.properties))
             if parsed.properties["trimwhitespace"] == MarkupValue.bool(true) { trimNextWhitespace = true }
         } else {
-            attributes.append(MarkupAttribute(name: parsed.name, position: output.count, length: 0, properties: parsed.properties))
+            attributes.append(
+                MarkupAttribute(name: parsed.name, position: output.count, length: 0, properties: parsed.properties))
             open.append(attributes.count - 1)
         }
     }
@@ -177,12 +185,15 @@ private struct Scanner {
         case "select":
             key = valueText
         default:
-            guard let category = PluralRules.category(for: valueText, locale: locale, ordinal: tag.name == "ordinal") else {
+            guard let category = PluralRules.category(for: valueText, locale: locale, ordinal: tag.name == "ordinal")
+            else {
                 throw MarkupParseError()
             }
             key = category
         }
-        guard let chosen = tag.properties.first(where: { $0.key.lowercased() == key.lowercased() && $0.key != "value" })?.value
+        guard
+            let chosen = tag.properties.first(where: { $0.key.lowercased() == key.lowercased() && $0.key != "value" })?
+                .value
         else { throw MarkupParseError() }
         var result = ""
         var previous: Character?

@@ -82,12 +82,16 @@ struct TagParser {
             index += 1
         }
         if let integer = Int(word) { return .integer(integer) }
-        if word.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true, let float = Float(word) { return .float(float) }
+        if word.first.map({ $0.isNumber || $0 == "-" || $0 == "." }) == true, let float = Float(word) {
+            return .float(float)
+        }
         switch word {
         case "true", "True": return .bool(true)
         case "false", "False": return .bool(false)
         default:
-            guard !word.isEmpty, word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { throw MarkupParseError() }
+            guard !word.isEmpty, word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw MarkupParseError()
+            }
             return .string(word)
         }
     }

@@ -12,7 +12,8 @@ public enum PluralRules {
         let hasVisibleFraction = text.contains(".")
         if ordinal {
             guard language == "en", !hasVisibleFraction else { return "other" }
-            let mod10 = integer.truncatingRemainder(dividingBy: 10), mod100 = integer.truncatingRemainder(dividingBy: 100)
+            let mod10 = integer.truncatingRemainder(dividingBy: 10)
+            let mod100 = integer.truncatingRemainder(dividingBy: 100)
             if mod10 == 1, mod100 != 11 { return "one" }
             if mod10 == 2, mod100 != 12 { return "two" }
             if mod10 == 3, mod100 != 13 { return "few" }

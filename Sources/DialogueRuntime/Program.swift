@@ -11,7 +11,9 @@ public struct Program: Hashable, Sendable, Codable {
     /// The base-language text of every line and option, by line id.
     public var lines: [String: LineInfo]
 
-    public init(nodes: [String: CompiledNode] = [:], initialValues: [String: Value] = [:], lines: [String: LineInfo] = [:]) {
+    public init(
+        nodes: [String: CompiledNode] = [:], initialValues: [String: Value] = [:], lines: [String: LineInfo] = [:]
+    ) {
         self.nodes = nodes
         self.initialValues = initialValues
         self.lines = lines

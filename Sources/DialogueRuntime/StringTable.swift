@@ -38,7 +38,9 @@ public struct StringTable: Hashable, Sendable {
         }
         let header = reader.headerRow ?? []
         guard let idColumn = header.firstIndex(of: "id"), let textColumn = header.firstIndex(of: "text") else {
-            throw FormatError(file: file, row: 1, message: "the header must name the columns 'id' and 'text' (found: \(header.joined(separator: ",")))")
+            throw FormatError(
+                file: file, row: 1,
+                message: "the header must name the columns 'id' and 'text' (found: \(header.joined(separator: ",")))")
         }
         let languageColumn = header.firstIndex(of: "language")
         var texts: [String: String] = [:]
@@ -47,7 +49,9 @@ public struct StringTable: Hashable, Sendable {
         while let fields = reader.next() {
             row += 1
             guard fields.count > max(idColumn, textColumn) else {
-                throw FormatError(file: file, row: row, message: "expected at least \(max(idColumn, textColumn) + 1) columns, found \(fields.count)")
+                throw FormatError(
+                    file: file, row: row,
+                    message: "expected at least \(max(idColumn, textColumn) + 1) columns, found \(fields.count)")
             }
             if let languageColumn, languageColumn < fields.count, language.isEmpty { language = fields[languageColumn] }
             let text = fields[textColumn]
@@ -64,7 +68,9 @@ public struct StringTable: Hashable, Sendable {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
         try writer.write(row: ["language", "id", "text", "file", "node", "lineNumber", "lock", "comment"])
-        let rows = program.lines.sorted { ($0.value.file, $0.value.lineNumber, $0.key) < ($1.value.file, $1.value.lineNumber, $1.key) }
+        let rows = program.lines.sorted {
+            ($0.value.file, $0.value.lineNumber, $0.key) < ($1.value.file, $1.value.lineNumber, $1.key)
+        }
         for (id, line) in rows {
             let tags = line.tags.filter { !$0.hasPrefix("line:") }
             try writer.write(row: [

@@ -74,7 +74,11 @@ public struct VirtualMachine: Sendable {
                 break
             }
             guard options.indices.contains(index), options[index].isAvailable else {
-                return [.error(RuntimeError(.invalidInput, "option \(index) is not one of the available options", node: frame.node))]
+                return [
+                    .error(
+                        RuntimeError(
+                            .invalidInput, "option \(index) is not one of the available options", node: frame.node))
+                ]
             }
             if let flag = options[index].onceFlag { run.state.onceFlags.insert(flag) }
             run.resume(frame, at: options[index].target)
@@ -123,7 +127,10 @@ private struct Run {
         state.phase = .idle
         state.pendingOptions = []
         guard let restart = frames[...edited].lastIndex(where: { machine.program.nodes[$0.node] != nil }) else {
-            fail(RuntimeError(.dialogueFailed, "the node '\(frames[edited].node)' this conversation stood in is no longer in the content"))
+            fail(
+                RuntimeError(
+                    .dialogueFailed,
+                    "the node '\(frames[edited].node)' this conversation stood in is no longer in the content"))
             return true
         }
         state.callStack = Array(frames[..<restart])
@@ -139,7 +146,10 @@ private struct Run {
             while let current = node {
                 steps += 1
                 if steps > machine.instructionLimit {
-                    throw RuntimeError(.dialogueFailed, "the dialogue ran \(machine.instructionLimit) steps without reaching a line or an option; is there a loop of jumps?")
+                    throw RuntimeError(
+                        .dialogueFailed,
+                        "the dialogue ran \(machine.instructionLimit) steps without reaching a line or an option; is there a loop of jumps?"
+                    )
                 }
                 guard position < current.instructions.count else {
                     try finishNode()
@@ -162,7 +172,10 @@ private struct Run {
         case .line(let id, let substitutions):
             lines += 1
             if lines > machine.lineLimit {
-                throw RuntimeError(.dialogueFailed, "the dialogue showed more than \(machine.lineLimit) lines without waiting for an answer; is there a loop?")
+                throw RuntimeError(
+                    .dialogueFailed,
+                    "the dialogue showed more than \(machine.lineLimit) lines without waiting for an answer; is there a loop?"
+                )
             }
             events.append(.line(DialogueLine(id: id, substitutions: try substitutions.map { try evaluate($0).text })))
         case .options(let choices, let otherwise):
@@ -171,7 +184,8 @@ private struct Run {
             for (index, choice) in choices.enumerated() {
                 var available = try choice.condition.map { try evaluateBool($0) } ?? true
                 if let flag = choice.onceFlag, state.onceFlags.contains(flag) { available = false }
-                let line = DialogueLine(id: choice.lineID, substitutions: try choice.substitutions.map { try evaluate($0).text })
+                let line = DialogueLine(
+                    id: choice.lineID, substitutions: try choice.substitutions.map { try evaluate($0).text })
                 offered.append(DialogueOption(index: index, line: line, isAvailable: available))
                 pending.append(.init(target: choice.target, onceFlag: choice.onceFlag, isAvailable: available))
             }
@@ -191,7 +205,8 @@ private struct Run {
                 }
             }
             events.append(.command(text))
-            if let word = text.split(separator: " ", maxSplits: 1).first, machine.waitingCommands.contains(String(word)) {
+            if let word = text.split(separator: " ", maxSplits: 1).first, machine.waitingCommands.contains(String(word))
+            {
                 state.phase = .awaitingResume
                 state.current = .init(node: current.name, position: position, version: current.version)
                 return true
@@ -238,7 +253,9 @@ private struct Run {
             qualifying.append(index)
         }
         let strategy = state.saliency
-        let ranked = qualifying.map { (views: state.views[candidates[$0].lineID] ?? 0, complexity: candidates[$0].complexity) }
+        let ranked = qualifying.map {
+            (views: state.views[candidates[$0].lineID] ?? 0, complexity: candidates[$0].complexity)
+        }
         var generator = SeededRandom(state: state.randomState)
         let pick = strategy.pick(ranked) { Int.random(in: 0..<$0, using: &generator) }
         state.randomState = generator.state
@@ -249,7 +266,9 @@ private struct Run {
         let chosen = candidates[qualifying[pick]]
         if let flag = chosen.onceFlag { state.onceFlags.insert(flag) }
         if strategy.recordsViews { state.views[chosen.lineID, default: 0] += 1 }
-        events.append(.line(DialogueLine(id: chosen.lineID, substitutions: try chosen.substitutions.map { try evaluate($0).text })))
+        events.append(
+            .line(
+                DialogueLine(id: chosen.lineID, substitutions: try chosen.substitutions.map { try evaluate($0).text })))
         position = chosen.target
     }
 

@@ -76,7 +76,10 @@ struct JSONLine {
                 case UInt8(ascii: "\r"): bytes.append(UInt8(ascii: "r"))
                 case UInt8(ascii: "\t"): bytes.append(UInt8(ascii: "t"))
                 case 0..<0x20:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0x0F)]])
+                    bytes.append(contentsOf: [
+                        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hexDigits[Int(byte >> 4)],
+                        Self.hexDigits[Int(byte & 0x0F)],
+                    ])
                 default: bytes.append(byte)  // a quote or a backslash
                 }
             }

@@ -22,7 +22,9 @@ public enum PlainFormat {
         guard let tab = text.firstIndex(of: "\t") else {
             return .failed(ProtocolError("missing_tab", "a plain line is 'session<TAB>text'"))
         }
-        let object = ["session": unescape(String(text[..<tab])), "text": unescape(String(text[text.index(after: tab)...]))]
+        let object = [
+            "session": unescape(String(text[..<tab])), "text": unescape(String(text[text.index(after: tab)...])),
+        ]
         guard let json = try? JSONSerialization.data(withJSONObject: object) else { return .failed(.invalidUTF8) }
         return .line([UInt8](json))
     }
@@ -47,11 +49,15 @@ public enum PlainFormat {
 
     /// The plain lines of a reply already written as JSON.
     private static func serializedLines(_ bytes: [UInt8]) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], let session = object["session"] as? String else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let session = object["session"] as? String
+        else {
             return [String(decoding: bytes, as: UTF8.self)]
         }
         let s = escape(session)
-        let messages = (object["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.map { "\(s)\tmessage\t\(escape($0))" }
+        let messages = (object["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.map {
+            "\(s)\tmessage\t\(escape($0))"
+        }
         let options = (object["options"] as? [[String: Any]] ?? []).compactMap { option -> String? in
             guard let n = option["n"] as? Int, let text = option["text"] as? String else { return nil }
             return "\(s)\toption\t\(n)\t\(escape(text))"
@@ -61,7 +67,8 @@ public enum PlainFormat {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 
     static func unescape(_ text: String) -> String {

@@ -17,5 +17,6 @@ public struct ProtocolError: Error, Hashable, Sendable {
         ProtocolError("line_too_long", "the line is longer than \(limit) bytes and was skipped (see --max-line)")
     }
     static let truncated = ProtocolError("truncated_line", "the input ended in the middle of a line")
-    static let storage = ProtocolError("storage_failed", "the session could not be saved; nothing changed, send the line again")
+    static let storage = ProtocolError(
+        "storage_failed", "the session could not be saved; nothing changed, send the line again")
 }

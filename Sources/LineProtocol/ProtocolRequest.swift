@@ -83,7 +83,9 @@ public struct RequestParser: Sendable {
             return .failure(ParseFailure(ProtocolError("invalid_json", "the line is not valid JSON")))
         }
         guard let fields = object as? [String: Any] else {
-            return .failure(ParseFailure(ProtocolError("not_an_object", "each line must be one JSON object, not \(Self.kind(of: object))")))
+            return .failure(
+                ParseFailure(
+                    ProtocolError("not_an_object", "each line must be one JSON object, not \(Self.kind(of: object))")))
         }
         var id: RequestID?
         if let raw = fields["id"] {
@@ -102,7 +104,9 @@ public struct RequestParser: Sendable {
     private func request(_ fields: [String: Any], id: RequestID?) throws(ProtocolError) -> ProtocolRequest {
         var type = "message"
         if let raw = fields["type"] {
-            guard let text = raw as? String else { throw ProtocolError("invalid_type", "'type' must be a string, not \(Self.kind(of: raw))") }
+            guard let text = raw as? String else {
+                throw ProtocolError("invalid_type", "'type' must be a string, not \(Self.kind(of: raw))")
+            }
             type = text
         }
         switch type {
@@ -111,23 +115,29 @@ public struct RequestParser: Sendable {
         case "due": return ProtocolRequest(id: id, action: .server(.due))
         case "message", "start", "reset", "forget": break
         default:
-            throw ProtocolError("unknown_type", "unknown type '\(type.prefix(40))'; expected message, start, reset, forget, ping, stats or due")
+            throw ProtocolError(
+                "unknown_type",
+                "unknown type '\(type.prefix(40))'; expected message, start, reset, forget, ping, stats or due")
         }
         let session = try Self.session(fields["session"])
         switch type {
         case "start":
             if let dialogue = fields["dialogue"], dialogue as? String != "chat" {
-                throw ProtocolError("unknown_dialogue", "unknown dialogue \(Self.describe(dialogue)); the only dialogue is 'chat'")
+                throw ProtocolError(
+                    "unknown_dialogue", "unknown dialogue \(Self.describe(dialogue)); the only dialogue is 'chat'")
             }
             let start = ProtocolRequest.ConversationLine.start(
-                language: try Self.choice(fields["lang"], "lang", "unknown_language"), region: try Self.choice(fields["region"], "region", "unknown_region"),
+                language: try Self.choice(fields["lang"], "lang", "unknown_language"),
+                region: try Self.choice(fields["region"], "region", "unknown_region"),
                 profile: try profile(fields["org"]))
             return ProtocolRequest(id: id, action: .conversation(session: session, start))
         case "reset": return ProtocolRequest(id: id, action: .conversation(session: session, .reset))
         case "forget": return ProtocolRequest(id: id, action: .server(.forget(session: session)))
         default:
             guard let raw = fields["text"] else { throw ProtocolError("missing_text", "a message needs 'text'") }
-            guard let text = raw as? String else { throw ProtocolError("text_not_string", "'text' must be a string, not \(Self.kind(of: raw))") }
+            guard let text = raw as? String else {
+                throw ProtocolError("text_not_string", "'text' must be a string, not \(Self.kind(of: raw))")
+            }
             // Characters are counted only for a text that has more bytes than the limit.
             guard text.utf8.count <= Self.maximumTextLength || text.count <= Self.maximumTextLength else {
                 throw ProtocolError("text_too_long", "'text' is longer than \(Self.maximumTextLength) characters")
@@ -138,7 +148,9 @@ public struct RequestParser: Sendable {
 
     private static func session(_ raw: Any?) throws(ProtocolError) -> String {
         guard let raw else { throw ProtocolError("missing_session", "the line needs 'session'") }
-        guard let session = raw as? String else { throw ProtocolError("session_not_string", "'session' must be a string, not \(kind(of: raw))") }
+        guard let session = raw as? String else {
+            throw ProtocolError("session_not_string", "'session' must be a string, not \(kind(of: raw))")
+        }
         guard !session.isEmpty else { throw ProtocolError("empty_session", "'session' must not be empty") }
         guard session.utf8.count <= maximumSessionLength else {
             throw ProtocolError("session_too_long", "'session' is longer than \(maximumSessionLength) bytes")
@@ -149,10 +161,14 @@ public struct RequestParser: Sendable {
         return session
     }
 
-    private static func choice<T: RawRepresentable<String> & CaseIterable>(_ raw: Any?, _ field: String, _ code: String) throws(ProtocolError) -> T? {
+    private static func choice<T: RawRepresentable<String> & CaseIterable>(_ raw: Any?, _ field: String, _ code: String)
+        throws(ProtocolError) -> T?
+    {
         guard let raw else { return nil }
         guard let text = raw as? String, let value = T(rawValue: text) else {
-            throw ProtocolError(code, "unknown \(field) \(describe(raw)); expected \(T.allCases.map(\.rawValue).joined(separator: " or "))")
+            throw ProtocolError(
+                code,
+                "unknown \(field) \(describe(raw)); expected \(T.allCases.map(\.rawValue).joined(separator: " or "))")
         }
         return value
     }
@@ -161,7 +177,10 @@ public struct RequestParser: Sendable {
         guard let raw else { return nil }
         guard let name = raw as? String, profiles.contains(name) else {
             let known = profiles.sorted().joined(separator: ", ")
-            throw ProtocolError("unknown_org", "unknown org profile \(Self.describe(raw)); \(known.isEmpty ? "this server has none" : "this server has: \(known)")")
+            throw ProtocolError(
+                "unknown_org",
+                "unknown org profile \(Self.describe(raw)); \(known.isEmpty ? "this server has none" : "this server has: \(known)")"
+            )
         }
         return name
     }
@@ -184,7 +203,8 @@ public struct RequestParser: Sendable {
             return .success(RequestID(token: token.map(Array.init) ?? Self.token(for: text)))
         }
         guard let number = value as? NSNumber, !isBoolean(number), number.doubleValue.isFinite else {
-            return .failure(ProtocolError("invalid_id", "'id' must be a string or a finite number, not \(kind(of: value))"))
+            return .failure(
+                ProtocolError("invalid_id", "'id' must be a string or a finite number, not \(kind(of: value))"))
         }
         return .success(RequestID(token: token.map(Array.init) ?? Array(number.stringValue.utf8)))
     }

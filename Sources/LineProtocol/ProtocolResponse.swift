@@ -99,7 +99,9 @@ public enum ProtocolResponse: Sendable {
 
     var id: RequestID? {
         switch self {
-        case .reply(_, let id, _), .error(_, let id, _), .pong(let id), .stats(let id, _, _, _, _, _), .due(let id, _), .forgotten(let id, _): id
+        case .reply(_, let id, _), .error(_, let id, _), .pong(let id), .stats(let id, _, _, _, _, _), .due(let id, _),
+            .forgotten(let id, _):
+            id
         case .serialized: nil
         }
     }

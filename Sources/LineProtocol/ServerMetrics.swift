@@ -17,18 +17,32 @@ public final class ServerMetrics: Sendable {
 
     public init(started: Date) {
         lines = registry.makeCounter(descriptor: Self.name("lines", "total", "Request lines read, of any kind."))
-        turns = registry.makeCounter(descriptor: Self.name("turns", "total", "Replies of the guide to a conversation line."))
-        crisisAnswers = registry.makeCounter(descriptor: Self.name("crisis_answers", "total", "Turns that gave the crisis answer."))
-        checkQuestions = registry.makeCounter(descriptor: Self.name("check_questions", "total", "Turns that asked the safety net's check question."))
+        turns = registry.makeCounter(
+            descriptor: Self.name("turns", "total", "Replies of the guide to a conversation line."))
+        crisisAnswers = registry.makeCounter(
+            descriptor: Self.name("crisis_answers", "total", "Turns that gave the crisis answer."))
+        checkQuestions = registry.makeCounter(
+            descriptor: Self.name("check_questions", "total", "Turns that asked the safety net's check question."))
         restartedNodes = registry.makeCounter(
-            descriptor: Self.name("nodes_restarted", "total", "Conversations whose node a content update edited: it started again, with a notice."))
-        storageFailures = registry.makeCounter(descriptor: Self.name("storage_failures", "total", "Transactions the session store could not commit."))
-        sessions = registry.makeGauge(descriptor: Self.name("conversations", "", "Conversations going on in the store."))
+            descriptor: Self.name(
+                "nodes_restarted", "total",
+                "Conversations whose node a content update edited: it started again, with a notice."))
+        storageFailures = registry.makeCounter(
+            descriptor: Self.name("storage_failures", "total", "Transactions the session store could not commit."))
+        sessions = registry.makeGauge(
+            descriptor: Self.name("conversations", "", "Conversations going on in the store."))
         commitDuration = registry.makeDurationHistogram(
-            descriptor: Self.name("commit_duration", "seconds", "Time from the start of a batch's commit until its replies could be written."),
-            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1), .seconds(5)])
-        registry.makeGauge(descriptor: Self.name("start_time", "seconds", "When this gids serve started, in seconds since 1970."))
-            .set(started.timeIntervalSince1970)
+            descriptor: Self.name(
+                "commit_duration", "seconds",
+                "Time from the start of a batch's commit until its replies could be written."),
+            buckets: [
+                .milliseconds(1), .milliseconds(5), .milliseconds(10), .milliseconds(50), .milliseconds(100),
+                .milliseconds(500), .seconds(1), .seconds(5),
+            ])
+        registry.makeGauge(
+            descriptor: Self.name("start_time", "seconds", "When this gids serve started, in seconds since 1970.")
+        )
+        .set(started.timeIntervalSince1970)
         // Shown from the start, so that a rate can be taken before the first one.
         for result in ContentReload.allCases { reloads(result).increment(by: Int64(0)) }
     }
@@ -47,12 +61,17 @@ public final class ServerMetrics: Sendable {
     }
 
     private func reloads(_ result: ContentReload) -> Counter {
-        registry.makeCounter(descriptor: Self.name("content_reloads", "total", "Content reloads on SIGHUP, by result."), labels: [("result", result.rawValue)])
+        registry.makeCounter(
+            descriptor: Self.name("content_reloads", "total", "Content reloads on SIGHUP, by result."),
+            labels: [("result", result.rawValue)])
     }
 
     /// Counts an error line sent to a bridge, by its code (`invalid_json`, `storage_failed`, ...).
     func countError(code: String) {
-        registry.makeCounter(descriptor: Self.name("errors", "total", "Error lines written to bridges, by code."), labels: [("code", code)]).increment()
+        registry.makeCounter(
+            descriptor: Self.name("errors", "total", "Error lines written to bridges, by code."),
+            labels: [("code", code)]
+        ).increment()
     }
 
     func count(_ tally: TurnTally) {

@@ -20,26 +20,32 @@ struct SessionResponder: Sendable {
     private var today: DayDate { DayDate.today(from: clock()) }
 
     /// The answer to one line for the session; the guide's turn, if it took one, is counted in `tally`.
-    func answer(_ line: ProtocolRequest.ConversationLine, id: RequestID?, session: inout SessionRecord, tally: inout TurnTally) -> ProtocolResponse {
+    func answer(
+        _ line: ProtocolRequest.ConversationLine, id: RequestID?, session: inout SessionRecord, tally: inout TurnTally
+    ) -> ProtocolResponse {
         let response: ProtocolResponse
         var turn: Reply?
         switch line {
         case .message(let text):
             response = message(text, id: id, session: &session, turn: &turn)
         case .start(let language, let region, let profile):
-            response = begin(language: language, region: region, profile: profile ?? "", id: id, session: &session, turn: &turn)
+            response = begin(
+                language: language, region: region, profile: profile ?? "", id: id, session: &session, turn: &turn)
         case .reset:
             // Again with the language, region and profile of the session's conversation.
             let previous = session.stored.flatMap { try? ConversationState(binary: [UInt8]($0.state)) }?.settings
             response = begin(
-                language: previous?.language, region: previous?.region, profile: session.stored?.profile ?? "", id: id, session: &session, turn: &turn)
+                language: previous?.language, region: previous?.region, profile: session.stored?.profile ?? "", id: id,
+                session: &session, turn: &turn)
         }
         if let turn { tally.count(turn) }
         return response
     }
 
     /// The answer to something the person wrote.
-    private func message(_ text: String, id: RequestID?, session: inout SessionRecord, turn: inout Reply?) -> ProtocolResponse {
+    private func message(_ text: String, id: RequestID?, session: inout SessionRecord, turn: inout Reply?)
+        -> ProtocolResponse
+    {
         let stored = session.stored
         // A line is its id with the keyed hash of its text: the same line again gets the same
         // answer; the same id with other text is a bridge's mistake, and its text is not lost
@@ -50,11 +56,15 @@ struct SessionResponder: Sendable {
         }
         if let id, let last = stored?.lastID, last.hasPrefix(Self.lineKey(id, "")) {
             return .error(
-                ProtocolError("id_reused", "this id was already used for another line of this session; send each line with an id of its own"),
+                ProtocolError(
+                    "id_reused",
+                    "this id was already used for another line of this session; send each line with an id of its own"),
                 id: id, session: session.key)
         }
         let profile = stored?.profile ?? ""
-        guard let content = contents[profile] ?? contents[""] else { return .error(.storage, id: id, session: session.key) }
+        guard let content = contents[profile] ?? contents[""] else {
+            return .error(.storage, id: id, session: session.key)
+        }
         let isSafety = { content.router.intent(of: TextNormalizer.sanitized(text)).isSafety }
         // Forbidden characters are refused, unless the safety net acts on the text.
         if let problem = Self.unsafeText(text), !isSafety() { return .error(problem, id: id, session: session.key) }
@@ -66,7 +76,9 @@ struct SessionResponder: Sendable {
         } else {
             // An unknown (or finished) session starts the default dialogue; what the safety net
             // acts on is answered at once.
-            conversation = Conversation(content: content, settings: conversationSettings(language: nil, region: nil, profile: profile, session: session))
+            conversation = Conversation(
+                content: content,
+                settings: conversationSettings(language: nil, region: nil, profile: profile, session: session))
             reply = conversation.start()
             if isSafety() { reply = conversation.respond(to: text) }
         }
@@ -83,21 +95,30 @@ struct SessionResponder: Sendable {
     /// Starts a new conversation for the session (replacing any earlier one); nil settings
     /// are the server's.
     private func begin(
-        language: Language?, region: Region?, profile: String, id: RequestID?, session: inout SessionRecord, turn: inout Reply?
+        language: Language?, region: Region?, profile: String, id: RequestID?, session: inout SessionRecord,
+        turn: inout Reply?
     ) -> ProtocolResponse {
         guard let content = contents[profile] else {
-            return .error(ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
+            return .error(
+                ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
         }
-        var conversation = Conversation(content: content, settings: conversationSettings(language: language, region: region, profile: profile, session: session))
+        var conversation = Conversation(
+            content: content,
+            settings: conversationSettings(language: language, region: region, profile: profile, session: session))
         let reply = conversation.start()
         turn = reply
-        return finish(conversation, reply: reply, profile: profile, id: id, line: id.map { Self.lineKey($0, "start") }, session: &session)
+        return finish(
+            conversation, reply: reply, profile: profile, id: id, line: id.map { Self.lineKey($0, "start") },
+            session: &session)
     }
 
-    private func conversationSettings(language: Language?, region: Region?, profile: String, session: SessionRecord) -> ConversationSettings {
+    private func conversationSettings(language: Language?, region: Region?, profile: String, session: SessionRecord)
+        -> ConversationSettings
+    {
         let content = contents[profile] ?? contents[""]
         return ConversationSettings(
-            language: language ?? settings.language, region: region ?? settings.region, seed: Self.seed(for: session.key),
+            language: language ?? settings.language, region: region ?? settings.region,
+            seed: Self.seed(for: session.key),
             today: today, schedule: settings.schedule ?? content?.organisation?.schedule ?? .olvg,
             followUp: session.followUp, memoryLocation: ConversationSettings.bridgeMemory, canWriteFiles: false,
             keptHours: settings.keptHours)
@@ -105,7 +126,8 @@ struct SessionResponder: Sendable {
 
     /// Carries out the reply's effects and keeps the session's new state with its answer.
     private func finish(
-        _ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, line: String?, session: inout SessionRecord
+        _ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, line: String?,
+        session: inout SessionRecord
     ) -> ProtocolResponse {
         var conversation = conversation
         var reply = reply
@@ -161,9 +183,12 @@ struct SessionResponder: Sendable {
     /// NUL bytes and terminal escape sequences are refused (other control characters are
     /// cleaned); a crisis phrase is answered whatever else the text holds.
     static func unsafeText(_ text: String) -> ProtocolError? {
-        if text.unicodeScalars.contains("\u{0}") { return ProtocolError("text_has_nul", "'text' contains NUL characters") }
+        if text.unicodeScalars.contains("\u{0}") {
+            return ProtocolError("text_has_nul", "'text' contains NUL characters")
+        }
         if text.unicodeScalars.contains("\u{1B}") || text.unicodeScalars.contains("\u{9B}") {
-            return ProtocolError("text_has_escape_sequence", "'text' contains terminal escape sequences; send plain text")
+            return ProtocolError(
+                "text_has_escape_sequence", "'text' contains terminal escape sequences; send plain text")
         }
         return nil
     }

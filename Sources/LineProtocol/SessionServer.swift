@@ -70,7 +70,10 @@ public final class SessionServer: @unchecked Sendable {
     /// then it is erased from the files before the reply is written.
     private var deletedSessions = false
 
-    public init(store: SessionDatabase, contents: [String: GuideContent], settings: Settings, clock: @escaping @Sendable () -> Date) {
+    public init(
+        store: SessionDatabase, contents: [String: GuideContent], settings: Settings,
+        clock: @escaping @Sendable () -> Date
+    ) {
         self.store = store
         responder = SessionResponder(contents: contents, settings: settings, clock: clock, keys: store.keys)
         parser = RequestParser(profiles: Set(contents.keys.filter { !$0.isEmpty }))
@@ -83,7 +86,8 @@ public final class SessionServer: @unchecked Sendable {
     /// (see ``DialogueRuntime/DialogueEvent/nodeRestarted(_:)``). Call it only between batches,
     /// as ``CommitPipeline/replaceContents(_:)`` does.
     public func replaceContents(_ contents: [String: GuideContent]) {
-        responder = SessionResponder(contents: contents, settings: responder.settings, clock: responder.clock, keys: responder.keys)
+        responder = SessionResponder(
+            contents: contents, settings: responder.settings, clock: responder.clock, keys: responder.keys)
         parser = RequestParser(profiles: Set(contents.keys.filter { !$0.isEmpty }))
         metrics.countReload(.loaded)
     }
@@ -113,8 +117,11 @@ public final class SessionServer: @unchecked Sendable {
             case .failed(let error): .failure(ParseFailure(error))
             }
         }
-        guard let base, !requests.contains(where: Self.isForServer) else { return PreparedBatch(requests: requests, ahead: nil) }
-        let pending = Dictionary(uniqueKeysWithValues: (base.pending?.ahead?.records ?? []).map { (SessionIdentity($0.key), $0.written) })
+        guard let base, !requests.contains(where: Self.isForServer) else {
+            return PreparedBatch(requests: requests, ahead: nil)
+        }
+        let pending = Dictionary(
+            uniqueKeysWithValues: (base.pending?.ahead?.records ?? []).map { (SessionIdentity($0.key), $0.written) })
         var tally = TurnTally()
         let answered = try? answerConversationLines(requests[...], tally: &tally) { sessions in
             let unknown = sessions.filter { pending[SessionIdentity($0.key)] == nil }
@@ -124,7 +131,9 @@ public final class SessionServer: @unchecked Sendable {
         return PreparedBatch(
             requests: requests,
             ahead: answered.map {
-                .init(responses: $0.responses, records: $0.records, tally: tally, transaction: base.transaction, countsOnPending: base.pending != nil)
+                .init(
+                    responses: $0.responses, records: $0.records, tally: tally, transaction: base.transaction,
+                    countsOnPending: base.pending != nil)
             })
     }
 
@@ -184,7 +193,9 @@ public final class SessionServer: @unchecked Sendable {
             metrics.countError(code: error.code)
         }
         if tally.restartedNodes > 0 {
-            log.notice("the content changed under conversations: the nodes they stood in started again, each with a notice", metadata: ["count": "\(tally.restartedNodes)"])
+            log.notice(
+                "the content changed under conversations: the nodes they stood in started again, each with a notice",
+                metadata: ["count": "\(tally.restartedNodes)"])
         }
         let forgot = responses.contains { if case .forgotten = $0 { true } else { false } }
         // Before "forgotten" (or the reply to "vergeet mij", or a goodbye) is written, the
@@ -194,7 +205,8 @@ public final class SessionServer: @unchecked Sendable {
         deletedSessions = false
         batch.transactionsAfter = store.transactionCount
         batch.wroteAnswersAhead = wroteAhead
-        metrics.commitDuration.record(.nanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - commitStarted.uptimeNanoseconds)))
+        metrics.commitDuration.record(
+            .nanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - commitStarted.uptimeNanoseconds)))
         return responses
     }
 
@@ -206,7 +218,8 @@ public final class SessionServer: @unchecked Sendable {
     private func noteStorageFailure(_ error: any Error) {
         storageFailures += 1
         metrics.storageFailures.increment()
-        lastStorageFailure = (error as? DatabaseError).map { "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))" }
+        lastStorageFailure =
+            (error as? DatabaseError).map { "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))" }
             ?? "\(type(of: error))"
     }
 
@@ -222,7 +235,9 @@ public final class SessionServer: @unchecked Sendable {
 
     /// Answers the lines in order: runs of conversation lines (and lines that could not be
     /// read) together, each line for the server on its own.
-    private func answer(_ requests: ArraySlice<ParsedLine>, in transaction: SessionTransaction, tally: inout TurnTally) throws -> [ProtocolResponse] {
+    private func answer(_ requests: ArraySlice<ParsedLine>, in transaction: SessionTransaction, tally: inout TurnTally)
+        throws -> [ProtocolResponse]
+    {
         var responses: [ProtocolResponse] = []
         responses.reserveCapacity(requests.count)
         var start = requests.startIndex
@@ -252,7 +267,8 @@ public final class SessionServer: @unchecked Sendable {
     /// by side, from the records `read` gives for their keys. Lines that could not be read
     /// answer for themselves. Returns the responses and the sessions' records to write back.
     private func answerConversationLines(
-        _ requests: ArraySlice<ParsedLine>, tally: inout TurnTally, reading read: ([PseudonymisedKey]) throws -> [SessionRecord]
+        _ requests: ArraySlice<ParsedLine>, tally: inout TurnTally,
+        reading read: ([PseudonymisedKey]) throws -> [SessionRecord]
     ) throws -> (responses: [ProtocolResponse], records: [SessionRecord]) {
         var responses = requests.map { parsed -> ProtocolResponse? in
             guard case .failure(let failure) = parsed else { return nil }
@@ -261,7 +277,9 @@ public final class SessionServer: @unchecked Sendable {
         var grouped: [SessionLines] = []
         var position: [SessionIdentity: Int] = [:]
         for (offset, parsed) in requests.enumerated() {
-            guard case .success(let request) = parsed, case .conversation(let key, let line) = request.action else { continue }
+            guard case .success(let request) = parsed, case .conversation(let key, let line) = request.action else {
+                continue
+            }
             let identity = SessionIdentity(key)
             if position[identity] == nil {
                 position[identity] = grouped.count
@@ -276,7 +294,9 @@ public final class SessionServer: @unchecked Sendable {
         let answered = Array(sessions.indices).concurrentMap(minimumShare: 16) { index in
             var record = records[index]
             var sessionTally = TurnTally()
-            let answers = sessions[index].lines.map { responder.answer($0.line, id: $0.id, session: &record, tally: &sessionTally) }
+            let answers = sessions[index].lines.map {
+                responder.answer($0.line, id: $0.id, session: &record, tally: &sessionTally)
+            }
             return (record: record, answers: answers, tally: sessionTally)
         }
         for (session, result) in zip(sessions, answered) {
@@ -288,7 +308,9 @@ public final class SessionServer: @unchecked Sendable {
     }
 
     /// Answers a line for the server.
-    private func answer(_ line: ProtocolRequest.ServerLine, id: RequestID?, in transaction: SessionTransaction) throws -> ProtocolResponse {
+    private func answer(_ line: ProtocolRequest.ServerLine, id: RequestID?, in transaction: SessionTransaction) throws
+        -> ProtocolResponse
+    {
         switch line {
         case .ping: return .pong(id: id)
         case .stats:
@@ -297,7 +319,8 @@ public final class SessionServer: @unchecked Sendable {
             return .stats(
                 id: id, sessions: sessions, lines: lines, errors: errors, storageFailures: storageFailures,
                 uptimeSeconds: Int(responder.clock().timeIntervalSince(started)))
-        case .due: return .due(id: id, sessions: try transaction.dueSessions(on: DayDate.today(from: responder.clock())))
+        case .due:
+            return .due(id: id, sessions: try transaction.dueSessions(on: DayDate.today(from: responder.clock())))
         case .forget(let session):
             try transaction.forget(session)
             return .forgotten(id: id, session: session)

@@ -26,6 +26,7 @@ struct TurnTally: Sendable {
     static func + (lhs: TurnTally, rhs: TurnTally) -> TurnTally {
         TurnTally(
             turns: lhs.turns + rhs.turns, crisisAnswers: lhs.crisisAnswers + rhs.crisisAnswers,
-            checkQuestions: lhs.checkQuestions + rhs.checkQuestions, restartedNodes: lhs.restartedNodes + rhs.restartedNodes)
+            checkQuestions: lhs.checkQuestions + rhs.checkQuestions,
+            restartedNodes: lhs.restartedNodes + rhs.restartedNodes)
     }
 }

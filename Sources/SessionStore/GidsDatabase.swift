@@ -34,7 +34,8 @@ public final class GidsDatabase: @unchecked Sendable {
         // faster, for 15 MB more memory. What is deleted is overwritten with zeros
         // (secure_delete), so a forgotten session does not linger in free space.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 10000; PRAGMA secure_delete = ON")
+            try db.execute(
+                sql: "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 10000; PRAGMA secure_delete = ON")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try Self.createFolder(folder)
@@ -84,7 +85,9 @@ public final class GidsDatabase: @unchecked Sendable {
                 if id != applicationID, tables > 0 { throw StoreError.foreign(path: path) }
                 if tables > 0 {
                     let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
-                    if problems != ["ok"] { throw StoreError.damaged(path: path, detail: problems.joined(separator: "; ")) }
+                    if problems != ["ok"] {
+                        throw StoreError.damaged(path: path, detail: problems.joined(separator: "; "))
+                    }
                     if try migrator.hasBeenSuperseded(db) { throw StoreError.newerVersion(path: path) }
                 }
                 try inspect?(db)
@@ -101,7 +104,8 @@ public final class GidsDatabase: @unchecked Sendable {
     /// Creates the database's folder (0700) when it does not exist.
     private static func createFolder(_ folder: String) throws {
         guard !FileManager.default.fileExists(atPath: folder) else { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     /// Creates an empty file (0600) before SQLite opens it, so that the file is never
@@ -160,7 +164,8 @@ public final class GidsDatabase: @unchecked Sendable {
                 let json: Data = row["state"]
                 guard let state = try? decoder.decode(ConversationState.self, from: json) else { continue }
                 try db.execute(
-                    sql: "UPDATE session SET state = ? WHERE key = ?", arguments: [Data(state.binaryEncoded()), row["key"] as String])
+                    sql: "UPDATE session SET state = ? WHERE key = ?",
+                    arguments: [Data(state.binaryEncoded()), row["key"] as String])
             }
         }
         migrator.registerMigration("4: sealed session states, ended conversations") { db in

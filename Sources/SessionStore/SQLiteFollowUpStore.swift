@@ -55,24 +55,31 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
     /// The subjects whose follow-up's last conversation (or event) is more than
     /// ``retentionDays`` before `today`.
     static func expiredSubjects(today: DayDate, in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT subject FROM follow_up f WHERE max(f.event_date, coalesce((SELECT max(date) FROM talk t WHERE t.subject = f.subject), '')) < ?
-            """, arguments: [today.adding(days: -retentionDays).description])
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT subject FROM follow_up f WHERE max(f.event_date, coalesce((SELECT max(date) FROM talk t WHERE t.subject = f.subject), '')) < ?
+                """, arguments: [today.adding(days: -retentionDays).description])
     }
 
     static func followUp(for subject: String, in db: Database) throws -> FollowUp? {
         // Asked for every new session of `gids serve`: prepared once per connection.
         let statement = try db.cachedStatement(sql: "SELECT * FROM follow_up WHERE subject = ?")
-        guard let row = try Row.fetchOne(statement, arguments: [subject]), let schedule = FollowUpSchedule(rawValue: row["schedule"])
+        guard let row = try Row.fetchOne(statement, arguments: [subject]),
+            let schedule = FollowUpSchedule(rawValue: row["schedule"])
         else { return nil }
         // An empty event_date is an event whose day the person did not know.
         let eventDate = DayDate(iso: row["event_date"])
-        let talks = try Row.fetchAll(db, sql: "SELECT * FROM talk WHERE subject = ? ORDER BY number", arguments: [subject]).compactMap { talk -> FollowUp.Talk? in
+        let talks = try Row.fetchAll(
+            db, sql: "SELECT * FROM talk WHERE subject = ? ORDER BY number", arguments: [subject]
+        ).compactMap { talk -> FollowUp.Talk? in
             guard let date = DayDate(iso: talk["date"]) else { return nil }
             let signals = (talk["signals"] as String).split(separator: ",").compactMap { Int($0) }
             return FollowUp.Talk(number: talk["number"], date: date, signals: signals)
         }
-        return FollowUp(eventDate: eventDate, eventKind: row["event_kind"], isPileUp: row["pile_up"], schedule: schedule, talks: talks, isClosed: row["closed"])
+        return FollowUp(
+            eventDate: eventDate, eventKind: row["event_kind"], isPileUp: row["pile_up"], schedule: schedule,
+            talks: talks, isClosed: row["closed"])
     }
 
     static func save(_ followUp: FollowUp, for subject: String, in db: Database) throws {
@@ -82,12 +89,17 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
                 ON CONFLICT(subject) DO UPDATE SET event_date = excluded.event_date, event_kind = excluded.event_kind,
                 pile_up = excluded.pile_up, schedule = excluded.schedule, closed = excluded.closed
                 """,
-            arguments: [subject, followUp.eventDate?.description ?? "", followUp.eventKind, followUp.isPileUp, followUp.schedule.rawValue, followUp.isClosed])
+            arguments: [
+                subject, followUp.eventDate?.description ?? "", followUp.eventKind, followUp.isPileUp,
+                followUp.schedule.rawValue, followUp.isClosed,
+            ])
         try db.execute(sql: "DELETE FROM talk WHERE subject = ?", arguments: [subject])
         for talk in followUp.talks {
             try db.execute(
                 sql: "INSERT INTO talk (subject, number, date, signals) VALUES (?, ?, ?, ?)",
-                arguments: [subject, talk.number, talk.date.description, talk.signals.map(String.init).joined(separator: ",")])
+                arguments: [
+                    subject, talk.number, talk.date.description, talk.signals.map(String.init).joined(separator: ","),
+                ])
         }
     }
 

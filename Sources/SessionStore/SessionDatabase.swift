@@ -18,7 +18,9 @@ public struct StoredSession: Sendable {
     /// that line again should the bridge send it again, until ``SessionTransaction/sweep(_:)``.
     public var isEnded: Bool
 
-    public init(state: Data, profile: String, lastID: String?, lastReply: Data?, lastActivity: Int64, isEnded: Bool = false) {
+    public init(
+        state: Data, profile: String, lastID: String?, lastReply: Data?, lastActivity: Int64, isEnded: Bool = false
+    ) {
         self.state = state
         self.profile = profile
         self.lastID = lastID
@@ -57,7 +59,9 @@ public final class SessionDatabase: @unchecked Sendable {
     /// a store that holds anything but has no key file is refused unchanged.
     public init(path: String, keyFile: String? = nil) throws {
         (database, keys) = try Self.open(path, keyFile: keyFile ?? path + ".key")
-        lastDataVersion = try database.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+        lastDataVersion = try database.writer.writeWithoutTransaction {
+            try Int.fetchOne($0, sql: "PRAGMA data_version")
+        }
         try sealRowsWrittenBeforeSealing()
     }
 
@@ -107,10 +111,14 @@ public final class SessionDatabase: @unchecked Sendable {
                 let version = try Int.fetchOne(db, sql: "PRAGMA data_version")
                 let othersCommitted = version != lastDataVersion
                 lastDataVersion = version
-                result = try body(SessionTransaction(db: db, keys: keys, number: transactionsBegun, othersHaveCommitted: othersCommitted))
+                result = try body(
+                    SessionTransaction(
+                        db: db, keys: keys, number: transactionsBegun, othersHaveCommitted: othersCommitted))
                 return .commit
             }
-            guard let result else { throw StoreError.unreadable(path: database.path, detail: "the transaction ended without a result") }
+            guard let result else {
+                throw StoreError.unreadable(path: database.path, detail: "the transaction ended without a result")
+            }
             return result
         }
     }
@@ -141,9 +149,11 @@ public struct SessionSnapshot {
 
     /// Whether ``SessionTransaction/sweep(_:)`` has anything to delete.
     public func hasExpired(_ limits: SweepLimits) throws -> Bool {
-        let idle = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM session WHERE last_activity < ? OR (ended AND last_activity < ?))",
-            arguments: [limits.idleCutoff, limits.endedCutoff]) ?? false
+        let idle =
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM session WHERE last_activity < ? OR (ended AND last_activity < ?))",
+                arguments: [limits.idleCutoff, limits.endedCutoff]) ?? false
         return try idle || !SQLiteFollowUpStore.expiredSubjects(today: limits.today, in: db).isEmpty
     }
 }
@@ -189,7 +199,11 @@ public struct SessionTransaction {
     public func write(_ records: [SessionRecord]) throws {
         for record in records {
             for change in record.followUpChanges {
-                if let followUp = change { try saveFollowUp(followUp, pseudonym: record.pseudonym, key: record.key) } else { try forgetFollowUp(pseudonym: record.pseudonym) }
+                if let followUp = change {
+                    try saveFollowUp(followUp, pseudonym: record.pseudonym, key: record.key)
+                } else {
+                    try forgetFollowUp(pseudonym: record.pseudonym)
+                }
             }
             if record.isDeleted {
                 try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [record.pseudonym])
@@ -221,7 +235,10 @@ public struct SessionTransaction {
             let reply: Data? = row["last_reply"]
             try db.execute(
                 sql: "UPDATE session SET state = ?, last_reply = ?, sealed = 1 WHERE key = ?",
-                arguments: [try keys.seal(row["state"], for: pseudonym), try reply.map { try keys.seal($0, for: pseudonym) }, pseudonym])
+                arguments: [
+                    try keys.seal(row["state"], for: pseudonym), try reply.map { try keys.seal($0, for: pseudonym) },
+                    pseudonym,
+                ])
         }
         return plain.count
     }
@@ -236,7 +253,9 @@ public struct SessionTransaction {
     /// Keeps a consented follow-up, and the session key sealed so that `due` can name it.
     private func saveFollowUp(_ followUp: FollowUp, pseudonym: String, key: String) throws {
         try SQLiteFollowUpStore.save(followUp, for: pseudonym, in: db)
-        try db.execute(sql: "INSERT OR REPLACE INTO reachable (key, sealed_session) VALUES (?, ?)", arguments: [pseudonym, try keys.seal(key)])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO reachable (key, sealed_session) VALUES (?, ?)",
+            arguments: [pseudonym, try keys.seal(key)])
     }
 
     private func forgetFollowUp(pseudonym: String) throws {
@@ -247,7 +266,9 @@ public struct SessionTransaction {
     /// The sessions whose next follow-up talk is due on `today`, by their key, sorted.
     public func dueSessions(on today: DayDate) throws -> [String] {
         try Row.fetchAll(db, sql: "SELECT key, sealed_session FROM reachable").compactMap { row -> String? in
-            guard let followUp = try SQLiteFollowUpStore.followUp(for: row["key"], in: db), followUp.isNextTalkDue(on: today) else { return nil }
+            guard let followUp = try SQLiteFollowUpStore.followUp(for: row["key"], in: db),
+                followUp.isNextTalkDue(on: today)
+            else { return nil }
             return try? keys.unseal(row["sealed_session"])
         }.sorted()
     }
@@ -284,11 +305,12 @@ extension Database {
     /// open with the store's key (changed on disk) is read as no state: that session starts
     /// anew.
     fileprivate func sessionRecords(_ sessions: [PseudonymisedKey], keys: SessionKeys) throws -> [SessionRecord] {
-        let statement = try cachedStatement(sql: """
-            SELECT wanted.value, state, profile, last_id, last_reply, last_activity,
-                EXISTS (SELECT 1 FROM follow_up WHERE subject = wanted.value), ended
-            FROM json_each(?) AS wanted LEFT JOIN session ON session.key = wanted.value
-            """)
+        let statement = try cachedStatement(
+            sql: """
+                SELECT wanted.value, state, profile, last_id, last_reply, last_activity,
+                    EXISTS (SELECT 1 FROM follow_up WHERE subject = wanted.value), ended
+                FROM json_each(?) AS wanted LEFT JOIN session ON session.key = wanted.value
+                """)
         // Stored keys are hexadecimal digits: nothing to escape.
         let list = "[" + sessions.map { "\"\($0.pseudonym)\"" }.joined(separator: ",") + "]"
         var found: [String: (stored: StoredSession?, hasFollowUp: Bool)] = .init(minimumCapacity: sessions.count)
@@ -302,14 +324,17 @@ extension Database {
             let stored = sealedState.map { sealed in
                 StoredSession(
                     state: (try? keys.open(sealed, for: pseudonym)) ?? Data(), profile: row[2], lastID: row[3],
-                    lastReply: sealedReply.flatMap { try? keys.open($0, for: pseudonym) }, lastActivity: row[5], isEnded: row[7])
+                    lastReply: sealedReply.flatMap { try? keys.open($0, for: pseudonym) }, lastActivity: row[5],
+                    isEnded: row[7])
             }
             found[pseudonym] = (stored, row[6])
         }
         return try sessions.map { session in
             let row = found[session.pseudonym]
-            let followUp = row?.hasFollowUp == true ? try SQLiteFollowUpStore.followUp(for: session.pseudonym, in: self) : nil
-            return SessionRecord(key: session.key, pseudonym: session.pseudonym, stored: row?.stored, followUp: followUp)
+            let followUp =
+                row?.hasFollowUp == true ? try SQLiteFollowUpStore.followUp(for: session.pseudonym, in: self) : nil
+            return SessionRecord(
+                key: session.key, pseudonym: session.pseudonym, stored: row?.stored, followUp: followUp)
         }
     }
 }

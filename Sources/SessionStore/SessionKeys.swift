@@ -54,7 +54,9 @@ public struct SessionKeys: @unchecked Sendable {
         let written = key.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
-        guard written == Self.secretSize, synced else { throw StoreError.keyFile(path: file, detail: "could not write the key file") }
+        guard written == Self.secretSize, synced else {
+            throw StoreError.keyFile(path: file, detail: "could not write the key file")
+        }
         if link(temporary, file) != 0 {
             // Another process created it first: use that one.
             guard errno == EEXIST, let secret = try Self.read(file) else {
@@ -122,7 +124,9 @@ public struct SessionKeys: @unchecked Sendable {
     }
 
     private static func sealed(_ content: Data, key: SymmetricKey, boundTo row: Data?) throws -> Data {
-        let box = try row.map { try AES.GCM.seal(content, using: key, authenticating: $0) } ?? AES.GCM.seal(content, using: key)
+        let box =
+            try row.map { try AES.GCM.seal(content, using: key, authenticating: $0) }
+            ?? AES.GCM.seal(content, using: key)
         guard let combined = box.combined else { throw StoreError.keyFile(path: "", detail: "could not seal") }
         return combined
     }

@@ -17,7 +17,8 @@ public struct ChatLoop<Session: DialogueSession> {
     let perform: (Effect) -> Bool
 
     public init(
-        session: Session, reader: any LineReader, style: TerminalStyle, isInteractive: Bool, recording: Transcript? = nil,
+        session: Session, reader: any LineReader, style: TerminalStyle, isInteractive: Bool,
+        recording: Transcript? = nil,
         perform: @escaping (Effect) -> Bool
     ) {
         self.session = session

@@ -22,7 +22,9 @@ public struct TerminalStyle: Sendable {
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStyle {
         guard isatty(STDOUT_FILENO) == 1 else { return .plain }
         var size = winsize()
-        let columns = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : Int(environment["COLUMNS"] ?? "") ?? 80
+        let columns =
+            ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0
+            ? Int(size.ws_col) : Int(environment["COLUMNS"] ?? "") ?? 80
         return TerminalStyle(width: columns, usesColour: environment["NO_COLOR"] == nil)
     }
 
@@ -35,7 +37,9 @@ public struct TerminalStyle: Sendable {
         var lines: [String] = []
         for message in reply.messages { lines += wrap(message, indent: "") }
         for (number, option) in reply.options.enumerated() {
-            lines += wrap(option, indent: "  \(number + 1). ", hangingIndent: String(repeating: " ", count: "  \(number + 1). ".count))
+            lines += wrap(
+                option, indent: "  \(number + 1). ",
+                hangingIndent: String(repeating: " ", count: "  \(number + 1). ".count))
         }
         return lines
     }

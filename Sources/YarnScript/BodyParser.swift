@@ -37,7 +37,8 @@ struct BodyParser {
         while position < tokens.count {
             // Only a stray block keyword can stop the top-level block early.
             if case .statement(let head) = tokens[position] {
-                diagnostics.append(Diagnostic(.error, at: head.location, "\(Self.describe(head)) has no matching opening statement"))
+                diagnostics.append(
+                    Diagnostic(.error, at: head.location, "\(Self.describe(head)) has no matching opening statement"))
             }
             position += 1
             statements += block(diagnostics: &diagnostics)
@@ -60,7 +61,9 @@ struct BodyParser {
         line.allSatisfy { $0 == " " || $0 == "\t" }
     }
 
-    private static func tokenize(file: String, firstLine: Int, lines: [Substring], diagnostics: inout [Diagnostic]) -> [Token] {
+    private static func tokenize(file: String, firstLine: Int, lines: [Substring], diagnostics: inout [Diagnostic])
+        -> [Token]
+    {
         var tokens: [Token] = []
         var openBodies: [Int] = []
         for (offset, line) in lines.enumerated() {
@@ -127,10 +130,14 @@ struct BodyParser {
                     if let group = items(diagnostics: &diagnostics) { statements.append(.lineGroup(group)) }
                 case .ifStart(let condition, let location):
                     position += 1
-                    if let statement = ifBlock(condition, location, diagnostics: &diagnostics) { statements.append(statement) }
+                    if let statement = ifBlock(condition, location, diagnostics: &diagnostics) {
+                        statements.append(statement)
+                    }
                 case .onceStart(let condition, let location):
                     position += 1
-                    if let statement = onceBlock(condition, location, diagnostics: &diagnostics) { statements.append(statement) }
+                    if let statement = onceBlock(condition, location, diagnostics: &diagnostics) {
+                        statements.append(statement)
+                    }
                 }
             }
         }
@@ -142,7 +149,9 @@ struct BodyParser {
         defer { depth -= 1 }
         guard depth <= Self.maximumNesting else {
             if !tooDeep {
-                diagnostics.append(Diagnostic(.error, at: location, "blocks are nested more than \(Self.maximumNesting) levels deep here"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location, "blocks are nested more than \(Self.maximumNesting) levels deep here"))
                 tooDeep = true
             }
             position = tokens.count
@@ -158,8 +167,12 @@ struct BodyParser {
         while case .statement(let head)? = peek {
             let line: LineSyntax
             switch head {
-            case .option(let item) where kind == nil || kind == "->": line = item; kind = "->"
-            case .lineGroupItem(let item) where kind == nil || kind == "=>": line = item; kind = "=>"
+            case .option(let item) where kind == nil || kind == "->":
+                line = item
+                kind = "->"
+            case .lineGroupItem(let item) where kind == nil || kind == "=>":
+                line = item
+                kind = "=>"
             default: return group
             }
             position += 1
@@ -171,11 +184,18 @@ struct BodyParser {
                 if case .dedent? = peek {
                     position += 1
                 } else if case .statement(let stray)? = peek {
-                    diagnostics.append(Diagnostic(.error, at: stray.location, "\(Self.describe(stray)) has no matching opening statement inside this option"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: stray.location,
+                            "\(Self.describe(stray)) has no matching opening statement inside this option"))
                     position += 1
                 }
                 if body.isEmpty {
-                    diagnostics.append(Diagnostic(.error, at: location, "the indented line after '\(line.text)' has no content; remove the indentation or add the option's lines"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: location,
+                            "the indented line after '\(line.text)' has no content; remove the indentation or add the option's lines"
+                        ))
                 }
             }
             group.append(OptionSyntax(line: line, body: body))
@@ -187,7 +207,9 @@ struct BodyParser {
         return group
     }
 
-    private mutating func ifBlock(_ condition: ExpressionSyntax, _ location: SourceLocation, diagnostics: inout [Diagnostic]) -> Statement? {
+    private mutating func ifBlock(
+        _ condition: ExpressionSyntax, _ location: SourceLocation, diagnostics: inout [Diagnostic]
+    ) -> Statement? {
         var clauses: [(condition: ExpressionSyntax, body: [Statement])] = []
         var current = condition
         var elseBody: [Statement] = []
@@ -214,13 +236,19 @@ struct BodyParser {
             case .endIf:
                 return .ifBlock(clauses: clauses, elseBody: elseBody, location: location)
             default:
-                diagnostics.append(Diagnostic(.error, at: head.location, "expected <<endif>> to close the <<if>> on line \(location.line), found \(Self.describe(head))"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: head.location,
+                        "expected <<endif>> to close the <<if>> on line \(location.line), found \(Self.describe(head))")
+                )
                 return .ifBlock(clauses: clauses, elseBody: elseBody, location: location)
             }
         }
     }
 
-    private mutating func onceBlock(_ condition: ExpressionSyntax?, _ location: SourceLocation, diagnostics: inout [Diagnostic]) -> Statement? {
+    private mutating func onceBlock(
+        _ condition: ExpressionSyntax?, _ location: SourceLocation, diagnostics: inout [Diagnostic]
+    ) -> Statement? {
         guard let body = nested(location, diagnostics: &diagnostics) else { return nil }
         var elseBody: [Statement] = []
         if case .statement(.elseClause)? = peek {

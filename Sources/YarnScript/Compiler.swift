@@ -75,7 +75,9 @@ public struct Compiler: Sendable {
             }
             for entry in entries {
                 let child = (path as NSString).appendingPathComponent(entry)
-                if manager.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue, !yarnFiles(in: [child]).isEmpty {
+                if manager.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue,
+                    !yarnFiles(in: [child]).isEmpty
+                {
                     projects.append([child])
                 }
             }
@@ -95,7 +97,10 @@ public struct Compiler: Sendable {
         for file in files {
             for node in file.nodes {
                 if let first = firstByTitle[node.title] {
-                    diagnostics.append(Diagnostic(.error, at: node.titleLocation, "there is already a node named '\(node.title)' (at \(first.file):\(first.line))"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: node.titleLocation,
+                            "there is already a node named '\(node.title)' (at \(first.file):\(first.line))"))
                     continue
                 }
                 firstByTitle[node.title] = node.titleLocation
@@ -119,7 +124,8 @@ public struct Compiler: Sendable {
         diagnostics += project.lowering.diagnostics
         diagnostics += IndentationTraps.warnings(in: nodes.map(\.syntax))
         diagnostics += ProgramAnalysis.warnings(
-            nodes: nodes.map(\.syntax), declarations: declarations.filter { !hostReadVariables.contains($0.key) }, knownNodes: Set(firstByTitle.keys))
+            nodes: nodes.map(\.syntax), declarations: declarations.filter { !hostReadVariables.contains($0.key) },
+            knownNodes: Set(firstByTitle.keys))
         diagnostics.sort()
         return Compilation(program: diagnostics.hasErrors ? nil : program, diagnostics: diagnostics)
     }
@@ -143,7 +149,8 @@ public struct Compiler: Sendable {
                     inference.constrain(condition, to: .bool)
                 case .set(let variable, let location, let op, let value, _):
                     if let op, op != .add {
-                        inference.constrain(ExpressionSyntax(kind: .variable(variable), location: location), to: .number)
+                        inference.constrain(
+                            ExpressionSyntax(kind: .variable(variable), location: location), to: .number)
                     }
                     inference.assign(variable, value, at: location)
                 case .jump(.expression(let expression), _), .detour(.expression(let expression), _):
@@ -160,17 +167,29 @@ public struct Compiler: Sendable {
         diagnostics += inference.diagnostics
         var variables = declarations
         let inferred = inference.inferredTypes
-        for (name, location) in inference.firstUse.sorted(by: { $0.value < $1.value }) where !inference.conflicted.contains(name) {
+        for (name, location) in inference.firstUse.sorted(by: { $0.value < $1.value })
+        where !inference.conflicted.contains(name) {
             guard let type = inferred[name] else {
-                diagnostics.append(Diagnostic(.error, at: location, "\(name) is not declared and its type cannot be told from its use; declare it, like <<declare \(name) = 0>>"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location,
+                        "\(name) is not declared and its type cannot be told from its use; declare it, like <<declare \(name) = 0>>"
+                    ))
                 continue
             }
             let initial = Value.defaultValue(of: type)
             variables[name] = Declarations.Variable(initialValue: initial, location: location)
             let known = declarations.keys.filter { $0 != name }
-            diagnostics.append(requiresDeclarations
-                ? Diagnostic(.error, at: location, "\(name) is not declared\(Suggestions.hint(for: name, in: known)); declare it, like <<declare \(name) = \(initial.literal)>>")
-                : Diagnostic(.warning, at: location, "\(name) is not declared; it is taken to be a \(type) starting at \(initial.literal) (declare it: <<declare \(name) = \(initial.literal)>>)"))
+            diagnostics.append(
+                requiresDeclarations
+                    ? Diagnostic(
+                        .error, at: location,
+                        "\(name) is not declared\(Suggestions.hint(for: name, in: known)); declare it, like <<declare \(name) = \(initial.literal)>>"
+                    )
+                    : Diagnostic(
+                        .warning, at: location,
+                        "\(name) is not declared; it is taken to be a \(type) starting at \(initial.literal) (declare it: <<declare \(name) = \(initial.literal)>>)"
+                    ))
         }
         return variables
     }
@@ -183,7 +202,10 @@ public struct Compiler: Sendable {
                 for line in StatementWalker.lines(of: statement) {
                     guard let id = line.explicitID else { continue }
                     if let first = seen[id] {
-                        diagnostics.append(Diagnostic(.error, at: line.location, "the line id '\(id)' is already used at \(first.file):\(first.line)"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, at: line.location,
+                                "the line id '\(id)' is already used at \(first.file):\(first.line)"))
                     } else {
                         seen[id] = line.location
                     }

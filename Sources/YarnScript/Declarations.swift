@@ -14,15 +14,25 @@ enum Declarations {
             StatementWalker.forEach(in: node.body) { statement in
                 guard case .declare(let name, let valueSyntax, let type, let location) = statement else { return }
                 guard let value = literal(valueSyntax) else {
-                    diagnostics.append(Diagnostic(.error, at: valueSyntax.location, "the value of \(name) must be written out (a number, a string, true or false), not computed"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: valueSyntax.location,
+                            "the value of \(name) must be written out (a number, a string, true or false), not computed"
+                        ))
                     return
                 }
                 if let type, type != value.type {
-                    diagnostics.append(Diagnostic(.error, at: valueSyntax.location, "\(name) is declared as a \(type), but its value \(value.literal) is a \(value.type)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: valueSyntax.location,
+                            "\(name) is declared as a \(type), but its value \(value.literal) is a \(value.type)"))
                     return
                 }
                 if let first = variables[name] {
-                    diagnostics.append(Diagnostic(.error, at: location, "\(name) is already declared at \(first.location.file):\(first.location.line)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, at: location,
+                            "\(name) is already declared at \(first.location.file):\(first.location.line)"))
                     return
                 }
                 variables[name] = Variable(initialValue: value, location: location)

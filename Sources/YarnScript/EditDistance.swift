@@ -3,7 +3,8 @@
 /// "did you mean" suggestions and for recognising misspelt words.
 public enum EditDistance {
     public static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
@@ -27,12 +28,15 @@ public enum EditDistance {
     @inlinable public static func isAtMostOne<T: Equatable>(_ a: ArraySlice<T>, _ b: ArraySlice<T>) -> Bool {
         guard abs(a.count - b.count) <= 1 else { return false }
         let common = zip(a, b).prefix { $0 == $1 }.count
-        let restA = a.dropFirst(common), restB = b.dropFirst(common)
+        let restA = a.dropFirst(common)
+        let restB = b.dropFirst(common)
         if restA.isEmpty || restB.isEmpty { return true }  // equal, or one letter added at the end
         if restA.dropFirst().elementsEqual(restB.dropFirst()) { return true }  // one substitution
-        if restA.dropFirst().elementsEqual(restB) || restA.elementsEqual(restB.dropFirst()) { return true }  // one insertion or deletion
+        // One insertion or deletion.
+        if restA.dropFirst().elementsEqual(restB) || restA.elementsEqual(restB.dropFirst()) { return true }
         // Two neighbours swapped.
         return restA.count == restB.count && restA.count >= 2 && restA[restA.startIndex] == restB[restB.startIndex + 1]
-            && restA[restA.startIndex + 1] == restB[restB.startIndex] && restA.dropFirst(2).elementsEqual(restB.dropFirst(2))
+            && restA[restA.startIndex + 1] == restB[restB.startIndex]
+            && restA.dropFirst(2).elementsEqual(restB.dropFirst(2))
     }
 }

@@ -18,7 +18,9 @@ struct ExpressionLowering {
             let (lowered, type) = lower(operand)
             let needed: ValueType = op == .negate ? .number : .bool
             if let type, type != needed {
-                error(at: expression.location, "'\(op == .negate ? "-" : "not")' needs a \(needed), but this is a \(type)")
+                error(
+                    at: expression.location, "'\(op == .negate ? "-" : "not")' needs a \(needed), but this is a \(type)"
+                )
                 return (.unary(op, lowered), nil)
             }
             return (.unary(op, lowered), type == nil ? nil : needed)
@@ -32,16 +34,24 @@ struct ExpressionLowering {
             let loweredArguments = arguments.map { lower($0) }
             let call = Expression.call(function: name, arguments: loweredArguments.map(\.0))
             guard let signature = functions[name] else {
-                error(at: expression.location, "unknown function '\(name)'\(Suggestions.hint(for: name, in: functions.keys))")
+                error(
+                    at: expression.location,
+                    "unknown function '\(name)'\(Suggestions.hint(for: name, in: functions.keys))")
                 return (call, nil)
             }
             guard arguments.count == signature.parameters.count else {
-                error(at: expression.location, "'\(name)' takes \(signature.parameters.count) argument\(signature.parameters.count == 1 ? "" : "s"), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given")
+                error(
+                    at: expression.location,
+                    "'\(name)' takes \(signature.parameters.count) argument\(signature.parameters.count == 1 ? "" : "s"), but \(arguments.count) \(arguments.count == 1 ? "was" : "were") given"
+                )
                 return (call, signature.returns)
             }
             for (index, (_, type)) in loweredArguments.enumerated() {
                 if let type, type != signature.parameters[index] {
-                    error(at: arguments[index].location, "argument \(index + 1) of '\(name)' must be a \(signature.parameters[index]), but this is a \(type)")
+                    error(
+                        at: arguments[index].location,
+                        "argument \(index + 1) of '\(name)' must be a \(signature.parameters[index]), but this is a \(type)"
+                    )
                 }
             }
             return (call, signature.returns)
@@ -57,7 +67,9 @@ struct ExpressionLowering {
         return lowered
     }
 
-    private mutating func resultType(of op: BinaryOperator, _ a: ValueType, _ b: ValueType, at location: SourceLocation) -> ValueType? {
+    private mutating func resultType(of op: BinaryOperator, _ a: ValueType, _ b: ValueType, at location: SourceLocation)
+        -> ValueType?
+    {
         switch op {
         case .add:
             guard a == b, a != .bool else {
@@ -85,7 +97,9 @@ struct ExpressionLowering {
             return .bool
         case .and, .or, .xor:
             guard a == .bool, b == .bool else {
-                error(at: location, "'\(op == .and ? "and" : op == .or ? "or" : "xor")' needs two Bools, not \(a) and \(b)")
+                error(
+                    at: location,
+                    "'\(op == .and ? "and" : op == .or ? "or" : "xor")' needs two Bools, not \(a) and \(b)")
                 return nil
             }
             return .bool

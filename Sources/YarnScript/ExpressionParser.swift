@@ -41,7 +41,9 @@ struct ExpressionParser {
 
     /// Parses the expression of a command such as `<<if ...>>`, leaving the cursor at `>>`.
     /// An empty expression is an error naming the command.
-    static func parseCommandArgument(_ cursor: inout LineCursor, of command: String) throws(Diagnostic) -> ExpressionSyntax {
+    static func parseCommandArgument(_ cursor: inout LineCursor, of command: String) throws(Diagnostic)
+        -> ExpressionSyntax
+    {
         cursor.skipWhitespace()
         if cursor.hasPrefix(">>") { throw cursor.error("'\(command)' needs an expression") }
         var parser = ExpressionParser(cursor: cursor, terminator: .closingAngles)
@@ -56,7 +58,8 @@ struct ExpressionParser {
         skipSpace()
         guard atTerminator else {
             if cursor.isAtEnd { throw cursor.error("missing '\(terminator.text)' before the end of the line") }
-            throw cursor.error("unexpected '\(cursor.text(cursor.index..<cursor.characters.count).prefix(12))' in expression")
+            throw cursor.error(
+                "unexpected '\(cursor.text(cursor.index..<cursor.characters.count).prefix(12))' in expression")
         }
         return expression
     }
@@ -79,10 +82,16 @@ struct ExpressionParser {
     private static let logicalWords: [(String, BinaryOperator)] = [("and", .and), ("or", .or), ("xor", .xor)]
     private static let equalitySymbols: [(String, BinaryOperator)] = [("==", .equal), ("!=", .notEqual)]
     private static let equalityWords: [(String, BinaryOperator)] = [("is", .equal), ("eq", .equal), ("neq", .notEqual)]
-    private static let relationalSymbols: [(String, BinaryOperator)] = [("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater)]
-    private static let relationalWords: [(String, BinaryOperator)] = [("lte", .lessOrEqual), ("gte", .greaterOrEqual), ("lt", .less), ("gt", .greater)]
+    private static let relationalSymbols: [(String, BinaryOperator)] = [
+        ("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater),
+    ]
+    private static let relationalWords: [(String, BinaryOperator)] = [
+        ("lte", .lessOrEqual), ("gte", .greaterOrEqual), ("lt", .less), ("gt", .greater),
+    ]
     private static let additiveSymbols: [(String, BinaryOperator)] = [("+", .add), ("-", .subtract)]
-    private static let multiplicativeSymbols: [(String, BinaryOperator)] = [("*", .multiply), ("/", .divide), ("%", .modulo)]
+    private static let multiplicativeSymbols: [(String, BinaryOperator)] = [
+        ("*", .multiply), ("/", .divide), ("%", .modulo),
+    ]
 
     private mutating func skipSpace() {
         cursor.skipWhitespace()
@@ -128,10 +137,14 @@ struct ExpressionParser {
         return left
     }
 
-    private mutating func binary(_ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax, at location: SourceLocation) throws(Diagnostic) -> ExpressionSyntax {
+    private mutating func binary(
+        _ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax, at location: SourceLocation
+    ) throws(Diagnostic) -> ExpressionSyntax {
         operators += 1
         guard operators <= Self.maximumDepth else {
-            throw Diagnostic(.error, at: location, "this expression has more than \(Self.maximumDepth) operators; split it over several <<set>> lines")
+            throw Diagnostic(
+                .error, at: location,
+                "this expression has more than \(Self.maximumDepth) operators; split it over several <<set>> lines")
         }
         return ExpressionSyntax(kind: .binary(op, left, right), location: location)
     }
@@ -162,7 +175,8 @@ struct ExpressionParser {
         skipSpace()
         let location = cursor.location
         guard let character = cursor.peek, !atTerminator else {
-            throw cursor.error(cursor.isAtEnd ? "missing '\(terminator.text)' before the end of the line" : "expected a value here")
+            throw cursor.error(
+                cursor.isAtEnd ? "missing '\(terminator.text)' before the end of the line" : "expected a value here")
         }
         if cursor.hasPrefix("//") { throw cursor.error("comments are not allowed inside an expression") }
         if character == "(" {
@@ -173,7 +187,9 @@ struct ExpressionParser {
             cursor.index += 1
             return inner
         }
-        if character.isASCII, character.isDigit { return ExpressionSyntax(kind: .literal(.number(try number())), location: location) }
+        if character.isASCII, character.isDigit {
+            return ExpressionSyntax(kind: .literal(.number(try number())), location: location)
+        }
         if character == "\"" { return ExpressionSyntax(kind: .literal(.string(try string())), location: location) }
         if character == "$" {
             cursor.index += 1
@@ -186,12 +202,16 @@ struct ExpressionParser {
         switch name {
         case "true": return ExpressionSyntax(kind: .literal(.bool(true)), location: location)
         case "false": return ExpressionSyntax(kind: .literal(.bool(false)), location: location)
-        case "null": throw cursor.error("'null' is not a value in Yarn; use a default such as 0, \"\" or false", at: location.column - 1)
+        case "null":
+            throw cursor.error(
+                "'null' is not a value in Yarn; use a default such as 0, \"\" or false", at: location.column - 1)
         default: break
         }
         skipSpace()
         guard cursor.peek == "(" else {
-            throw cursor.error("'\(name)' is not a value; variables start with '$', strings need quotes, and functions need '()'", at: location.column - 1)
+            throw cursor.error(
+                "'\(name)' is not a value; variables start with '$', strings need quotes, and functions need '()'",
+                at: location.column - 1)
         }
         cursor.index += 1
         var arguments: [ExpressionSyntax] = []

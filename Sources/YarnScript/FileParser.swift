@@ -15,12 +15,18 @@ enum FileParser {
         // A control character (a NUL byte, an escape) shows as nothing or as garbage on the
         // person's screen: refused where it stands, once per line.
         for (number, line) in lines.enumerated() {
-            if let column = line.unicodeScalars.firstIndex(where: { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }) {
+            if let column = line.unicodeScalars.firstIndex(where: {
+                ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F
+            }) {
                 let scalar = line.unicodeScalars[column]
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                diagnostics.append(Diagnostic(
-                    .error, at: location(number, line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: column) + 1),
-                    "this line holds a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); remove it"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        at: location(
+                            number, line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: column) + 1),
+                        "this line holds a control character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)); remove it"
+                    ))
             }
         }
         // File tags (`#text` lines), blank lines and comments may come before the first node.
@@ -52,22 +58,32 @@ enum FileParser {
                     if let header = header(in: line) {
                         if header.key == "title" {
                             if titleLocation != nil {
-                                diagnostics.append(Diagnostic(.error, at: location(index), "this node already has a title"))
+                                diagnostics.append(
+                                    Diagnostic(.error, at: location(index), "this node already has a title"))
                             } else {
-                                let afterColon = line.firstIndex(of: ":").map { line[line.index(after: $0)...] } ?? line[...]
-                                let valueStart = afterColon.firstIndex { $0 != " " && $0 != "\t" } ?? afterColon.endIndex
-                                titleLocation = location(index, line.distance(from: line.startIndex, to: valueStart) + 1)
+                                let afterColon =
+                                    line.firstIndex(of: ":").map { line[line.index(after: $0)...] } ?? line[...]
+                                let valueStart =
+                                    afterColon.firstIndex { $0 != " " && $0 != "\t" } ?? afterColon.endIndex
+                                titleLocation = location(
+                                    index, line.distance(from: line.startIndex, to: valueStart) + 1)
                             }
                         }
                         headers.append(header)
                     } else {
-                        diagnostics.append(Diagnostic(.error, at: location(index), "expected a header like 'title: Name' or the line '---' that starts the node's body"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .error, at: location(index),
+                                "expected a header like 'title: Name' or the line '---' that starts the node's body"))
                     }
                 }
                 index += 1
             }
             guard foundBody else {
-                diagnostics.append(Diagnostic(.error, at: location(nodeStart), "this node has no body: add a line '---' after its headers, then the body, then '==='"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location(nodeStart),
+                        "this node has no body: add a line '---' after its headers, then the body, then '==='"))
                 index += 1
                 continue
             }
@@ -77,7 +93,10 @@ enum FileParser {
             while index < lines.count, lines[index].trimmingSpaces != "===" { index += 1 }
             if index >= lines.count {
                 let lastLine = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0
-                diagnostics.append(Diagnostic(.error, at: location(lastLine), "the node that starts at line \(nodeStart + 1) is missing its closing '==='"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: location(lastLine),
+                        "the node that starts at line \(nodeStart + 1) is missing its closing '==='"))
             }
             let bodyLines = Array(lines[bodyStart..<min(index, lines.count)])
             index += 1
@@ -88,14 +107,20 @@ enum FileParser {
                 continue
             }
             guard isValidTitle(title) else {
-                diagnostics.append(Diagnostic(.error, at: titleLocation, "'\(title)' is not a valid node title: use letters, digits and '_', starting with a letter or '_'"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: titleLocation,
+                        "'\(title)' is not a valid node title: use letters, digits and '_', starting with a letter or '_'"
+                    ))
                 continue
             }
             var bodyParser = BodyParser(file: source.path, firstLine: bodyStart + 1, lines: bodyLines)
             let body = bodyParser.parse(diagnostics: &diagnostics)
-            nodes.append(NodeSyntax(
-                title: title, titleLocation: titleLocation, headers: headers, body: body, bodyLocation: bodyLocation,
-                bodyVersion: StableHash.of(bodyLines.joined(separator: "\n"))))
+            nodes.append(
+                NodeSyntax(
+                    title: title, titleLocation: titleLocation, headers: headers, body: body,
+                    bodyLocation: bodyLocation,
+                    bodyVersion: StableHash.of(bodyLines.joined(separator: "\n"))))
         }
         if nodes.isEmpty, diagnostics.count == diagnosticsBefore {
             diagnostics.append(Diagnostic(.warning, at: location(0), "this file has no nodes"))
@@ -107,7 +132,9 @@ enum FileParser {
     private static func header(in line: Substring) -> Header? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let key = line[..<colon].trimmingSpaces
-        guard let first = key.first, first.isLetter || first == "_", key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+        guard let first = key.first, first.isLetter || first == "_",
+            key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+        else {
             return nil
         }
         var value = Substring(line[line.index(after: colon)...])

@@ -23,15 +23,20 @@ enum IndentationTraps {
             case .lineGroup(let items) where items.contains(where: { $0.body.isEmpty }):
                 for item in items {
                     guard let first = item.body.first else { continue }
-                    diagnostics.append(Diagnostic(
-                        .warning, at: first.location,
-                        "this is indented under the line-group item '\(item.line.text)', so it is shown only when that item is picked; de-indent it to show it every time"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: first.location,
+                            "this is indented under the line-group item '\(item.line.text)', so it is shown only when that item is picked; de-indent it to show it every time"
+                        ))
                 }
             case .set, .call, .declare, .command:
-                if case .options(let before)? = block[..<index].last, let after = firstOptions(after: index, in: block) {
-                    diagnostics.append(Diagnostic(
-                        .warning, at: statement.location,
-                        "this stands at the level of the options around it, which splits them into two questions ('\(before[0].line.text)' and '\(after[0].line.text)' are not offered together); indent it under the option it belongs to"))
+                if case .options(let before)? = block[..<index].last, let after = firstOptions(after: index, in: block)
+                {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: statement.location,
+                            "this stands at the level of the options around it, which splits them into two questions ('\(before[0].line.text)' and '\(after[0].line.text)' are not offered together); indent it under the option it belongs to"
+                        ))
                 }
             default:
                 break

@@ -17,7 +17,9 @@ enum LineTextParser {
         textLoop: while let character = cursor.peek {
             switch character {
             case "\\":
-                guard let next = cursor.peek(1) else { throw cursor.error("a '\\' at the end of a line escapes nothing") }
+                guard let next = cursor.peek(1) else {
+                    throw cursor.error("a '\\' at the end of a line escapes nothing")
+                }
                 if escapable.contains(next) {
                     text.append(next)
                 } else if markupEscapes.contains(next) {
@@ -46,7 +48,9 @@ enum LineTextParser {
         while cursor.peek == "#" {
             cursor.index += 1
             var tag = ""
-            while let character = cursor.peek, character != " ", character != "\t", character != "#", character != "$", character != "<" {
+            while let character = cursor.peek, character != " ", character != "\t", character != "#", character != "$",
+                character != "<"
+            {
                 tag.append(character)
                 cursor.index += 1
             }
@@ -54,7 +58,9 @@ enum LineTextParser {
             cursor.skipWhitespace()
         }
         if cursor.hasPrefix("<<") {
-            throw cursor.error(condition == nil ? "a condition must come before the hashtags" : "a \(what) can have only one condition")
+            throw cursor.error(
+                condition == nil ? "a condition must come before the hashtags" : "a \(what) can have only one condition"
+            )
         }
         guard cursor.restIsEmptyOrComment() else { throw cursor.error("unexpected text after the \(what)") }
         let trimmed = String(text.trimmingSpaces)
@@ -86,7 +92,9 @@ enum LineTextParser {
                 result = .once
             }
         default:
-            throw cursor.error("only <<if ...>> or <<once>> can follow text on the same line; put commands on their own line", at: start)
+            throw cursor.error(
+                "only <<if ...>> or <<once>> can follow text on the same line; put commands on their own line",
+                at: start)
         }
         cursor.skipWhitespace()
         guard cursor.hasPrefix(">>") else { throw cursor.error("missing '>>' after the condition") }

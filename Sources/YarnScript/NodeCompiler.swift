@@ -36,7 +36,8 @@ struct NodeCompiler {
 
     mutating func compile() -> CompiledNode {
         emitBlock(node.body)
-        return CompiledNode(name: node.title, file: file, headers: node.headers, instructions: instructions, version: node.bodyVersion)
+        return CompiledNode(
+            name: node.title, file: file, headers: node.headers, instructions: instructions, version: node.bodyVersion)
     }
 
     @discardableResult
@@ -50,7 +51,9 @@ struct NodeCompiler {
     private mutating func emitBlock(_ statements: [Statement]) {
         for (index, statement) in statements.enumerated() {
             var lastLine = false
-            if case .line = statement, index + 1 < statements.count, case .options = statements[index + 1] { lastLine = true }
+            if case .line = statement, index + 1 < statements.count, case .options = statements[index + 1] {
+                lastLine = true
+            }
             emit(statement, isLastLineBeforeOptions: lastLine)
         }
     }
@@ -68,18 +71,27 @@ struct NodeCompiler {
             var exits: [Int] = []
             for item in items {
                 let id = register(item.line)
-                let condition = item.line.condition?.expression.map { lowering.lower($0, expecting: .bool, context: "an option's condition") }
+                let condition = item.line.condition?.expression.map {
+                    lowering.lower($0, expecting: .bool, context: "an option's condition")
+                }
                 let target = next
                 if !item.body.isEmpty {
                     emitBlock(item.body)
                     exits.append(emit(.goto(target: 0)))
                 }
-                choices.append(OptionChoice(
-                    lineID: id, substitutions: substitutions(of: item.line), condition: condition,
-                    onceFlag: item.line.condition?.isOnce == true ? id : nil, target: item.body.isEmpty ? -1 : target))
+                choices.append(
+                    OptionChoice(
+                        lineID: id, substitutions: substitutions(of: item.line), condition: condition,
+                        onceFlag: item.line.condition?.isOnce == true ? id : nil,
+                        target: item.body.isEmpty ? -1 : target))
             }
             let end = next
-            instructions[setIndex] = .options(choices.map { var choice = $0; if choice.target < 0 { choice.target = end }; return choice }, otherwise: end)
+            instructions[setIndex] = .options(
+                choices.map {
+                    var choice = $0
+                    if choice.target < 0 { choice.target = end }
+                    return choice
+                }, otherwise: end)
             for exit in exits { instructions[exit] = .goto(target: end) }
         case .lineGroup(let items):
             let groupIndex = emit(.lineGroup([], otherwise: 0))
@@ -87,14 +99,18 @@ struct NodeCompiler {
             var exits: [Int] = []
             for item in items {
                 let id = register(item.line)
-                let condition = item.line.condition?.expression.map { lowering.lower($0, expecting: .bool, context: "a line-group item's condition") }
+                let condition = item.line.condition?.expression.map {
+                    lowering.lower($0, expecting: .bool, context: "a line-group item's condition")
+                }
                 let target = next
                 emitBlock(item.body)
                 exits.append(emit(.goto(target: 0)))
-                candidates.append(SalientCandidate(
-                    lineID: id, substitutions: substitutions(of: item.line), condition: condition,
-                    onceFlag: item.line.condition?.isOnce == true ? id : nil, complexity: Self.complexity(of: item.line.condition),
-                    target: target))
+                candidates.append(
+                    SalientCandidate(
+                        lineID: id, substitutions: substitutions(of: item.line), condition: condition,
+                        onceFlag: item.line.condition?.isOnce == true ? id : nil,
+                        complexity: Self.complexity(of: item.line.condition),
+                        target: target))
             }
             let end = next
             instructions[groupIndex] = .lineGroup(candidates, otherwise: end)
@@ -125,7 +141,10 @@ struct NodeCompiler {
             if let op {
                 if op == .add ? type == .bool : type != .number {
                     let needed = op == .add ? "a Number or String" : "a Number"
-                    lowering.diagnostics.append(Diagnostic(.error, at: value.location, "'\(op.rawValue)=' needs \(needed) variable, but \(variable) is a \(type)"))
+                    lowering.diagnostics.append(
+                        Diagnostic(
+                            .error, at: value.location,
+                            "'\(op.rawValue)=' needs \(needed) variable, but \(variable) is a \(type)"))
                 }
                 lowered = .binary(op, .variable(variable), lowered)
             }
@@ -140,7 +159,8 @@ struct NodeCompiler {
             emit(.returnFromNode)
         case .call(let expression, let location):
             guard case .call = expression.kind else {
-                lowering.diagnostics.append(Diagnostic(.error, at: location, "<<call>> needs a function call, like <<call f()>>"))
+                lowering.diagnostics.append(
+                    Diagnostic(.error, at: location, "<<call>> needs a function call, like <<call f()>>"))
                 return
             }
             emit(.evaluate(lowering.lower(expression).0))
@@ -149,12 +169,14 @@ struct NodeCompiler {
                 emit(.stop)
                 return
             }
-            emit(.command(pieces.map { piece in
-                switch piece {
-                case .text(let text): .text(text)
-                case .expression(let expression): .expression(lowering.lower(expression).0)
-                }
-            }))
+            emit(
+                .command(
+                    pieces.map { piece in
+                        switch piece {
+                        case .text(let text): .text(text)
+                        case .expression(let expression): .expression(lowering.lower(expression).0)
+                        }
+                    }))
         }
     }
 
@@ -168,14 +190,18 @@ struct NodeCompiler {
         case .once:
             return emit(.onceGuard(flag: onceFlag, condition: nil, otherwise: 0))
         case .onceIf(let expression):
-            return emit(.onceGuard(flag: onceFlag, condition: lowering.lower(expression, expecting: .bool, context: "a condition"), otherwise: 0))
+            return emit(
+                .onceGuard(
+                    flag: onceFlag, condition: lowering.lower(expression, expecting: .bool, context: "a condition"),
+                    otherwise: 0))
         }
     }
 
     private mutating func patchJump(at index: Int, to target: Int) {
         switch instructions[index] {
         case .jumpIfFalse(let condition, _): instructions[index] = .jumpIfFalse(condition, target: target)
-        case .onceGuard(let flag, let condition, _): instructions[index] = .onceGuard(flag: flag, condition: condition, otherwise: target)
+        case .onceGuard(let flag, let condition, _):
+            instructions[index] = .onceGuard(flag: flag, condition: condition, otherwise: target)
         default: break
         }
     }
@@ -203,7 +229,8 @@ struct NodeCompiler {
             } while project.usedLineIDs.contains(id)
             project.usedLineIDs.insert(id)
         }
-        project.lines[id] = LineInfo(text: line.text, file: file, node: node.title, lineNumber: line.location.line, tags: line.tags + extraTags)
+        project.lines[id] = LineInfo(
+            text: line.text, file: file, node: node.title, lineNumber: line.location.line, tags: line.tags + extraTags)
         return id
     }
 

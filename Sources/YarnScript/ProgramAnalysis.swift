@@ -5,7 +5,9 @@ enum ProgramAnalysis {
     /// Nodes tagged with this are started by the host, so nothing needs to jump to them.
     static let entryTag = "entry"
 
-    static func warnings(nodes: [NodeSyntax], declarations: [String: Declarations.Variable], knownNodes: Set<String>) -> [Diagnostic] {
+    static func warnings(nodes: [NodeSyntax], declarations: [String: Declarations.Variable], knownNodes: Set<String>)
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
         var edges: [String: [String]] = [:]
         var detourTargets: Set<String> = []
@@ -31,7 +33,11 @@ enum ProgramAnalysis {
                             if case .detour = statement { detourTargets.insert(title) }
                         } else {
                             let verb = if case .jump = statement { "jump" } else { "detour" }
-                            diagnostics.append(Diagnostic(.error, at: location, "\(verb) to unknown node '\(title)'\(Suggestions.hint(for: title, in: knownNodes))"))
+                            diagnostics.append(
+                                Diagnostic(
+                                    .error, at: location,
+                                    "\(verb) to unknown node '\(title)'\(Suggestions.hint(for: title, in: knownNodes))")
+                            )
                         }
                     case .expression(let expression):
                         hasComputedTargets = true
@@ -62,9 +68,11 @@ enum ProgramAnalysis {
             }
             if !reached.isEmpty {
                 for node in nodes where !reached.contains(node.title) {
-                    diagnostics.append(Diagnostic(
-                        .warning, at: node.titleLocation,
-                        "node '\(node.title)' is never reached: no jump or detour leads to it from 'Start' (add 'tags: \(entryTag)' if the host starts it)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: node.titleLocation,
+                            "node '\(node.title)' is never reached: no jump or detour leads to it from 'Start' (add 'tags: \(entryTag)' if the host starts it)"
+                        ))
                 }
             }
         }
@@ -76,9 +84,10 @@ enum ProgramAnalysis {
         for node in nodes where !detourTargets.contains(node.title) {
             guard case .options(let items)? = node.body.last else { continue }
             for item in items where item.body.isEmpty {
-                diagnostics.append(Diagnostic(
-                    .warning, at: item.line.location,
-                    "the option '\(item.line.text)' leads nowhere: the dialogue ends as soon as it is chosen"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, at: item.line.location,
+                        "the option '\(item.line.text)' leads nowhere: the dialogue ends as soon as it is chosen"))
             }
         }
         return diagnostics
@@ -87,6 +96,8 @@ enum ProgramAnalysis {
 
 extension NodeSyntax {
     var isEntry: Bool {
-        headers.contains { $0.key == "tags" && $0.value.split(separator: " ").contains(Substring(ProgramAnalysis.entryTag)) }
+        headers.contains {
+            $0.key == "tags" && $0.value.split(separator: " ").contains(Substring(ProgramAnalysis.entryTag))
+        }
     }
 }

@@ -55,7 +55,9 @@ public struct SourceFile: Hashable, Sendable {
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
                 lines.append(Substring(text[start..<index]))
                 var next = utf8.index(after: index)
-                if byte == UInt8(ascii: "\r"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") { next = utf8.index(after: next) }
+                if byte == UInt8(ascii: "\r"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                    next = utf8.index(after: next)
+                }
                 start = next
                 index = next
             } else {

@@ -76,7 +76,9 @@ enum StatementParser {
         cursor.skipWhitespace()
         var probe = cursor
         let word = probe.identifier()
-        let isKeyword = word.map { keywords.contains($0) && (probe.peek == " " || probe.peek == "\t" || probe.hasPrefix(">>")) } ?? false
+        let isKeyword =
+            word.map { keywords.contains($0) && (probe.peek == " " || probe.peek == "\t" || probe.hasPrefix(">>")) }
+            ?? false
         guard isKeyword, let keyword = word else {
             let pieces = try genericCommand(&cursor, location: location)
             try finishAfterCommand(&cursor)
@@ -101,11 +103,13 @@ enum StatementParser {
             head = .onceStart(condition, location)
         case "set": head = .simple(try set(&cursor, location: location))
         case "declare": head = .simple(try declare(&cursor, location: location))
-        case "call": head = .simple(.call(try ExpressionParser.parseCommandArgument(&cursor, of: "<<call"), location: location))
+        case "call":
+            head = .simple(.call(try ExpressionParser.parseCommandArgument(&cursor, of: "<<call"), location: location))
         case "jump": head = .simple(.jump(try nodeReference(&cursor, keyword: "jump"), location: location))
         case "detour": head = .simple(.detour(try nodeReference(&cursor, keyword: "detour"), location: location))
         default:
-            throw Diagnostic(.error, at: location, "'<<\(keyword)>>' (enums and local variables) is not supported by gids")
+            throw Diagnostic(
+                .error, at: location, "'<<\(keyword)>>' (enums and local variables) is not supported by gids")
         }
         cursor.skipWhitespace()
         guard cursor.hasPrefix(">>") else {
@@ -136,7 +140,9 @@ enum StatementParser {
         guard let name = cursor.identifier() else { throw cursor.error("expected a variable name after '$'") }
         cursor.skipWhitespace()
         var op: BinaryOperator?
-        let compound: [(String, BinaryOperator)] = [("+=", .add), ("-=", .subtract), ("*=", .multiply), ("/=", .divide), ("%=", .modulo)]
+        let compound: [(String, BinaryOperator)] = [
+            ("+=", .add), ("-=", .subtract), ("*=", .multiply), ("/=", .divide), ("%=", .modulo),
+        ]
         if let (symbol, found) = compound.first(where: { cursor.hasPrefix($0.0) }) {
             cursor.index += symbol.count
             op = found
@@ -148,11 +154,14 @@ enum StatementParser {
             throw cursor.error("expected '=', 'to', '+=', '-=', '*=', '/=' or '%=' after $\(name)")
         }
         let value = try ExpressionParser.parseCommandArgument(&cursor, of: "<<set $\(name) =")
-        return .set(variable: "$" + name, variableLocation: variableLocation, operator: op, value: value, location: location)
+        return .set(
+            variable: "$" + name, variableLocation: variableLocation, operator: op, value: value, location: location)
     }
 
     private static func declare(_ cursor: inout LineCursor, location: SourceLocation) throws(Diagnostic) -> Statement {
-        guard cursor.peek == "$" else { throw cursor.error("'<<declare>>' needs a variable, like <<declare $name = value>>") }
+        guard cursor.peek == "$" else {
+            throw cursor.error("'<<declare>>' needs a variable, like <<declare $name = value>>")
+        }
         cursor.index += 1
         guard let name = cursor.identifier() else { throw cursor.error("expected a variable name after '$'") }
         cursor.skipWhitespace()
@@ -192,12 +201,15 @@ enum StatementParser {
     }
 
     /// A command for the host: text up to `>>`, with `{expression}` pieces.
-    private static func genericCommand(_ cursor: inout LineCursor, location: SourceLocation) throws(Diagnostic) -> [CommandPieceSyntax] {
+    private static func genericCommand(_ cursor: inout LineCursor, location: SourceLocation) throws(Diagnostic)
+        -> [CommandPieceSyntax]
+    {
         var pieces: [CommandPieceSyntax] = []
         var text = ""
         while true {
             guard let character = cursor.peek else {
-                throw Diagnostic(.error, at: location, "this command is missing its closing '>>' (a command must fit on one line)")
+                throw Diagnostic(
+                    .error, at: location, "this command is missing its closing '>>' (a command must fit on one line)")
             }
             if cursor.hasPrefix(">>") {
                 cursor.index += 2
@@ -225,7 +237,8 @@ extension Statement {
         case .line(let line): line.location
         case .options(let options), .lineGroup(let options): options[0].line.location
         case .ifBlock(_, _, let location), .once(_, _, _, let location), .set(_, _, _, _, let location),
-            .declare(_, _, _, let location), .jump(_, let location), .detour(_, let location), .returnFromNode(let location),
+            .declare(_, _, _, let location), .jump(_, let location), .detour(_, let location),
+            .returnFromNode(let location),
             .call(_, let location), .command(_, let location):
             location
         }

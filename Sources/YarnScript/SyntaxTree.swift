@@ -23,9 +23,12 @@ indirect enum Statement {
     case line(LineSyntax)
     case options([OptionSyntax])
     case lineGroup([OptionSyntax])
-    case ifBlock(clauses: [(condition: ExpressionSyntax, body: [Statement])], elseBody: [Statement], location: SourceLocation)
+    case ifBlock(
+        clauses: [(condition: ExpressionSyntax, body: [Statement])], elseBody: [Statement], location: SourceLocation)
     case once(condition: ExpressionSyntax?, body: [Statement], elseBody: [Statement], location: SourceLocation)
-    case set(variable: String, variableLocation: SourceLocation, operator: BinaryOperator?, value: ExpressionSyntax, location: SourceLocation)
+    case set(
+        variable: String, variableLocation: SourceLocation, operator: BinaryOperator?, value: ExpressionSyntax,
+        location: SourceLocation)
     case declare(variable: String, value: ExpressionSyntax, type: ValueType?, location: SourceLocation)
     case jump(NodeReference, location: SourceLocation)
     case detour(NodeReference, location: SourceLocation)

@@ -71,7 +71,8 @@ struct TypeInference {
             unify(infer(operand), .known(type), at: operand.location)
             return .known(type)
         case .binary(let op, let left, let right):
-            let a = infer(left), b = infer(right)
+            let a = infer(left)
+            let b = infer(right)
             switch op {
             case .add:
                 unify(a, b, at: expression.location)
@@ -108,7 +109,8 @@ struct TypeInference {
     private mutating func unify(_ a: Term, _ b: Term, at location: SourceLocation) {
         switch (a, b) {
         case (.variable(let x), .variable(let y)):
-            let rx = root(of: x), ry = root(of: y)
+            let rx = root(of: x)
+            let ry = root(of: y)
             guard rx != ry else { return }
             if let tx = bound[rx], let ty = bound[ry], tx.type != ty.type {
                 conflict(x, tx.type, tx.location, ty.type, at: location)
@@ -128,10 +130,15 @@ struct TypeInference {
         }
     }
 
-    private mutating func conflict(_ name: String, _ first: ValueType, _ firstLocation: SourceLocation, _ second: ValueType, at location: SourceLocation) {
+    private mutating func conflict(
+        _ name: String, _ first: ValueType, _ firstLocation: SourceLocation, _ second: ValueType,
+        at location: SourceLocation
+    ) {
         guard conflicted.insert(name).inserted else { return }
-        diagnostics.append(Diagnostic(
-            .error, at: location,
-            "\(name) is used as a \(second) here, but as a \(first) at line \(firstLocation.line); a variable keeps one type (declare it with <<declare>> to say which)"))
+        diagnostics.append(
+            Diagnostic(
+                .error, at: location,
+                "\(name) is used as a \(second) here, but as a \(first) at line \(firstLocation.line); a variable keeps one type (declare it with <<declare>> to say which)"
+            ))
     }
 }

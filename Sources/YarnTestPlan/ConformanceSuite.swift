@@ -32,14 +32,20 @@ public struct ConformanceSuite: Sendable {
             outcomes.append(Outcome(name: name, failure: runPlan(name, compiler: compiler)))
         }
         let failuresDirectory = (directory as NSString).appendingPathComponent("parse-failures")
-        let failureFiles = ((try? FileManager.default.contentsOfDirectory(atPath: failuresDirectory)) ?? []).filter { $0.hasSuffix(".yarn") }
+        let failureFiles = ((try? FileManager.default.contentsOfDirectory(atPath: failuresDirectory)) ?? []).filter {
+            $0.hasSuffix(".yarn")
+        }
         for file in failureFiles.sorted() {
             let path = (failuresDirectory as NSString).appendingPathComponent(file)
             let diagnostics = compiler.compile(paths: [path]).diagnostics.filter { $0.severity == .error }
-            let positioned = diagnostics.contains { $0.location.file == path && $0.location.line >= 1 && $0.location.column >= 1 }
-            outcomes.append(Outcome(
-                name: "parse-failures/" + String(file.dropLast(5)),
-                failure: positioned ? nil : diagnostics.isEmpty ? "compiled without errors" : "no error had a file:line:column"))
+            let positioned = diagnostics.contains {
+                $0.location.file == path && $0.location.line >= 1 && $0.location.column >= 1
+            }
+            outcomes.append(
+                Outcome(
+                    name: "parse-failures/" + String(file.dropLast(5)),
+                    failure: positioned
+                        ? nil : diagnostics.isEmpty ? "compiled without errors" : "no error had a file:line:column"))
         }
         return outcomes
     }
@@ -49,7 +55,8 @@ public struct ConformanceSuite: Sendable {
         let planPath = (directory as NSString).appendingPathComponent(name + ".testplan")
         let compilation = compiler.compile(paths: [yarn])
         guard let program = compilation.program else {
-            return "did not compile:\n" + compilation.diagnostics.filter { $0.severity == .error }.map { "  \($0)" }.joined(separator: "\n")
+            return "did not compile:\n"
+                + compilation.diagnostics.filter { $0.severity == .error }.map { "  \($0)" }.joined(separator: "\n")
         }
         do {
             let plan = try TestPlan(String(contentsOfFile: planPath, encoding: .utf8))

@@ -1,5 +1,5 @@
-import Foundation
 import DialogueRuntime
+import Foundation
 
 /// A Yarn Spinner `.testplan`: the steps a dialogue must go through, in order.
 public struct TestPlan: Sendable {
@@ -37,7 +37,9 @@ public struct TestPlan: Sendable {
     /// Reads a plan. `#` starts a comment outside backticks.
     public init(_ text: String) throws {
         steps = []
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).enumerated() {
+        for (offset, rawLine) in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        ).enumerated() {
             let number = offset + 1
             let line = Self.removingComment(rawLine.trimmingCharacters(in: .whitespacesAndNewlines))
             if line.isEmpty { continue }
@@ -49,7 +51,9 @@ public struct TestPlan: Sendable {
                 steps.append((.stop, number))
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else { throw FormatError(line: number, message: "expected 'kind: value', found '\(line)'") }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw FormatError(line: number, message: "expected 'kind: value', found '\(line)'")
+            }
             let kind = line[..<colon].trimmingCharacters(in: .whitespaces)
             let rest = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             switch kind {
@@ -64,7 +68,9 @@ public struct TestPlan: Sendable {
                 guard let index = Int(rest) else { throw FormatError(line: number, message: "'select' needs a number") }
                 steps.append((.select(index), number))
             case "saliency":
-                guard let strategy = SaliencyStrategy(rawValue: rest) else { throw FormatError(line: number, message: "unknown saliency strategy '\(rest)'") }
+                guard let strategy = SaliencyStrategy(rawValue: rest) else {
+                    throw FormatError(line: number, message: "unknown saliency strategy '\(rest)'")
+                }
                 steps.append((.saliency(strategy), number))
             case "node":
                 steps.append((.node(rest), number))

@@ -53,7 +53,9 @@ public struct TestPlanRunner: Sendable {
     public func run(_ plan: TestPlan) throws {
         var machine = VirtualMachine(program: program, library: Self.testFunctions)
         if roundTripsState {
-            machine = VirtualMachine(program: try JSONDecoder().decode(Program.self, from: JSONEncoder().encode(program)), library: Self.testFunctions)
+            machine = VirtualMachine(
+                program: try JSONDecoder().decode(Program.self, from: JSONEncoder().encode(program)),
+                library: Self.testFunctions)
         }
         let resolver = LineResolver(program: machine.program, locale: "en")
         var state = DialogueState(saliency: .bestLeastRecentlySeen)
@@ -90,9 +92,13 @@ public struct TestPlanRunner: Sendable {
             switch step {
             case .line(let expected):
                 let event = try nextEvent(line: line)
-                guard case .line(let delivered) = event else { throw Failure(line: line, message: "expected a line, got \(describe(event, resolver))") }
+                guard case .line(let delivered) = event else {
+                    throw Failure(line: line, message: "expected a line, got \(describe(event, resolver))")
+                }
                 let text = resolver.text(for: delivered).text
-                if let expected, text != expected { throw Failure(line: line, message: "expected line '\(expected)', got '\(text)'") }
+                if let expected, text != expected {
+                    throw Failure(line: line, message: "expected line '\(expected)', got '\(text)'")
+                }
             case .option:
                 var expected: [(String, Bool)] = []
                 index -= 1
@@ -101,19 +107,28 @@ public struct TestPlanRunner: Sendable {
                     index += 1
                 }
                 let event = try nextEvent(line: line)
-                guard case .options(let options) = event else { throw Failure(line: line, message: "expected options, got \(describe(event, resolver))") }
+                guard case .options(let options) = event else {
+                    throw Failure(line: line, message: "expected options, got \(describe(event, resolver))")
+                }
                 let actual = options.map { (resolver.text(for: $0.line).text, $0.isAvailable) }
-                guard actual.count == expected.count, zip(actual, expected).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 }) else {
-                    throw Failure(line: line, message: "expected options \(Self.list(expected)), got \(Self.list(actual))")
+                guard actual.count == expected.count, zip(actual, expected).allSatisfy({ $0.0 == $1.0 && $0.1 == $1.1 })
+                else {
+                    throw Failure(
+                        line: line, message: "expected options \(Self.list(expected)), got \(Self.list(actual))")
                 }
             case .select(let number):
-                guard queue.isEmpty else { throw Failure(line: line, message: "cannot select yet: \(describe(queue[0], resolver)) comes first") }
+                guard queue.isEmpty else {
+                    throw Failure(line: line, message: "cannot select yet: \(describe(queue[0], resolver)) comes first")
+                }
                 try advance(.select(number == 0 ? nil : number - 1))
-                if case .error(let error)? = queue.first { throw Failure(line: line, message: "selecting \(number) failed: \(error)") }
+                if case .error(let error)? = queue.first {
+                    throw Failure(line: line, message: "selecting \(number) failed: \(error)")
+                }
             case .command(let expected):
                 let event = try nextEvent(line: line)
                 guard case .command(let text) = event, text == expected else {
-                    throw Failure(line: line, message: "expected command '\(expected)', got \(describe(event, resolver))")
+                    throw Failure(
+                        line: line, message: "expected command '\(expected)', got \(describe(event, resolver))")
                 }
             case .set(let variable, let value):
                 guard let current = machine.program.initialValues[variable] else {
@@ -129,7 +144,9 @@ public struct TestPlanRunner: Sendable {
                 startNode = name
             case .stop:
                 let event = try nextEvent(line: line)
-                guard case .dialogueComplete = event else { throw Failure(line: line, message: "expected the end, got \(describe(event, resolver))") }
+                guard case .dialogueComplete = event else {
+                    throw Failure(line: line, message: "expected the end, got \(describe(event, resolver))")
+                }
             case .restart:
                 queue = []
                 needsStart = true
@@ -146,7 +163,8 @@ public struct TestPlanRunner: Sendable {
     private func describe(_ event: DialogueEvent, _ resolver: LineResolver) -> String {
         switch event {
         case .line(let line): "the line '\(resolver.text(for: line).text)'"
-        case .options(let options): "options \(Self.list(options.map { (resolver.text(for: $0.line).text, $0.isAvailable) }))"
+        case .options(let options):
+            "options \(Self.list(options.map { (resolver.text(for: $0.line).text, $0.isAvailable) }))"
         case .command(let text): "the command '\(text)'"
         case .dialogueComplete: "the end of the dialogue"
         case .error(let error): "an error: \(error)"

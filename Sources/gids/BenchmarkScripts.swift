@@ -4,7 +4,8 @@ enum BenchmarkScripts {
     /// expressions and markup, options with conditions and bodies, line groups, if blocks,
     /// sets, commands and jumps.
     static func large(bytes: Int) -> String {
-        var script = "title: Start\n---\n<<declare $score = 0>>\n<<declare $name = \"Anna\">>\n<<declare $ready = false>>\n<<jump Node0>>\n===\n"
+        var script =
+            "title: Start\n---\n<<declare $score = 0>>\n<<declare $name = \"Anna\">>\n<<declare $ready = false>>\n<<jump Node0>>\n===\n"
         var index = 0
         while script.utf8.count < bytes {
             script += """

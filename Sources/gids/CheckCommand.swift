@@ -22,7 +22,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("An organisation file to check as well.", valueName: "file"), completion: .file())
     var org: String?
 
-    @Option(help: ArgumentHelp("The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).", valueName: "folder"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).",
+            valueName: "folder"), completion: .directory)
     var dialogues: String?
 
     func run() throws {
@@ -41,7 +44,9 @@ struct CheckCommand: ParsableCommand {
         for diagnostic in diagnostics { print(diagnostic) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        print("checked \(checked.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        print(
+            "checked \(checked.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        )
         if errors > 0 { throw ExitCode(1) }
     }
 }

@@ -10,18 +10,27 @@ enum DialogueLocation {
     static func defaultDirectory() throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let configured = environment["GIDS_DIALOGUES"], !configured.isEmpty {
-            guard isFolder(configured) else { throw ValidationError("GIDS_DIALOGUES names \(configured), which is not a folder") }
+            guard isFolder(configured) else {
+                throw ValidationError("GIDS_DIALOGUES names \(configured), which is not a folder")
+            }
             return configured
         }
         if let installed = installedDirectory, isFolder(installed) { return installed }
-        if let executable, executable.hasPrefix(sourceRoot + "/.build/"), isFolder(sourceRoot + "/Dialogues") { return sourceRoot + "/Dialogues" }
+        if let executable, executable.hasPrefix(sourceRoot + "/.build/"), isFolder(sourceRoot + "/Dialogues") {
+            return sourceRoot + "/Dialogues"
+        }
         throw ValidationError(
-            "cannot find the dialogues: expected \(installedDirectory ?? "PREFIX/share/gids/Dialogues") beside the program; give --dialogues or set GIDS_DIALOGUES")
+            "cannot find the dialogues: expected \(installedDirectory ?? "PREFIX/share/gids/Dialogues") beside the program; give --dialogues or set GIDS_DIALOGUES"
+        )
     }
 
     /// Where `make install` puts the content, relative to the running program.
     static var installedDirectory: String? {
-        executable.map { URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/gids/Dialogues").path }
+        executable.map {
+            URL(fileURLWithPath: $0).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "share/gids/Dialogues"
+            ).path
+        }
     }
 
     /// The running program, with symbolic links resolved.

@@ -9,7 +9,8 @@ struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Delete everything gids remembers about you: the whole database in the data folder.",
-        discussion: "In a terminal gids asks first; --yes deletes without asking (for scripts). A bridge's sessions (serve.sqlite) are not touched."
+        discussion:
+            "In a terminal gids asks first; --yes deletes without asking (for scripts). A bridge's sessions (serve.sqlite) are not touched."
     )
 
     @OptionGroup var settings: GuideSettings

@@ -6,9 +6,14 @@ import Logging
 @main
 struct Gids: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "A conversational guide for care workers: check-ins, signals after a critical event, where to find help.",
+        abstract:
+            "A conversational guide for care workers: check-ins, signals after a critical event, where to find help.",
         version: "gids \(VersionText.number)",
-        subcommands: [ChatCommand.self, PracticeCommand.self, ServeCommand.self, ReplyCommand.self, LoadCommand.self, MemoryCommand.self, ForgetCommand.self, CheckCommand.self, SafetyCommand.self, TestCommand.self, ConformanceCommand.self, StringsCommand.self, BenchCommand.self],
+        subcommands: [
+            ChatCommand.self, PracticeCommand.self, ServeCommand.self, ReplyCommand.self, LoadCommand.self,
+            MemoryCommand.self, ForgetCommand.self, CheckCommand.self, SafetyCommand.self, TestCommand.self,
+            ConformanceCommand.self, StringsCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: ChatCommand.self
     )
 
@@ -37,7 +42,9 @@ struct Gids: ParsableCommand {
     private static func logLevel(_ name: String?) -> Logger.Level {
         guard let name, !name.isEmpty else { return .notice }
         if let level = Logger.Level(rawValue: name.lowercased()) { return level }
-        printError("gids: GIDS_LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'; using notice")
+        printError(
+            "gids: GIDS_LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'; using notice"
+        )
         return .notice
     }
 }

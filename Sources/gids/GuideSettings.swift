@@ -6,26 +6,39 @@ import SessionStore
 /// The options every guide command shares: language, region, organisation, content and
 /// data folders, the follow-up schedule, and the date.
 struct GuideSettings: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "The language: nl or en (default: from LC_ALL or LANG, else nl).", completion: .list(Language.allCases.map(\.rawValue)))
+    @Option(
+        name: .customLong("lang"), help: "The language: nl or en (default: from LC_ALL or LANG, else nl).",
+        completion: .list(Language.allCases.map(\.rawValue)))
     var languageCode: String?
 
     @Option(
-        name: .customLong("region"), help: "The region: nl (the Netherlands) or be (Flanders) (default: from LC_ALL or LANG, else asked).",
+        name: .customLong("region"),
+        help: "The region: nl (the Netherlands) or be (Flanders) (default: from LC_ALL or LANG, else asked).",
         completion: .list(Region.allCases.map(\.rawValue)))
     var regionCode: String?
 
-    @Option(help: ArgumentHelp("An organisation's contacts (YAML), added to the help map.", valueName: "file"), completion: .file())
+    @Option(
+        help: ArgumentHelp("An organisation's contacts (YAML), added to the help map.", valueName: "file"),
+        completion: .file())
     var org: String?
 
     @Option(
-        help: ArgumentHelp("The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).", valueName: "folder"),
+        help: ArgumentHelp(
+            "The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).",
+            valueName: "folder"),
         completion: .directory)
     var dialogues: String?
 
-    @Option(help: ArgumentHelp("Where gids keeps what you allow it to remember (default: $XDG_DATA_HOME/gids or ~/.local/share/gids).", valueName: "folder"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "Where gids keeps what you allow it to remember (default: $XDG_DATA_HOME/gids or ~/.local/share/gids).",
+            valueName: "folder"), completion: .directory)
     var dataDir: String?
 
-    @Option(help: "The follow-up schedule after a critical event: olvg (default), rpog or trim; the organisation file may choose one.")
+    @Option(
+        help:
+            "The follow-up schedule after a critical event: olvg (default), rpog or trim; the organisation file may choose one."
+    )
     var schedule: FollowUpSchedule?
 
     @Option(help: ArgumentHelp("Today's date, YYYY-MM-DD (default: $GIDS_NOW, else the real date).", valueName: "date"))
@@ -62,8 +75,12 @@ struct GuideSettings: ParsableArguments {
     var databasePath: String { dataFolder + "/" + SQLiteFollowUpStore.fileName }
 
     func validate() throws {
-        if let languageCode, Language(rawValue: languageCode) == nil { throw ValidationError("--lang must be nl or en, not '\(languageCode)'") }
-        if let regionCode, Region(rawValue: regionCode) == nil { throw ValidationError("--region must be nl or be, not '\(regionCode)'") }
+        if let languageCode, Language(rawValue: languageCode) == nil {
+            throw ValidationError("--lang must be nl or en, not '\(languageCode)'")
+        }
+        if let regionCode, Region(rawValue: regionCode) == nil {
+            throw ValidationError("--region must be nl or be, not '\(regionCode)'")
+        }
         if let date = now ?? environment["GIDS_NOW"], DayDate(iso: date) == nil {
             throw ValidationError("the date must be written YYYY-MM-DD, like 2026-03-12, not '\(date)'")
         }
@@ -74,19 +91,24 @@ struct GuideSettings: ParsableArguments {
     /// out, its errors are printed, and gids runs with the national directory and crisis lines.
     func loadContent() throws -> GuideContent {
         do {
-            let (content, ignored) = try GuideContent.loadFallingBack(from: try dialoguesFolder(), organisationFile: org)
+            let (content, ignored) = try GuideContent.loadFallingBack(
+                from: try dialoguesFolder(), organisationFile: org)
             if !ignored.isEmpty, let org {
                 for diagnostic in ignored { printError(diagnostic.description) }
-                printError(language == .en
-                    ? "gids: the organisation file \(org) has the errors above, so gids leaves it out and shows the national help and crisis lines. Ask whoever set up gids to fix it."
-                    : "gids: het organisatiebestand \(org) bevat de fouten hierboven; gids laat het weg en toont de landelijke hulp en crisislijnen. Vraag wie gids heeft ingericht om het te herstellen.")
+                printError(
+                    language == .en
+                        ? "gids: the organisation file \(org) has the errors above, so gids leaves it out and shows the national help and crisis lines. Ask whoever set up gids to fix it."
+                        : "gids: het organisatiebestand \(org) bevat de fouten hierboven; gids laat het weg en toont de landelijke hulp en crisislijnen. Vraag wie gids heeft ingericht om het te herstellen."
+                )
             }
             return content
         } catch let error as DiagnosticList {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError(language == .en
-                ? "gids cannot start: the files above have errors. Ask whoever set up gids to fix them."
-                : "gids kan niet starten: de bestanden hierboven bevatten fouten. Vraag wie gids heeft ingericht om ze te herstellen.")
+            printError(
+                language == .en
+                    ? "gids cannot start: the files above have errors. Ask whoever set up gids to fix them."
+                    : "gids kan niet starten: de bestanden hierboven bevatten fouten. Vraag wie gids heeft ingericht om ze te herstellen."
+            )
             throw ExitCode(1)
         }
     }
@@ -106,13 +128,17 @@ struct GuideSettings: ParsableArguments {
     func conversation(
         content: GuideContent, seed: UInt64 = 1, followUp: FollowUp? = nil, memoryLocation: String?
     ) -> Conversation {
-        Conversation(content: content, settings: conversationSettings(content: content, seed: seed, followUp: followUp, memoryLocation: memoryLocation))
+        Conversation(
+            content: content,
+            settings: conversationSettings(
+                content: content, seed: seed, followUp: followUp, memoryLocation: memoryLocation))
     }
 
     /// The settings of a conversation on `content`: language, region, date and schedule from
     /// the command line, the rest as the door needs.
     func conversationSettings(
-        content: GuideContent, seed: UInt64, followUp: FollowUp? = nil, memoryLocation: String?, canWriteFiles: Bool = true
+        content: GuideContent, seed: UInt64, followUp: FollowUp? = nil, memoryLocation: String?,
+        canWriteFiles: Bool = true
     ) -> ConversationSettings {
         ConversationSettings(
             language: language, region: region, seed: seed, today: today, schedule: followUpSchedule(for: content),

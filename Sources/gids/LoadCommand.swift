@@ -20,7 +20,10 @@ struct LoadCommand: ParsableCommand {
     @Option(help: "How many lines the latency run sends, one at a time.")
     var latencyLines = 3_000
 
-    @Option(help: ArgumentHelp("Write the lines the throughput run sends to this file and exit, to feed 'gids serve' directly or under a profiler.", valueName: "file"), completion: .file())
+    @Option(
+        help: ArgumentHelp(
+            "Write the lines the throughput run sends to this file and exit, to feed 'gids serve' directly or under a profiler.",
+            valueName: "file"), completion: .file())
     var saveLines: String?
 
     /// The conversations: the check-in with its summary, the help map with a step, and the crisis answer.
@@ -36,7 +39,8 @@ struct LoadCommand: ParsableCommand {
             print("note: this is a debug build; use 'swift run -c release gids load' for real figures")
         #endif
         if let saveLines {
-            try Self.script(sessions: sessions).map { $0 + "\n" }.joined().write(toFile: saveLines, atomically: true, encoding: .utf8)
+            try Self.script(sessions: sessions).map { $0 + "\n" }.joined().write(
+                toFile: saveLines, atomically: true, encoding: .utf8)
             return
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-load-\(UUID().uuidString)")
@@ -45,15 +49,21 @@ struct LoadCommand: ParsableCommand {
         for store in [folder.appendingPathComponent("gids.sqlite").path, ":memory:"] {
             let name = store == ":memory:" ? "in memory (--store :memory:)" : "SQLite (durable)"
             let load = try measure(store: store, sessions: sessions, window: window, limit: nil)
-            print(String(
-                format: "%@: %d turns in %d sessions, %.0f turns/s with %d lines in flight (p50 %.1f ms, p99 %.1f ms while queued), peak memory %.0f MB",
-                name, load.turns, sessions, load.turnsPerSecond, window, load.p50, load.p99, load.peakMegabytes))
-            print(String(
-                format: "%@: CPU time per turn: server %.0f µs, this load generator %.0f µs (%d cores)",
-                name, load.serverCPU * 1e6 / Double(load.turns), load.generatorCPU * 1e6 / Double(load.turns),
-                ProcessInfo.processInfo.activeProcessorCount))
+            print(
+                String(
+                    format:
+                        "%@: %d turns in %d sessions, %.0f turns/s with %d lines in flight (p50 %.1f ms, p99 %.1f ms while queued), peak memory %.0f MB",
+                    name, load.turns, sessions, load.turnsPerSecond, window, load.p50, load.p99, load.peakMegabytes))
+            print(
+                String(
+                    format: "%@: CPU time per turn: server %.0f µs, this load generator %.0f µs (%d cores)",
+                    name, load.serverCPU * 1e6 / Double(load.turns), load.generatorCPU * 1e6 / Double(load.turns),
+                    ProcessInfo.processInfo.activeProcessorCount))
             let single = try measure(store: store, sessions: sessions, window: 1, limit: latencyLines)
-            print(String(format: "%@: latency per line, one line at a time: p50 %.2f ms, p99 %.2f ms", name, single.p50, single.p99))
+            print(
+                String(
+                    format: "%@: latency per line, one line at a time: p50 %.2f ms, p99 %.2f ms", name, single.p50,
+                    single.p99))
         }
     }
 
@@ -97,7 +107,8 @@ struct LoadCommand: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = ["serve", "--store", store, "--lang", "nl", "--region", "nl"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         let cpuBefore = (server: Self.cpuSeconds(RUSAGE_CHILDREN), generator: Self.cpuSeconds(RUSAGE_SELF))
@@ -165,7 +176,8 @@ struct LoadCommand: ParsableCommand {
         let generatorCPU = Self.cpuSeconds(RUSAGE_SELF) - cpuBefore.generator
         latencies.sort()
         return Result(
-            turns: received, turnsPerSecond: Double(received) / seconds, p50: latencies.isEmpty ? 0 : latencies[latencies.count / 2],
+            turns: received, turnsPerSecond: Double(received) / seconds,
+            p50: latencies.isEmpty ? 0 : latencies[latencies.count / 2],
             p99: latencies.isEmpty ? 0 : latencies[latencies.count * 99 / 100], peakMegabytes: peak,
             serverCPU: Self.cpuSeconds(RUSAGE_CHILDREN) - cpuBefore.server, generatorCPU: generatorCPU)
     }

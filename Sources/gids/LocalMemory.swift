@@ -79,7 +79,8 @@ final class LocalMemory: @unchecked Sendable {
             throw PrivateFile.Failure(path: path, reason: "\(folder) is a file, not a folder", outcome: .folderMissing)
         }
         guard access(folder, W_OK) == 0 else {
-            throw PrivateFile.Failure(path: path, reason: "no permission to write in \(folder)", outcome: PrivateFile.outcome(of: errno))
+            throw PrivateFile.Failure(
+                path: path, reason: "no permission to write in \(folder)", outcome: PrivateFile.outcome(of: errno))
         }
     }
 }

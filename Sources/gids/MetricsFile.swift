@@ -31,7 +31,9 @@ final class MetricsFile: @unchecked Sendable {
             lastProblem = nil
         } catch {
             let problem = "\(error)"
-            if problem != lastProblem { log.warning("cannot write the metrics file", metadata: ["path": "\(path)", "reason": "\(problem)"]) }
+            if problem != lastProblem {
+                log.warning("cannot write the metrics file", metadata: ["path": "\(path)", "reason": "\(problem)"])
+            }
             lastProblem = problem
         }
     }

@@ -18,15 +18,22 @@ struct PracticeCommand: ParsableCommand {
 
     @OptionGroup var settings: GuideSettings
 
-    @Option(help: ArgumentHelp("Print the categories found in one trainee utterance, and why, one per line; then exit.", valueName: "text"))
+    @Option(
+        help: ArgumentHelp(
+            "Print the categories found in one trainee utterance, and why, one per line; then exit.", valueName: "text")
+    )
     var explain: String?
 
-    @Option(help: ArgumentHelp(
-        "Score the lexicons on a labelled file (lang<TAB>moves<TAB>utterance per line): recall and precision per move, then every difference; exit.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Score the lexicons on a labelled file (lang<TAB>moves<TAB>utterance per line): recall and precision per move, then every difference; exit.",
+            valueName: "file"))
     var evaluate: String?
 
-    @Option(help: ArgumentHelp("Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"), completion: .file())
+    @Option(
+        help: ArgumentHelp(
+            "Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"),
+        completion: .file())
     var report: String?
 
     @OptionGroup var terminal: TerminalSessionOptions
@@ -55,7 +62,9 @@ struct PracticeCommand: ParsableCommand {
         }
         let seed = terminal.newPhrasingSeed()
         let session = PracticeSession(
-            content: content, settings: settings.conversationSettings(content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
+            content: content,
+            settings: settings.conversationSettings(
+                content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
         let loop = try terminal.run(session, seed: seed, settings: settings, door: .practice)
         if let report, let last = loop.session.lastDebrief {
             do throws(PrivateFile.Failure) {
@@ -71,7 +80,8 @@ struct PracticeCommand: ParsableCommand {
     /// The labelled utterances of `--evaluate`, or a clear error naming the file and line.
     private func readLabels(_ path: String) throws -> [PracticeEvaluation.Item] {
         do {
-            return try PracticeEvaluation.items(fromTSV: String(contentsOfFile: PrivateFile.expanded(path), encoding: .utf8))
+            return try PracticeEvaluation.items(
+                fromTSV: String(contentsOfFile: PrivateFile.expanded(path), encoding: .utf8))
         } catch let error as PracticeEvaluation.LabelError {
             printError("gids: \(path): \(error)")
             throw ExitCode(65)

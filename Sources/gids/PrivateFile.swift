@@ -20,13 +20,16 @@ enum PrivateFile {
         let path = expanded(path)
         try checkWritable(path)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno)), outcome: outcome(of: errno)) }
+        guard descriptor >= 0 else {
+            throw Failure(path: path, reason: String(cString: strerror(errno)), outcome: outcome(of: errno))
+        }
         fchmod(descriptor, 0o600)
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw Failure(path: path, reason: "the disk refused the writing (\(error.localizedDescription))", outcome: .diskFull)
+            throw Failure(
+                path: path, reason: "the disk refused the writing (\(error.localizedDescription))", outcome: .diskFull)
         }
     }
 
@@ -34,7 +37,8 @@ enum PrivateFile {
     /// exists and may be written in, and the path is not a folder itself.
     static func checkWritable(_ path: String) throws(Failure) {
         let path = expanded(path)
-        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        let folder =
+            (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw Failure(path: path, reason: "that is a folder; give a file name", outcome: .isFolder)
@@ -42,7 +46,9 @@ enum PrivateFile {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw Failure(path: path, reason: "the folder \(folder) does not exist", outcome: .folderMissing)
         }
-        guard access(folder, W_OK) == 0 else { throw Failure(path: path, reason: "no permission to write in \(folder)", outcome: .notPermitted) }
+        guard access(folder, W_OK) == 0 else {
+            throw Failure(path: path, reason: "no permission to write in \(folder)", outcome: .notPermitted)
+        }
     }
 
     /// What an `errno` from creating or writing a file means for the person.

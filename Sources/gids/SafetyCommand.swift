@@ -19,16 +19,23 @@ struct SafetyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Explain the decision on this text.", valueName: "text"))
     var explain: String?
 
-    @Option(help: ArgumentHelp("Run this corpus (lang<TAB>category<TAB>text per line).", valueName: "file"), completion: .file())
+    @Option(
+        help: ArgumentHelp("Run this corpus (lang<TAB>category<TAB>text per line).", valueName: "file"),
+        completion: .file())
     var corpus: String?
 
-    @Option(help: ArgumentHelp("With --corpus: also list each message that got this outcome (crisis, check, about-someone-else, neither), with the reason.", valueName: "outcome"))
+    @Option(
+        help: ArgumentHelp(
+            "With --corpus: also list each message that got this outcome (crisis, check, about-someone-else, neither), with the reason.",
+            valueName: "outcome"))
     var list: [SafetyCorpus.Outcome] = []
 
     @OptionGroup var settings: GuideSettings
 
     func validate() throws {
-        guard (explain == nil) != (corpus == nil) else { throw ValidationError("give either --explain TEXT or --corpus FILE") }
+        guard (explain == nil) != (corpus == nil) else {
+            throw ValidationError("give either --explain TEXT or --corpus FILE")
+        }
     }
 
     func run() throws {
@@ -51,7 +58,9 @@ struct SafetyCommand: ParsableCommand {
         print(SafetyCorpus.table(results), terminator: "")
         for result in results where list.contains(result.outcome) {
             let reason = content.safetyNet.assess(TextNormalizer.sanitized(result.line.text)).reasons.first ?? "no rule"
-            print("\(result.line.location.file):\(result.line.location.line): \(result.outcome.rawValue) [\(result.line.category)] \(result.line.text)\n    \(reason)")
+            print(
+                "\(result.line.location.file):\(result.line.location.line): \(result.outcome.rawValue) [\(result.line.category)] \(result.line.text)\n    \(reason)"
+            )
         }
     }
 }

@@ -34,7 +34,10 @@ struct ServeCommand: ParsableCommand {
             valueName: "file"), completion: .file(extensions: ["prom"]))
     var metrics: String?
 
-    @Flag(help: "Delete the conversations idle longer than --forget-after hours and the expired follow-ups, print how many, and exit.")
+    @Flag(
+        help:
+            "Delete the conversations idle longer than --forget-after hours and the expired follow-ups, print how many, and exit."
+    )
     var purge = false
 
     func run() throws {
@@ -43,7 +46,9 @@ struct ServeCommand: ParsableCommand {
             let limits = SweepLimits(now: settings.clock(), keptHours: settings.forgetAfter)
             let (conversations, followUps) = try store.transaction { try $0.sweep(limits) }
             store.database.eraseDeleted()
-            print("removed \(conversations) conversation\(conversations == 1 ? "" : "s") and \(followUps) follow-up\(followUps == 1 ? "" : "s")")
+            print(
+                "removed \(conversations) conversation\(conversations == 1 ? "" : "s") and \(followUps) follow-up\(followUps == 1 ? "" : "s")"
+            )
             return
         }
         let output = TerminalOutput()
@@ -62,10 +67,12 @@ struct ServeCommand: ParsableCommand {
             pipeline.periodically(every: MetricsFile.interval, metricsFile.write)
         }
         ServeSignals.install()
-        Self.log.info("serving", metadata: [
-            "version": "\(VersionText.number)", "store": "\(settings.storePath)",
-            "content_sha256": "\(contentDigest)",
-        ])
+        Self.log.info(
+            "serving",
+            metadata: [
+                "version": "\(VersionText.number)", "store": "\(settings.storePath)",
+                "content_sha256": "\(contentDigest)",
+            ])
         var lines = InputLines(maximumLength: maxLine)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
@@ -107,10 +114,14 @@ struct ServeCommand: ParsableCommand {
         } catch let error as DiagnosticList {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             server.metrics.countReload(.refused)
-            Self.log.error("the new content has the errors above; the content that was running stays", metadata: ["errors": "\(error.diagnostics.count)"])
+            Self.log.error(
+                "the new content has the errors above; the content that was running stays",
+                metadata: ["errors": "\(error.diagnostics.count)"])
         } catch {
             server.metrics.countReload(.refused)
-            Self.log.error("the new content could not be read; the content that was running stays", metadata: ["reason": "\(error)"])
+            Self.log.error(
+                "the new content could not be read; the content that was running stays",
+                metadata: ["reason": "\(error)"])
         }
     }
 }

@@ -15,16 +15,28 @@ enum WireFormat: String, ExpressibleByArgument, CaseIterable {
 struct ServeSettings: ParsableArguments {
     @OptionGroup var guide: GuideSettings
 
-    @Option(help: ArgumentHelp("The session store: a file (default: the data folder's serve.sqlite, apart from a person's own gids.sqlite) or :memory:.", valueName: "path"), completion: .file())
+    @Option(
+        help: ArgumentHelp(
+            "The session store: a file (default: the data folder's serve.sqlite, apart from a person's own gids.sqlite) or :memory:.",
+            valueName: "path"), completion: .file())
     var store: String?
 
-    @Option(help: ArgumentHelp("The store's key file (default: the store's path + .key); it may live in another folder than the store.", valueName: "path"), completion: .file())
+    @Option(
+        help: ArgumentHelp(
+            "The store's key file (default: the store's path + .key); it may live in another folder than the store.",
+            valueName: "path"), completion: .file())
     var keyFile: String?
 
-    @Option(help: ArgumentHelp("An extra organisation profile a 'start' line may name, as NAME=FILE (repeatable).", valueName: "name=file"))
+    @Option(
+        help: ArgumentHelp(
+            "An extra organisation profile a 'start' line may name, as NAME=FILE (repeatable).", valueName: "name=file")
+    )
     var profile: [String] = []
 
-    @Option(help: ArgumentHelp("Delete a conversation, with everything typed in it, after this many hours without a message (a consented follow-up stays).", valueName: "hours"))
+    @Option(
+        help: ArgumentHelp(
+            "Delete a conversation, with everything typed in it, after this many hours without a message (a consented follow-up stays).",
+            valueName: "hours"))
     var forgetAfter = 12
 
     @Option(help: "json (one JSON object per line) or plain (tab-separated, for shell bridges).")
@@ -64,7 +76,9 @@ struct ServeSettings: ParsableArguments {
 
     /// The store, or a clear message and exit 1 (a damaged or foreign file is never touched).
     func openStore() throws -> SessionDatabase {
-        if store == nil, !FileManager.default.fileExists(atPath: storePath), SessionDatabase.holdsSessions(atPath: guide.databasePath) {
+        if store == nil, !FileManager.default.fileExists(atPath: storePath),
+            SessionDatabase.holdsSessions(atPath: guide.databasePath)
+        {
             // An earlier gids kept a bridge's sessions beside a person's own memory.
             printError(
                 "gids: sessions are now kept in \(storePath), apart from \(guide.databasePath), which still holds the sessions of an earlier gids; "

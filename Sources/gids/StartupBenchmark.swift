@@ -18,7 +18,8 @@ enum StartupBenchmark {
             let process = Process()
             process.executableURL = binary
             process.arguments = ["chat", "--lang", "nl", "--region", "nl", "--dialogues", dialogues, "--seed", "1"]
-            let input = Pipe(), output = Pipe()
+            let input = Pipe()
+            let output = Pipe()
             process.standardInput = input
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
@@ -33,7 +34,8 @@ enum StartupBenchmark {
             process.waitUntilExit()
         }
         times.sort()
-        return Figures(medianMilliseconds: times[times.count / 2], worstMilliseconds: times.last ?? 0, residentMegabytes: resident)
+        return Figures(
+            medianMilliseconds: times[times.count / 2], worstMilliseconds: times.last ?? 0, residentMegabytes: resident)
     }
 
     /// VmRSS of a process, from /proc.

@@ -6,7 +6,8 @@ import YarnScript
 struct StringsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "strings",
-        abstract: "Print a strings CSV (language,id,text,file,node,lineNumber,lock,comment) of every line, for translation."
+        abstract:
+            "Print a strings CSV (language,id,text,file,node,lineNumber,lock,comment) of every line, for translation."
     )
 
     @Argument(help: "Files or folders to compile (default: the dialogues folder).")
@@ -16,9 +17,12 @@ struct StringsCommand: ParsableCommand {
     var language = "nl"
 
     func run() throws {
-        let compilation = Compiler.gids.compile(paths: paths.isEmpty ? [try DialogueLocation.defaultDirectory()] : paths)
+        let compilation = Compiler.gids.compile(
+            paths: paths.isEmpty ? [try DialogueLocation.defaultDirectory()] : paths)
         guard let program = compilation.program else {
-            for diagnostic in compilation.diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
+            for diagnostic in compilation.diagnostics where diagnostic.severity == .error {
+                printError(diagnostic.description)
+            }
             throw ExitCode(1)
         }
         print(try StringTable.csv(for: program, language: language), terminator: "")

@@ -6,7 +6,9 @@ import Terminal
 /// What `gids chat` and `gids practice` share: recording a transcript, the phrasing seed,
 /// and running a session at the terminal.
 struct TerminalSessionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Also write the conversation to this file as a transcript (mode 0600).", valueName: "file"), completion: .file())
+    @Option(
+        help: ArgumentHelp("Also write the conversation to this file as a transcript (mode 0600).", valueName: "file"),
+        completion: .file())
     var record: String?
 
     @Option(help: .hidden)
@@ -27,7 +29,8 @@ struct TerminalSessionOptions: ParsableArguments {
     /// transcript when asked, naming the seed the session was made with; returns the loop,
     /// which holds the session as it ended.
     func run<Session: DialogueSession>(
-        _ session: Session, seed: UInt64, settings: GuideSettings, door: Transcript.Door, perform: @escaping (Effect) -> Bool = { _ in true }
+        _ session: Session, seed: UInt64, settings: GuideSettings, door: Transcript.Door,
+        perform: @escaping (Effect) -> Bool = { _ in true }
     ) throws -> ChatLoop<Session> {
         let interactive = isatty(STDIN_FILENO) == 1
         // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT.
@@ -39,7 +42,9 @@ struct TerminalSessionOptions: ParsableArguments {
                 language: settings.language, region: settings.region, organisationFile: settings.org, seed: seed,
                 today: settings.today, schedule: settings.schedule, door: door)
         }
-        var loop = ChatLoop(session: session, reader: reader, style: .current(), isInteractive: interactive, recording: header, perform: perform)
+        var loop = ChatLoop(
+            session: session, reader: reader, style: .current(), isInteractive: interactive, recording: header,
+            perform: perform)
         if let transcript = loop.run(), let record {
             try PrivateFile.write(transcript.text, to: record)
         }

@@ -13,7 +13,10 @@ struct TestCommand: ParsableCommand {
     @Argument(help: "Transcript files or folders (*.transcript).")
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).", valueName: "folder"), completion: .directory)
+    @Option(
+        help: ArgumentHelp(
+            "The folder with the dialogue files (default: $GIDS_DIALOGUES, else the installed PREFIX/share/gids/Dialogues).",
+            valueName: "folder"), completion: .directory)
     var dialogues: String?
 
     @Flag(help: "Rewrite each transcript with what the guide says now (after a deliberate change; review the diff).")
@@ -21,7 +24,10 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let folder = try dialogues ?? DialogueLocation.defaultDirectory()
-        let files = TranscriptFiles.find(in: paths.isEmpty ? [URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("Transcripts").path] : paths)
+        let files = TranscriptFiles.find(
+            in: paths.isEmpty
+                ? [URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("Transcripts").path]
+                : paths)
         var failed = 0
         for file in files {
             if update {

@@ -23,11 +23,13 @@ enum VersionText {
     /// A digest over every file's path (relative to `folder`) and bytes, in path order, and how many files there are.
     static func fingerprint(of folder: String) throws -> (digest: String, count: Int) {
         let root = URL(fileURLWithPath: folder).standardizedFileURL
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             throw CocoaError(.fileReadNoSuchFile)
         }
         var files: [(String, URL)] = []
-        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let url as URL in walker
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             files.append((String(url.standardizedFileURL.path.dropFirst(root.path.count)), url))
         }
         files.sort { $0.0 < $1.0 }

@@ -38,11 +38,15 @@ import Testing
         return dialogue
     }
 
-    @Test("edits elsewhere, even a node added above in the same file, leave the position valid: the dialogue goes on exactly")
+    @Test(
+        "edits elsewhere, even a node added above in the same file, leave the position valid: the dialogue goes on exactly"
+    )
     func unchangedNodeGoesOn() throws {
         let stored = try waitingInVraag().state
-        let edited = Self.original.replacingOccurrences(of: "title: Vraag\n", with: "title: Nieuw\n---\nNieuw.\nRegel twee.\n===\ntitle: Vraag\n")
-            .replacingOccurrences(of: "Iets anders.", with: "Iets heel anders.")
+        let edited = Self.original.replacingOccurrences(
+            of: "title: Vraag\n", with: "title: Nieuw\n---\nNieuw.\nRegel twee.\n===\ntitle: Vraag\n"
+        )
+        .replacingOccurrences(of: "Iets anders.", with: "Iets heel anders.")
         var dialogue = try resumed(edited, from: stored)
         #expect(dialogue.choose(2) == ["Jammer.", "Terug in Start.", "END"])
     }
@@ -82,7 +86,8 @@ import Testing
     func removedNode() throws {
         let stored = try waitingInVraag().state
         let withoutVraag = Self.original.replacingOccurrences(of: "<<detour Vraag>>\n", with: "")
-            .replacingOccurrences(of: "title: Vraag\n---\nHoe gaat het?\n-> Goed\n    Fijn.\n-> Slecht\n    Jammer.\n===\n", with: "")
+            .replacingOccurrences(
+                of: "title: Vraag\n---\nHoe gaat het?\n-> Goed\n    Fijn.\n-> Slecht\n    Jammer.\n===\n", with: "")
         var dialogue = try resumed(withoutVraag, from: stored)
         #expect(dialogue.choose(1) == ["RESTARTED Start", "Welkom.", "Terug in Start.", "END"])
 
@@ -92,7 +97,9 @@ import Testing
         #expect(gone.choose(1) == ["error: the node 'Start' this conversation stood in is no longer in the content"])
     }
 
-    @Test("a state stored before versions were kept (binary format 1) starts its node again rather than trust its position")
+    @Test(
+        "a state stored before versions were kept (binary format 1) starts its node again rather than trust its position"
+    )
     func stateWithoutVersions() throws {
         var stored = try waitingInVraag().state
         stored.current?.version = 0

@@ -9,10 +9,11 @@ import Testing
     func attributes() {
         let result = english.parse("Dit is [b]belangrijk[/b] en [wave size=2]golvend[/wave].")
         #expect(result.text == "Dit is belangrijk en golvend.")
-        #expect(result.attributes == [
-            MarkupAttribute(name: "b", position: 7, length: 10),
-            MarkupAttribute(name: "wave", position: 21, length: 7, properties: ["size": .integer(2)]),
-        ])
+        #expect(
+            result.attributes == [
+                MarkupAttribute(name: "b", position: 7, length: 10),
+                MarkupAttribute(name: "wave", position: 21, length: 7, properties: ["size": .integer(2)]),
+            ])
     }
 
     @Test("a speaker prefix becomes the character attribute")
@@ -30,14 +31,21 @@ import Testing
         #expect(english.parse("[select value=she he=\"him\" she=\"her\" other=\"them\"/] left").text == "her left")
     }
 
-    @Test("plural follows the English and Dutch cardinal rules", arguments: [("1", "1 dag"), ("2", "2 dagen"), ("0", "0 dagen"), ("1.5", "1.5 dagen")])
+    @Test(
+        "plural follows the English and Dutch cardinal rules",
+        arguments: [("1", "1 dag"), ("2", "2 dagen"), ("0", "0 dagen"), ("1.5", "1.5 dagen")])
     func plural(value: String, expected: String) {
         let line = "[plural value=\(value) one=\"% dag\" other=\"% dagen\"/]"
         #expect(dutch.parse(line).text == expected)
         #expect(english.parse(line).text == expected)
     }
 
-    @Test("ordinals follow English rules; Dutch always uses 'other'", arguments: [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"), (102, "102nd")])
+    @Test(
+        "ordinals follow English rules; Dutch always uses 'other'",
+        arguments: [
+            (1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"), (21, "21st"),
+            (102, "102nd"),
+        ])
     func ordinal(value: Int, expected: String) {
         let line = "[ordinal value=\(value) one=\"%st\" two=\"%nd\" few=\"%rd\" other=\"%th\"/]"
         #expect(english.parse(line).text == expected)

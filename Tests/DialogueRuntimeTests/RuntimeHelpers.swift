@@ -7,9 +7,14 @@ struct Harness {
     let resolver: LineResolver
     var state: DialogueState
 
-    init(_ script: String, library: FunctionLibrary = FunctionLibrary(), seed: UInt64 = 1, saliency: SaliencyStrategy = .bestLeastRecentlySeen) throws {
+    init(
+        _ script: String, library: FunctionLibrary = FunctionLibrary(), seed: UInt64 = 1,
+        saliency: SaliencyStrategy = .bestLeastRecentlySeen
+    ) throws {
         let compilation = Compiler(functions: library.signatures).compile([SourceFile(path: "test.yarn", text: script)])
-        guard let program = compilation.program else { throw HarnessError(diagnostics: compilation.diagnostics.map(\.description)) }
+        guard let program = compilation.program else {
+            throw HarnessError(diagnostics: compilation.diagnostics.map(\.description))
+        }
         machine = VirtualMachine(program: program, library: library)
         resolver = LineResolver(program: program, locale: "en")
         state = DialogueState(seed: seed, saliency: saliency)
@@ -30,7 +35,10 @@ struct Harness {
             switch event {
             case .line(let line): resolver.text(for: line).text
             case .options(let options):
-                "[" + options.map { "\($0.index + 1). \(resolver.text(for: $0.line).text)\($0.isAvailable ? "" : " (unavailable)")" }.joined(separator: " | ") + "]"
+                "["
+                    + options.map {
+                        "\($0.index + 1). \(resolver.text(for: $0.line).text)\($0.isAvailable ? "" : " (unavailable)")"
+                    }.joined(separator: " | ") + "]"
             case .command(let text): "<<\(text)>>"
             case .error(let error): "error: \(error.message)"
             case .dialogueComplete: "END"

@@ -3,16 +3,19 @@ import Testing
 import YarnScript
 
 @Suite struct StringTableTests {
-    let script = "title: Start\n---\n<<declare $naam = \"Anna\">>\nHoi {$naam}, welkom. #line:welkom\nTot ziens. #line:doei\n===\n"
+    let script =
+        "title: Start\n---\n<<declare $naam = \"Anna\">>\nHoi {$naam}, welkom. #line:welkom\nTot ziens. #line:doei\n===\n"
 
     @Test("a translation replaces the base text, placeholders may move, missing lines fall back")
     func translation() throws {
-        let csv = "language,id,text,file,node,lineNumber,lock,comment\nen,line:welkom,\"Welcome, {0}!\",test.yarn,Start,4,,\n"
+        let csv =
+            "language,id,text,file,node,lineNumber,lock,comment\nen,line:welkom,\"Welcome, {0}!\",test.yarn,Start,4,,\n"
         let table = try StringTable(csv: csv)
         let program = try #require(Compiler().compile([SourceFile(path: "test.yarn", text: script)]).program)
         let resolver = LineResolver(program: program, locale: "en", translations: table)
         var state = DialogueState()
-        let lines = VirtualMachine(program: program).advance(&state, with: .start(node: "Start")).compactMap { event -> String? in
+        let lines = VirtualMachine(program: program).advance(&state, with: .start(node: "Start")).compactMap {
+            event -> String? in
             if case .line(let line) = event { return resolver.text(for: line).text }
             return nil
         }
@@ -20,7 +23,9 @@ import YarnScript
         #expect(lines == ["Welcome, Anna!", "Tot ziens."])
     }
 
-    @Test("placeholders are filled in one pass: every occurrence, and a value that looks like a placeholder stays as it is")
+    @Test(
+        "placeholders are filled in one pass: every occurrence, and a value that looks like a placeholder stays as it is"
+    )
     func placeholders() throws {
         let script = """
             title: Start
@@ -33,7 +38,8 @@ import YarnScript
         var harness = try Harness(script)
         #expect(harness.send(.start(node: "Start")).first == "{1} en twee, nog eens {1}.")
         // Braces in a translation around anything but a known number stay as written.
-        let csv = "language,id,text,file,node,lineNumber,lock,comment\nen,line:welkom,\"{0} {x} {5} {01} {0}{\",test.yarn,Start,4,,\n"
+        let csv =
+            "language,id,text,file,node,lineNumber,lock,comment\nen,line:welkom,\"{0} {x} {5} {01} {0}{\",test.yarn,Start,4,,\n"
         let program = try #require(Compiler().compile([SourceFile(path: "test.yarn", text: self.script)]).program)
         let resolver = LineResolver(program: program, locale: "en", translations: try StringTable(csv: csv))
         var state = DialogueState()

@@ -48,7 +48,10 @@ import Testing
         let bare = VirtualMachine(program: compilation.machine.program)
         var state = DialogueState()
         let events = bare.advance(&state, with: .start(node: "Start"))
-        #expect(events.contains(.error(RuntimeError(.dialogueFailed, "the function 'naam' is not available in this host", node: "Start"))))
+        #expect(
+            events.contains(
+                .error(
+                    RuntimeError(.dialogueFailed, "the function 'naam' is not available in this host", node: "Start"))))
         var withHost = compilation
         #expect(withHost.start() == ["Hoi Anna", "END"])
     }
@@ -70,7 +73,8 @@ import Testing
 
     @Test("commands reach the host with their expressions filled in, and <<stop>> ends the dialogue")
     func commandsAndStop() throws {
-        var dialogue = try Harness("title: Start\n---\n<<declare $n = 2>>\n<<wacht {$n * 1.5} seconden>>\n<<stop>>\nNiet gezien\n===\n")
+        var dialogue = try Harness(
+            "title: Start\n---\n<<declare $n = 2>>\n<<wacht {$n * 1.5} seconden>>\n<<stop>>\nNiet gezien\n===\n")
         #expect(dialogue.start() == ["<<wacht 3 seconden>>", "END"])
     }
 
@@ -121,7 +125,9 @@ import Testing
     @Test("the same seed gives the same random choices; another seed may differ")
     func seededRandomness() throws {
         let script = "title: Start\n---\n{random_range(1, 1000)} {dice(20)} {random()}\n===\n"
-        var a = try Harness(script, seed: 7), b = try Harness(script, seed: 7), c = try Harness(script, seed: 8)
+        var a = try Harness(script, seed: 7)
+        var b = try Harness(script, seed: 7)
+        var c = try Harness(script, seed: 8)
         let first = a.start()
         #expect(first == b.start())
         #expect(first != c.start())
@@ -129,7 +135,9 @@ import Testing
 
     @Test("a typical conversation state is small")
     func stateSize() throws {
-        var dialogue = try Harness("title: Start\n---\n<<declare $stemming = \"moe\">>\n<<set $stemming = \"beter\">>\n=> A\n=> B\n-> Verder\n    <<jump Start>>\n===\n")
+        var dialogue = try Harness(
+            "title: Start\n---\n<<declare $stemming = \"moe\">>\n<<set $stemming = \"beter\">>\n=> A\n=> B\n-> Verder\n    <<jump Start>>\n===\n"
+        )
         _ = dialogue.start()
         for _ in 0..<10 { _ = dialogue.choose(1) }
         let encoded = try JSONEncoder().encode(dialogue.state)
@@ -139,7 +147,9 @@ import Testing
 
 @Suite struct BinaryStateTests {
     func busyState() throws -> DialogueState {
-        var dialogue = try Harness("title: Start\n---\n<<declare $naam = \"Zoë\">>\n<<declare $n = 1.5>>\n<<set $naam = \"Zoë Ça\">>\n<<once>>\nEen keer\n<<endonce>>\n=> A\n=> B\n<<detour Keuze>>\n===\ntitle: Keuze\n---\n-> Ja <<once>>\n-> Nee\n===\n")
+        var dialogue = try Harness(
+            "title: Start\n---\n<<declare $naam = \"Zoë\">>\n<<declare $n = 1.5>>\n<<set $naam = \"Zoë Ça\">>\n<<once>>\nEen keer\n<<endonce>>\n=> A\n=> B\n<<detour Keuze>>\n===\ntitle: Keuze\n---\n-> Ja <<once>>\n-> Nee\n===\n"
+        )
         _ = dialogue.start()
         return dialogue.state
     }
@@ -182,7 +192,8 @@ import Testing
 @Suite struct WaitingCommandTests {
     @Test("a waiting command suspends the dialogue until the host resumes it")
     func waitsForResume() throws {
-        var dialogue = try Harness("title: Start\n---\n<<declare $antwoord = \"\">>\nVraag\n<<vraag $antwoord>>\nJe zei: {$antwoord}\n===\n")
+        var dialogue = try Harness(
+            "title: Start\n---\n<<declare $antwoord = \"\">>\nVraag\n<<vraag $antwoord>>\nJe zei: {$antwoord}\n===\n")
         var machine = dialogue.machine
         machine.waitingCommands = ["vraag"]
         dialogue = Harness(machine: machine, state: dialogue.state)

@@ -13,7 +13,8 @@ private func copyOfDialogues() throws -> URL {
 /// Content with mistakes is refused with file:line:col, and gids does not start.
 @Suite struct ContentLoadingTests {
     func errors(_ folder: URL, organisation: String? = nil) -> [String] {
-        GuideContent.check(folder.path, organisationFile: organisation).1.filter { $0.severity == .error }.map(\.description)
+        GuideContent.check(folder.path, organisationFile: organisation).1.filter { $0.severity == .error }.map(
+            \.description)
     }
 
     @Test("the shipped content loads without warnings")
@@ -27,13 +28,24 @@ private func copyOfDialogues() throws -> URL {
     func brokenOrganisation() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("org-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
-        try "organisation: Test\nentries:\n  - id: team\n    step: 2\n    name: Team\n    for: Praten\n".write(to: file, atomically: true, encoding: .utf8)
-        #expect(errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path) == ["\(file.path):3:5: error: an entry needs 'reach:'"])
-        try "organisation: Test\nentries:\n  - id: team\n    step: 8\n    name: Team\n    for: Praten\n    reach: Bel\n    colour: blue\n".write(to: file, atomically: true, encoding: .utf8)
+        try "organisation: Test\nentries:\n  - id: team\n    step: 2\n    name: Team\n    for: Praten\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        #expect(
+            errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path) == [
+                "\(file.path):3:5: error: an entry needs 'reach:'"
+            ])
+        try
+            "organisation: Test\nentries:\n  - id: team\n    step: 8\n    name: Team\n    for: Praten\n    reach: Bel\n    colour: blue\n"
+            .write(to: file, atomically: true, encoding: .utf8)
         let found = errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path)
-        #expect(found.contains("\(file.path):8:5: error: unknown field 'colour' in an entry; expected anonymous, cost, crisis, for, hours, id, name, reach, referral, step, title"))
+        #expect(
+            found.contains(
+                "\(file.path):8:5: error: unknown field 'colour' in an entry; expected anonymous, cost, crisis, for, hours, id, name, reach, referral, step, title"
+            ))
         try "organisation: [unclosed\n".write(to: file, atomically: true, encoding: .utf8)
-        #expect(errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path).first?.hasPrefix("\(file.path):") == true)
+        #expect(
+            errors(repositoryRoot.appendingPathComponent("Dialogues"), organisation: file.path).first?.hasPrefix(
+                "\(file.path):") == true)
     }
 
     @Test("a directory entry without a text for every language is an error at that field")
@@ -42,9 +54,13 @@ private func copyOfDialogues() throws -> URL {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("directory/nl.yaml")
         var text = try String(contentsOf: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "name: {nl: \"Een collega\", en: \"A colleague\"}", with: "name: {nl: \"Een collega\"}")
+        text = text.replacingOccurrences(
+            of: "name: {nl: \"Een collega\", en: \"A colleague\"}", with: "name: {nl: \"Een collega\"}")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        #expect(errors(folder).contains { $0.hasPrefix("\(file.path):") && $0.hasSuffix("error: name needs a text for en too") })
+        #expect(
+            errors(folder).contains {
+                $0.hasPrefix("\(file.path):") && $0.hasSuffix("error: name needs a text for en too")
+            })
     }
 
     @Test("a safety pattern without words, or naming an unknown list, is an error at its line and column")
@@ -60,7 +76,10 @@ private func copyOfDialogues() throws -> URL {
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let found = errors(folder)
         #expect(found.contains("\(file.path):\(idiom + 1):5: error: this pattern has no words"))
-        #expect(found.contains { $0.hasPrefix("\(file.path):\(clinical + 1):5: error: there is no list of words called 'preventions'") })
+        #expect(
+            found.contains {
+                $0.hasPrefix("\(file.path):\(clinical + 1):5: error: there is no list of words called 'preventions'")
+            })
     }
 
     @Test("a dialogue without a node gids needs is refused")
@@ -68,16 +87,23 @@ private func copyOfDialogues() throws -> URL {
         let folder = try copyOfDialogues()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("en/systeem.yarn")
-        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "title: Failure", with: "title: Failed")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "title: Failure", with: "title: Failed")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        #expect(errors(folder).contains("\(folder.appendingPathComponent("en").path):1:1: error: the en dialogue has no node 'Failure', which gids starts directly"))
+        #expect(
+            errors(folder).contains(
+                "\(folder.appendingPathComponent("en").path):1:1: error: the en dialogue has no node 'Failure', which gids starts directly"
+            ))
     }
 }
 
 @Suite struct LocaleTests {
-    @Test("language and region come from the locale", arguments: [
-        ("nl_BE.UTF-8", Language.nl, Region.be), ("nl_NL.UTF-8", .nl, .nl), ("en_GB.UTF-8", .en, nil), ("C", nil, nil), ("", nil, nil),
-    ] as [(String, Language?, Region?)])
+    @Test(
+        "language and region come from the locale",
+        arguments: [
+            ("nl_BE.UTF-8", Language.nl, Region.be), ("nl_NL.UTF-8", .nl, .nl), ("en_GB.UTF-8", .en, nil),
+            ("C", nil, nil), ("", nil, nil),
+        ] as [(String, Language?, Region?)])
     func fromLocale(locale: String, language: Language?, region: Region?) {
         #expect(Language(locale: locale) == language)
         #expect(Region(locale: locale) == region)
@@ -91,7 +117,9 @@ private func copyOfDialogues() throws -> URL {
 
     @Test("typed text is cleaned of escape sequences and control characters")
     func sanitising() {
-        #expect(TextNormalizer.sanitized("moe\u{1B}[2J\u{1B}]0;title\u{07}\u{0}  en\tverdrietig\r\n") == "moe en verdrietig")
+        #expect(
+            TextNormalizer.sanitized("moe\u{1B}[2J\u{1B}]0;title\u{07}\u{0}  en\tverdrietig\r\n") == "moe en verdrietig"
+        )
     }
 }
 
@@ -105,14 +133,17 @@ private func copyOfDialogues() throws -> URL {
             of: "If you're not safe right now, you can contact:\n<<crisis_lines>>\n===",
             with: "If you're not safe right now, you can contact:\n<<crisis_lines>>\nAnd after the lines, this.\n===")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        var conversation = Conversation(content: try GuideContent.load(from: folder.path), language: .en, region: .nl, seed: 1)
+        var conversation = Conversation(
+            content: try GuideContent.load(from: folder.path), language: .en, region: .nl, seed: 1)
         _ = conversation.start()
         let help = PlainText.lines(for: conversation.respond(to: "help"))
         #expect(help.contains("And after the lines, this."))
         #expect(help.contains { $0.contains("113 Zelfmoordpreventie") })
     }
 
-    @Test("a dialogue that loops is stopped: one line a time round, or host commands a time round; the person gets the failure answer, the operator the problem")
+    @Test(
+        "a dialogue that loops is stopped: one line a time round, or host commands a time round; the person gets the failure answer, the operator the problem"
+    )
     func runawayDialogue() throws {
         let longLine = String(repeating: "Nog een keer, en nog een keer. ", count: 40)
         for (loop, limit) in [
@@ -131,31 +162,43 @@ private func copyOfDialogues() throws -> URL {
             let text = try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(
                 of: "-> Stoppen\n    <<jump Goodbye>>", with: "-> Stoppen\n    <<jump Rondje>>")
             try text.write(to: menu, atomically: true, encoding: .utf8)
-            var conversation = Conversation(content: try GuideContent.load(from: folder.path), language: .nl, region: .nl, seed: 1)
+            var conversation = Conversation(
+                content: try GuideContent.load(from: folder.path), language: .nl, region: .nl, seed: 1)
             _ = conversation.start()
             let reply = conversation.respond(to: "6")
             #expect(reply.messages.count < 50, "\(reply.messages.count) messages")
             #expect(reply.isFinished)
-            #expect(PlainText.lines(for: reply).contains { $0.hasPrefix("- 113") }, "the failure answer carries the crisis lines")
+            #expect(
+                PlainText.lines(for: reply).contains { $0.hasPrefix("- 113") },
+                "the failure answer carries the crisis lines")
             #expect(reply.problems.contains { $0.contains(limit) }, "\(reply.problems)")
         }
     }
 
-    @Test("an answer in the person's own words to a node edited since is not kept: the notice says it was not used, and it is not")
+    @Test(
+        "an answer in the person's own words to a node edited since is not kept: the notice says it was not used, and it is not"
+    )
     func ownWordsAfterAnUpdateAreNotKept() throws {
         let folder = try copyOfDialogues()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var before = Conversation(content: try GuideContent.load(from: folder.path), language: .nl, region: .nl, seed: 1)
+        var before = Conversation(
+            content: try GuideContent.load(from: folder.path), language: .nl, region: .nl, seed: 1)
         _ = before.start()
-        #expect(PlainText.lines(for: before.respond(to: "1")).contains("Welke gebeurtenissen van vandaag zijn je bijgebleven?"))
+        #expect(
+            PlainText.lines(for: before.respond(to: "1")).contains(
+                "Welke gebeurtenissen van vandaag zijn je bijgebleven?"))
 
         let checkin = folder.appendingPathComponent("nl/checkin.yarn")
         try String(contentsOf: checkin, encoding: .utf8).replacingOccurrences(
-            of: "Welke gebeurtenissen van vandaag zijn je bijgebleven?\n", with: "Welke gebeurtenissen van vandaag zijn je bijgebleven?\nNoem er gerust een paar.\n"
+            of: "Welke gebeurtenissen van vandaag zijn je bijgebleven?\n",
+            with: "Welke gebeurtenissen van vandaag zijn je bijgebleven?\nNoem er gerust een paar.\n"
         ).write(to: checkin, atomically: true, encoding: .utf8)
         var after = Conversation(content: try GuideContent.load(from: folder.path), state: before.state)
         let lines = PlainText.lines(for: after.respond(to: "een reanimatie op de gang"))
-        #expect(lines.first?.hasPrefix("Sinds je vorige bericht is gids bijgewerkt. Je laatste antwoord kon ik daardoor niet gebruiken") == true)
+        #expect(
+            lines.first?.hasPrefix(
+                "Sinds je vorige bericht is gids bijgewerkt. Je laatste antwoord kon ik daardoor niet gebruiken")
+                == true)
         #expect(lines.contains("Noem er gerust een paar."))
         #expect(after.state.dialogue.variables["$gebeurtenis"]?.text ?? "" == "")
         // Answered again, it is kept as always.

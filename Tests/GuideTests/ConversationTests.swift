@@ -1,5 +1,5 @@
-import Foundation
 import DialogueRuntime
+import Foundation
 import Testing
 
 @testable import Guide
@@ -9,9 +9,11 @@ struct Chat {
     var conversation: Conversation
 
     init(language: Language = .nl, region: Region? = .nl, organisation: String? = nil) throws {
-        let content = organisation == nil
+        let content =
+            organisation == nil
             ? try shippedContent()
-            : try GuideContent.load(from: repositoryRoot.appendingPathComponent("Dialogues").path, organisationFile: organisation)
+            : try GuideContent.load(
+                from: repositoryRoot.appendingPathComponent("Dialogues").path, organisationFile: organisation)
         conversation = Conversation(content: content, language: language, region: region, seed: 1)
     }
 
@@ -83,25 +85,28 @@ struct Chat {
 
     @Test("the organisation's 24/7 contact comes first in the crisis answer")
     func organisationCrisisLine() throws {
-        var chat = try Chat(organisation: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml").path)
+        var chat = try Chat(
+            organisation: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml").path)
         _ = chat.start()
         let lines = chat.say("crisis").filter { $0.hasPrefix("- ") }
         #expect(lines.first?.contains("Dienstdoende psycholoog Voorbeeldziekenhuis") == true)
     }
 
-    @Test("help-directory text is shown as written, its names in bold: brackets in an organisation's entry are not markup")
+    @Test(
+        "help-directory text is shown as written, its names in bold: brackets in an organisation's entry are not markup"
+    )
     func directoryTextAsWritten() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("org-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
         try """
-            organisation: Ziekenhuis [test]
-            entries:
-              - id: team
-                step: 2
-                name: {nl: "Team [b]COS[/b] [intern]", en: "Team"}
-                for: {nl: "Een gesprek [nu].", en: "A talk."}
-                reach: {nl: "Bel 4321.", en: "Call 4321."}
-            """.write(to: file, atomically: true, encoding: .utf8)
+        organisation: Ziekenhuis [test]
+        entries:
+          - id: team
+            step: 2
+            name: {nl: "Team [b]COS[/b] [intern]", en: "Team"}
+            for: {nl: "Een gesprek [nu].", en: "A talk."}
+            reach: {nl: "Bel 4321.", en: "Call 4321."}
+        """.write(to: file, atomically: true, encoding: .utf8)
         var chat = try Chat(organisation: file.path)
         _ = chat.conversation.start()
         _ = chat.conversation.respond(to: "3")
@@ -165,7 +170,9 @@ struct Chat {
         #expect(OptionMatcher.match("", in: options) == nil)
     }
 
-    @Test("answers also match by another name, by words that stand in one option only, and with one typo in a longer word")
+    @Test(
+        "answers also match by another name, by words that stand in one option only, and with one typo in a longer word"
+    )
     func optionWords() {
         let regions = ["In Nederland", "In Vlaanderen (België)"]
         #expect(OptionMatcher.match("Nederland", in: regions) == 0)
@@ -187,12 +194,15 @@ struct Chat {
         #expect(lines.contains("In Nederland"))
         #expect(lines.contains("In Vlaanderen (België)"))
         #expect(lines.filter { $0.hasPrefix("- 112") }.count == 1)
-        let nl = try #require(lines.firstIndex(of: "In Nederland")), be = try #require(lines.firstIndex(of: "In Vlaanderen (België)"))
+        let nl = try #require(lines.firstIndex(of: "In Nederland"))
+        let be = try #require(lines.firstIndex(of: "In Vlaanderen (België)"))
         #expect(lines[nl..<be].contains { $0.hasPrefix("- 113") })
         #expect(lines[be...].contains { $0.hasPrefix("- Zelfmoordlijn 1813") && $0.contains("chatten op vaste uren") })
     }
 
-    @Test("a number that is not there says which numbers there are; 'terug' at the first question says there is nothing to go back to")
+    @Test(
+        "a number that is not there says which numbers there are; 'terug' at the first question says there is nothing to go back to"
+    )
     func outOfRangeAndNoWayBack() throws {
         var chat = try Chat(region: nil)
         _ = chat.start()
@@ -256,17 +266,28 @@ struct Chat {
 
     @Test("a state stored by the previous version (1) is read, its history included")
     func binaryStateVersion1() throws {
-        let hex = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/conversation-state-v1.hex"), encoding: .utf8)
-        let bytes = stride(from: 0, to: hex.utf8.count - 1, by: 2).map { UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0 }
+        let hex = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/conversation-state-v1.hex"),
+            encoding: .utf8)
+        let bytes = stride(from: 0, to: hex.utf8.count - 1, by: 2).map {
+            UInt8(hex.dropFirst($0).prefix(2), radix: 16) ?? 0
+        }
         let state = try ConversationState(binary: bytes)
-        #expect(state.language == .nl && state.settings.region == .be && state.settings.followUp?.eventKind == "agressie")
+        #expect(
+            state.language == .nl && state.settings.region == .be && state.settings.followUp?.eventKind == "agressie")
         #expect(state.binaryEncoded().first == 4, "from then on it is stored in the current form")
         var chat = Chat(conversation: Conversation(content: try shippedContent(), state: state))
-        #expect(chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"], "back leaves the crisis answer for the question before it")
-        #expect(chat.say("terug").last == "  3. Nee, en vergeet wat je over mij onthoudt", "and further back, to the follow-up's first question")
+        #expect(
+            chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"],
+            "back leaves the crisis answer for the question before it")
+        #expect(
+            chat.say("terug").last == "  3. Nee, en vergeet wat je over mij onthoudt",
+            "and further back, to the follow-up's first question")
     }
 
-    @Test("a conversation stored and read again after every turn, as gids serve keeps it, goes back as one kept in memory")
+    @Test(
+        "a conversation stored and read again after every turn, as gids serve keeps it, goes back as one kept in memory"
+    )
     func historyThroughStore() throws {
         var kept = try Chat()
         var stored = try Chat()
@@ -313,12 +334,15 @@ struct Chat {
         // The oldest moment (the menu) is the only place its options are stored: damage it.
         var damaged = bytes
         let marker = Array("Een korte check-in".utf8)
-        let offset = try #require((0...(damaged.count - marker.count)).first { damaged[$0..<($0 + marker.count)].elementsEqual(marker) })
+        let offset = try #require(
+            (0...(damaged.count - marker.count)).first { damaged[$0..<($0 + marker.count)].elementsEqual(marker) })
         damaged[offset] = 0xFF
         var broken = try Chat(stored: damaged)
         let previous = broken.say("terug")
         #expect(previous.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
-        #expect(broken.say("terug") == ["Verder terug kan niet.", previous.last ?? ""], "nothing older to go back to: said, and the question again")
+        #expect(
+            broken.say("terug") == ["Verder terug kan niet.", previous.last ?? ""],
+            "nothing older to go back to: said, and the question again")
     }
 }
 
@@ -329,6 +353,7 @@ extension Chat {
 
     /// A chat continued from a stored state, as `gids serve` continues a session.
     init(stored bytes: [UInt8]) throws {
-        self.init(conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: bytes)))
+        self.init(
+            conversation: Conversation(content: try shippedContent(), state: try ConversationState(binary: bytes)))
     }
 }

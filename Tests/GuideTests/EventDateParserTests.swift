@@ -5,50 +5,71 @@ import Testing
 private let today = DayDate(year: 2026, month: 3, day: 12)!
 
 @Suite struct EventDateParserTests {
-    @Test("dates people write, in Dutch and English, are understood", arguments: [
-        ("vandaag", "2026-03-12"), ("Vandaag.", "2026-03-12"), ("vanochtend", "2026-03-12"), ("vannacht", "2026-03-12"),
-        ("gisteren", "2026-03-11"), ("gisteravond", "2026-03-11"), ("eergisteren", "2026-03-10"),
-        ("3 dagen geleden", "2026-03-09"), ("drie dagen geleden", "2026-03-09"), ("een dag geleden", "2026-03-11"),
-        ("een paar dagen geleden", "2026-03-10"), ("ongeveer 3 dagen geleden", "2026-03-09"), ("0 dagen geleden", "2026-03-12"),
-        ("een week geleden", "2026-03-05"), ("twee weken geleden", "2026-02-26"), ("5 weken geleden", "2026-02-05"),
-        ("een maand geleden", "2026-02-10"), ("100 dagen geleden", "2025-12-02"), ("vorige week", "2026-03-05"),
-        ("dinsdag", "2026-03-10"), ("Dinsdag!", "2026-03-10"), ("dinsdagavond", "2026-03-10"), ("afgelopen maandag", "2026-03-09"),
-        ("op zondag", "2026-03-08"), ("donderdag", "2026-03-05"), ("vorige week dinsdag", "2026-03-03"), ("vorige dinsdag", "2026-03-10"),
-        ("12 maart", "2026-03-12"), ("1 maart", "2026-03-01"), ("op 1 maart", "2026-03-01"), ("12 maart 2025", "2025-03-12"),
-        ("13 maart", "2025-03-13"), ("25 december", "2025-12-25"), ("1 jan", "2026-01-01"), ("12 mrt", "2026-03-12"),
-        ("2026-03-12", "2026-03-12"), ("2026-03-01", "2026-03-01"), ("2026/03/01", "2026-03-01"), ("12-03-2026", "2026-03-12"),
-        ("12.03.2026", "2026-03-12"), ("12/3", "2026-03-12"), ("3/12", "2025-12-03"), ("12-3-26", "2026-03-12"),
-        ("today", "2026-03-12"), ("this morning", "2026-03-12"), ("yesterday", "2026-03-11"), ("last night", "2026-03-11"),
-        ("the day before yesterday", "2026-03-10"), ("3 days ago", "2026-03-09"), ("three days ago", "2026-03-09"),
-        ("a couple of days ago", "2026-03-10"), ("a week ago", "2026-03-05"), ("two weeks ago", "2026-02-26"),
-        ("a month ago", "2026-02-10"), ("last week", "2026-03-05"), ("last Tuesday", "2026-03-10"), ("on Tuesday", "2026-03-10"),
-        ("Tuesday evening", "2026-03-10"), ("this Monday", "2026-03-09"), ("March 12", "2026-03-12"), ("12 March", "2026-03-12"),
-        ("March 1st", "2026-03-01"), ("the 1st of March", "2026-03-01"), ("12 March 2026", "2026-03-12"), ("Dec 25", "2025-12-25"),
-    ])
+    @Test(
+        "dates people write, in Dutch and English, are understood",
+        arguments: [
+            ("vandaag", "2026-03-12"), ("Vandaag.", "2026-03-12"), ("vanochtend", "2026-03-12"),
+            ("vannacht", "2026-03-12"),
+            ("gisteren", "2026-03-11"), ("gisteravond", "2026-03-11"), ("eergisteren", "2026-03-10"),
+            ("3 dagen geleden", "2026-03-09"), ("drie dagen geleden", "2026-03-09"), ("een dag geleden", "2026-03-11"),
+            ("een paar dagen geleden", "2026-03-10"), ("ongeveer 3 dagen geleden", "2026-03-09"),
+            ("0 dagen geleden", "2026-03-12"),
+            ("een week geleden", "2026-03-05"), ("twee weken geleden", "2026-02-26"), ("5 weken geleden", "2026-02-05"),
+            ("een maand geleden", "2026-02-10"), ("100 dagen geleden", "2025-12-02"), ("vorige week", "2026-03-05"),
+            ("dinsdag", "2026-03-10"), ("Dinsdag!", "2026-03-10"), ("dinsdagavond", "2026-03-10"),
+            ("afgelopen maandag", "2026-03-09"),
+            ("op zondag", "2026-03-08"), ("donderdag", "2026-03-05"), ("vorige week dinsdag", "2026-03-03"),
+            ("vorige dinsdag", "2026-03-10"),
+            ("12 maart", "2026-03-12"), ("1 maart", "2026-03-01"), ("op 1 maart", "2026-03-01"),
+            ("12 maart 2025", "2025-03-12"),
+            ("13 maart", "2025-03-13"), ("25 december", "2025-12-25"), ("1 jan", "2026-01-01"),
+            ("12 mrt", "2026-03-12"),
+            ("2026-03-12", "2026-03-12"), ("2026-03-01", "2026-03-01"), ("2026/03/01", "2026-03-01"),
+            ("12-03-2026", "2026-03-12"),
+            ("12.03.2026", "2026-03-12"), ("12/3", "2026-03-12"), ("3/12", "2025-12-03"), ("12-3-26", "2026-03-12"),
+            ("today", "2026-03-12"), ("this morning", "2026-03-12"), ("yesterday", "2026-03-11"),
+            ("last night", "2026-03-11"),
+            ("the day before yesterday", "2026-03-10"), ("3 days ago", "2026-03-09"), ("three days ago", "2026-03-09"),
+            ("a couple of days ago", "2026-03-10"), ("a week ago", "2026-03-05"), ("two weeks ago", "2026-02-26"),
+            ("a month ago", "2026-02-10"), ("last week", "2026-03-05"), ("last Tuesday", "2026-03-10"),
+            ("on Tuesday", "2026-03-10"),
+            ("Tuesday evening", "2026-03-10"), ("this Monday", "2026-03-09"), ("March 12", "2026-03-12"),
+            ("12 March", "2026-03-12"),
+            ("March 1st", "2026-03-01"), ("the 1st of March", "2026-03-01"), ("12 March 2026", "2026-03-12"),
+            ("Dec 25", "2025-12-25"),
+        ])
     func understood(text: String, expected: String) {
         #expect(EventDateParser.parse(text, today: today) == .date(DayDate(iso: expected)!), "\(text)")
     }
 
-    @Test("dates in the future are refused", arguments: [
-        "morgen", "overmorgen", "tomorrow", "2026-03-13", "2026-12-01", "13-03-2026", "1 april 2026", "April 1 2026",
-    ])
+    @Test(
+        "dates in the future are refused",
+        arguments: [
+            "morgen", "overmorgen", "tomorrow", "2026-03-13", "2026-12-01", "13-03-2026", "1 april 2026",
+            "April 1 2026",
+        ])
     func future(text: String) {
         #expect(EventDateParser.parse(text, today: today) == .future, "\(text)")
     }
 
-    @Test("what is not a date is unclear, so gids asks again", arguments: [
-        "", "   ", "ergens vorig jaar", "zomer", "volgende week", "in 3 dagen", "2026-02-30", "31 april",
-        "29 februari", "12 13", "honderd dagen geleden", "last summer", "maandag dinsdag", "blauw", "32 maart", "vorige maand dinsdag",
-    ])
+    @Test(
+        "what is not a date is unclear, so gids asks again",
+        arguments: [
+            "", "   ", "ergens vorig jaar", "zomer", "volgende week", "in 3 dagen", "2026-02-30", "31 april",
+            "29 februari", "12 13", "honderd dagen geleden", "last summer", "maandag dinsdag", "blauw", "32 maart",
+            "vorige maand dinsdag",
+        ])
     func unclear(text: String) {
         #expect(EventDateParser.parse(text, today: today) == .unclear, "\(text)")
     }
 }
 
 extension EventDateParserTests {
-    @Test("not knowing or skipping is understood, so the dialogue can offer a rough answer", arguments: [
-        "weet ik niet", "Weet ik niet meer", "geen idee", "sla over", "I don't know", "dunno", "not sure", "skip",
-    ])
+    @Test(
+        "not knowing or skipping is understood, so the dialogue can offer a rough answer",
+        arguments: [
+            "weet ik niet", "Weet ik niet meer", "geen idee", "sla over", "I don't know", "dunno", "not sure", "skip",
+        ])
     func unknown(text: String) {
         #expect(EventDateParser.parse(text, today: today) == .unknown, "\(text)")
     }
@@ -64,39 +85,70 @@ extension EventDateParserTests {
     @Test("worry or doubt is reason enough, whatever the signals or the day")
     func worry() {
         for days in [0, 3, 15, 40] as [Int?] + [nil] {
-            #expect(ReferralRule.evaluate(signalsPresent: 0, daysSinceEvent: days, personWorried: true, schedule: .olvg) == (.professionalHelp, .worried))
+            #expect(
+                ReferralRule.evaluate(signalsPresent: 0, daysSinceEvent: days, personWorried: true, schedule: .olvg)
+                    == (.professionalHelp, .worried))
         }
     }
 
-    @Test("from day 28 on, signals still present lead to the question whether they worry the person, never straight to the advice")
+    @Test(
+        "from day 28 on, signals still present lead to the question whether they worry the person, never straight to the advice"
+    )
     func persisting() {
-        #expect(ReferralRule.evaluate(signalsPresent: 1, daysSinceEvent: 28, personWorried: false, schedule: .olvg) == (.askWhetherWorrying, .persisting))
-        #expect(ReferralRule.evaluate(signalsPresent: 13, daysSinceEvent: 90, personWorried: false, schedule: .olvg) == (.askWhetherWorrying, .persisting))
-        #expect(ReferralRule.evaluate(signalsPresent: 1, daysSinceEvent: 27, personWorried: false, schedule: .olvg) == (.none, .fewSignalsNoWorry))
-        #expect(ReferralRule.evaluate(signalsPresent: 0, daysSinceEvent: 50, personWorried: false, schedule: .olvg) == (.none, .noSignals))
+        #expect(
+            ReferralRule.evaluate(signalsPresent: 1, daysSinceEvent: 28, personWorried: false, schedule: .olvg) == (
+                .askWhetherWorrying, .persisting
+            ))
+        #expect(
+            ReferralRule.evaluate(signalsPresent: 13, daysSinceEvent: 90, personWorried: false, schedule: .olvg) == (
+                .askWhetherWorrying, .persisting
+            ))
+        #expect(
+            ReferralRule.evaluate(signalsPresent: 1, daysSinceEvent: 27, personWorried: false, schedule: .olvg) == (
+                .none, .fewSignalsNoWorry
+            ))
+        #expect(
+            ReferralRule.evaluate(signalsPresent: 0, daysSinceEvent: 50, personWorried: false, schedule: .olvg) == (
+                .none, .noSignals
+            ))
     }
 
     @Test("before the second talk is due it is early to judge: watchful waiting, however many signals")
     func early() {
-        #expect(ReferralRule.evaluate(signalsPresent: 13, daysSinceEvent: 3, personWorried: false, schedule: .olvg) == (.watchfulWaiting, .early))
-        #expect(ReferralRule.evaluate(signalsPresent: 5, daysSinceEvent: 14, personWorried: false, schedule: .olvg) == (.none, .fewSignalsNoWorry))
-        #expect(ReferralRule.evaluate(signalsPresent: 5, daysSinceEvent: 20, personWorried: false, schedule: .rpog) == (.watchfulWaiting, .early))
+        #expect(
+            ReferralRule.evaluate(signalsPresent: 13, daysSinceEvent: 3, personWorried: false, schedule: .olvg) == (
+                .watchfulWaiting, .early
+            ))
+        #expect(
+            ReferralRule.evaluate(signalsPresent: 5, daysSinceEvent: 14, personWorried: false, schedule: .olvg) == (
+                .none, .fewSignalsNoWorry
+            ))
+        #expect(
+            ReferralRule.evaluate(signalsPresent: 5, daysSinceEvent: 20, personWorried: false, schedule: .rpog) == (
+                .watchfulWaiting, .early
+            ))
     }
 
     @Test("no number of signals alone is treated as the guideline's cut-off")
     func noCutOff() {
         for count in 0...13 {
-            #expect(ReferralRule.evaluate(signalsPresent: count, daysSinceEvent: 20, personWorried: false, schedule: .olvg).advice != .professionalHelp)
+            #expect(
+                ReferralRule.evaluate(signalsPresent: count, daysSinceEvent: 20, personWorried: false, schedule: .olvg)
+                    .advice != .professionalHelp)
         }
     }
 
-    @Test("schedules: OLVG a few days, 2 weeks, 1 month; RPOG a few days, 4-6 weeks, 3 months; TRiM 48-72 hours, 1 month, 3 months")
+    @Test(
+        "schedules: OLVG a few days, 2 weeks, 1 month; RPOG a few days, 4-6 weeks, 3 months; TRiM 48-72 hours, 1 month, 3 months"
+    )
     func schedules() {
         #expect(FollowUpSchedule.olvg.dueDays == [1, 14, 30])
         #expect(FollowUpSchedule.rpog.dueDays == [2, 28, 90])
         #expect(FollowUpSchedule.trim.dueDays == [2, 30, 90])
         let event = DayDate(year: 2026, month: 3, day: 1)!
-        var followUp = FollowUp(eventDate: event, eventKind: "klacht", isPileUp: false, schedule: .olvg, talks: [.init(number: 1, date: event, signals: [])])
+        var followUp = FollowUp(
+            eventDate: event, eventKind: "klacht", isPileUp: false, schedule: .olvg,
+            talks: [.init(number: 1, date: event, signals: [])])
         #expect(followUp.nextTalk == 2)
         #expect(!followUp.isNextTalkDue(on: event.adding(days: 13)))
         #expect(followUp.isNextTalkDue(on: event.adding(days: 14)))
@@ -104,11 +156,15 @@ extension EventDateParserTests {
         #expect(followUp.nextTalk == nil)
     }
 
-    @Test("an event told late: the next talk keeps the schedule's distance from the last talk, so talks are never days apart")
+    @Test(
+        "an event told late: the next talk keeps the schedule's distance from the last talk, so talks are never days apart"
+    )
     func lateEvent() {
         let event = DayDate(year: 2026, month: 2, day: 19)!
         let firstTalk = event.adding(days: 21)
-        var followUp = FollowUp(eventDate: event, eventKind: "klacht", isPileUp: false, schedule: .olvg, talks: [.init(number: 1, date: firstTalk, signals: [])])
+        var followUp = FollowUp(
+            eventDate: event, eventKind: "klacht", isPileUp: false, schedule: .olvg,
+            talks: [.init(number: 1, date: firstTalk, signals: [])])
         #expect(followUp.nextTalkDate == firstTalk.adding(days: 13))
         #expect(!followUp.isNextTalkDue(on: firstTalk.adding(days: 1)))
         let secondTalk = firstTalk.adding(days: 13)
@@ -120,7 +176,9 @@ extension EventDateParserTests {
     @Test("an event without a date is timed from the first talk, and counts at least the days since it")
     func noDate() {
         let firstTalk = DayDate(year: 2026, month: 3, day: 12)!
-        let followUp = FollowUp(eventDate: nil, eventKind: "pesten", isPileUp: true, schedule: .olvg, talks: [.init(number: 1, date: firstTalk, signals: [])])
+        let followUp = FollowUp(
+            eventDate: nil, eventKind: "pesten", isPileUp: true, schedule: .olvg,
+            talks: [.init(number: 1, date: firstTalk, signals: [])])
         #expect(followUp.nextTalkDate == firstTalk.adding(days: 13))
         #expect(followUp.daysSinceEvent(on: firstTalk.adding(days: 30)) == 30)
     }

@@ -19,27 +19,36 @@ import Testing
             var chat = try atFirstQuestion()
             let check = chat.conversation.respond(to: "ik zie het niet meer zitten")
             #expect(check.safety == .check)
-            #expect(PlainText.lines(for: check).contains("Denk je eraan om een eind aan je leven te maken, of om jezelf of iemand anders iets aan te doen?"))
+            #expect(
+                PlainText.lines(for: check).contains(
+                    "Denk je eraan om een eind aan je leven te maken, of om jezelf of iemand anders iets aan te doen?"))
             let crisis = chat.conversation.respond(to: answer)
             #expect(crisis.safety == .crisis, "\(answer)")
             #expect(PlainText.lines(for: crisis).contains("Ben je nu veilig?"))
         }
     }
 
-    @Test("'nee' to the check question thanks, says how to reach the lines, continues where they were, and is not asked again")
+    @Test(
+        "'nee' to the check question thanks, says how to reach the lines, continues where they were, and is not asked again"
+    )
     func checkNo() throws {
         var chat = try atFirstQuestion()
         _ = chat.say("ik zie het niet meer zitten")
         let no = chat.say("nee")
-        #expect(no.first == "Dank je dat je het zegt. Verandert dat, typ dan 'crisis': dan zie je meteen wie je kunt bellen.")
+        #expect(
+            no.first
+                == "Dank je dat je het zegt. Verandert dat, typ dan 'crisis': dan zie je meteen wie je kunt bellen.")
         #expect(no.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
         let again = chat.conversation.respond(to: "ik zie het echt niet meer zitten")
         #expect(again.safety == nil, "the same kind of words is not asked about again")
         #expect(PlainText.lines(for: again).contains("Hoe voel je je (lichamelijk en mentaal)?"))
-        #expect(chat.conversation.respond(to: "ik wil dood").safety == .crisis, "a clear risk still gets the crisis answer")
+        #expect(
+            chat.conversation.respond(to: "ik wil dood").safety == .crisis, "a clear risk still gets the crisis answer")
     }
 
-    @Test("after 'nee' or 'weet ik niet' to 'ben je nu veilig?' the guide stays with the crisis until the person says otherwise")
+    @Test(
+        "after 'nee' or 'weet ik niet' to 'ben je nu veilig?' the guide stays with the crisis until the person says otherwise"
+    )
     func staysWithTheCrisis() throws {
         for answer in ["nee", "weet ik niet"] {
             var chat = try atFirstQuestion()
@@ -47,16 +56,26 @@ import Testing
             let notSafe = chat.say(answer)
             #expect(notSafe.first == "Bel nu 112. Vraag iemand in de buurt om bij je te blijven.")
             #expect(notSafe.contains { $0.hasPrefix("- 113 Zelfmoordpreventie") })
-            #expect(notSafe.suffix(3) == ["Ik blijf hier. Laat je weten hoe het gaat?", "  1. Ik heb gebeld, of er is iemand bij me", "  2. Nog niet"])
+            #expect(
+                notSafe.suffix(3) == [
+                    "Ik blijf hier. Laat je weten hoe het gaat?", "  1. Ik heb gebeld, of er is iemand bij me",
+                    "  2. Nog niet",
+                ])
             #expect(!notSafe.contains("Welke gebeurtenissen van vandaag zijn je bijgebleven?"))
             let notYet = chat.say("nog niet")
             #expect(notYet.first == "Bel nu 112. Vraag iemand in de buurt om bij je te blijven.")
             let called = chat.say("1")
-            #expect(called == ["Goed dat je dat gedaan hebt.", "Wil je verder waar we waren, of stoppen?", "  1. Verder waar we waren", "  2. Stoppen"])
+            #expect(
+                called == [
+                    "Goed dat je dat gedaan hebt.", "Wil je verder waar we waren, of stoppen?",
+                    "  1. Verder waar we waren", "  2. Stoppen",
+                ])
         }
     }
 
-    @Test("a conversation in which a crisis came up ends with the crisis lines: by 'stop', by Ctrl-D and by the goodbye node")
+    @Test(
+        "a conversation in which a crisis came up ends with the crisis lines: by 'stop', by Ctrl-D and by the goodbye node"
+    )
     func endsWithCrisisLines() throws {
         for ending in ["stop", "ctrl-d", "node"] {
             var chat = try atFirstQuestion()
@@ -72,10 +91,13 @@ import Testing
             #expect(last.contains { $0.hasPrefix("- 112") }, "\(ending)")
         }
         var calm = try atFirstQuestion()
-        #expect(!calm.say("stop").contains { $0.hasPrefix("- 113") }, "without a crisis the goodbye has no crisis lines")
+        #expect(
+            !calm.say("stop").contains { $0.hasPrefix("- 113") }, "without a crisis the goodbye has no crisis lines")
     }
 
-    @Test("a patient's suicide told inside the critical-event path is heard and taken as the answer, without a crisis answer")
+    @Test(
+        "a patient's suicide told inside the critical-event path is heard and taken as the answer, without a crisis answer"
+    )
     func patientSuicideInsideTheEventPath() throws {
         var chat = try Chat()
         _ = chat.start()
@@ -84,7 +106,8 @@ import Testing
         _ = chat.say("1")
         _ = chat.say("1")
         #expect(chat.say("gisteren").last == "Hoe voel je je (lichamelijk en mentaal)?")
-        let reply = chat.conversation.respond(to: "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem")
+        let reply = chat.conversation.respond(
+            to: "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem")
         let lines = PlainText.lines(for: reply)
         #expect(reply.safety == nil)
         #expect(lines.first == "Dat is heftig om mee te maken. Goed dat je het zegt.")
@@ -92,13 +115,16 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("Heb je nu iets praktisch nodig?") }, "the talk goes on: \(lines)")
     }
 
-    @Test("a patient's death told at the first question is kept as the answer, acknowledged, and the critical-event path offered")
+    @Test(
+        "a patient's death told at the first question is kept as the answer, acknowledged, and the critical-event path offered"
+    )
     func patientDeathAtTheCheckIn() throws {
         var chat = try atFirstQuestion()
         let reply = chat.conversation.respond(to: "een cliënt heeft een eind aan zijn leven gemaakt, ik was erbij")
         #expect(reply.safety == nil)
         #expect(PlainText.lines(for: reply).starts(with: ["Dat is heftig om mee te maken."]))
-        #expect(chat.say("2").contains("Hoe voel je je (lichamelijk en mentaal)?"), "continuing goes on after the answer")
+        #expect(
+            chat.say("2").contains("Hoe voel je je (lichamelijk en mentaal)?"), "continuing goes on after the answer")
         var offered = try atFirstQuestion()
         _ = offered.say("a patient took his own life on the ward")
         #expect(offered.say("1").contains("Wat voor gebeurtenis was het? Kies wat het meest past."))
@@ -107,8 +133,14 @@ import Testing
     @Test("someone else in danger now gets 112 and the crisis line for that person, in both languages")
     func someoneElseInDanger() throws {
         for (language, text, expected) in [
-            (Language.nl, "mijn collega staat op het dak en zegt dat ze wil springen", "Is iemand nu in gevaar? Bel dan meteen 112. Blijf bij die persoon als dat veilig kan."),
-            (.en, "my friend just texted me goodbye and says she's going to end it tonight", "Is someone in danger right now? Then call 112 straight away. Stay with them if you can do so safely."),
+            (
+                Language.nl, "mijn collega staat op het dak en zegt dat ze wil springen",
+                "Is iemand nu in gevaar? Bel dan meteen 112. Blijf bij die persoon als dat veilig kan."
+            ),
+            (
+                .en, "my friend just texted me goodbye and says she's going to end it tonight",
+                "Is someone in danger right now? Then call 112 straight away. Stay with them if you can do so safely."
+            ),
         ] {
             var chat = try atFirstQuestion(language)
             let reply = chat.conversation.respond(to: text)
@@ -127,8 +159,13 @@ import Testing
         #expect(reply.isFinished)
         #expect(reply.effects == [.forgetConversation])
         let lines = PlainText.lines(for: reply)
-        #expect(lines.first == "Gewist: dit gesprek en alles wat gids over je onthield. Wil je later weer praten, begin dan gewoon opnieuw.")
-        #expect(lines.contains { $0.hasPrefix("- 113 Zelfmoordpreventie") }, "after a crisis the crisis lines stay on screen")
+        #expect(
+            lines.first
+                == "Gewist: dit gesprek en alles wat gids over je onthield. Wil je later weer praten, begin dan gewoon opnieuw."
+        )
+        #expect(
+            lines.contains { $0.hasPrefix("- 113 Zelfmoordpreventie") },
+            "after a crisis the crisis lines stay on screen")
         #expect(chat.conversation.state.settings.followUp == nil)
     }
 

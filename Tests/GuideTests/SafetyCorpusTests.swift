@@ -5,18 +5,23 @@ import Testing
 /// The development corpora of `../shared/domain/corpora/` (or `$GIDS_CORPORA`), written
 /// independently of the lexicons, and the project's own, run through real conversations.
 @Suite struct SafetyCorpusTests {
-    private static let corpora = ProcessInfo.processInfo.environment["GIDS_CORPORA"]
+    private static let corpora =
+        ProcessInfo.processInfo.environment["GIDS_CORPORA"]
         ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/domain/corpora").path
 
     private func run(_ file: String) throws -> [SafetyCorpus.Result] {
         let results = SafetyCorpus.run(try SafetyCorpus.read(file: file), content: try shippedContent())
-        print("safety net on \(URL(fileURLWithPath: file).lastPathComponent):\n\(SafetyCorpus.table(results))", terminator: "")
+        print(
+            "safety net on \(URL(fileURLWithPath: file).lastPathComponent):\n\(SafetyCorpus.table(results))",
+            terminator: "")
         return results
     }
 
     /// Lines that did not reach the crisis answer, directly or after "ja" to the check question.
     private func missed(_ results: [SafetyCorpus.Result]) -> [String] {
-        results.filter { !($0.outcome == .crisis || ($0.outcome == .check && $0.yesReachedCrisis)) }.map { "\($0.line.category): \($0.line.text)" }
+        results.filter { !($0.outcome == .crisis || ($0.outcome == .check && $0.yesReachedCrisis)) }.map {
+            "\($0.line.category): \($0.line.text)"
+        }
     }
 
     /// Ordinary lines: about patients and training none gets the crisis answer, in all at most
@@ -31,7 +36,9 @@ import Testing
         #expect(Double(asked.filter { $0.outcome == .crisis }.count) <= Double(asked.count) * 0.10)
     }
 
-    @Test("every crisis line of the development corpus reaches the crisis answer, directly or after 'ja' to the check question")
+    @Test(
+        "every crisis line of the development corpus reaches the crisis answer, directly or after 'ja' to the check question"
+    )
     func developmentCrisis() throws {
         let results = try run(Self.corpora + "/crisis-dev.tsv")
         #expect(results.count >= 200)
@@ -49,7 +56,8 @@ import Testing
     func ownCorpora() throws {
         let crisis = try run(repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/crisis-own.tsv").path)
         #expect(missed(crisis) == [])
-        expectOrdinaryTargets(try run(repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/ordinary-own.tsv").path))
+        expectOrdinaryTargets(
+            try run(repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/ordinary-own.tsv").path))
     }
 
     @Test("a malformed corpus line is reported with its file and line")
@@ -61,7 +69,8 @@ import Testing
         do throws(DiagnosticList) {
             _ = try SafetyCorpus.read(file: file.path)
         } catch {
-            #expect(error.description == "\(file.path):3:1: error: expected lang<TAB>category<TAB>text, with lang nl or en")
+            #expect(
+                error.description == "\(file.path):3:1: error: expected lang<TAB>category<TAB>text, with lang nl or en")
         }
     }
 }

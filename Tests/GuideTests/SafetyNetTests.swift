@@ -11,7 +11,9 @@ import Testing
         let phrasings = try fixtureLines("crisis-phrasings.txt")
         #expect(phrasings.count >= 80)
         let missed = try phrasings.filter { try ![.crisis, .someoneElseInDanger, .check].contains(decision($0)) }
-        print("safety net, own corpus: \(phrasings.count - missed.count) of \(phrasings.count) crisis phrasings recognised (\(missed.count) missed)")
+        print(
+            "safety net, own corpus: \(phrasings.count - missed.count) of \(phrasings.count) crisis phrasings recognised (\(missed.count) missed)"
+        )
         #expect(missed == [])
     }
 
@@ -21,7 +23,9 @@ import Testing
         #expect(answers.count >= 150)
         let crises = try answers.filter { try [.crisis, .someoneElseInDanger].contains(decision($0)) }
         let checks = try answers.filter { try decision($0) == .check }
-        print("safety net, own corpus: \(crises.count) crisis answers and \(checks.count) check questions in \(answers.count) ordinary answers: \(crises + checks)")
+        print(
+            "safety net, own corpus: \(crises.count) crisis answers and \(checks.count) check questions in \(answers.count) ordinary answers: \(crises + checks)"
+        )
         #expect(Double(crises.count) <= Double(answers.count) * 0.05)
         #expect(Double(checks.count) <= Double(answers.count) * 0.10)
     }
@@ -41,11 +45,15 @@ import Testing
         #expect(try decision("my feet are killing me and I want to kill myself") == .crisis)
     }
 
-    @Test("what tries to slip past a word list is still read", arguments: [
-        "ik wil\u{200B} dood", "zelf\u{200D}moord\u{2060}gedachten", "ik w\u{0456}l d\u{043E}\u{043E}d", "I want to k\u{0456}ll mys\u{0435}lf",
-        "z3lfm00rd", "1 w4nt t0 d13", "ik wil do\u{0301}o\u{0301}d", "\u{FF49}\u{FF4B} \u{FF57}\u{FF49}\u{FF4C} \u{FF44}\u{FF4F}\u{FF4F}\u{FF44}",
-        "IK WIL DOOD", "ikwilzelfmoordplegen", "ik heb echt suicidal thoughts", "sometimes denk ik aan zelfmoord",
-    ])
+    @Test(
+        "what tries to slip past a word list is still read",
+        arguments: [
+            "ik wil\u{200B} dood", "zelf\u{200D}moord\u{2060}gedachten", "ik w\u{0456}l d\u{043E}\u{043E}d",
+            "I want to k\u{0456}ll mys\u{0435}lf",
+            "z3lfm00rd", "1 w4nt t0 d13", "ik wil do\u{0301}o\u{0301}d",
+            "\u{FF49}\u{FF4B} \u{FF57}\u{FF49}\u{FF4C} \u{FF44}\u{FF4F}\u{FF4F}\u{FF44}",
+            "IK WIL DOOD", "ikwilzelfmoordplegen", "ik heb echt suicidal thoughts", "sometimes denk ik aan zelfmoord",
+        ])
     func evasions(text: String) throws {
         #expect(try decision(text) == .crisis)
     }

@@ -2,7 +2,8 @@ import Foundation
 import Guide
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 private let shippedContentResult = Result { () throws(DiagnosticList) -> GuideContent in
     try GuideContent.load(from: repositoryRoot.appendingPathComponent("Dialogues").path)
@@ -16,6 +17,9 @@ func shippedContent() throws -> GuideContent {
 
 /// The non-comment, non-empty lines of a fixture file.
 func fixtureLines(_ name: String) throws -> [String] {
-    let text = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/\(name)"), encoding: .utf8)
-    return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    let text = try String(
+        contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/\(name)"), encoding: .utf8)
+    return text.split(separator: "\n").map(String.init).filter {
+        !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty
+    }
 }

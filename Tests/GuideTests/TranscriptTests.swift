@@ -14,7 +14,9 @@ import Testing
     @Test("there are at least 20 transcripts, covering both languages, both regions, an organisation and Ctrl-D")
     func coverage() throws {
         #expect(Self.files.count >= 20)
-        let transcripts = try Self.files.map { try Transcript(text: String(contentsOfFile: $0, encoding: .utf8), file: $0) }
+        let transcripts = try Self.files.map {
+            try Transcript(text: String(contentsOfFile: $0, encoding: .utf8), file: $0)
+        }
         #expect(Set(transcripts.map(\.language)) == Set(Language.allCases))
         #expect(Set(transcripts.compactMap(\.region)) == Set(Region.allCases))
         #expect(transcripts.contains { $0.region == nil })

@@ -19,7 +19,9 @@ import Testing
                 let text = scripts[session % scripts.count][turn]
                 lines.append(#"{"session":"s\#(session)","text":"\#(text)","id":"\#(session)-\#(turn)"}"#)
                 if session % 40 == 0 { lines.append(lines[lines.count - 1]) }  // the same line again
-                if session % 30 == 0, turn == 2 { lines.append(#"{"type":"start","session":"s\#(session)","lang":"en","region":"be"}"#) }
+                if session % 30 == 0, turn == 2 {
+                    lines.append(#"{"type":"start","session":"s\#(session)","lang":"en","region":"be"}"#)
+                }
                 if session % 25 == 0, turn == 3 { lines.append(#"{"type":"forget","session":"s\#(session)"}"#) }
                 if session % 50 == 0 { lines.append(#"{"type":"ping","id":\#(lines.count)}"#) }
                 if session % 45 == 0 { lines.append(#"{"session":"s\#(session)","text":42}"#) }

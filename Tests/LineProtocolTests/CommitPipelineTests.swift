@@ -15,7 +15,9 @@ import Testing
             let piped = try ServerHarness(path: path)
             let alone = try ServerHarness()
             let output = Delivered()
-            let pipeline = CommitPipeline(server: piped.server) { output.append($0.map { String(decoding: $0.json, as: UTF8.self) }) }
+            let pipeline = CommitPipeline(server: piped.server) {
+                output.append($0.map { String(decoding: $0.json, as: UTF8.self) })
+            }
             // Batches of 1 to 300 lines; above 200 (the sessions), a session is in two batches in
             // a row: answered ahead of the commit of its previous turn.
             let sizes = [1, 300, 7, 250, 2, 201, 150, 33, 280, 90]
@@ -39,31 +41,46 @@ import Testing
             let harness = try ServerHarness(path: path)
             let server = harness.server
             _ = server.handle(lines(#"{"session":"anna","text":"hoi"}"#))
-            let first = server.prepare(lines(#"{"session":"anna","text":"1"}"#), readingAhead: .init(transaction: harness.store.transactionCount + 1))
+            let first = server.prepare(
+                lines(#"{"session":"anna","text":"1"}"#),
+                readingAhead: .init(transaction: harness.store.transactionCount + 1))
             let second = server.prepare(
-                lines(#"{"session":"anna","text":"Een lange dienst"}"#), readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
-            let answers = [server.commit(first), server.commit(second)].map { String(decoding: $0[0].json, as: UTF8.self) }
+                lines(#"{"session":"anna","text":"Een lange dienst"}"#),
+                readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
+            let answers = [server.commit(first), server.commit(second)].map {
+                String(decoding: $0[0].json, as: UTF8.self)
+            }
             #expect(first.wroteAnswersAhead && second.wroteAnswersAhead)
             let reference = try ServerHarness()
             _ = reference.send(#"{"session":"anna","text":"hoi"}"#)
-            #expect(answers == reference.send(#"{"session":"anna","text":"1"}"#, #"{"session":"anna","text":"Een lange dienst"}"#))
+            #expect(
+                answers
+                    == reference.send(
+                        #"{"session":"anna","text":"1"}"#, #"{"session":"anna","text":"Een lange dienst"}"#))
             #expect(try harness.storedState(of: "anna") == reference.storedState(of: "anna"))
         }
     }
 
-    @Test("answers worked out ahead are worked out again when another process wrote meanwhile, and so are those counting on them")
+    @Test(
+        "answers worked out ahead are worked out again when another process wrote meanwhile, and so are those counting on them"
+    )
     func anotherWriterMeanwhile() throws {
         try withStoreFile { path in
             let harness = try ServerHarness(path: path)
             let other = try ServerHarness(path: path)  // as `gids reply` on the same store
             let server = harness.server
             _ = server.handle(lines(#"{"session":"anna","text":"hoi"}"#))
-            let first = server.prepare(lines(#"{"session":"anna","text":"1"}"#), readingAhead: .init(transaction: harness.store.transactionCount + 1))
+            let first = server.prepare(
+                lines(#"{"session":"anna","text":"1"}"#),
+                readingAhead: .init(transaction: harness.store.transactionCount + 1))
             let second = server.prepare(
-                lines(#"{"session":"anna","text":"moe"}"#), readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
+                lines(#"{"session":"anna","text":"moe"}"#),
+                readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
             // Meanwhile the other process chooses the check-in for anna.
             #expect(other.send(#"{"session":"anna","text":"1"}"#)[0].contains("Welke gebeurtenissen van vandaag"))
-            let answers = [server.commit(first), server.commit(second)].map { String(decoding: $0[0].json, as: UTF8.self) }
+            let answers = [server.commit(first), server.commit(second)].map {
+                String(decoding: $0[0].json, as: UTF8.self)
+            }
             #expect(!first.wroteAnswersAhead && !second.wroteAnswersAhead)
             // As if the three lines had come one after another: "1" answers the first question.
             let reference = try ServerHarness()

@@ -19,16 +19,23 @@ import Testing
         let next = object(server.send(#"{"session":"matrix:@anna:example.org","text":"1","id":"b"}"#)[0])
         #expect(next["expect"] as? String == "text")
         #expect(next["id"] as? String == "b")
-        #expect((next["messages"] as? [[String: Any]])?.last?["text"] as? String == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
+        #expect(
+            (next["messages"] as? [[String: Any]])?.last?["text"] as? String
+                == "Welke gebeurtenissen van vandaag zijn je bijgebleven?")
     }
 
-    @Test("an id comes back exactly as it was sent: text with its escapes, whole numbers of any size, fractions as written", arguments: [
-        (#""b7""#, #""id":"b7""#), ("7", #""id":7"#), ("-3", #""id":-3"#), ("2.5", #""id":2.5"#), ("2.50", #""id":2.50"#),
-        ("1e3", #""id":1e3"#), ("9007199254740993", #""id":9007199254740993"#), ("123456789012345678901234567890", #""id":123456789012345678901234567890"#),
-        (#""é\/x""#, #""id":"é\/x""#),
-    ])
+    @Test(
+        "an id comes back exactly as it was sent: text with its escapes, whole numbers of any size, fractions as written",
+        arguments: [
+            (#""b7""#, #""id":"b7""#), ("7", #""id":7"#), ("-3", #""id":-3"#), ("2.5", #""id":2.5"#),
+            ("2.50", #""id":2.50"#),
+            ("1e3", #""id":1e3"#), ("9007199254740993", #""id":9007199254740993"#),
+            ("123456789012345678901234567890", #""id":123456789012345678901234567890"#),
+            (#""é\/x""#, #""id":"é\/x""#),
+        ])
     func idEchoed(id: String, echoed: String) throws {
-        let reply = try ServerHarness().send(#"{"type":"ping","id":\#(id)}"#, #"{"session":"s","text":"hoi","id":\#(id)}"#)
+        let reply = try ServerHarness().send(
+            #"{"type":"ping","id":\#(id)}"#, #"{"session":"s","text":"hoi","id":\#(id)}"#)
         #expect(reply.allSatisfy { $0.contains(echoed) }, "\(reply.map { $0.prefix(60) })")
     }
 
@@ -61,18 +68,27 @@ import Testing
     @Test("replies tell the bridge what the safety net did: crisis, check, or nothing")
     func safetyField() throws {
         let server = try ServerHarness()
-        #expect(object(server.send(#"{"session":"a","text":"ik wil niet meer leven"}"#)[0])["safety"] as? String == "crisis")
+        #expect(
+            object(server.send(#"{"session":"a","text":"ik wil niet meer leven"}"#)[0])["safety"] as? String == "crisis"
+        )
         let check = object(server.send(#"{"session":"b","text":"ik zie het niet meer zitten"}"#)[0])
         #expect(check["safety"] as? String == "check")
-        #expect((check["messages"] as? [[String: Any]])?.last?["text"] as? String
-            == "Denk je eraan om een eind aan je leven te maken, of om jezelf of iemand anders iets aan te doen?")
+        #expect(
+            (check["messages"] as? [[String: Any]])?.last?["text"] as? String
+                == "Denk je eraan om een eind aan je leven te maken, of om jezelf of iemand anders iets aan te doen?")
         #expect(object(server.send(#"{"session":"b","text":"ja"}"#)[0])["safety"] as? String == "crisis")
-        #expect(object(server.send(#"{"session":"c","text":"mijn collega staat op het dak en zegt dat ze wil springen"}"#)[0])["safety"] as? String == "crisis")
-        let patient = object(server.send(#"{"session":"d","text":"een patiënt heeft zich vannacht van het leven beroofd"}"#)[0])
+        #expect(
+            object(
+                server.send(#"{"session":"c","text":"mijn collega staat op het dak en zegt dat ze wil springen"}"#)[0])[
+                    "safety"] as? String == "crisis")
+        let patient = object(
+            server.send(#"{"session":"d","text":"een patiënt heeft zich vannacht van het leven beroofd"}"#)[0])
         #expect(patient["safety"] == nil)
-        #expect((patient["messages"] as? [[String: Any]])?.first?["text"] as? String == "Dat is heftig om mee te maken.")
+        #expect(
+            (patient["messages"] as? [[String: Any]])?.first?["text"] as? String == "Dat is heftig om mee te maken.")
         #expect(!server.send(#"{"session":"e","text":"hoi"}"#)[0].contains("safety"))
-        let plain = PlainFormat.lines(for: server.server.handle([PlainFormat.request(from: Array("f\tik wil dood".utf8))])[0])
+        let plain = PlainFormat.lines(
+            for: server.server.handle([PlainFormat.request(from: Array("f\tik wil dood".utf8))])[0])
         #expect(plain.first == "f\tsafety\tcrisis")
         #expect(plain.last == "f\texpect\tchoice")
     }
@@ -88,7 +104,9 @@ import Testing
         #expect(bold?["position"] as? Int == 0)
     }
 
-    @Test("the same line sent again (same id) gets the same answer; the same id with other text is refused; neither moves the conversation")
+    @Test(
+        "the same line sent again (same id) gets the same answer; the same id with other text is refused; neither moves the conversation"
+    )
     func repeatedLine() throws {
         let server = try ServerHarness()
         _ = server.send(#"{"session":"s","text":"hoi","id":1}"#)
@@ -100,18 +118,26 @@ import Testing
         #expect((reused["error"] as? [String: Any])?["code"] as? String == "id_reused")
         #expect(reused["id"] as? Int == 2)
         #expect(try server.storedState(of: "s") == state)
-        #expect(server.send(#"{"session":"s","text":"1","id":2}"#) == first, "the line itself sent again still gets its answer")
-        #expect(server.send(#"{"session":"s","text":"ruzie met Piet","id":3}"#)[0].contains("Hoe voel je je"), "with an id of its own it is answered")
+        #expect(
+            server.send(#"{"session":"s","text":"1","id":2}"#) == first,
+            "the line itself sent again still gets its answer")
+        #expect(
+            server.send(#"{"session":"s","text":"ruzie met Piet","id":3}"#)[0].contains("Hoe voel je je"),
+            "with an id of its own it is answered")
     }
 
     @Test("'vergeet mij' in a chat deletes the session and all it remembered, says so, and the next line starts afresh")
     func forgetMe() throws {
         let server = try ServerHarness()
-        _ = server.send(#"{"session":"s","text":"hoi"}"#, #"{"session":"s","text":"1"}"#, #"{"session":"s","text":"ruzie met Piet"}"#)
+        _ = server.send(
+            #"{"session":"s","text":"hoi"}"#, #"{"session":"s","text":"1"}"#,
+            #"{"session":"s","text":"ruzie met Piet"}"#)
         #expect(try server.storedState(of: "s") != nil)
         let reply = object(server.send(#"{"session":"s","text":"vergeet mij","id":9}"#)[0])
-        #expect((reply["messages"] as? [[String: Any]])?.first?["text"] as? String
-            == "Gewist: dit gesprek en alles wat gids over je onthield. Wil je later weer praten, begin dan gewoon opnieuw.")
+        #expect(
+            (reply["messages"] as? [[String: Any]])?.first?["text"] as? String
+                == "Gewist: dit gesprek en alles wat gids over je onthield. Wil je later weer praten, begin dan gewoon opnieuw."
+        )
         #expect(reply["done"] as? Bool == true)
         #expect(try server.storedState(of: "s") == nil)
         let again = server.send(#"{"session":"s","text":"hoi"}"#)[0]
@@ -121,13 +147,20 @@ import Testing
     @Test("start chooses language and region; reset starts again; forget deletes the session")
     func controls() throws {
         let server = try ServerHarness()
-        let start = server.send(#"{"type":"start","session":"s","lang":"en","region":"be","dialogue":"chat","org":"voorbeeld","id":"x"}"#)[0]
-        #expect(start.contains("What would help most right now?") || start.contains("What would you like to do?") || start.contains("Where would you like to start?"))
+        let start = server.send(
+            #"{"type":"start","session":"s","lang":"en","region":"be","dialogue":"chat","org":"voorbeeld","id":"x"}"#)[
+                0]
+        #expect(
+            start.contains("What would help most right now?") || start.contains("What would you like to do?")
+                || start.contains("Where would you like to start?"))
         _ = server.send(#"{"session":"s","text":"3"}"#)
-        #expect(server.send(#"{"session":"s","text":"6"}"#)[0].contains("Would you like to pick one next step for yourself?"))
+        #expect(
+            server.send(#"{"session":"s","text":"6"}"#)[0].contains(
+                "Would you like to pick one next step for yourself?"))
         let reset = server.send(#"{"type":"reset","session":"s"}"#)[0]
         #expect(reset.contains("I'm not a therapist"))
-        #expect(server.send(#"{"type":"forget","session":"s","id":3}"#)[0] == #"{"id":3,"session":"s","type":"forgotten"}"#)
+        #expect(
+            server.send(#"{"type":"forget","session":"s","id":3}"#)[0] == #"{"id":3,"session":"s","type":"forgotten"}"#)
         #expect(try server.storedState(of: "s") == nil)
         #expect(server.send(#"{"type":"ping"}"#)[0] == #"{"type":"pong"}"#)
         #expect(object(server.send(#"{"type":"stats","id":"n"}"#)[0])["sessions"] as? Int == 0)
@@ -157,7 +190,9 @@ import Testing
         #expect(object(last)["done"] as? Bool == true)
         #expect(last.contains("Wat je typte, wis ik binnen een kwartier."))
         #expect(try server.storedState(of: "s") == Data(), "no state is kept")
-        #expect(server.send(#"{"session":"s","text":"stop","id":3}"#)[0] == last, "the last line sent again gets the same reply")
+        #expect(
+            server.send(#"{"session":"s","text":"stop","id":3}"#)[0] == last,
+            "the last line sent again gets the same reply")
         #expect(object(server.send(#"{"type":"stats"}"#)[0])["sessions"] as? Int == 0)
         clock.advance(by: Double(SweepLimits.replayMinutes) * 60 - 1)
         _ = server.send(#"{"session":"other","text":"hoi"}"#)
@@ -165,7 +200,9 @@ import Testing
         clock.advance(by: 61)
         _ = server.send(#"{"session":"other","text":"1"}"#)
         #expect(try server.storedState(of: "s") == nil, "gone within a quarter of an hour, as the goodbye says")
-        #expect(server.send(#"{"session":"s","text":"hoi","id":4}"#)[0].contains("Ik ben gids"), "a new message starts a new conversation")
+        #expect(
+            server.send(#"{"session":"s","text":"hoi","id":4}"#)[0].contains("Ik ben gids"),
+            "a new message starts a new conversation")
     }
 
     @Test("session keys are stored only as keyed hashes")
@@ -176,7 +213,8 @@ import Testing
             var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
             if let wal = try? Data(contentsOf: URL(fileURLWithPath: path + "-wal")) { bytes += wal }
             #expect(!String(decoding: bytes, as: UTF8.self).contains("anna.de.vries"))
-            #expect((try FileManager.default.attributesOfItem(atPath: path + ".key")[.posixPermissions] as? Int) == 0o600)
+            #expect(
+                (try FileManager.default.attributesOfItem(atPath: path + ".key")[.posixPermissions] as? Int) == 0o600)
         }
     }
 
@@ -190,7 +228,10 @@ import Testing
             #expect(dayZero.send(#"{"type":"due"}"#)[0] == #"{"sessions":[],"type":"due"}"#)
             let later = try ServerHarness(path: path, day: "2026-03-27")
             #expect(later.send(#"{"type":"due","id":1}"#)[0] == #"{"id":1,"sessions":["team:42"],"type":"due"}"#)
-            #expect(later.send(#"{"type":"start","session":"team:42"}"#)[0].contains("We spraken op 12 maart over iets ingrijpends dat je meemaakte. Zullen we nu het tweede gesprek doen?"))
+            #expect(
+                later.send(#"{"type":"start","session":"team:42"}"#)[0].contains(
+                    "We spraken op 12 maart over iets ingrijpends dat je meemaakte. Zullen we nu het tweede gesprek doen?"
+                ))
         }
     }
 
@@ -218,12 +259,18 @@ import Testing
         ("a number as session", #"{"session":5,"text":"hoi","id":1}"#, "session_not_string"),
         ("null as session", #"{"session":null,"text":"hoi","id":1}"#, "session_not_string"),
         ("an object as session", #"{"session":{"a":1},"text":"hoi","id":1}"#, "session_not_string"),
-        ("a session of 100 KB", #"{"session":""# + String(repeating: "x", count: 100_000) + #"","text":"hoi","id":1}"#, "session_too_long"),
+        (
+            "a session of 100 KB",
+            #"{"session":""# + String(repeating: "x", count: 100_000) + #"","text":"hoi","id":1}"#, "session_too_long"
+        ),
         ("a control character in the session", #"{"session":"a\nb","text":"hoi","id":1}"#, "invalid_session"),
         ("missing text", #"{"session":"a","id":1}"#, "missing_text"),
         ("a number as text", #"{"session":"a","text":5,"id":1}"#, "text_not_string"),
         ("an array as text", #"{"session":"a","text":["hoi"],"id":1}"#, "text_not_string"),
-        ("text that is too long", #"{"session":"a","text":""# + String(repeating: "x", count: 9000) + #"","id":1}"#, "text_too_long"),
+        (
+            "text that is too long", #"{"session":"a","text":""# + String(repeating: "x", count: 9000) + #"","id":1}"#,
+            "text_too_long"
+        ),
         ("NUL in text", #"{"session":"a","text":"ho\u0000i","id":1}"#, "text_has_nul"),
         ("an escape sequence in text", #"{"session":"a","text":"\u001b[2Jhoi","id":1}"#, "text_has_escape_sequence"),
         ("an unknown type", #"{"type":"dance","session":"a","id":1}"#, "unknown_type"),
@@ -238,7 +285,10 @@ import Testing
         ("a line of spaces", "   \t ", "empty_line"),
         ("garbage after the object", #"{"session":"a","text":"hoi"} en meer"#, "invalid_json"),
         ("a raw NUL byte", "{\"session\":\"a\",\"text\":\"h\u{0}i\"}", "invalid_json"),
-        ("deeply nested JSON", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), "invalid_json"),
+        (
+            "deeply nested JSON", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000),
+            "invalid_json"
+        ),
     ]
 
     @Test("each kind of bad line gets exactly one error line, with its id, and no session changes", arguments: cases)
@@ -254,7 +304,9 @@ import Testing
         if line.contains(#""id":1"#) { #expect(error["id"] as? Int == 1, "\(name)") }
         #expect(try server.storedState(of: "other") == before, "\(name)")
         #expect(try server.storedState(of: "a") == nil, "\(name)")
-        #expect(server.send(#"{"session":"other","text":"Een drukke dag"}"#)[0].contains("Hoe voel je je (lichamelijk en mentaal)?"), "\(name)")
+        #expect(
+            server.send(#"{"session":"other","text":"Een drukke dag"}"#)[0].contains(
+                "Hoe voel je je (lichamelijk en mentaal)?"), "\(name)")
     }
 
     @Test("bytes that are not UTF-8 get an error line")
@@ -285,10 +337,16 @@ import Testing
         var lines = InputLines(maximumLength: 65_536)
         var items: [InputLines.Item] = []
         let huge = [UInt8](repeating: 0x61, count: 10 * 1024 * 1024)
-        for start in stride(from: 0, to: huge.count, by: 65_536) { items += lines.feed(huge[start..<min(start + 65_536, huge.count)]) }
+        for start in stride(from: 0, to: huge.count, by: 65_536) {
+            items += lines.feed(huge[start..<min(start + 65_536, huge.count)])
+        }
         items += lines.feed(Array("\nok\n".utf8))
         #expect(items.count == 2)
-        if case .failed(let error) = items[0] { #expect(error.code == "line_too_long") } else { Issue.record("expected an error") }
+        if case .failed(let error) = items[0] {
+            #expect(error.code == "line_too_long")
+        } else {
+            Issue.record("expected an error")
+        }
         #expect(items[1] == .line(Array("ok".utf8)))
     }
 
@@ -298,8 +356,11 @@ import Testing
         for pieceSize in [1, 3, 64] {
             var lines = InputLines(maximumLength: 10)
             let input = exact + Array("\n".utf8) + exact + Array("a\nb\r\n".utf8)
-            let items = stride(from: 0, to: input.count, by: pieceSize).flatMap { lines.feed(input[$0..<min($0 + pieceSize, input.count)]) }
-            let tooLong = ProtocolError("line_too_long", "the line is longer than 10 bytes and was skipped (see --max-line)")
+            let items = stride(from: 0, to: input.count, by: pieceSize).flatMap {
+                lines.feed(input[$0..<min($0 + pieceSize, input.count)])
+            }
+            let tooLong = ProtocolError(
+                "line_too_long", "the line is longer than 10 bytes and was skipped (see --max-line)")
             #expect(items == [.line(exact), .failed(tooLong), .line(Array("b".utf8))], "pieces of \(pieceSize)")
         }
     }
@@ -311,15 +372,26 @@ import Testing
         #expect(lines.finish() == [.failed(ProtocolError("truncated_line", "the input ended in the middle of a line"))])
     }
 
-    @Test("the plain format escapes tabs, newlines and backslashes both ways, and ends every reply with one expect or error line")
+    @Test(
+        "the plain format escapes tabs, newlines and backslashes both ways, and ends every reply with one expect or error line"
+    )
     func plain() throws {
-        #expect(PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8)) == .line(Array(#"{"session":"anna","text":"ik ben\tmoe\n"}"#.utf8)) || {
-            if case .line(let bytes) = PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8)) {
-                return (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String]) == ["session": "anna", "text": "ik ben\tmoe\n"]
-            }
-            return false
-        }())
-        if case .failed(let error) = PlainFormat.request(from: Array("no tab here".utf8)) { #expect(error.code == "missing_tab") } else { Issue.record("expected an error") }
+        #expect(
+            PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8))
+                == .line(Array(#"{"session":"anna","text":"ik ben\tmoe\n"}"#.utf8))
+                || {
+                    if case .line(let bytes) = PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8)) {
+                        return (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String]) == [
+                            "session": "anna", "text": "ik ben\tmoe\n",
+                        ]
+                    }
+                    return false
+                }())
+        if case .failed(let error) = PlainFormat.request(from: Array("no tab here".utf8)) {
+            #expect(error.code == "missing_tab")
+        } else {
+            Issue.record("expected an error")
+        }
         let server = try ServerHarness()
         let response = server.server.handle([PlainFormat.request(from: Array("anna\thoi".utf8))])[0]
         let lines = PlainFormat.lines(for: response)
@@ -332,7 +404,8 @@ import Testing
 @Suite struct SessionIdentityTests {
     @Test("names that are different bytes but the same Swift string are two people, with two conversations")
     func equivalentNamesInOneBatch() throws {
-        let precomposed = "jos\u{E9}", decomposed = "jose\u{301}"
+        let precomposed = "jos\u{E9}"
+        let decomposed = "jose\u{301}"
         #expect(precomposed == decomposed, "Swift compares strings by canonical equivalence")
         let server = try ServerHarness()
         let replies = server.send(
@@ -342,8 +415,9 @@ import Testing
         #expect(Array((object(replies[3])["session"] as? String ?? "").utf8) == Array(decomposed.utf8))
         #expect(replies[3].contains("Een korte check-in"), "the second name starts a conversation of its own")
         #expect(replies[4].contains("Welke gebeurtenissen van vandaag zijn je bijgebleven?"))
-        let later = server.send(#"{"session":"jose\u0301","text":"een rustige dag"}"#, #"{"session":"jose\u0301","text":"moe"}"#,
-                                #"{"session":"jose\u0301","text":"ja"}"#)
+        let later = server.send(
+            #"{"session":"jose\u0301","text":"een rustige dag"}"#, #"{"session":"jose\u0301","text":"moe"}"#,
+            #"{"session":"jose\u0301","text":"ja"}"#)
         #expect(!later.joined().contains("Piet"), "nothing of the first name's conversation reaches the second")
         #expect(later.last?.contains("Je noemde: een rustige dag.") == true)
     }

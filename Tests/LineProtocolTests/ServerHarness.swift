@@ -4,7 +4,8 @@ import LineProtocol
 import SessionStore
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 private let contentResult = Result { () throws(DiagnosticList) -> GuideContent in
     try GuideContent.load(from: repositoryRoot.appendingPathComponent("Dialogues").path)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Guide
-@testable import SessionStore
 import Testing
+
+@testable import SessionStore
 
 /// A fresh folder for one test's database.
 func temporaryFolder() throws -> URL {
@@ -14,7 +15,10 @@ func temporaryFolder() throws -> URL {
 private let event = DayDate(year: 2026, month: 3, day: 12)!
 private let sample = FollowUp(
     eventDate: event, eventKind: "emotionele-impact", isPileUp: true, schedule: .rpog,
-    talks: [.init(number: 1, date: event, signals: []), .init(number: 2, date: event.adding(days: 30), signals: [1, 6, 10])])
+    talks: [
+        .init(number: 1, date: event, signals: []),
+        .init(number: 2, date: event.adding(days: 30), signals: [1, 6, 10]),
+    ])
 
 @Suite struct FollowUpStoreTests {
     @Test("a follow-up is kept in a real SQLite file readable only by its owner, and survives reopening")
@@ -28,29 +32,35 @@ private let sample = FollowUp(
         #expect(try reopened.followUp(for: "someone-else") == nil)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let folderMode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("data").path)[.posixPermissions] as? Int
+        let folderMode =
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("data").path)[
+                .posixPermissions] as? Int
         #expect(folderMode == 0o700)
     }
 
-    @Test("follow-ups hold only dates, the kind of event, signal numbers and the schedule; sessions their state and activity")
+    @Test(
+        "follow-ups hold only dates, the kind of event, signal numbers and the schedule; sessions their state and activity"
+    )
     func onlyStructuredData() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
         try SQLiteFollowUpStore(path: path).save(sample, for: "local")
-        let schema = try python("""
+        let schema = try python(
+            """
             import sqlite3; c = sqlite3.connect('\(path)')
             for (t,) in c.execute("select name from sqlite_master where type='table' order by name"):
                 print(t, [r[1] for r in c.execute(f'pragma table_info({t})')])
             """)
-        #expect(schema == """
-            follow_up ['subject', 'event_date', 'event_kind', 'pile_up', 'schedule', 'closed']
-            grdb_migrations ['identifier']
-            reachable ['key', 'sealed_session']
-            session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity', 'sealed', 'ended']
-            talk ['subject', 'number', 'date', 'signals']
+        #expect(
+            schema == """
+                follow_up ['subject', 'event_date', 'event_kind', 'pile_up', 'schedule', 'closed']
+                grdb_migrations ['identifier']
+                reachable ['key', 'sealed_session']
+                session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity', 'sealed', 'ended']
+                talk ['subject', 'number', 'date', 'signals']
 
-            """)
+                """)
     }
 
     @Test("every commit waits for the disk (synchronous FULL), so a power cut loses no acknowledged turn")
@@ -124,7 +134,9 @@ private let sample = FollowUp(
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
         _ = try SQLiteFollowUpStore(path: path)
-        _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"insert into grdb_migrations values ('99: from the future')\"); c.commit()")
+        _ = try python(
+            "import sqlite3; c=sqlite3.connect('\(path)'); c.execute(\"insert into grdb_migrations values ('99: from the future')\"); c.commit()"
+        )
         #expect(throws: StoreError.newerVersion(path: path)) { try SQLiteFollowUpStore(path: path) }
     }
 
@@ -134,7 +146,9 @@ private let sample = FollowUp(
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
         // A database as the first gids version left it before any migration ran: only its mark.
-        _ = try python("import sqlite3; c=sqlite3.connect('\(path)'); c.execute('pragma application_id = \(0x6769_6473)'); c.execute('create table grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)'); c.commit()")
+        _ = try python(
+            "import sqlite3; c=sqlite3.connect('\(path)'); c.execute('pragma application_id = \(0x6769_6473)'); c.execute('create table grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)'); c.commit()"
+        )
         let store = try SQLiteFollowUpStore(path: path)
         try store.save(sample, for: "local")
         #expect(try store.followUp(for: "local") == sample)
@@ -145,7 +159,8 @@ private let sample = FollowUp(
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("gids.sqlite").path
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let content = try GuideContent.load(from: root.appendingPathComponent("Dialogues").path)
         var conversation = Conversation(content: content, language: .nl, region: .nl, seed: 7)
         _ = conversation.start()
@@ -153,7 +168,8 @@ private let sample = FollowUp(
         let json = try JSONEncoder().encode(conversation.state)
         let pseudonym = try SessionDatabase(path: path).keys.pseudonym(of: "team:1")
         // As the version before binary states left it: a plain JSON state, that migration not yet applied.
-        _ = try python("""
+        _ = try python(
+            """
             import sqlite3; c=sqlite3.connect('\(path)')
             c.execute("insert into session (key, state, profile, last_activity) values (?, ?, '', 0)", ('\(pseudonym)', bytes.fromhex('\(json.map { String(format: "%02x", $0) }.joined())')))
             c.execute("delete from grdb_migrations where identifier like '3:%'"); c.commit()

@@ -9,7 +9,8 @@ import Testing
     private let followUp = FollowUp(
         eventDate: DayDate(year: 2026, month: 3, day: 1)!, eventKind: "overlijden", isPileUp: false, schedule: .olvg,
         talks: [.init(number: 1, date: DayDate(year: 2026, month: 3, day: 3)!, signals: [2, 5])])
-    private let state = StoredSession(state: Data([2, 1, 2]), profile: "", lastID: "i:1", lastReply: Data("{}".utf8), lastActivity: 100)
+    private let state = StoredSession(
+        state: Data([2, 1, 2]), profile: "", lastID: "i:1", lastReply: Data("{}".utf8), lastActivity: 100)
 
     @Test("a record is read with its follow-up, changed in memory, and written back; only what changed is written")
     func readChangeWrite() throws {
@@ -51,7 +52,8 @@ import Testing
             anna.remember(followUp)
             try transaction.write(anna)
             var bob = try transaction.read("bob")
-            bob.stored = StoredSession(state: Data([2, 9]), profile: "voorbeeld", lastID: nil, lastReply: nil, lastActivity: 7)
+            bob.stored = StoredSession(
+                state: Data([2, 9]), profile: "voorbeeld", lastID: nil, lastReply: nil, lastActivity: 7)
             try transaction.write(bob)
         }
         let keys = ["nieuw", "bob", "anna", "ook nieuw"].map(store.keys.pseudonymised)
@@ -70,7 +72,11 @@ import Testing
         try store.transaction { transaction in
             let records = try transaction.read(keys).enumerated().map { index, record in
                 var record = record
-                if index % 9 != 0 { record.stored = StoredSession(state: Data([2, UInt8(index)]), profile: "", lastID: nil, lastReply: nil, lastActivity: Int64(index)) }
+                if index % 9 != 0 {
+                    record.stored = StoredSession(
+                        state: Data([2, UInt8(index)]), profile: "", lastID: nil, lastReply: nil,
+                        lastActivity: Int64(index))
+                }
                 if index == 1 { record.remember(followUp) }
                 return record
             }
@@ -86,7 +92,8 @@ import Testing
         #expect(try store.transaction { try $0.count() } == 40)
     }
 
-    @Test("a session is stored under HMAC-SHA256 of its key with the store's secret, as every earlier version stored it")
+    @Test(
+        "a session is stored under HMAC-SHA256 of its key with the store's secret, as every earlier version stored it")
     func pseudonymFormat() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -98,7 +105,9 @@ import Testing
             try transaction.write(record)
         }
         let secret = SymmetricKey(data: try Data(contentsOf: URL(fileURLWithPath: path + ".key")))
-        let expected = HMAC<SHA256>.authenticationCode(for: Data("matrix:@anna:example.org".utf8), using: secret).map { String(format: "%02x", $0) }.joined()
+        let expected = HMAC<SHA256>.authenticationCode(for: Data("matrix:@anna:example.org".utf8), using: secret).map {
+            String(format: "%02x", $0)
+        }.joined()
         let keys = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT key FROM session") }
         #expect(keys == [expected])
     }

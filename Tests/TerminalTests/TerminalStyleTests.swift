@@ -5,22 +5,26 @@ import Testing
 
 @Suite struct TerminalStyleTests {
     let reply = Reply(
-        messages: [MarkupParser(locale: "nl").parse("Dit is een [b]belangrijke[/b] zin die niet op één regel van twintig tekens past.")],
+        messages: [
+            MarkupParser(locale: "nl").parse(
+                "Dit is een [b]belangrijke[/b] zin die niet op één regel van twintig tekens past.")
+        ],
         options: [MarkupParser(locale: "nl").parse("Een korte check-in: drie vragen over je dag")],
         expects: .choice)
 
     @Test("text wraps at word boundaries to the terminal width, options with a hanging indent")
     func wrapping() {
         let lines = TerminalStyle(width: 24, usesColour: false).render(reply)
-        #expect(lines == [
-            "Dit is een belangrijke",
-            "zin die niet op één",
-            "regel van twintig tekens",
-            "past.",
-            "  1. Een korte check-in:",
-            "     drie vragen over je",
-            "     dag",
-        ])
+        #expect(
+            lines == [
+                "Dit is een belangrijke",
+                "zin die niet op één",
+                "regel van twintig tekens",
+                "past.",
+                "  1. Een korte check-in:",
+                "     drie vragen over je",
+                "     dag",
+            ])
         #expect(lines.allSatisfy { $0.count <= 24 })
     }
 
@@ -40,6 +44,9 @@ import Testing
     @Test("a word longer than the width stays whole on its own line")
     func longWord() {
         let long = Reply(messages: [MarkedUpText(text: "kort \(String(repeating: "x", count: 30)) kort")])
-        #expect(TerminalStyle(width: 20, usesColour: false).render(long) == ["kort", String(repeating: "x", count: 30), "kort"])
+        #expect(
+            TerminalStyle(width: 20, usesColour: false).render(long) == [
+                "kort", String(repeating: "x", count: 30), "kort",
+            ])
     }
 }

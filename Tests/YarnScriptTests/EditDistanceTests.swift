@@ -23,7 +23,8 @@ import YarnScript
         }
         var disagreements: [String] = []
         for a in words {
-            for b in words where EditDistance.isAtMostOne(a[...], b[...]) != (EditDistance.between(String(a), String(b)) <= 1) {
+            for b in words
+            where EditDistance.isAtMostOne(a[...], b[...]) != (EditDistance.between(String(a), String(b)) <= 1) {
                 disagreements.append("\(String(a)) / \(String(b))")
             }
         }

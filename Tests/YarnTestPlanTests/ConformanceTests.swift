@@ -6,7 +6,9 @@ import YarnTestPlan
 
 /// The Yarn Spinner conformance cases in `../shared/yarn-testplans` (or `$GIDS_YARN_TESTPLANS`).
 let conformanceDirectory: String = {
-    if let configured = ProcessInfo.processInfo.environment["GIDS_YARN_TESTPLANS"], !configured.isEmpty { return configured }
+    if let configured = ProcessInfo.processInfo.environment["GIDS_YARN_TESTPLANS"], !configured.isEmpty {
+        return configured
+    }
     return URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("../shared/yarn-testplans").standardized.path
@@ -24,12 +26,15 @@ let conformanceDirectory: String = {
         #expect(plans.count >= 14)
         #expect(failures.count >= 9)
         let failed = outcomes.filter { !$0.passed }.count
-        print("conformance\(roundTrip ? " (state saved and restored at every step)" : ""): \(outcomes.count - failed) passed, \(failed) failed")
+        print(
+            "conformance\(roundTrip ? " (state saved and restored at every step)" : ""): \(outcomes.count - failed) passed, \(failed) failed"
+        )
     }
 
     @Test("a plan that expects the wrong text fails, naming the step")
     func wrongExpectationFails() throws {
-        let program = try #require(Compiler().compile([SourceFile(path: "a.yarn", text: "title: Start\n---\nHello\n===\n")]).program)
+        let program = try #require(
+            Compiler().compile([SourceFile(path: "a.yarn", text: "title: Start\n---\nHello\n===\n")]).program)
         let plan = try TestPlan("line: `Goodbye`\nstop\n")
         #expect(throws: TestPlanRunner.Failure.self) { try TestPlanRunner(program: program).run(plan) }
     }
@@ -51,6 +56,7 @@ let conformanceDirectory: String = {
             ===
             """
         let program = try #require(Compiler().compile([SourceFile(path: "a.yarn", text: script)]).program)
-        try TestPlanRunner(program: program, roundTripsState: true).run(TestPlan("saliency: first\nset: $n = 2\nline: `More`\nstop\n"))
+        try TestPlanRunner(program: program, roundTripsState: true).run(
+            TestPlan("saliency: first\nset: $n = 2\nline: `More`\nstop\n"))
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// What a run of the `gids` binary printed, and how it exited.
 struct GidsRun {
@@ -13,7 +14,8 @@ struct GidsRun {
 
 /// The `gids` binary built next to the test bundle.
 let gidsBinary: URL = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gids")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "gids")
     if FileManager.default.fileExists(atPath: beside.path) { return beside }
     return Bundle.main.bundleURL.appendingPathComponent("gids")
 }()
@@ -25,7 +27,9 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     process.standardError = stderr
@@ -35,7 +39,9 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
     let output = stdout.fileHandleForReading.readDataToEndOfFile()
     let errors = stderr.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return GidsRun(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errorOutput: String(decoding: errors, as: UTF8.self))
+    return GidsRun(
+        status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+        errorOutput: String(decoding: errors, as: UTF8.self))
 }
 
 @Suite struct CommandLineTests {
@@ -51,10 +57,13 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let folder = try temporaryFolder("check")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("checkin.yarn")
-        try "title: Start\n---\nHoi\n        <<jump Afsluitng>>\n===\ntitle: Afsluiting\n---\nDoei\n===\n".write(to: file, atomically: true, encoding: .utf8)
+        try "title: Start\n---\nHoi\n        <<jump Afsluitng>>\n===\ntitle: Afsluiting\n---\nDoei\n===\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try gids(["check", file.path])
         #expect(run.status == 1)
-        #expect(run.output.contains("\(file.path):4:16: error: jump to unknown node 'Afsluitng' (did you mean 'Afsluiting'?)\n"))
+        #expect(
+            run.output.contains(
+                "\(file.path):4:16: error: jump to unknown node 'Afsluitng' (did you mean 'Afsluiting'?)\n"))
     }
 
     @Test("gids conformance ends with 'N passed, M failed' and exits 0 when all pass")
@@ -67,7 +76,9 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
 
     @Test("gids chat reads answers from a pipe, prints plain lines, and ends with Ctrl-D's summary")
     func chatFromPipe() throws {
-        let run = try gids(["chat", "--lang", "en", "--region", "nl"], input: "a short\nA long \u{1B}[2J\u{1B}[31mnight\u{07} shift\ntired\n")
+        let run = try gids(
+            ["chat", "--lang", "en", "--region", "nl"],
+            input: "a short\nA long \u{1B}[2J\u{1B}[31mnight\u{07} shift\ntired\n")
         #expect(run.status == 0)
         #expect(run.output.contains("\nWhich events of today stayed with you?\n"))
         #expect(run.output.contains("\nHow do you feel, physically and mentally?\n  1. Tired\n"))
@@ -81,7 +92,8 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
     func recordAndReplay() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(UUID().uuidString).transcript")
         defer { try? FileManager.default.removeItem(at: file) }
-        let run = try gids(["chat", "--lang", "nl", "--region", "be", "--seed", "3", "--record", file.path], input: "3\n4\n2\n2\n")
+        let run = try gids(
+            ["chat", "--lang", "nl", "--region", "be", "--seed", "3", "--record", file.path], input: "3\n4\n2\n2\n")
         #expect(run.status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -91,14 +103,19 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(replay.output.hasSuffix("1 passed, 0 failed\n"))
     }
 
-    @Test("a chat or practice session recorded without --seed (and practice with --org) replays exactly", arguments: [
-        ["chat", "--lang", "nl", "--region", "nl"], ["practice", "--lang", "nl", "--region", "nl", "--org", "Examples/org/voorbeeld-ziekenhuis.yaml"],
-    ])
+    @Test(
+        "a chat or practice session recorded without --seed (and practice with --org) replays exactly",
+        arguments: [
+            ["chat", "--lang", "nl", "--region", "nl"],
+            ["practice", "--lang", "nl", "--region", "nl", "--org", "Examples/org/voorbeeld-ziekenhuis.yaml"],
+        ])
     func recordWithoutSeed(command: [String]) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(UUID().uuidString).transcript")
         defer { try? FileManager.default.removeItem(at: file) }
         let arguments = command.map { $0.hasPrefix("Examples/") ? repositoryRoot.appendingPathComponent($0).path : $0 }
-        let run = try gids(arguments + ["--record", file.path], input: command[0] == "chat" ? "1\nEen dag\nmoe\nja\n" : "1\n1\nik wil dood\n")
+        let run = try gids(
+            arguments + ["--record", file.path],
+            input: command[0] == "chat" ? "1\nEen dag\nmoe\nja\n" : "1\n1\nik wil dood\n")
         #expect(run.status == 0, "\(run.errorOutput)")
         let replay = try gids(["test", file.path])
         #expect(replay.output.hasSuffix("1 passed, 0 failed\n"), "\(replay.output)")
@@ -115,23 +132,30 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
     func testReportsDifferences() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("gids-\(UUID().uuidString).transcript")
         defer { try? FileManager.default.removeItem(at: file) }
-        try "# gids transcript\n# lang: en\n# region: nl\n# seed: 1\nSomething gids never said\n> 5\n".write(to: file, atomically: true, encoding: .utf8)
+        try "# gids transcript\n# lang: en\n# region: nl\n# seed: 1\nSomething gids never said\n> 5\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try gids(["test", file.path])
         #expect(run.status == 1)
         #expect(run.output.contains("-Something gids never said\n"))
         #expect(run.output.hasSuffix("0 passed, 1 failed\n"))
     }
 
-    @Test("a broken organisation file never takes the crisis answer away: gids names file and line, leaves it out and answers with the national lines")
+    @Test(
+        "a broken organisation file never takes the crisis answer away: gids names file and line, leaves it out and answers with the national lines"
+    )
     func brokenOrganisation() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("org-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
         // The example file with one wrong step number, as an edit by hand might leave it.
-        let example = try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml"), encoding: .utf8)
-        try example.replacingOccurrences(of: "    step: 2\n", with: "    step: 9\n").write(to: file, atomically: true, encoding: .utf8)
+        let example = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml"), encoding: .utf8
+        )
+        try example.replacingOccurrences(of: "    step: 2\n", with: "    step: 9\n").write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try gids(["chat", "--lang", "en", "--region", "nl", "--org", file.path], input: "I want to die\n")
         #expect(run.status == 0)
-        #expect(run.errorOutput.contains("\(file.path):8:5: error: the entry 'team-collegiale-ondersteuning' is on step 9"))
+        #expect(
+            run.errorOutput.contains("\(file.path):8:5: error: the entry 'team-collegiale-ondersteuning' is on step 9"))
         #expect(run.errorOutput.contains("gids leaves it out and shows the national help and crisis lines"))
         #expect(run.output.contains("113"))
         #expect(!run.errorOutput.contains("cannot start"))
@@ -140,10 +164,13 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
     @Test("gids chat refuses to start on broken dialogues and says where the error is")
     func chatWithBrokenDialogues() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gids-broken-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("nl"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("nl"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder.appendingPathComponent("copy"))
-        try "title: Start\n---\n<<jump Nergens>>\n===\n".write(to: folder.appendingPathComponent("copy/nl/start.yarn"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Dialogues"), to: folder.appendingPathComponent("copy"))
+        try "title: Start\n---\n<<jump Nergens>>\n===\n".write(
+            to: folder.appendingPathComponent("copy/nl/start.yarn"), atomically: true, encoding: .utf8)
         let run = try gids(["chat", "--lang", "nl", "--dialogues", folder.appendingPathComponent("copy").path])
         #expect(run.status == 1)
         #expect(run.errorOutput.contains("nl/start.yarn:3:8: error: jump to unknown node 'Nergens'"))
@@ -157,27 +184,40 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
-        let first = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
+        let first = try gids(
+            ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
+            input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
         #expect(first.status == 0)
         #expect(first.output.contains("may I remember the date"))
-        #expect(first.output.contains("The second talk can be from 26 March.\nStart gids again from that day, and I'll ask you about it."))
+        #expect(
+            first.output.contains(
+                "The second talk can be from 26 March.\nStart gids again from that day, and I'll ask you about it."))
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect((try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int) == 0o600)
 
         let memory = try gids(["memory"] + options + ["--now", "2026-03-20"])
-        #expect(memory.output.contains("A critical event: a death or another moment in care that affected you deeply, on 12 March."))
+        #expect(
+            memory.output.contains(
+                "A critical event: a death or another moment in care that affected you deeply, on 12 March."))
         #expect(memory.output.contains("The next talk: the second, from 26 March."))
 
         let early = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "6\n")
-        #expect(early.output.contains("The second talk about what happened can be from 26 March; I'll ask you about it then."))
+        #expect(
+            early.output.contains(
+                "The second talk about what happened can be from 26 March; I'll ask you about it then."))
         let due = try gids(["chat"] + options + ["--now", "2026-03-27"], input: "2\n6\n")
-        #expect(due.output.contains("We talked on 12 March about something distressing that happened to you. Shall we have the second talk now?"))
+        #expect(
+            due.output.contains(
+                "We talked on 12 March about something distressing that happened to you. Shall we have the second talk now?"
+            ))
 
         let forget = try gids(["forget"] + options)
         #expect(forget.output == "Deleted: \(database). gids no longer remembers anything about you.\n")
         #expect(!FileManager.default.fileExists(atPath: database))
         #expect(try gids(["memory"] + options).output == "I don't remember anything about you.\n")
-        #expect(try gids(["forget"] + options).output == "gids doesn't remember anything about you, so there's nothing to delete.\n")
+        #expect(
+            try gids(["forget"] + options).output
+                == "gids doesn't remember anything about you, so there's nothing to delete.\n")
     }
 
     @Test("'forget me' inside a chat deletes everything remembered, and says so")
@@ -185,7 +225,9 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
-        _ = try gids(["chat"] + options + ["--now", "2026-03-12", "--seed", "1"], input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
+        _ = try gids(
+            ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
+            input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect(FileManager.default.fileExists(atPath: database))
         let run = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "forget me\n")
@@ -205,7 +247,9 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let run = try gids(["chat", "--lang", "nl", "--region", "nl", "--data-dir", data.path], input: "6\n")
         #expect(run.status == 0)
         #expect(run.errorOutput.contains("\(database.path): this file is not a readable gids database"))
-        #expect(run.output.contains("Wat past nu bij je?") || run.output.contains("Wat wil je doen?") || run.output.contains("Waar wil je mee beginnen?"))
+        #expect(
+            run.output.contains("Wat past nu bij je?") || run.output.contains("Wat wil je doen?")
+                || run.output.contains("Waar wil je mee beginnen?"))
         #expect(try String(contentsOf: database, encoding: .utf8) == "not a database at all, but something precious")
         let forget = try gids(["forget", "--data-dir", data.path])
         #expect(forget.status == 1)
@@ -218,7 +262,9 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let bad = try gids(["chat", "--now", "12 maart"], input: "")
         #expect(bad.status != 0)
         #expect(bad.errorOutput.contains("the date must be written YYYY-MM-DD"))
-        let run = try gids(["chat", "--lang", "en", "--region", "nl", "--data-dir", data.path], input: "2\n1\n1\n1\n2026-03-20\n", environment: ["GIDS_NOW": "2026-03-19"])
+        let run = try gids(
+            ["chat", "--lang", "en", "--region", "nl", "--data-dir", data.path], input: "2\n1\n1\n1\n2026-03-20\n",
+            environment: ["GIDS_NOW": "2026-03-19"])
         #expect(run.output.contains("That date is still in the future."))
     }
 }
@@ -240,12 +286,16 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
     func corpus() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString).tsv")
         defer { try? FileManager.default.removeItem(at: file) }
-        try "# lang, category, text\nnl\twish-dead\tik wil dood\nen\tanswer\tfine, quiet shift\nnl\tburden\tik zie het niet meer zitten\n"
+        try
+            "# lang, category, text\nnl\twish-dead\tik wil dood\nen\tanswer\tfine, quiet shift\nnl\tburden\tik zie het niet meer zitten\n"
             .write(to: file, atomically: true, encoding: .utf8)
         let run = try gids(["safety", "--corpus", file.path, "--list", "check"])
         #expect(run.status == 0)
         let rows = run.output.components(separatedBy: "\n")
-        #expect(rows.contains { $0.hasPrefix("nl wish-dead") && $0.hasSuffix("1       1      0                   0        0") })
+        #expect(
+            rows.contains {
+                $0.hasPrefix("nl wish-dead") && $0.hasSuffix("1       1      0                   0        0")
+            })
         #expect(rows.contains { $0.hasPrefix("all") })
         #expect(rows.contains("\(file.path):4: check [burden] ik zie het niet meer zitten"))
         try "nl\tx\n".write(to: file, atomically: true, encoding: .utf8)
@@ -261,11 +311,16 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let missing = "/nonexistent-\(UUID().uuidString)"
         let practice = try gids(["practice", "--lang", "nl", "--report", missing + "/r.md"], input: "1\n")
         #expect(practice.status == 64)
-        #expect(practice.errorOutput.contains("--report: cannot write \(missing)/r.md: the folder \(missing) does not exist"))
+        #expect(
+            practice.errorOutput.contains(
+                "--report: cannot write \(missing)/r.md: the folder \(missing) does not exist"))
         #expect(practice.output.isEmpty, "no practice begins")
-        let chat = try gids(["chat", "--lang", "nl", "--region", "nl", "--record", missing + "/t.transcript"], input: "6\n")
+        let chat = try gids(
+            ["chat", "--lang", "nl", "--region", "nl", "--record", missing + "/t.transcript"], input: "6\n")
         #expect(chat.status == 64)
-        #expect(chat.errorOutput.contains("--record: cannot write \(missing)/t.transcript: the folder \(missing) does not exist"))
+        #expect(
+            chat.errorOutput.contains(
+                "--record: cannot write \(missing)/t.transcript: the folder \(missing) does not exist"))
     }
 
     @Test("a path starting with ~/ is in the home folder, and the report says where it was written")
@@ -273,11 +328,14 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("gids-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
-        let chat = try gids(["chat", "--lang", "nl", "--region", "nl", "--record", "~/t.transcript"], input: "6\n", environment: ["HOME": home.path])
+        let chat = try gids(
+            ["chat", "--lang", "nl", "--region", "nl", "--record", "~/t.transcript"], input: "6\n",
+            environment: ["HOME": home.path])
         #expect(chat.status == 0)
         let transcript = home.appendingPathComponent("t.transcript").path
         #expect((try FileManager.default.attributesOfItem(atPath: transcript)[.posixPermissions] as? Int) == 0o600)
-        let practice = try gids(["practice", "--lang", "nl", "--report", "~/r.md"], input: "1\n1\nstop\n", environment: ["HOME": home.path])
+        let practice = try gids(
+            ["practice", "--lang", "nl", "--report", "~/r.md"], input: "1\n1\nstop\n", environment: ["HOME": home.path])
         #expect(practice.status == 0)
         let report = home.appendingPathComponent("r.md").path
         #expect(practice.output.hasSuffix("De nabespreking staat in: \(report)\n"))

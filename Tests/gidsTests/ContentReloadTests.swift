@@ -8,7 +8,9 @@ import Testing
 /// conversations stored at every kind of point.
 @Suite struct ContentReloadTests {
     /// The notice a conversation gets when the node it stood in was edited (`ContentUpdated`).
-    static let notice = ["nl": "Sinds je vorige bericht is gids bijgewerkt.", "en": "gids was updated since your last message"]
+    static let notice = [
+        "nl": "Sinds je vorige bericht is gids bijgewerkt.", "en": "gids was updated since your last message",
+    ]
 
     /// A live conversation as the test knows it: its last reply, and where its stored state stands.
     private struct Live {
@@ -26,7 +28,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let dialogues = try copyOfDialogues(in: folder)
         let store = folder.appendingPathComponent("serve.sqlite").path
-        let server = try ServeProcess(["--dialogues", dialogues.path, "--store", store, "--region", "nl", "--now", "2026-03-12"])
+        let server = try ServeProcess([
+            "--dialogues", dialogues.path, "--store", store, "--region", "nl", "--now", "2026-03-12",
+        ])
         var random = SeededRandom(state: 2026)
 
         // 1. Two hundred conversations, in both languages, each walked a random number of turns.
@@ -35,7 +39,9 @@ import Testing
         for _ in 0..<12 {
             let walking = live.filter { _ in Bool.random(using: &random) }
             let answered = try exchange(walking, with: server) { Self.answer(to: $0.reply, using: &random) }
-            for conversation in answered { live[live.firstIndex { $0.session == conversation.session }!] = conversation }
+            for conversation in answered {
+                live[live.firstIndex { $0.session == conversation.session }!] = conversation
+            }
             live.removeAll { $0.reply["done"] as? Bool == true }
         }
         #expect(live.count > 100)
@@ -59,7 +65,9 @@ import Testing
             chosen.formUnion(others.shuffled(using: &random).prefix(10))
             // At least one conversation with no detour waiting at each kind of question.
             for kind in ["choice", "text"] {
-                if let node = here.first(where: { $0.reply["expect"] as? String == kind && Self.standing($0).count == 1 }).map({ Self.standing($0)[0] }) {
+                if let node = here.first(where: {
+                    $0.reply["expect"] as? String == kind && Self.standing($0).count == 1
+                }).map({ Self.standing($0)[0] }) {
                     chosen.insert(node)
                 }
             }
@@ -75,7 +83,10 @@ import Testing
         #expect(server.waitForError(containing: "content reloaded"))
         let content = try GuideContent.load(from: dialogues.path)
         var answers: [String: String] = [:]
-        for conversation in live { answers[conversation.session] = conversation.reply["expect"] as? String == "text" ? "het was een rustige dienst" : "1" }
+        for conversation in live {
+            answers[conversation.session] =
+                conversation.reply["expect"] as? String == "text" ? "het was een rustige dienst" : "1"
+        }
         let continued = try exchange(live, with: server) { ["text": answers[$0.session]!] }
 
         // 5. Each went on exactly, or started its edited node again with the notice; nothing else.
@@ -88,7 +99,9 @@ import Testing
             let options = (after.reply["options"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
             let wasEdited = frames.contains { editor.edited[before.language, default: []].contains($0) }
             let gotNotice = messages.first?.hasPrefix(Self.notice[before.language]!) == true
-            #expect(wasEdited == gotNotice, "\(before.session) stood in \(frames); edited: \(wasEdited), notice: \(gotNotice)")
+            #expect(
+                wasEdited == gotNotice,
+                "\(before.session) stood in \(frames); edited: \(wasEdited), notice: \(gotNotice)")
 
             // What the engine does with the stored state on the new content, turn for turn.
             var expected = Conversation(content: content, state: state)
@@ -97,10 +110,15 @@ import Testing
             #expect(options == reply.options.map(\.text), "\(before.session)")
 
             // Restarted: the outermost edited node from its beginning, as a new start there shows it.
-            if gotNotice, let outermost = frames.firstIndex(where: { editor.edited[before.language, default: []].contains($0) }), outermost == 0 {
+            if gotNotice,
+                let outermost = frames.firstIndex(where: { editor.edited[before.language, default: []].contains($0) }),
+                outermost == 0
+            {
                 var fresh = Conversation(content: content, state: state)
                 let start = fresh.start(at: frames[0])
-                #expect(Array(messages.dropFirst()) == start.messages.map { $0.text }, "\(before.session) restarted \(frames[0])")
+                #expect(
+                    Array(messages.dropFirst()) == start.messages.map { $0.text },
+                    "\(before.session) restarted \(frames[0])")
                 #expect(options == start.options.map { $0.text })
                 restarted += 1
                 restartedAt.insert(before.reply["expect"] as? String ?? "")
@@ -113,25 +131,36 @@ import Testing
         #expect(server.waitForExit().status == 0)
     }
 
-    @Test("the case that was found: 'Hoe voel je je?' gains two lines while a person is at it; their '6' after the reload is asked again, and the summary says what they chose")
+    @Test(
+        "the case that was found: 'Hoe voel je je?' gains two lines while a person is at it; their '6' after the reload is asked again, and the summary says what they chose"
+    )
     func feelingQuestionGainsTwoLines() throws {
         let folder = try temporaryFolder("feeling")
         defer { try? FileManager.default.removeItem(at: folder) }
         let dialogues = try copyOfDialogues(in: folder)
-        let server = try ServeProcess(["--dialogues", dialogues.path, "--store", folder.appendingPathComponent("s.sqlite").path, "--lang", "nl", "--region", "nl"])
-        server.send([#"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"1"}"#, #"{"session":"a","text":"een lange dienst"}"#])
+        let server = try ServeProcess([
+            "--dialogues", dialogues.path, "--store", folder.appendingPathComponent("s.sqlite").path, "--lang", "nl",
+            "--region", "nl",
+        ])
+        server.send([
+            #"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"1"}"#,
+            #"{"session":"a","text":"een lange dienst"}"#,
+        ])
         #expect(server.readLines(3).last?.contains("Hoe voel je je (lichamelijk en mentaal)?") == true)
 
         let checkin = dialogues.appendingPathComponent("nl/checkin.yarn")
         try String(contentsOf: checkin, encoding: .utf8).replacingOccurrences(
-            of: "Hoe voel je je (lichamelijk en mentaal)?\n", with: "Hoe voel je je (lichamelijk en mentaal)?\nNeem er de tijd voor.\nEr is geen goed of fout antwoord.\n"
+            of: "Hoe voel je je (lichamelijk en mentaal)?\n",
+            with: "Hoe voel je je (lichamelijk en mentaal)?\nNeem er de tijd voor.\nEr is geen goed of fout antwoord.\n"
         ).write(to: checkin, atomically: true, encoding: .utf8)
         server.signal(SIGHUP)
         #expect(server.waitForError(containing: "content reloaded"))
 
         server.send([#"{"session":"a","text":"6"}"#])
         let again = server.readLine() ?? ""
-        #expect(again.contains("Sinds je vorige bericht is gids bijgewerkt. Je laatste antwoord kon ik daardoor niet gebruiken"))
+        #expect(
+            again.contains(
+                "Sinds je vorige bericht is gids bijgewerkt. Je laatste antwoord kon ik daardoor niet gebruiken"))
         #expect(again.contains("Er is geen goed of fout antwoord.") && again.contains(#"{"n":6,"text":"Zwaar"}"#))
         server.send([#"{"session":"a","text":"6"}"#, #"{"session":"a","text":"1"}"#])
         let summary = server.readLines(2).last ?? ""
@@ -141,22 +170,27 @@ import Testing
         #expect(server.waitForExit().errors.contains("count=1"))
     }
 
-    @Test("a reload with errors keeps the running content and names file:line:col; the metrics file parses with prometheus_client and counts what happened, never what was said")
+    @Test(
+        "a reload with errors keeps the running content and names file:line:col; the metrics file parses with prometheus_client and counts what happened, never what was said"
+    )
     func refusedReloadAndMetrics() throws {
         let folder = try temporaryFolder("metrics")
         defer { try? FileManager.default.removeItem(at: folder) }
         let dialogues = try copyOfDialogues(in: folder)
         let metrics = folder.appendingPathComponent("gids.prom")
-        let server = try ServeProcess([
-            "--dialogues", dialogues.path, "--store", folder.appendingPathComponent("serve.sqlite").path, "--metrics", metrics.path, "--lang", "nl", "--region", "nl",
-        ], umask: 0o077)
+        let server = try ServeProcess(
+            [
+                "--dialogues", dialogues.path, "--store", folder.appendingPathComponent("serve.sqlite").path,
+                "--metrics", metrics.path, "--lang", "nl", "--region", "nl",
+            ], umask: 0o077)
         server.send([#"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"ik wil dood"}"#, "{not json"])
         #expect(server.readLines(3).count == 3)
 
         // A node that jumps nowhere: refused, and the conversation goes on as before.
         let start = dialogues.appendingPathComponent("nl/start.yarn")
         let original = try String(contentsOf: start, encoding: .utf8)
-        try (original + "title: Kapot\n---\n<<jump Nergens>>\n===\n").write(to: start, atomically: true, encoding: .utf8)
+        try (original + "title: Kapot\n---\n<<jump Nergens>>\n===\n").write(
+            to: start, atomically: true, encoding: .utf8)
         let brokenLine = original.components(separatedBy: "\n").count + 2
         server.signal(SIGHUP)
         #expect(server.waitForError(containing: "the content that was running stays"))
@@ -173,11 +207,14 @@ import Testing
         #expect(exit.errors.contains("\(start.path):\(brokenLine):8: error: jump to unknown node 'Nergens'"))
 
         // Written whole at the end; readable by the monitoring user even under UMask=0077; only counts.
-        let read = try python([repositoryRoot.appendingPathComponent("Tests/EndToEnd/read_metrics.py").path, metrics.path])
+        let read = try python([
+            repositoryRoot.appendingPathComponent("Tests/EndToEnd/read_metrics.py").path, metrics.path,
+        ])
         try #require(read.status == 0, "\(read.output)")
         let samples = Set(read.output.split(separator: "\n").map(String.init))
         for sample in [
-            "gids_lines_total{} 4", "gids_turns_total{} 3", "gids_crisis_answers_total{} 1", "gids_check_questions_total{} 0",
+            "gids_lines_total{} 4", "gids_turns_total{} 3", "gids_crisis_answers_total{} 1",
+            "gids_check_questions_total{} 0",
             #"gids_errors_total{code="invalid_json"} 1"#, #"gids_content_reloads_total{result="loaded"} 1"#,
             #"gids_content_reloads_total{result="refused"} 1"#, "gids_conversations{} 2",
             "gids_nodes_restarted_total{} 0", "gids_storage_failures_total{} 0",
@@ -193,7 +230,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: metrics.path + ".tmp"))
     }
 
-    @Test("a looping dialogue in gids serve: the person gets the failure answer with the crisis lines, the operator the limit that stopped it on stderr")
+    @Test(
+        "a looping dialogue in gids serve: the person gets the failure answer with the crisis lines, the operator the limit that stopped it on stderr"
+    )
     func runawayInServe() throws {
         let folder = try temporaryFolder("runaway")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -201,9 +240,13 @@ import Testing
         try "title: Rondje\n---\nNog een keer.\n<<remember 1>>\n<<jump Rondje>>\n===\n".write(
             to: dialogues.appendingPathComponent("nl/rondje.yarn"), atomically: true, encoding: .utf8)
         let menu = dialogues.appendingPathComponent("nl/start.yarn")
-        try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(of: "-> Stoppen\n    <<jump Goodbye>>", with: "-> Stoppen\n    <<jump Rondje>>")
-            .write(to: menu, atomically: true, encoding: .utf8)
-        let server = try ServeProcess(["--dialogues", dialogues.path, "--store", ":memory:", "--lang", "nl", "--region", "nl"])
+        try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(
+            of: "-> Stoppen\n    <<jump Goodbye>>", with: "-> Stoppen\n    <<jump Rondje>>"
+        )
+        .write(to: menu, atomically: true, encoding: .utf8)
+        let server = try ServeProcess([
+            "--dialogues", dialogues.path, "--store", ":memory:", "--lang", "nl", "--region", "nl",
+        ])
         server.send([#"{"session":"a","text":"hallo"}"#, #"{"session":"a","text":"6"}"#])
         let replies = server.readLines(2)
         let stopped = try #require(try JSONSerialization.jsonObject(with: Data(replies[1].utf8)) as? [String: Any])
@@ -216,7 +259,9 @@ import Testing
         #expect(!exit.errors.contains("hallo"))
     }
 
-    @Test("GIDS_LOG_LEVEL=info adds when serve starts and stops, with the version and the content; the log never holds what was typed")
+    @Test(
+        "GIDS_LOG_LEVEL=info adds when serve starts and stops, with the version and the content; the log never holds what was typed"
+    )
     func logLevels() throws {
         let lines = #"{"session":"a","text":"mijn dienst was zwaar"}"# + "\n"
         let quiet = try gids(["serve", "--store", ":memory:"], input: lines)
@@ -228,10 +273,14 @@ import Testing
         #expect(told.errorOutput.contains("stopped: input ended"))
         #expect(!told.errorOutput.contains("zwaar"))
         let wrong = try gids(["serve", "--store", ":memory:"], input: lines, environment: ["GIDS_LOG_LEVEL": "loud"])
-        #expect(wrong.errorOutput.contains("GIDS_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical, not 'loud'"))
+        #expect(
+            wrong.errorOutput.contains(
+                "GIDS_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical, not 'loud'"))
     }
 
-    @Test("systemctl reload (SIGHUP to the Python bridge) reaches gids serve: the edited content is served to the next message", .timeLimit(.minutes(1)))
+    @Test(
+        "systemctl reload (SIGHUP to the Python bridge) reaches gids serve: the edited content is served to the next message",
+        .timeLimit(.minutes(1)))
     func reloadThroughTheBridge() throws {
         let folder = try temporaryFolder("bridge-reload")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -239,7 +288,8 @@ import Testing
         let bridge = try ServeProcess(
             executable: URL(fileURLWithPath: "/usr/bin/env"),
             arguments: [
-                "python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids", gidsBinary.path,
+                "python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids",
+                gidsBinary.path,
                 "--", "--dialogues", dialogues.path, "--store", ":memory:", "--lang", "nl", "--region", "nl",
             ])
         let event = #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"hoi"}"#
@@ -247,7 +297,8 @@ import Testing
         #expect(bridge.readLine()?.contains("Stoppen") == true)
 
         let menu = dialogues.appendingPathComponent("nl/start.yarn")
-        try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(of: "-> Stoppen\n", with: "-> Nu stoppen\n").write(to: menu, atomically: true, encoding: .utf8)
+        try String(contentsOf: menu, encoding: .utf8).replacingOccurrences(of: "-> Stoppen\n", with: "-> Nu stoppen\n")
+            .write(to: menu, atomically: true, encoding: .utf8)
         bridge.signal(SIGHUP)
         #expect(bridge.waitForError(containing: "content reloaded"))
         bridge.send([event.replacingOccurrences(of: "@anna", with: "@bram")])
@@ -256,19 +307,26 @@ import Testing
         #expect(bridge.waitForExit().status == 0)
     }
 
-    @Test("gids serve with a broken organisation file starts all the same and gives the national crisis lines, naming what it left out")
+    @Test(
+        "gids serve with a broken organisation file starts all the same and gives the national crisis lines, naming what it left out"
+    )
     func brokenOrganisationInServe() throws {
         let folder = try temporaryFolder("broken-org")
         defer { try? FileManager.default.removeItem(at: folder) }
         let org = folder.appendingPathComponent("org.yaml")
-        let example = try String(contentsOf: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml"), encoding: .utf8)
-        try example.replacingOccurrences(of: "    step: 2\n", with: "    step: 9\n").write(to: org, atomically: true, encoding: .utf8)
+        let example = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Examples/org/voorbeeld-ziekenhuis.yaml"), encoding: .utf8
+        )
+        try example.replacingOccurrences(of: "    step: 2\n", with: "    step: 9\n").write(
+            to: org, atomically: true, encoding: .utf8)
         let run = try gids(
-            ["serve", "--store", ":memory:", "--org", org.path, "--lang", "nl", "--region", "nl"], input: #"{"session":"a","text":"ik wil niet meer leven"}"# + "\n")
+            ["serve", "--store", ":memory:", "--org", org.path, "--lang", "nl", "--region", "nl"],
+            input: #"{"session":"a","text":"ik wil niet meer leven"}"# + "\n")
         #expect(run.status == 0)
         #expect(run.output.contains(#""safety":"crisis""#) && run.output.contains("113"))
         #expect(!run.output.contains("Voorbeeldziekenhuis"))
-        #expect(run.errorOutput.contains("\(org.path):8:5: error: the entry 'team-collegiale-ondersteuning' is on step 9"))
+        #expect(
+            run.errorOutput.contains("\(org.path):8:5: error: the entry 'team-collegiale-ondersteuning' is on step 9"))
         #expect(run.errorOutput.contains("gids laat het weg en toont de landelijke hulp en crisislijnen"))
     }
 
@@ -279,7 +337,9 @@ import Testing
     }
 
     /// Sends one line per conversation in one batch, and reads one reply each.
-    private func exchange(_ conversations: [Live], with server: ServeProcess, line: (Live) -> [String: Any]) throws -> [Live] {
+    private func exchange(_ conversations: [Live], with server: ServeProcess, line: (Live) -> [String: Any]) throws
+        -> [Live]
+    {
         var lines: [String] = []
         for conversation in conversations {
             var fields = line(conversation)

@@ -31,7 +31,9 @@ import Testing
             kills += 1
             return Int.random(in: 5...60, using: &generator)
         }
-        print("crash safety: \(kills - 1) kill -9s, \(Self.scripts.joined().count) turns in 200 sessions, transcripts identical: \(interrupted == expected)")
+        print(
+            "crash safety: \(kills - 1) kill -9s, \(Self.scripts.joined().count) turns in 200 sessions, transcripts identical: \(interrupted == expected)"
+        )
         #expect(kills - 1 >= 20)
         #expect(interrupted.count == 200)
         for (session, replies) in expected where interrupted[session] != replies {
@@ -66,7 +68,8 @@ import Testing
                     budget = killAfter()
                     break  // resend what is still outstanding
                 }
-                guard let line = serve.readLine(), let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                guard let line = serve.readLine(),
+                    let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                     let id = object["id"] as? String
                 else { break }
                 let parts = id.split(separator: "-").compactMap { Int($0) }
@@ -74,7 +77,10 @@ import Testing
                 if outstanding[session] == turn {
                     var reply = object
                     reply["id"] = nil
-                    replies["s\(session)", default: []].append(String(decoding: try JSONSerialization.data(withJSONObject: reply, options: [.sortedKeys]), as: UTF8.self))
+                    replies["s\(session)", default: []].append(
+                        String(
+                            decoding: try JSONSerialization.data(withJSONObject: reply, options: [.sortedKeys]),
+                            as: UTF8.self))
                     outstanding[session] = nil
                     next[session] = turn + 1
                 }

@@ -52,8 +52,10 @@ struct DialogueEditor {
 
     /// The folder's `.yarn` files in name order, so that the same seed makes the same edits.
     private static func yarnFiles(in folder: URL) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "yarn" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter {
+            $0.pathExtension == "yarn"
+        }
+        .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     private static func nodes(in lines: [String]) -> [NodeSpan] {
@@ -104,7 +106,9 @@ struct DialogueEditor {
             case .insertOption, .rewordOption: sites = options
             case .deleteOption:
                 // Only where another option stands at the same indentation, so a choice remains.
-                sites = options.filter { index in options.contains { $0 != index && Self.indentation(lines[$0]) == Self.indentation(lines[index]) } }
+                sites = options.filter { index in
+                    options.contains { $0 != index && Self.indentation(lines[$0]) == Self.indentation(lines[index]) }
+                }
             }
             guard let site = sites.randomElement(using: &random) else { continue }
             apply(kind, at: site, in: &lines, node: node)
@@ -125,7 +129,10 @@ struct DialogueEditor {
         case .deleteOption:
             // The option and its body: the lines after it indented deeper.
             var end = site + 1
-            while end < node.body.upperBound, lines[end].trimmingCharacters(in: .whitespaces).isEmpty || Self.indentation(lines[end]).count > indent.count {
+            while end < node.body.upperBound,
+                lines[end].trimmingCharacters(in: .whitespaces).isEmpty
+                    || Self.indentation(lines[end]).count > indent.count
+            {
                 end += 1
             }
             lines.removeSubrange(site..<end)

@@ -11,7 +11,9 @@ import Testing
     /// The same, left after the first question: an idle conversation.
     static let idle = ["hoi", "1", typed]
 
-    @Test("the typed text and the session names are in no file gids wrote nor on stderr, and conversations go once ended or idle")
+    @Test(
+        "the typed text and the session names are in no file gids wrote nor on stderr, and conversations go once ended or idle"
+    )
     func nothingLeftBehind() throws {
         let folder = try temporaryFolder("privacy")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -20,7 +22,8 @@ import Testing
         let store = data + "/serve.sqlite"
         var errorOutput = ""
 
-        let chat = try gids(["chat"] + options + ["--now", "2026-03-12"], input: Self.ended.joined(separator: "\n") + "\n")
+        let chat = try gids(
+            ["chat"] + options + ["--now", "2026-03-12"], input: Self.ended.joined(separator: "\n") + "\n")
         #expect(chat.output.contains("Ik bewaar niets van dit gesprek."))
         errorOutput += chat.errorOutput
 
@@ -58,22 +61,31 @@ import Testing
                 if line.contains("\texpect\t") || line.contains("\terror\t") { break }
             }
         }
-        #expect(goodbye.contains { $0.hasSuffix("\tmessage\tWat je typte, wis ik binnen een kwartier. Het chatprogramma houdt zijn eigen kopie.") })
+        #expect(
+            goodbye.contains {
+                $0.hasSuffix(
+                    "\tmessage\tWat je typte, wis ik binnen een kwartier. Het chatprogramma houdt zijn eigen kopie.")
+            })
         try serve.closeInput()
         errorOutput += serve.waitForExit().errors
 
         // Reply, one process per message, left idle.
         for (turn, text) in Self.idle.enumerated() {
-            let reply = try gids(["reply"] + options + ["--now", "2026-03-12", "--session", Self.names[3], "--text", text])
+            let reply = try gids(
+                ["reply"] + options + ["--now", "2026-03-12", "--session", Self.names[3], "--text", text])
             #expect(reply.status == 0)
             // Like serve, reply keeps the conversation for a while, and says so, never "nothing".
-            if turn == 0 { #expect(reply.output.contains("Wat je typt, bewaar ik versleuteld zolang dit gesprek loopt.")) }
+            if turn == 0 {
+                #expect(reply.output.contains("Wat je typt, bewaar ik versleuteld zolang dit gesprek loopt."))
+            }
             #expect(!reply.output.contains("Ik bewaar niets"))
             errorOutput += reply.errorOutput
         }
 
         #expect(try count("session where not ended", in: store) == 2, "the idle ones are kept while they may go on")
-        #expect(try count("session where ended", in: store) == 1, "and the last reply of the one ended with ids, for a line sent again")
+        #expect(
+            try count("session where ended", in: store) == 1,
+            "and the last reply of the one ended with ids, for a line sent again")
         let sealed = try sealedStates(store)
         let needles = [Self.typed, "Xyzzyvan"] + Self.names + ["anna.devries", "31612345678"]
         #expect(filesHolding(needles, in: folder).isEmpty)
@@ -86,7 +98,10 @@ import Testing
         try serve.closeInput()
         #expect(serve.waitForExit().status == 0)
         #expect(try sealedStates(store).isEmpty)
-        for state in sealed { #expect(filesHolding([state], in: folder).isEmpty, "no copy of a sealed state is left in the store or its WAL") }
+        for state in sealed {
+            #expect(
+                filesHolding([state], in: folder).isEmpty, "no copy of a sealed state is left in the store or its WAL")
+        }
         #expect(filesHolding(needles, in: folder).isEmpty)
     }
 
@@ -96,7 +111,11 @@ import Testing
 
     /// `select count(*) from TABLE...`, read with a second SQLite client.
     private func count(_ rows: String, in store: String) throws -> Int {
-        Int(try python(["-c", "import sqlite3; print(sqlite3.connect('\(store)').execute('select count(*) from \(rows)').fetchone()[0])"])
+        Int(
+            try python([
+                "-c",
+                "import sqlite3; print(sqlite3.connect('\(store)').execute('select count(*) from \(rows)').fetchone()[0])",
+            ])
             .output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
@@ -108,9 +127,10 @@ import Testing
                 for blob in row:
                     if blob: print(blob[:32].hex())
             """
-        return Set(try python(["-c", code]).output.split(separator: "\n").map { hex in
-            Data(stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(hex.dropFirst($0).prefix(2), radix: 16) })
-        })
+        return Set(
+            try python(["-c", code]).output.split(separator: "\n").map { hex in
+                Data(stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(hex.dropFirst($0).prefix(2), radix: 16) })
+            })
     }
 
     private func filesHolding(_ needles: [String], in folder: URL) -> [String] {
@@ -121,7 +141,9 @@ import Testing
     private func filesHolding(_ needles: [Data], in folder: URL) -> [String] {
         let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
         return files.filter { file in
-            guard let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else { return false }
+            guard let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+                return false
+            }
             return needles.contains { !bytes.ranges(of: $0).isEmpty }
         }
     }

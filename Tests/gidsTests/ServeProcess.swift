@@ -24,14 +24,19 @@ final class ServeProcess: @unchecked Sendable {
     /// `gids serve` with these arguments. `fileSizeLimit`: the largest file it may write, in
     /// KiB (`ulimit -f`), as a full disk or a quota would have it. `umask`: the file mode mask
     /// it starts with, as a service unit's `UMask=` sets it.
-    convenience init(_ arguments: [String], closingOutput: Bool = false, fileSizeLimit: Int? = nil, umask: Int? = nil) throws {
-        let shellSettings = [fileSizeLimit.map { "ulimit -f \($0)" }, umask.map { "umask \(String($0, radix: 8))" }].compactMap(\.self)
+    convenience init(_ arguments: [String], closingOutput: Bool = false, fileSizeLimit: Int? = nil, umask: Int? = nil)
+        throws
+    {
+        let shellSettings = [fileSizeLimit.map { "ulimit -f \($0)" }, umask.map { "umask \(String($0, radix: 8))" }]
+            .compactMap(\.self)
         if shellSettings.isEmpty {
             try self.init(executable: gidsBinary, arguments: ["serve"] + arguments, closingOutput: closingOutput)
         } else {
             try self.init(
                 executable: URL(fileURLWithPath: "/bin/bash"),
-                arguments: ["-c", shellSettings.joined(separator: " && ") + " && exec \"$0\" serve \"$@\"", gidsBinary.path] + arguments,
+                arguments: [
+                    "-c", shellSettings.joined(separator: " && ") + " && exec \"$0\" serve \"$@\"", gidsBinary.path,
+                ] + arguments,
                 closingOutput: closingOutput)
         }
     }

@@ -4,19 +4,25 @@ import Testing
 private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-12"]
 
 @Suite struct ServeTests {
-    @Test("every output line, for good and bad input alike, matches docs/protocol.schema.json; one line out per line in")
+    @Test(
+        "every output line, for good and bad input alike, matches docs/protocol.schema.json; one line out per line in")
     func schema() throws {
         let folder = try temporaryFolder("schema")
         defer { try? FileManager.default.removeItem(at: folder) }
         var lines = [
-            #"{"session":"a","text":"hoi","id":1}"#, #"{"session":"a","text":"3","id":"two"}"#, #"{"session":"a","text":"2","id":3.5}"#,
+            #"{"session":"a","text":"hoi","id":1}"#, #"{"session":"a","text":"3","id":"two"}"#,
+            #"{"session":"a","text":"2","id":3.5}"#,
             #"{"session":"b","text":"ik wil dood"}"#, #"{"session":"d","text":"ik zie het niet meer zitten"}"#,
             #"{"type":"start","session":"c","lang":"en","region":"be"}"#, #"{"type":"reset","session":"c"}"#,
             #"{"type":"ping"}"#, #"{"type":"stats","id":9}"#, #"{"type":"due"}"#, #"{"type":"forget","session":"c"}"#,
         ]
-        lines += [#"{"session":"#, "[1]", "7", #"{"text":"x"}"#, #"{"session":"","text":"x"}"#, #"{"session":1,"text":"x"}"#, #"{"session":"a","text":2}"#,
-                  #"{"type":"dance"}"#, #"{"type":"start","session":"a","lang":"fr"}"#, "", "   ", #"{"session":"a","text":"\u001b[2J"}"#,
-                  #"{"session":"a","text":"a\u0000b"}"#, #"{"session":"a","id":true,"text":"x"}"#]
+        lines += [
+            #"{"session":"#, "[1]", "7", #"{"text":"x"}"#, #"{"session":"","text":"x"}"#, #"{"session":1,"text":"x"}"#,
+            #"{"session":"a","text":2}"#,
+            #"{"type":"dance"}"#, #"{"type":"start","session":"a","lang":"fr"}"#, "", "   ",
+            #"{"session":"a","text":"\u001b[2J"}"#,
+            #"{"session":"a","text":"a\u0000b"}"#, #"{"session":"a","id":true,"text":"x"}"#,
+        ]
         let serve = try ServeProcess(serveOptions + ["--store", folder.appendingPathComponent("s.sqlite").path])
         serve.send(lines)
         try serve.closeInput()
@@ -83,7 +89,9 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         let serve = try ServeProcess(serveOptions + ["--store", ":memory:"])
         let count = 100_000
         let lines = (0..<count).map { number in
-            number % 100 == 0 ? #"{"session":"s\#(number % 1000)","text":"hoi","id":\#(number)}"# : #"{"type":"ping","id":\#(number)}"#
+            number % 100 == 0
+                ? #"{"session":"s\#(number % 1000)","text":"hoi","id":\#(number)}"#
+                : #"{"type":"ping","id":\#(number)}"#
         }
         DispatchQueue.global().async {
             serve.send(lines)
@@ -128,19 +136,31 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         }
         // The start of each stored (sealed) state, read with a second SQLite client.
         func sealedStates() throws -> Set<Data> {
-            let read = try python(["-c", "import sqlite3\nfor (s,) in sqlite3.connect('\(store)').execute('select state from session'): print(s[:32].hex())"])
-            return Set(read.output.split(separator: "\n").map { hex in
-                Data(stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(hex.dropFirst($0).prefix(2), radix: 16) })
-            })
+            let read = try python([
+                "-c",
+                "import sqlite3\nfor (s,) in sqlite3.connect('\(store)').execute('select state from session'): print(s[:32].hex())",
+            ])
+            return Set(
+                read.output.split(separator: "\n").map { hex in
+                    Data(
+                        stride(from: 0, to: hex.count, by: 2).compactMap {
+                            UInt8(hex.dropFirst($0).prefix(2), radix: 16)
+                        })
+                })
         }
         let serve = try ServeProcess(serveOptions + ["--store", store])
         // One line at a time, so that each is committed on its own, as a real bridge's are.
-        for line in [#"{"session":"anna","text":"hoi"}"#, #"{"session":"anna","text":"1"}"#, #"{"session":"anna","text":"\#(typed)"}"#]
-            + (0..<20).map({ #"{"session":"bob\#($0)","text":"hoi"}"# }) {
+        for line in [
+            #"{"session":"anna","text":"hoi"}"#, #"{"session":"anna","text":"1"}"#,
+            #"{"session":"anna","text":"\#(typed)"}"#,
+        ]
+            + (0..<20).map({ #"{"session":"bob\#($0)","text":"hoi"}"# })
+        {
             serve.send([line])
             #expect(serve.readLine() != nil)
         }
-        #expect(occurrences(of: Data("xyzzy".utf8)) == 0)  // what anna typed is kept sealed while her conversation needs it
+        // What anna typed is kept sealed while her conversation needs it.
+        #expect(occurrences(of: Data("xyzzy".utf8)) == 0)
         let before = try sealedStates()
         serve.send([#"{"type":"forget","session":"anna"}"#])
         #expect(serve.readLine()?.contains(#""type":"forgotten""#) == true)
@@ -177,7 +197,9 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         let store = folder.appendingPathComponent("s.sqlite").path
         let options = serveOptions + ["--store", store]
         let sessions = (0..<6).map { "room:\($0)" }
-        for session in sessions { #expect(try gids(["reply", "--session", session, "--text", "hoi"] + options).status == 0) }
+        for session in sessions {
+            #expect(try gids(["reply", "--session", session, "--text", "hoi"] + options).status == 0)
+        }
         // Two "1"s at once: one chooses the check-in, the other answers its first question.
         let runs = sessions.flatMap { [$0, $0] }
         var results = [String](repeating: "", count: runs.count)
@@ -185,7 +207,9 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             nonisolated(unsafe) let shared = buffer
             DispatchQueue.concurrentPerform(iterations: runs.count) { index in
                 let run = try? gids(["reply", "--session", runs[index], "--text", "1"] + options)
-                shared[index] = run.map { $0.status == 0 ? "ok" : "exit \($0.status): \($0.errorOutput) \($0.output.prefix(200))" } ?? "did not run"
+                shared[index] =
+                    run.map { $0.status == 0 ? "ok" : "exit \($0.status): \($0.errorOutput) \($0.output.prefix(200))" }
+                    ?? "did not run"
             }
         }
         #expect(results == Array(repeating: "ok", count: runs.count))
@@ -201,9 +225,12 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
     func bashBridge() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [repositoryRoot.appendingPathComponent("Examples/bridges/bash-bridge.sh").path, "--store", ":memory:"] + serveOptions
+        process.arguments =
+            [repositoryRoot.appendingPathComponent("Examples/bridges/bash-bridge.sh").path, "--store", ":memory:"]
+            + serveOptions
         process.environment = ProcessInfo.processInfo.environment.merging(["GIDS": gidsBinary.path]) { _, new in new }
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -216,7 +243,8 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(text.contains("@anna: Welke gebeurtenissen van vandaag zijn je bijgebleven?\n"))
         #expect(text.contains("@anna: Hoe voel je je (lichamelijk en mentaal)?\n"))
         #expect(text.contains("@bob: Ben je nu veilig?\n"))
-        #expect(text.contains("@bob: [112]\n"), "the bridge marks the crisis answer where a real one shows a call button")
+        #expect(
+            text.contains("@bob: [112]\n"), "the bridge marks the crisis answer where a real one shows a call button")
     }
 
     @Test("the Python bridge connects a chat room to gids and reaches out when a follow-up is due")
@@ -227,9 +255,13 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         func bridge(_ events: [String], day: String) throws -> [String] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids", gidsBinary.path,
-                                 "--", "--store", store, "--lang", "nl", "--region", "nl", "--now", day]
-            let input = Pipe(), output = Pipe()
+            process.arguments = [
+                "python3", repositoryRoot.appendingPathComponent("Examples/bridges/chat_room_bridge.py").path, "--gids",
+                gidsBinary.path,
+                "--", "--store", store, "--lang", "nl", "--region", "nl", "--now", day,
+            ]
+            let input = Pipe()
+            let output = Pipe()
             process.standardInput = input
             process.standardOutput = output
             try process.run()
@@ -241,7 +273,9 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             return text.split(separator: "\n").map(String.init)
         }
         let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "3"]
-        let first = try bridge(answers.map { #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"\#($0)"}"# }, day: "2026-03-12")
+        let first = try bridge(
+            answers.map { #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"\#($0)"}"# },
+            day: "2026-03-12")
         #expect(first.count == answers.count)
         #expect(first[0].contains(#""to": "@anna:example.org""#))
         let later = try bridge([#"{"reach_out": true}"#], day: "2026-03-27")
@@ -249,7 +283,9 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(later.first?.contains("We spraken op 12 maart over iets ingrijpends dat je meemaakte") == true)
     }
 
-    @Test("gids load --save-lines writes its conversations as lines that gids serve answers, the crisis answer among them")
+    @Test(
+        "gids load --save-lines writes its conversations as lines that gids serve answers, the crisis answer among them"
+    )
     func loadLines() throws {
         let folder = try temporaryFolder("load-lines")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -257,7 +293,8 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(try gids(["load", "--sessions", "8", "--save-lines", file.path]).status == 0)
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 50)  // two of each of the four conversations: 6 + 7 + 6 + 6 lines
-        let served = try gids(["serve", "--store", ":memory:"] + serveOptions, input: lines.joined(separator: "\n") + "\n")
+        let served = try gids(
+            ["serve", "--store", ":memory:"] + serveOptions, input: lines.joined(separator: "\n") + "\n")
         let replies = served.output.split(separator: "\n")
         #expect(replies.count == lines.count)
         #expect(!replies.contains { $0.contains(#""error""#) })
@@ -265,12 +302,15 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         #expect(replies.contains { $0.contains("113") })  // the crisis line, for the session that speaks of suicide
     }
 
-    @Test("gids load measures both stores through a window of three lines: every turn answered, its figures printed", .timeLimit(.minutes(2)))
+    @Test(
+        "gids load measures both stores through a window of three lines: every turn answered, its figures printed",
+        .timeLimit(.minutes(2)))
     func loadMeasures() throws {
         let run = try gids(["load", "--sessions", "20", "--window", "3", "--latency-lines", "10"])
         #expect(run.status == 0, "\(run.errorOutput)")
         let throughput = run.output.split(separator: "\n").filter { $0.contains("turns/s") }
-        #expect(throughput.count == 2 && throughput.allSatisfy { $0.contains("125 turns in 20 sessions") }, "\(run.output)")
+        #expect(
+            throughput.count == 2 && throughput.allSatisfy { $0.contains("125 turns in 20 sessions") }, "\(run.output)")
         #expect(run.output.components(separatedBy: "latency per line, one line at a time").count == 3)
     }
 }
@@ -310,7 +350,9 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         var crossTalk = 0
         for (reply, owner) in zip(output, expected) {
             // A reply mentions only its own session's words, never another's.
-            for (index, _) in names.enumerated() where index != owner.name && reply.contains("onderwerp\(index)x") { crossTalk += 1 }
+            for (index, _) in names.enumerated() where index != owner.name && reply.contains("onderwerp\(index)x") {
+                crossTalk += 1
+            }
             if reply.contains("Je noemde:"), !reply.contains("Je noemde: \(owner.marker).") { crossTalk += 1 }
         }
         #expect(crossTalk == 0)
@@ -323,12 +365,15 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
     func separateStore() throws {
         let data = try temporaryFolder("apart")
         defer { try? FileManager.default.removeItem(at: data) }
-        let serve = try gids(["serve", "--data-dir", data.path] + serveOptions, input: #"{"session":"anna","text":"hoi"}"# + "\n")
+        let serve = try gids(
+            ["serve", "--data-dir", data.path] + serveOptions, input: #"{"session":"anna","text":"hoi"}"# + "\n")
         #expect(serve.status == 0)
         #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("serve.sqlite").path))
         #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("gids.sqlite").path))
         #expect(try gids(["memory", "--data-dir", data.path, "--lang", "nl"]).output == "Ik onthoud niets over je.\n")
-        #expect(try gids(["forget", "--data-dir", data.path, "--lang", "nl"]).output == "gids onthoudt niets over je; er is niets te wissen.\n")
+        #expect(
+            try gids(["forget", "--data-dir", data.path, "--lang", "nl"]).output
+                == "gids onthoudt niets over je; er is niets te wissen.\n")
         #expect(FileManager.default.fileExists(atPath: data.appendingPathComponent("serve.sqlite").path))
     }
 
@@ -340,15 +385,22 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         _ = try gids(["serve", "--store", old] + serveOptions, input: #"{"session":"anna","text":"hoi"}"# + "\n")
         let serve = try gids(["serve", "--data-dir", data.path] + serveOptions, input: #"{"type":"ping"}"# + "\n")
         #expect(serve.status == 0)
-        #expect(serve.errorOutput.contains("still holds the sessions of an earlier gids; to go on with those, pass --store \(old)"))
+        #expect(
+            serve.errorOutput.contains(
+                "still holds the sessions of an earlier gids; to go on with those, pass --store \(old)"))
     }
 
     @Test("gids forget in a terminal asks first: 'nee' keeps everything, 'ja' deletes")
     func forgetAsks() throws {
         let data = try temporaryFolder("forget")
         defer { try? FileManager.default.removeItem(at: data) }
-        _ = try gids(["serve", "--store", data.appendingPathComponent("gids.sqlite").path] + serveOptions, input: #"{"type":"ping"}"# + "\n")
-        let (status, text) = try python([repositoryRoot.appendingPathComponent("Tests/EndToEnd/forget_in_terminal.py").path, gidsBinary.path, data.path])
+        _ = try gids(
+            ["serve", "--store", data.appendingPathComponent("gids.sqlite").path] + serveOptions,
+            input: #"{"type":"ping"}"# + "\n")
+        let (status, text) = try python([
+            repositoryRoot.appendingPathComponent("Tests/EndToEnd/forget_in_terminal.py").path, gidsBinary.path,
+            data.path,
+        ])
         #expect(status == 0, "\(text)\n(the terminal test needs python3 with pexpect; .ci/run installs it)")
     }
 }

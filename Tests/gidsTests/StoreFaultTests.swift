@@ -7,7 +7,9 @@ import Testing
 @Suite struct StoreFaultTests {
     static let options = ["--lang", "nl", "--region", "nl", "--now", "2026-03-12"]
 
-    @Test("a full disk is told on stderr and counted in stats; after 5 failed commits in a row serve stops with 74, and the store goes on afterwards")
+    @Test(
+        "a full disk is told on stderr and counted in stats; after 5 failed commits in a row serve stops with 74, and the store goes on afterwards"
+    )
     func fullDisk() throws {
         let folder = try temporaryFolder("full")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -20,7 +22,9 @@ import Testing
         #expect(serve.waitForExit().status == 0)
 
         serve = try ServeProcess(Self.options + ["--store", store], fileSizeLimit: 300)
-        var failed = 0, stats: [String: Any]?, number = 0
+        var failed = 0
+        var stats: [String: Any]?
+        var number = 0
         while number < 1_000 {
             // One line at a time: each is a batch, committed on its own.
             serve.send([#"{"session":"s\#(number)","text":"\#(typed)"}"#])
@@ -31,7 +35,9 @@ import Testing
                 if stats == nil {
                     // Read-only lines are still answered, and do not make the failures stop counting.
                     serve.send([#"{"type":"stats"}"#])
-                    stats = (try? JSONSerialization.jsonObject(with: Data((serve.readLine() ?? "").utf8))) as? [String: Any] ?? [:]
+                    stats =
+                        (try? JSONSerialization.jsonObject(with: Data((serve.readLine() ?? "").utf8))) as? [String: Any]
+                        ?? [:]
                 }
             }
         }
@@ -95,13 +101,17 @@ import Testing
         try FileManager.default.createDirectory(at: secrets, withIntermediateDirectories: true)
         let store = folder.appendingPathComponent("store/s.sqlite").path
         let key = secrets.appendingPathComponent("gids.key").path
-        let first = try gids(["serve", "--store", store, "--key-file", key] + Self.options, input: #"{"session":"a","text":"hoi"}"# + "\n")
+        let first = try gids(
+            ["serve", "--store", store, "--key-file", key] + Self.options,
+            input: #"{"session":"a","text":"hoi"}"# + "\n")
         #expect(first.status == 0)
         #expect(!FileManager.default.fileExists(atPath: store + ".key"))
         #expect(try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? Int == 0o600)
-        let again = try gids(["serve", "--store", store, "--key-file", key] + Self.options, input: #"{"session":"a","text":"1"}"# + "\n")
+        let again = try gids(
+            ["serve", "--store", store, "--key-file", key] + Self.options, input: #"{"session":"a","text":"1"}"# + "\n")
         #expect(again.output.contains("Welke gebeurtenissen"))
-        let without = try gids(["serve", "--store", store] + Self.options, input: #"{"session":"a","text":"1"}"# + "\n")
+        let without = try gids(
+            ["serve", "--store", store] + Self.options, input: #"{"session":"a","text":"1"}"# + "\n")
         #expect(without.status == 1 && without.errorOutput.contains("key file of this store is missing"))
     }
 
@@ -123,7 +133,8 @@ import Testing
             let processes = try (0..<2).map { number in
                 let process = Process()
                 process.executableURL = gidsBinary
-                process.arguments = ["reply", "--store", store, "--session", "s\(number)", "--text", "hoi"] + Self.options
+                process.arguments =
+                    ["reply", "--store", store, "--session", "s\(number)", "--text", "hoi"] + Self.options
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = FileHandle.nullDevice
                 try process.run()

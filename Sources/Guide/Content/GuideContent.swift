@@ -26,12 +26,14 @@ public final class GuideContent: Sendable {
     public let practice: PerLanguage<PracticeLexicon>
 
     init(
-        programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet, commands: CommandWords,
+        programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet,
+        commands: CommandWords,
         signals: SignalCatalogue, organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
     ) {
-        resolvers = Dictionary(uniqueKeysWithValues: programs.map { language, program in
-            (language, LineResolver(program: program, locale: language.rawValue))
-        })
+        resolvers = Dictionary(
+            uniqueKeysWithValues: programs.map { language, program in
+                (language, LineResolver(program: program, locale: language.rawValue))
+            })
         self.directories = directories
         self.safetyNet = safetyNet
         self.commands = commands
@@ -43,9 +45,12 @@ public final class GuideContent: Sendable {
 
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = [
-        "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode, "AboutSomeoneElse",
-        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack", "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed",
-        "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest", PracticeSession.startNode, PracticeSession.goodbyeNode, PracticeSession.askedDirectlyNode,
+        "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode,
+        "AboutSomeoneElse",
+        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack",
+        "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed",
+        "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest",
+        PracticeSession.startNode, PracticeSession.goodbyeNode, PracticeSession.askedDirectlyNode,
     ]
     /// The tag of the nodes of the critical-event path: someone else's death told there is
     /// heard as the answer it is, not interrupted.
@@ -53,14 +58,19 @@ public final class GuideContent: Sendable {
     /// Variables gids reads or sets, which every language's dialogue must declare with these types.
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
-            "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool, "$bewaar_uren": .number, "$opgeslagen": .bool, "$opslag_fout": .string,
+            "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool,
+            "$bewaar_uren": .number, "$opgeslagen": .bool, "$opslag_fout": .string,
             "$vervolg_gesprek": .number, "$vervolg_nodig": .bool, "$vorige_datum": .string, "$vorige_signalen": .string,
             "$volgende_gesprek": .number, "$volgende_datum": .string,
-            "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string, "$event_datum_tekst": .string,
-            "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool, "$zorgen": .bool,
+            "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
+            "$event_datum_tekst": .string,
+            "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool,
+            "$zorgen": .bool,
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
-            "$samenvatting_gesprekken": .string, "$samenvatting_datum": .string, "$bestand": .string, "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
-            Conversation.crisisVariable: .bool, Conversation.askedVariable: .string, Conversation.optionCountVariable: .number,
+            "$samenvatting_gesprekken": .string, "$samenvatting_datum": .string, "$bestand": .string,
+            "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
+            Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
+            Conversation.optionCountVariable: .number,
         ]
         for number in 1...SignalCatalogue.signalCount { variables["$signaal_\(number)"] = .bool }
         return variables
@@ -68,18 +78,24 @@ public final class GuideContent: Sendable {
     /// Commands gids carries out for the dialogue; it waits for each, so that what a command
     /// sets is there for the lines after it. `ask` waits for the person's text.
     public static let hostCommands: Set<String> = [
-        "ask", "help_map", "help_step", "help_referral", "crisis_lines", "resume", "read_event_date", "evaluate_signals", "remember", "forget",
+        "ask", "help_map", "help_step", "help_referral", "crisis_lines", "resume", "read_event_date",
+        "evaluate_signals", "remember", "forget",
         "take_along", "write_take_along", "debrief",
     ]
 
     /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.
     public static let compiler = Compiler(
-        functions: AddressedText.functions.signatures, requiresDeclarations: true, hostReadVariables: Set(hostVariables.keys))
+        functions: AddressedText.functions.signatures, requiresDeclarations: true,
+        hostReadVariables: Set(hostVariables.keys))
 
     /// Loads and checks the content, or throws every error found.
-    public static func load(from directory: String, organisationFile: String? = nil) throws(DiagnosticList) -> GuideContent {
+    public static func load(from directory: String, organisationFile: String? = nil) throws(DiagnosticList)
+        -> GuideContent
+    {
         let (content, diagnostics) = check(directory, organisationFile: organisationFile)
-        guard let content, !diagnostics.hasErrors else { throw DiagnosticList(diagnostics.filter { $0.severity == .error }) }
+        guard let content, !diagnostics.hasErrors else {
+            throw DiagnosticList(diagnostics.filter { $0.severity == .error })
+        }
         return content
     }
 
@@ -87,11 +103,15 @@ public final class GuideContent: Sendable {
     /// are in the organisation file, that file is left out and the national help directory
     /// and crisis lines are used; its errors come back as `ignored`, for the operator.
     /// Errors anywhere else are thrown, as by ``load(from:organisationFile:)``.
-    public static func loadFallingBack(from directory: String, organisationFile: String?) throws(DiagnosticList) -> (content: GuideContent, ignored: [Diagnostic]) {
+    public static func loadFallingBack(from directory: String, organisationFile: String?) throws(DiagnosticList) -> (
+        content: GuideContent, ignored: [Diagnostic]
+    ) {
         let (content, diagnostics) = check(directory, organisationFile: organisationFile)
         let errors = diagnostics.filter { $0.severity == .error }
         if let content, errors.isEmpty { return (content, []) }
-        guard let organisationFile, !errors.isEmpty, errors.allSatisfy({ $0.location.file == organisationFile }) else { throw DiagnosticList(errors) }
+        guard let organisationFile, !errors.isEmpty, errors.allSatisfy({ $0.location.file == organisationFile }) else {
+            throw DiagnosticList(errors)
+        }
         return (try load(from: directory, organisationFile: nil), errors)
     }
 
@@ -114,10 +134,18 @@ public final class GuideContent: Sendable {
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
             for node in requiredNodes where program.nodes[node] == nil {
-                diagnostics.append(Diagnostic(.error, at: start, "the \(language.rawValue) dialogue has no node '\(node)', which gids starts directly"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: start,
+                        "the \(language.rawValue) dialogue has no node '\(node)', which gids starts directly"))
             }
-            for (variable, type) in hostVariables.sorted(by: { $0.key < $1.key }) where program.initialValues[variable]?.type != type {
-                diagnostics.append(Diagnostic(.error, at: start, "the \(language.rawValue) dialogue must declare \(variable) as a \(type) (<<declare \(variable) = \(Value.defaultValue(of: type).literal)>>); gids uses it"))
+            for (variable, type) in hostVariables.sorted(by: { $0.key < $1.key })
+            where program.initialValues[variable]?.type != type {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: start,
+                        "the \(language.rawValue) dialogue must declare \(variable) as a \(type) (<<declare \(variable) = \(Value.defaultValue(of: type).literal)>>); gids uses it"
+                    ))
             }
             programs[language] = program
         }
@@ -128,7 +156,12 @@ public final class GuideContent: Sendable {
             do throws(DiagnosticList) {
                 let loaded = try HelpDirectoryLoader.directory(text: try read(file), file: file)
                 guard loaded.region == region else {
-                    throw DiagnosticList([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this file is for region '\(loaded.region.rawValue)', but its name says '\(region.rawValue)'")])
+                    throw DiagnosticList([
+                        Diagnostic(
+                            .error, at: SourceLocation(file: file, line: 1, column: 1),
+                            "this file is for region '\(loaded.region.rawValue)', but its name says '\(region.rawValue)'"
+                        )
+                    ])
                 }
                 directories[region] = loaded
             } catch {
@@ -139,8 +172,11 @@ public final class GuideContent: Sendable {
         var organisation: Organisation?
         if let organisationFile {
             do throws(DiagnosticList) {
-                let loaded = try HelpDirectoryLoader.organisation(text: try read(organisationFile), file: organisationFile)
-                for directory in directories.values { diagnostics += HelpDirectoryLoader.unknownSteps(in: loaded.entries, of: directory) }
+                let loaded = try HelpDirectoryLoader.organisation(
+                    text: try read(organisationFile), file: organisationFile)
+                for directory in directories.values {
+                    diagnostics += HelpDirectoryLoader.unknownSteps(in: loaded.entries, of: directory)
+                }
                 organisation = loaded
             } catch {
                 diagnostics += error.diagnostics
@@ -170,13 +206,18 @@ public final class GuideContent: Sendable {
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        guard !unique.hasErrors, let commands, let signals, let safetyLexicon, programs.count == Language.allCases.count, directories.count == Region.allCases.count,
+        guard !unique.hasErrors, let commands, let signals, let safetyLexicon,
+            programs.count == Language.allCases.count, directories.count == Region.allCases.count,
             let practice = PerLanguage(practice)
         else {
             return (nil, unique)
         }
-        return (GuideContent(programs: programs, directories: directories, safetyNet: SafetyNet(lexicon: safetyLexicon), commands: commands, signals: signals, organisation: organisation,
-            practice: practice), unique)
+        return (
+            GuideContent(
+                programs: programs, directories: directories, safetyNet: SafetyNet(lexicon: safetyLexicon),
+                commands: commands, signals: signals, organisation: organisation,
+                practice: practice), unique
+        )
     }
 
     /// The safety lexicons of every language, read as one (see ``SafetyLexicon``), or their problems.

@@ -13,15 +13,22 @@ struct YAMLReader {
     func root(of text: String) throws(DiagnosticList) -> Node {
         do {
             guard let node = try Yams.compose(yaml: text, typesScalars ? .default : .basic) else {
-                throw DiagnosticList([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this file is empty")])
+                throw DiagnosticList([
+                    Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this file is empty")
+                ])
             }
             return node
         } catch let error as DiagnosticList {
             throw error
         } catch let error as YamlError {
-            throw DiagnosticList([Diagnostic(.error, at: location(of: error), "this is not valid YAML: \(Self.problem(of: error))")])
+            throw DiagnosticList([
+                Diagnostic(.error, at: location(of: error), "this is not valid YAML: \(Self.problem(of: error))")
+            ])
         } catch {
-            throw DiagnosticList([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "this is not valid YAML: \(error)")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: 1, column: 1), "this is not valid YAML: \(error)")
+            ])
         }
     }
 
@@ -51,12 +58,16 @@ struct YAMLReader {
 
     /// The keys and values of a mapping, or an error naming what was expected.
     func mapping(_ node: Node, what: String) throws(DiagnosticList) -> [(key: String, keyNode: Node, value: Node)] {
-        guard let mapping = node.mapping else { throw DiagnosticList([error(node, "\(what) must be a mapping of 'key: value' lines")]) }
+        guard let mapping = node.mapping else {
+            throw DiagnosticList([error(node, "\(what) must be a mapping of 'key: value' lines")])
+        }
         return mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
     func sequence(_ node: Node, what: String) throws(DiagnosticList) -> [Node] {
-        guard let sequence = node.sequence else { throw DiagnosticList([error(node, "\(what) must be a list ('- ' items)")]) }
+        guard let sequence = node.sequence else {
+            throw DiagnosticList([error(node, "\(what) must be a list ('- ' items)")])
+        }
         return Array(sequence)
     }
 
@@ -73,13 +84,20 @@ struct YAMLReader {
         var texts: [Language: String] = [:]
         for (key, keyNode, value) in try mapping(node, what: what) {
             guard let language = Language(rawValue: key) else {
-                throw DiagnosticList([error(keyNode, "'\(key)' is not a language; use \(Language.allCases.map(\.rawValue).joined(separator: " or "))")])
+                throw DiagnosticList([
+                    error(
+                        keyNode,
+                        "'\(key)' is not a language; use \(Language.allCases.map(\.rawValue).joined(separator: " or "))"
+                    )
+                ])
             }
             texts[language] = try string(value, what: "\(what) (\(key))")
         }
         let missing = Language.allCases.filter { texts[$0] == nil }
         guard missing.isEmpty else {
-            throw DiagnosticList([error(node, "\(what) needs a text for \(missing.map(\.rawValue).joined(separator: " and ")) too")])
+            throw DiagnosticList([
+                error(node, "\(what) needs a text for \(missing.map(\.rawValue).joined(separator: " and ")) too")
+            ])
         }
         return LocalizedText(texts)
     }

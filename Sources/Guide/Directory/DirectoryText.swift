@@ -15,7 +15,8 @@ struct DirectoryText {
         directories.flatMap { directory in
             var lines = heading(of: directory)
             lines += directory.steps.map { step in
-                let names = directory.entries(onStep: step.number).map { $0.name.text(in: language) }.joined(separator: ", ")
+                let names = directory.entries(onStep: step.number).map { $0.name.text(in: language) }.joined(
+                    separator: ", ")
                 var line = Line()
                 line.bold("\(step.number). \(step.title.text(in: language))")
                 line.plain(": \(names)")
@@ -43,7 +44,9 @@ struct DirectoryText {
 
     /// The ways to professional help with trauma expertise, when the referral rule advises it.
     func referralRoute() -> [MarkedUpText] {
-        directories.flatMap { directory in heading(of: directory) + directory.referralRoute.map { describe($0, in: directory) } }
+        directories.flatMap { directory in
+            heading(of: directory) + directory.referralRoute.map { describe($0, in: directory) }
+        }
     }
 
     /// The crisis lines, the organisation's own first. With no region known yet, each
@@ -55,7 +58,8 @@ struct DirectoryText {
         let idSets = directories.map { Set($0.crisisLines.map(\.id)) }
         let shared = idSets.dropFirst().reduce(idSets.first ?? []) { $0.intersection($1) }
         var lines = directories.flatMap { directory in
-            heading(of: directory) + directory.crisisLines.filter { !shared.contains($0.id) }.map { describe($0, in: directory) }
+            heading(of: directory)
+                + directory.crisisLines.filter { !shared.contains($0.id) }.map { describe($0, in: directory) }
         }
         if let first = directories.first {
             lines += first.crisisLines.filter { shared.contains($0.id) }.map { describe($0, in: first) }

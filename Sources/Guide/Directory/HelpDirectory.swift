@@ -50,7 +50,9 @@ public struct HelpDirectory: Sendable {
     /// way in, first), the organisation's own first where the order is equal.
     public var referralRoute: [Entry] {
         entries.filter { $0.referralOrder != nil }.sorted {
-            ($0.referralOrder ?? 0, $0.isFromOrganisation ? 0 : 1) < ($1.referralOrder ?? 0, $1.isFromOrganisation ? 0 : 1)
+            ($0.referralOrder ?? 0, $0.isFromOrganisation ? 0 : 1) < (
+                $1.referralOrder ?? 0, $1.isFromOrganisation ? 0 : 1
+            )
         }
     }
 

@@ -86,7 +86,9 @@ public struct DayDate: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// ISO form: `2026-03-12`.
     public var description: String {
-        let y = String(year), m = month < 10 ? "0\(month)" : String(month), d = day < 10 ? "0\(day)" : String(day)
+        let y = String(year)
+        let m = month < 10 ? "0\(month)" : String(month)
+        let d = day < 10 ? "0\(day)" : String(day)
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
     }
 }

@@ -33,7 +33,8 @@ public enum EventDateParser {
     }
 
     private static let relativeDays: [String: Int] = [
-        "vandaag": 0, "vanmorgen": 0, "vanochtend": 0, "vanmiddag": 0, "vanavond": 0, "vannacht": 0, "net": 0, "zojuist": 0,
+        "vandaag": 0, "vanmorgen": 0, "vanochtend": 0, "vanmiddag": 0, "vanavond": 0, "vannacht": 0, "net": 0,
+        "zojuist": 0,
         "gisteren": 1, "gisteravond": 1, "gistermiddag": 1, "gisterochtend": 1, "gisternacht": 1, "eergisteren": 2,
         "today": 0, "this morning": 0, "this afternoon": 0, "tonight": 0, "last night": 1, "just now": 0,
         "yesterday": 1, "the day before yesterday": 2, "day before yesterday": 2,
@@ -42,15 +43,20 @@ public enum EventDateParser {
 
     /// Answers that say "I don't know" or "skip", with and without the usual chat spellings.
     private static let notKnowing: Set<String> = [
-        "weet ik niet", "weet ik niet meer", "weet niet", "weet het niet", "weet het niet meer", "geen idee", "geen flauw idee",
-        "sla over", "overslaan", "skip", "skip it", "pass", "onbekend", "niet zeker", "ik weet het niet", "ik weet het niet meer",
-        "i don t know", "i dont know", "dont know", "don t know", "dunno", "no idea", "not sure", "i m not sure", "im not sure",
+        "weet ik niet", "weet ik niet meer", "weet niet", "weet het niet", "weet het niet meer", "geen idee",
+        "geen flauw idee",
+        "sla over", "overslaan", "skip", "skip it", "pass", "onbekend", "niet zeker", "ik weet het niet",
+        "ik weet het niet meer",
+        "i don t know", "i dont know", "dont know", "don t know", "dunno", "no idea", "not sure", "i m not sure",
+        "im not sure",
         "i can t remember", "i cant remember", "can t remember", "cant remember", "unknown",
     ]
 
     private static let numberWords: [String: Int] = [
-        "een": 1, "één": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
-        "elf": 11, "twaalf": 12, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "een": 1, "één": 1, "1": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+        "negen": 9, "tien": 10,
+        "elf": 11, "twaalf": 12, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple": 2, "paar": 2,
     ]
 
@@ -65,7 +71,8 @@ public enum EventDateParser {
         switch amounts.count {
         case 0: amount = 1
         case 1: amount = Int(amounts[amounts.startIndex]) ?? numberWords[amounts[amounts.startIndex]]
-        case 2 where numberWords[amounts[amounts.startIndex]] == 1: amount = numberWords[amounts[amounts.startIndex + 1]]  // "een paar", "a couple"
+        case 2 where numberWords[amounts[amounts.startIndex]] == 1:
+            amount = numberWords[amounts[amounts.startIndex + 1]]  // "een paar", "a couple"
         default: amount = nil
         }
         guard let amount, amount < 2000 else { return nil }
@@ -85,7 +92,9 @@ public enum EventDateParser {
 
     /// "dinsdag" (the most recent Tuesday before today), "dinsdagavond", "vorige week dinsdag", "last Tuesday".
     private static func weekday(_ words: [String], today: DayDate) -> DayDate? {
-        let filler: Set<String> = ["op", "afgelopen", "on", "this", "past", "in", "the", "de", "morning", "afternoon", "evening", "night"]
+        let filler: Set<String> = [
+            "op", "afgelopen", "on", "this", "past", "in", "the", "de", "morning", "afternoon", "evening", "night",
+        ]
         let meaningful = words.filter { !filler.contains($0) }
         let days = meaningful.compactMap(weekdayNumber)
         guard days.count == 1, let day = days.first else { return nil }
@@ -109,9 +118,12 @@ public enum EventDateParser {
     }
 
     private static let months: [String: Int] = [
-        "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6,
-        "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11,
-        "nov": 11, "december": 12, "dec": 12, "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
+        "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
+        "juni": 6, "jun": 6,
+        "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+        "november": 11,
+        "nov": 11, "december": 12, "dec": 12, "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6,
+        "july": 7,
         "august": 8, "october": 10, "oct": 10,
     ]
 
@@ -119,8 +131,13 @@ public enum EventDateParser {
     private static func calendarDate(_ words: [String], today: DayDate) -> Result? {
         let filler: Set<String> = ["op", "on", "the", "of", "de", "den"]
         var parts = words.filter { !filler.contains($0) }
-        parts = parts.map { $0.hasSuffix("st") || $0.hasSuffix("nd") || $0.hasSuffix("rd") || $0.hasSuffix("th") ? (Int($0.dropLast(2)).map(String.init) ?? $0) : $0 }
-        var day: Int?, month: Int?, year: Int?
+        parts = parts.map {
+            $0.hasSuffix("st") || $0.hasSuffix("nd") || $0.hasSuffix("rd") || $0.hasSuffix("th")
+                ? (Int($0.dropLast(2)).map(String.init) ?? $0) : $0
+        }
+        var day: Int?
+        var month: Int?
+        var year: Int?
         if parts.count == 3, parts.allSatisfy({ Int($0) != nil }) {
             let numbers = parts.compactMap { Int($0) }
             if numbers[0] > 31 {
@@ -149,7 +166,10 @@ public enum EventDateParser {
             guard let date = DayDate(year: full, month: month, day: day) else { return .unclear }
             return check(date, today)
         }
-        guard let thisYear = DayDate(year: today.year, month: month, day: day) ?? DayDate(year: today.year - 1, month: month, day: day) else {
+        guard
+            let thisYear = DayDate(year: today.year, month: month, day: day)
+                ?? DayDate(year: today.year - 1, month: month, day: day)
+        else {
             return .unclear
         }
         if thisYear <= today { return .date(thisYear) }
@@ -157,9 +177,9 @@ public enum EventDateParser {
     }
 }
 
-private extension String {
+extension String {
     /// Date separators as spaces, so "12-03-2026", "12/3" and "2026-03-12" split into numbers.
-    func replacingSeparators() -> String {
+    fileprivate func replacingSeparators() -> String {
         String(map { $0 == "-" || $0 == "/" || $0 == "." ? " " : $0 })
     }
 }

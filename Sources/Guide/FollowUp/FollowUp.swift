@@ -29,7 +29,10 @@ public struct FollowUp: Hashable, Sendable, Codable {
     /// The peer-support part has ended (after the third talk, or earlier advice).
     public var isClosed: Bool
 
-    public init(eventDate: DayDate?, eventKind: String, isPileUp: Bool, schedule: FollowUpSchedule, talks: [Talk] = [], isClosed: Bool = false) {
+    public init(
+        eventDate: DayDate?, eventKind: String, isPileUp: Bool, schedule: FollowUpSchedule, talks: [Talk] = [],
+        isClosed: Bool = false
+    ) {
         self.eventDate = eventDate
         self.eventKind = eventKind
         self.isPileUp = isPileUp
@@ -51,7 +54,9 @@ public struct FollowUp: Hashable, Sendable, Codable {
     public var nextTalkDate: DayDate? {
         guard let next = nextTalk, let due = schedule.dueDay(ofTalk: next) else { return nil }
         let fromEvent = eventDate?.adding(days: due)
-        let fromLastTalk = talks.last.map { last in last.date.adding(days: due - (schedule.dueDay(ofTalk: last.number) ?? 0)) }
+        let fromLastTalk = talks.last.map { last in
+            last.date.adding(days: due - (schedule.dueDay(ofTalk: last.number) ?? 0))
+        }
         return [fromEvent, fromLastTalk].compactMap { $0 }.max()
     }
 

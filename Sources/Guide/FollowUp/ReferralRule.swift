@@ -41,8 +41,12 @@ public enum ReferralRule {
         signalsPresent: Int, daysSinceEvent: Int?, personWorried: Bool, schedule: FollowUpSchedule
     ) -> (advice: Advice, reason: Reason) {
         if personWorried { return (.professionalHelp, .worried) }
-        if let days = daysSinceEvent, days >= persistenceDay, signalsPresent > 0 { return (.askWhetherWorrying, .persisting) }
-        if let days = daysSinceEvent, days < (schedule.dueDay(ofTalk: 2) ?? persistenceDay) { return (.watchfulWaiting, .early) }
+        if let days = daysSinceEvent, days >= persistenceDay, signalsPresent > 0 {
+            return (.askWhetherWorrying, .persisting)
+        }
+        if let days = daysSinceEvent, days < (schedule.dueDay(ofTalk: 2) ?? persistenceDay) {
+            return (.watchfulWaiting, .early)
+        }
         return (.none, signalsPresent == 0 ? .noSignals : .fewSignalsNoWorry)
     }
 }

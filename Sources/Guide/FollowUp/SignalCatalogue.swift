@@ -30,7 +30,9 @@ public struct SignalCatalogue: Sendable {
             case "signals":
                 for (number, numberNode, name) in try reader.mapping(value, what: "signals") {
                     guard let index = Int(number), (1...signalCount).contains(index) else {
-                        throw DiagnosticList([reader.error(numberNode, "signals are numbered 1 to \(signalCount), not '\(number)'")])
+                        throw DiagnosticList([
+                            reader.error(numberNode, "signals are numbered 1 to \(signalCount), not '\(number)'")
+                        ])
                     }
                     signals[index] = try reader.localized(name, what: "signal \(index)")
                 }
@@ -44,7 +46,11 @@ public struct SignalCatalogue: Sendable {
         }
         let missing = (1...signalCount).filter { signals[$0] == nil }
         guard missing.isEmpty else {
-            throw DiagnosticList([Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "signals missing: \(missing.map(String.init).joined(separator: ", "))")])
+            throw DiagnosticList([
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: 1, column: 1),
+                    "signals missing: \(missing.map(String.init).joined(separator: ", "))")
+            ])
         }
         return SignalCatalogue(signals: signals, eventKinds: kinds)
     }

@@ -28,7 +28,9 @@ extension Conversation {
         set("$toestemming", .bool(true))
         if let last = followUp.talks.last {
             set("$vorige_datum", .string(spokenWhen(last.date)))
-            set("$vorige_signalen", .string(content.signals.names(of: last.signals, in: state.language).joined(separator: ", ")))
+            set(
+                "$vorige_signalen",
+                .string(content.signals.names(of: last.signals, in: state.language).joined(separator: ", ")))
         }
     }
 
@@ -77,10 +79,12 @@ extension Conversation {
     /// event without a date, at least the days since the first talk.
     mutating func evaluateSignals() {
         let signals = presentSignals
-        let days: Int? = !string("$event_datum").isEmpty || string("$datum_status") == "approx"
+        let days: Int? =
+            !string("$event_datum").isEmpty || string("$datum_status") == "approx"
             ? Int(number("$dagen_geleden")) : state.settings.followUp?.daysSinceEvent(on: state.settings.today)
         let (advice, reason) = ReferralRule.evaluate(
-            signalsPresent: signals.count, daysSinceEvent: days, personWorried: state.dialogue.variables["$zorgen"] == .bool(true),
+            signalsPresent: signals.count, daysSinceEvent: days,
+            personWorried: state.dialogue.variables["$zorgen"] == .bool(true),
             schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
         set("$signalen_aantal", .number(Float(signals.count)))
         set("$signalen_tekst", .string(content.signals.names(of: signals, in: state.language).joined(separator: ", ")))
@@ -93,14 +97,18 @@ extension Conversation {
     /// With or without consent, `$volgende_gesprek` and `$volgende_datum` say what comes next.
     mutating func remember(talk: Int) -> [Effect] {
         let today = state.settings.today
-        var followUp = state.settings.followUp ?? FollowUp(
-            eventDate: DayDate(iso: string("$event_datum")), eventKind: string("$soort"),
-            isPileUp: state.dialogue.variables["$opeenstapeling"] == .bool(true), schedule: state.settings.schedule)
+        var followUp =
+            state.settings.followUp
+            ?? FollowUp(
+                eventDate: DayDate(iso: string("$event_datum")), eventKind: string("$soort"),
+                isPileUp: state.dialogue.variables["$opeenstapeling"] == .bool(true), schedule: state.settings.schedule)
         followUp.talks.removeAll { $0.number >= talk }
         followUp.talks.append(FollowUp.Talk(number: talk, date: today, signals: presentSignals))
         if talk == 3 || string("$advies") == ReferralRule.Advice.professionalHelp.rawValue { followUp.isClosed = true }
         setNextTalk(of: followUp)
-        guard state.dialogue.variables["$toestemming"] == .bool(true), state.settings.memoryLocation != nil else { return [] }
+        guard state.dialogue.variables["$toestemming"] == .bool(true), state.settings.memoryLocation != nil else {
+            return []
+        }
         state.settings.followUp = followUp
         return [.remember(followUp)]
     }
@@ -120,7 +128,11 @@ extension Conversation {
         }
         set("$samenvatting_gesprekken", .string(lines.joined(separator: "; ")))
         let eventDate = DayDate(iso: string("$event_datum"))
-        set("$samenvatting_datum", .string(eventDate.map { SpokenDate($0, in: state.language).text(today: state.settings.today, withYear: true) } ?? ""))
+        set(
+            "$samenvatting_datum",
+            .string(
+                eventDate.map { SpokenDate($0, in: state.language).text(today: state.settings.today, withYear: true) }
+                    ?? ""))
     }
 
     /// What gids remembers about this person, in plain language (the `Memory` node).

@@ -27,7 +27,9 @@ public struct Debrief: Hashable, Sendable {
     /// kind (`talk1`, `checkin`, `referral-due` ...), which decides which criteria apply. When
     /// the scenario was stopped before its end (`isComplete` false), a criterion with nothing
     /// to show yet is "not reached", not "not yet".
-    public init(scenario: String, turns: [PracticeTurn], kinds: Set<String>, lexicon: PracticeLexicon, isComplete: Bool = true) {
+    public init(
+        scenario: String, turns: [PracticeTurn], kinds: Set<String>, lexicon: PracticeLexicon, isComplete: Bool = true
+    ) {
         self.scenario = scenario
         var items: [Item] = []
         var tips: [(Status, String)] = []
@@ -37,7 +39,9 @@ public struct Debrief: Hashable, Sendable {
         for criterion in lexicon.criteria where !ids.contains(criterion.id) { ids.append(criterion.id) }
         for id in ids {
             let variants = lexicon.criteria.filter { $0.id == id }
-            guard let criterion = variants.first(where: { $0.appliesTo.isEmpty || !kinds.isDisjoint(with: $0.appliesTo) }) else {
+            guard
+                let criterion = variants.first(where: { $0.appliesTo.isEmpty || !kinds.isDisjoint(with: $0.appliesTo) })
+            else {
                 items.append(Item(criterion: variants[0].name, status: .notApplicable, examples: []))
                 continue
             }
@@ -55,7 +59,9 @@ public struct Debrief: Hashable, Sendable {
     }
 
     /// How a rule came out, and the turns (with the category) that show it.
-    private static func judge(_ rule: PracticeLexicon.Judgement, turns all: [PracticeTurn]) -> (Status, [(PracticeTurn, String)]) {
+    private static func judge(_ rule: PracticeLexicon.Judgement, turns all: [PracticeTurn]) -> (
+        Status, [(PracticeTurn, String)]
+    ) {
         func turns(with categories: [String]) -> [(PracticeTurn, String)] {
             all.compactMap { turn in categories.first { turn.categories.contains($0) }.map { (turn, $0) } }
         }
@@ -67,7 +73,8 @@ public struct Debrief: Hashable, Sendable {
             if asked.isEmpty { return (.notYet, []) }
             return (asked.count == steps.count && asked == asked.sorted() ? .met : .partly, shown)
         case .evidence(let good, let bad):
-            let positive = turns(with: good), negative = turns(with: bad)
+            let positive = turns(with: good)
+            let negative = turns(with: bad)
             if positive.isEmpty { return (.notYet, negative) }
             return (negative.isEmpty ? .met : .partly, positive + negative)
         case .credit(let categories):
@@ -102,7 +109,9 @@ public struct Debrief: Hashable, Sendable {
         if let tip { lines += ["", "## \(lexicon.text("try_next"))", "", tip] }
         lines += ["", "## \(lexicon.text("turns"))", ""]
         lines += turns.enumerated().map { index, turn in
-            "\(index + 1). \(turn.text)" + (turn.categories.isEmpty ? "" : " (\(turn.categories.map { lexicon.category($0)?.label ?? $0 }.joined(separator: ", ")))")
+            "\(index + 1). \(turn.text)"
+                + (turn.categories.isEmpty
+                    ? "" : " (\(turn.categories.map { lexicon.category($0)?.label ?? $0 }.joined(separator: ", ")))")
         }
         return lines.joined(separator: "\n") + "\n"
     }

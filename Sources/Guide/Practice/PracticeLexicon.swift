@@ -50,7 +50,8 @@ public struct PracticeLexicon: Sendable {
     /// The word of feedback on a move in a scenario of these kinds.
     func feedback(for id: String, in kinds: Set<String>) -> String {
         guard let category = category(id) else { return "" }
-        return category.allowedIn.isDisjoint(with: kinds) || category.allowedFeedback.isEmpty ? category.feedback : category.allowedFeedback
+        return category.allowedIn.isDisjoint(with: kinds) || category.allowedFeedback.isEmpty
+            ? category.feedback : category.allowedFeedback
     }
 
     /// How a criterion of BRIEF §7 is judged from the categories of the trainee's turns.
@@ -92,7 +93,8 @@ public struct PracticeLexicon: Sendable {
 
     /// The texts every lexicon must have.
     static let requiredTexts = [
-        "feedback", "chosen", "no_category", "debrief_title", "met", "partly", "not_yet", "not_reached", "not_applicable", "try_next", "report_title",
+        "feedback", "chosen", "no_category", "debrief_title", "met", "partly", "not_yet", "not_reached",
+        "not_applicable", "try_next", "report_title",
         "report_written", "scenario", "turns",
     ]
 
@@ -115,10 +117,15 @@ public struct PracticeLexicon: Sendable {
         for category in categories {
             search: for (index, unit) in units.enumerated() where !category.questionsOnly || unit.asks {
                 let excused = category.exceptions.flatMap { matchers[index].spans(of: $0) }
-                for rule in category.rules where (!unit.isClause || rule.pattern.isAnchored) && (!rule.asksOnly || unit.asks) {
-                    for span in matchers[index].spans(of: rule.pattern) where !excused.contains(where: { $0.contains(span) }) {
+                for rule in category.rules
+                where (!unit.isClause || rule.pattern.isAnchored) && (!rule.asksOnly || unit.asks) {
+                    for span in matchers[index].spans(of: rule.pattern)
+                    where !excused.contains(where: { $0.contains(span) }) {
                         let matched = unit.words[span].joined(separator: " ")
-                        findings.append(Finding(category: category.id, reason: "\"\(matched)\" ~ '\(rule.pattern.text)' (\(shortFile):\(rule.pattern.line))"))
+                        findings.append(
+                            Finding(
+                                category: category.id,
+                                reason: "\"\(matched)\" ~ '\(rule.pattern.text)' (\(shortFile):\(rule.pattern.line))"))
                         break search
                     }
                 }
@@ -174,15 +181,21 @@ public struct PracticeLexicon: Sendable {
                 switch key {
                 case "words": break
                 case "texts":
-                    for (name, _, text) in try reader.mapping(value, what: "texts") { texts[name] = try reader.string(text, what: "the text '\(name)'") }
+                    for (name, _, text) in try reader.mapping(value, what: "texts") {
+                        texts[name] = try reader.string(text, what: "the text '\(name)'")
+                    }
                 case "categories":
                     for (id, _, node) in try reader.mapping(value, what: "categories") {
                         categories.append(try category(id, node, reader: reader, patterns: &patterns))
                     }
                 case "criteria":
-                    for item in try reader.sequence(value, what: "criteria") { criteria.append(try criterion(item, reader: reader)) }
+                    for item in try reader.sequence(value, what: "criteria") {
+                        criteria.append(try criterion(item, reader: reader))
+                    }
                 default:
-                    problems.append(reader.error(keyNode, "unknown section '\(key)'; expected words, texts, categories or criteria"))
+                    problems.append(
+                        reader.error(keyNode, "unknown section '\(key)'; expected words, texts, categories or criteria")
+                    )
                 }
             } catch {
                 problems += error.diagnostics
@@ -200,25 +213,37 @@ public struct PracticeLexicon: Sendable {
             case .evidence(let good, let bad): named = good + bad
             }
             for id in named where !known.contains(id) {
-                problems.append(Diagnostic(.error, at: start, "criterion '\(criterion.id)' names the unknown category '\(id)'\(Suggestions.hint(for: id, in: known))"))
+                problems.append(
+                    Diagnostic(
+                        .error, at: start,
+                        "criterion '\(criterion.id)' names the unknown category '\(id)'\(Suggestions.hint(for: id, in: known))"
+                    ))
             }
         }
-        if categories.isEmpty { problems.append(Diagnostic(.error, at: start, "the practice lexicon has no categories")) }
+        if categories.isEmpty {
+            problems.append(Diagnostic(.error, at: start, "the practice lexicon has no categories"))
+        }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return PracticeLexicon(categories: categories, criteria: criteria, texts: texts, file: file, patterns: patterns)
     }
 
-    private static func category(_ id: String, _ node: Node, reader: YAMLReader, patterns: inout PhrasePatterns) throws(DiagnosticList) -> Category {
+    private static func category(_ id: String, _ node: Node, reader: YAMLReader, patterns: inout PhrasePatterns)
+        throws(DiagnosticList) -> Category
+    {
         var result = Category(
-            id: id, label: id, kind: .neutral, feedback: "", questionsOnly: false, rules: [], exceptions: [], allowedIn: [], allowedFeedback: "")
+            id: id, label: id, kind: .neutral, feedback: "", questionsOnly: false, rules: [], exceptions: [],
+            allowedIn: [], allowedFeedback: "")
         var problems: [Diagnostic] = []
         for (key, keyNode, value) in try reader.mapping(node, what: "category '\(id)'") {
             switch key {
             case "label": result.label = try reader.string(value, what: "the label")
             case "feedback": result.feedback = try reader.string(value, what: "the feedback")
             case "allowed_in":
-                for item in try reader.sequence(value, what: "'allowed_in'") { result.allowedIn.insert(try reader.string(item, what: "a kind of scenario")) }
-            case "allowed_feedback": result.allowedFeedback = try reader.string(value, what: "the feedback where it is allowed")
+                for item in try reader.sequence(value, what: "'allowed_in'") {
+                    result.allowedIn.insert(try reader.string(item, what: "a kind of scenario"))
+                }
+            case "allowed_feedback":
+                result.allowedFeedback = try reader.string(value, what: "the feedback where it is allowed")
             case "questions": result.questionsOnly = try reader.bool(value, what: "'questions'")
             case "kind":
                 guard let kind = Kind(rawValue: try reader.string(value, what: "the kind")) else {
@@ -234,11 +259,20 @@ public struct PracticeLexicon: Sendable {
                     if asksOnly { text = text.dropFirst() }
                     switch patterns.parse(text, line: item.mark?.line ?? 1) {
                     case .success(let pattern):
-                        if isException { result.exceptions.append(pattern) } else { result.rules.append(Rule(pattern: pattern, asksOnly: asksOnly)) }
+                        if isException {
+                            result.exceptions.append(pattern)
+                        } else {
+                            result.rules.append(Rule(pattern: pattern, asksOnly: asksOnly))
+                        }
                     case .failure(let problem): problems.append(reader.error(item, problem.message))
                     }
                 }
-            default: problems.append(reader.error(keyNode, "unknown key '\(key)'; expected label, kind, feedback, allowed_in, allowed_feedback, questions or patterns"))
+            default:
+                problems.append(
+                    reader.error(
+                        keyNode,
+                        "unknown key '\(key)'; expected label, kind, feedback, allowed_in, allowed_feedback, questions or patterns"
+                    ))
             }
         }
         if result.rules.isEmpty { problems.append(reader.error(node, "category '\(id)' has no patterns")) }
@@ -247,8 +281,15 @@ public struct PracticeLexicon: Sendable {
     }
 
     private static func criterion(_ node: Node, reader: YAMLReader) throws(DiagnosticList) -> Criterion {
-        var id = "", name = "", tip = "", appliesTo: [String] = []
-        var order: [String]?, good: [String] = [], bad: [String] = [], avoid: [String]?, credit: [String]?
+        var id = ""
+        var name = ""
+        var tip = ""
+        var appliesTo: [String] = []
+        var order: [String]?
+        var good: [String] = []
+        var bad: [String] = []
+        var avoid: [String]?
+        var credit: [String]?
         func list(_ value: Node, _ what: String) throws(DiagnosticList) -> [String] {
             var items: [String] = []
             for item in try reader.sequence(value, what: what) { items.append(try reader.string(item, what: what)) }
@@ -265,12 +306,25 @@ public struct PracticeLexicon: Sendable {
             case "bad": bad = try list(value, "'bad'")
             case "avoid": avoid = try list(value, "'avoid'")
             case "credit": credit = try list(value, "'credit'")
-            default: throw DiagnosticList([reader.error(keyNode, "unknown key '\(key)'; expected id, name, tip, applies, order, good, bad, avoid or credit")])
+            default:
+                throw DiagnosticList([
+                    reader.error(
+                        keyNode,
+                        "unknown key '\(key)'; expected id, name, tip, applies, order, good, bad, avoid or credit")
+                ])
             }
         }
-        guard !id.isEmpty, !name.isEmpty, !tip.isEmpty else { throw DiagnosticList([reader.error(node, "a criterion needs an id, a name and a tip")]) }
+        guard !id.isEmpty, !name.isEmpty, !tip.isEmpty else {
+            throw DiagnosticList([reader.error(node, "a criterion needs an id, a name and a tip")])
+        }
         let rule: Judgement
-        if let order { rule = .order(order) } else if let avoid { rule = .avoid(avoid) } else if let credit { rule = .credit(credit) } else if !good.isEmpty {
+        if let order {
+            rule = .order(order)
+        } else if let avoid {
+            rule = .avoid(avoid)
+        } else if let credit {
+            rule = .credit(credit)
+        } else if !good.isEmpty {
             rule = .evidence(good: good, bad: bad)
         } else {
             throw DiagnosticList([reader.error(node, "criterion '\(id)' needs 'order', 'avoid', 'credit' or 'good'")])

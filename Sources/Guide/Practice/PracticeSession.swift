@@ -46,7 +46,9 @@ public struct PracticeSession: Sendable {
     public mutating func respond(to input: String) -> Reply {
         let answer = TextNormalizer.sanitized(input)
         let command = conversation.content.commands.command(in: answer)
-        let moves = conversation.optionTags.map { tags in tags.compactMap { $0.hasPrefix("move:") ? String($0.dropFirst(5)) : nil } }
+        let moves = conversation.optionTags.map { tags in
+            tags.compactMap { $0.hasPrefix("move:") ? String($0.dropFirst(5)) : nil }
+        }
         if command == .stop, !turns.isEmpty {
             return debriefed(conversation.respond(to: input), debriefFirst: true)
         }
@@ -66,7 +68,9 @@ public struct PracticeSession: Sendable {
             chosen = index
             // A candidate is judged like the same words typed, plus what its author tagged it with.
             var findings = lexicon.classify(options[index])
-            findings += moves[index].filter { move in !findings.contains { $0.category == move } }.map { .init(category: $0, reason: lexicon.text("chosen")) }
+            findings += moves[index].filter { move in !findings.contains { $0.category == move } }.map {
+                .init(category: $0, reason: lexicon.text("chosen"))
+            }
             turn = PracticeTurn(text: options[index], findings: findings)
         } else {
             turn = PracticeTurn(text: answer, findings: lexicon.classify(answer))
@@ -76,7 +80,9 @@ public struct PracticeSession: Sendable {
                 let answer = feedback(on: turn) + conversation.say(Self.askedDirectlyNode)
                 return conversation.reshowingPrompt(after: answer)
             }
-            guard let index = reaction(to: turn, moves: moves) ?? freeText else { return debriefed(conversation.respond(to: input)) }
+            guard let index = reaction(to: turn, moves: moves) ?? freeText else {
+                return debriefed(conversation.respond(to: input))
+            }
             chosen = index
         }
         turns.append(turn)
@@ -97,7 +103,10 @@ public struct PracticeSession: Sendable {
         guard prompt.optionTags.contains(where: { $0.contains { $0.hasPrefix("move:") } }) else { return reply }
         let free = prompt.freeText?.option
         let seed = conversation.state.settings.seed &+ UInt64(turns.count)
-        let order = prompt.options.indices.filter { $0 != free }.sorted { Self.rank(prompt.options[$0].text, seed) < Self.rank(prompt.options[$1].text, seed) }
+        let order =
+            prompt.options.indices.filter { $0 != free }.sorted {
+                Self.rank(prompt.options[$0].text, seed) < Self.rank(prompt.options[$1].text, seed)
+            }
             + (free.map { [$0] } ?? [])
         prompt.options = order.map { prompt.options[$0] }
         prompt.optionIndices = order.map { prompt.optionIndices[$0] }
@@ -132,7 +141,9 @@ public struct PracticeSession: Sendable {
     /// a mistake first (the colleague feels it most), then a good move.
     private func reaction(to turn: PracticeTurn, moves: [[String]]) -> Int? {
         let kinds = self.kinds
-        let found = turn.categories.sorted { lexicon.kind(of: $0, in: kinds) == .mistake && lexicon.kind(of: $1, in: kinds) != .mistake }
+        let found = turn.categories.sorted {
+            lexicon.kind(of: $0, in: kinds) == .mistake && lexicon.kind(of: $1, in: kinds) != .mistake
+        }
         for category in found {
             if let index = moves.firstIndex(where: { $0.contains(category) }) { return index }
         }
@@ -142,11 +153,14 @@ public struct PracticeSession: Sendable {
     /// A short, specific word of feedback: each move found, and what it does in this kind of
     /// talk. Which words matched which pattern is for trainers (`--explain`), not trainees.
     private func feedback(on turn: PracticeTurn) -> [MarkedUpText] {
-        guard !turn.findings.isEmpty else { return [MarkedUpText(text: "\(lexicon.text("feedback")): \(lexicon.text("no_category"))")] }
+        guard !turn.findings.isEmpty else {
+            return [MarkedUpText(text: "\(lexicon.text("feedback")): \(lexicon.text("no_category"))")]
+        }
         let kinds = self.kinds
         return turn.findings.map { finding in
             let label = lexicon.category(finding.category)?.label ?? finding.category
-            return MarkedUpText(text: "\(lexicon.text("feedback")): \(label). \(lexicon.feedback(for: finding.category, in: kinds))")
+            return MarkedUpText(
+                text: "\(lexicon.text("feedback")): \(label). \(lexicon.feedback(for: finding.category, in: kinds))")
         }
     }
 
@@ -160,7 +174,8 @@ public struct PracticeSession: Sendable {
         // Asked by the scenario: it ran to its end. Otherwise it was stopped before, and what
         // had no chance yet is "not reached".
         let debrief = Debrief(
-            scenario: variables["$oefen_scenario"]?.text ?? "", turns: turns, kinds: kinds, lexicon: lexicon, isComplete: asked && !debriefFirst)
+            scenario: variables["$oefen_scenario"]?.text ?? "", turns: turns, kinds: kinds, lexicon: lexicon,
+            isComplete: asked && !debriefFirst)
         lastDebrief = (debrief, turns)
         turns = []
         let lines = debrief.lines(lexicon).map { MarkedUpText(text: $0) }
@@ -168,7 +183,8 @@ public struct PracticeSession: Sendable {
             reply.messages = lines + reply.messages
         } else {
             // Before the question that follows it, which stays last (it is shown again on "help").
-            reply.messages.insert(contentsOf: lines, at: reply.expects == .none ? reply.messages.count : max(0, reply.messages.count - 1))
+            reply.messages.insert(
+                contentsOf: lines, at: reply.expects == .none ? reply.messages.count : max(0, reply.messages.count - 1))
         }
         return reply
     }

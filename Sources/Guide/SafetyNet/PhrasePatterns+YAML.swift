@@ -11,7 +11,9 @@ extension PhrasePatterns {
                 _ = defineList(name, words: [])
                 for item in try reader.sequence(list, what: "the words of '\(name)'") {
                     // Word by word, so that a wrong word is reported where it stands.
-                    problems += defineList(name, words: [try reader.string(item, what: "a word")]).map { reader.error(item, $0.message) }
+                    problems += defineList(name, words: [try reader.string(item, what: "a word")]).map {
+                        reader.error(item, $0.message)
+                    }
                 }
             }
         } catch {

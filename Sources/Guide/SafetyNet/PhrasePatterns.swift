@@ -42,7 +42,8 @@ struct PhrasePatterns: Sendable {
         func matches(_ word: Letters) -> Bool {
             guard isPrefix else {
                 return word == letters
-                    || (letters.count >= 5 && abs(word.count - letters.count) <= 1 && EditDistance.isAtMostOne(word[...], letters[...]))
+                    || (letters.count >= 5 && abs(word.count - letters.count) <= 1
+                        && EditDistance.isAtMostOne(word[...], letters[...]))
             }
             if word.starts(with: letters) { return true }
             guard letters.count >= 5, word.count >= letters.count - 1 else { return false }
@@ -88,7 +89,10 @@ struct PhrasePatterns: Sendable {
         /// The pattern's number among those read, so a matcher can remember where it may start.
         let number: Int
 
-        init(tokens: [Token], text: String, line: Int, isAnchored: Bool, compactStem: [UInt8]?, firstTerms: [Int], number: Int) {
+        init(
+            tokens: [Token], text: String, line: Int, isAnchored: Bool, compactStem: [UInt8]?, firstTerms: [Int],
+            number: Int
+        ) {
             self.tokens = tokens
             self.text = text
             self.line = line
@@ -126,7 +130,9 @@ struct PhrasePatterns: Sendable {
         let isPrefix = piece.hasSuffix("*")
         let word = TextNormalizer.folded(String(isPrefix ? piece.dropLast() : piece))
         guard !word.isEmpty, !word.contains(" ") else {
-            return .failure(PatternError("'\(piece)' is not a word; use letters and digits, '*' alone for a gap, or 'word*' for a prefix"))
+            return .failure(
+                PatternError(
+                    "'\(piece)' is not a word; use letters and digits, '*' alone for a gap, or 'word*' for a prefix"))
         }
         return .success(Term(letters: Array(word.unicodeScalars), isPrefix: isPrefix))
     }
@@ -151,7 +157,10 @@ struct PhrasePatterns: Sendable {
             if piece.hasPrefix("{"), piece.hasSuffix("}") {
                 let name = String(piece.dropFirst().dropLast())
                 guard let list = wordLists[name] else {
-                    return .failure(PatternError("there is no list of words called '\(name)'\(Suggestions.hint(for: name, in: wordLists.keys))"))
+                    return .failure(
+                        PatternError(
+                            "there is no list of words called '\(name)'\(Suggestions.hint(for: name, in: wordLists.keys))"
+                        ))
                 }
                 tokens.append(.anyOf(list))
                 continue
@@ -169,9 +178,11 @@ struct PhrasePatterns: Sendable {
         case .gap?, nil: return .failure(PatternError("a pattern cannot start with '*'"))
         }
         patternCount += 1
-        return .success(Pattern(
-            tokens: tokens, text: String(text.trimmingSpaces), line: line, isAnchored: isAnchored, compactStem: compactStem(of: tokens),
-            firstTerms: firstTerms, number: patternCount))
+        return .success(
+            Pattern(
+                tokens: tokens, text: String(text.trimmingSpaces), line: line, isAnchored: isAnchored,
+                compactStem: compactStem(of: tokens),
+                firstTerms: firstTerms, number: patternCount))
     }
 
     private mutating func index(of term: Term) -> Int {
@@ -191,7 +202,8 @@ struct PhrasePatterns: Sendable {
 
     /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them).
     func matcher(for words: [String]) -> PhraseMatcher {
-        PhraseMatcher(words: words.map { Array($0.unicodeScalars) }, termCount: terms.count, patternCount: patternCount) {
+        PhraseMatcher(words: words.map { Array($0.unicodeScalars) }, termCount: terms.count, patternCount: patternCount)
+        {
             index.terms(matching: $0, in: terms)
         }
     }
@@ -229,7 +241,10 @@ struct PhraseMatcher {
     private var startsOfPattern: [Int32]
     private var startLists: [[Int]] = []
 
-    init(words: [PhrasePatterns.Letters], termCount: Int, patternCount: Int, termsMatching: (PhrasePatterns.Letters) -> [Int]) {
+    init(
+        words: [PhrasePatterns.Letters], termCount: Int, patternCount: Int,
+        termsMatching: (PhrasePatterns.Letters) -> [Int]
+    ) {
         wordCount = words.count
         var ids: [PhrasePatterns.Letters: Int] = [:]
         var distinct: [PhrasePatterns.Letters] = []
@@ -284,7 +299,9 @@ struct PhraseMatcher {
             found = positions(of: pattern.firstTerms[0])
         } else {
             let matching = pattern.firstTerms.filter { slotOfTerm[$0] >= 0 }
-            found = matching.count == 1 ? positions(of: matching[0]) : Array(Set(matching.flatMap { positions(of: $0) })).sorted()
+            found =
+                matching.count == 1
+                ? positions(of: matching[0]) : Array(Set(matching.flatMap { positions(of: $0) })).sorted()
         }
         startsOfPattern[pattern.number] = Int32(startLists.count)
         startLists.append(found)
@@ -313,7 +330,9 @@ struct PhraseMatcher {
         var result: [PhraseMatch] = []
         for start in starts(of: pattern) where range.contains(start) {
             var matched: [Int] = []
-            if let end = match(pattern.tokens, from: 0, at: start, before: range.upperBound, matched: &matched), end >= start {
+            if let end = match(pattern.tokens, from: 0, at: start, before: range.upperBound, matched: &matched),
+                end >= start
+            {
                 result.append(PhraseMatch(span: start...end, termWords: matched))
             }
         }
@@ -322,12 +341,16 @@ struct PhraseMatcher {
 
     /// The index of the last word matched when `tokens` from `token` on match from word
     /// `index` (and end before `limit`), or nil; `matched` gets the words the terms matched.
-    private mutating func match(_ tokens: [PhrasePatterns.Token], from token: Int, at index: Int, before limit: Int, matched: inout [Int]) -> Int? {
+    private mutating func match(
+        _ tokens: [PhrasePatterns.Token], from token: Int, at index: Int, before limit: Int, matched: inout [Int]
+    ) -> Int? {
         guard token < tokens.count else { return index - 1 }
         switch tokens[token] {
         case .gap:
             for skip in (0...3).reversed() where index + skip <= limit {
-                if let end = match(tokens, from: token + 1, at: index + skip, before: limit, matched: &matched) { return end }
+                if let end = match(tokens, from: token + 1, at: index + skip, before: limit, matched: &matched) {
+                    return end
+                }
             }
             return nil
         case .term(let term):
@@ -339,7 +362,9 @@ struct PhraseMatcher {
         }
     }
 
-    private mutating func matchRest(_ tokens: [PhrasePatterns.Token], after token: Int, word: Int, before limit: Int, matched: inout [Int]) -> Int? {
+    private mutating func matchRest(
+        _ tokens: [PhrasePatterns.Token], after token: Int, word: Int, before limit: Int, matched: inout [Int]
+    ) -> Int? {
         let count = matched.count
         matched.append(word)
         if let end = match(tokens, from: token + 1, at: word + 1, before: limit, matched: &matched) { return end }

@@ -53,7 +53,8 @@ public struct SafetyAssessment: Hashable, Sendable {
     /// in practice, a skill practised with the simulated colleague.
     public var isQuestionToListener: Bool
 
-    public init(decision: Decision, category: String? = nil, reasons: [String] = [], isQuestionToListener: Bool = false) {
+    public init(decision: Decision, category: String? = nil, reasons: [String] = [], isQuestionToListener: Bool = false)
+    {
         self.decision = decision
         self.category = category
         self.reasons = reasons

@@ -36,7 +36,10 @@ public struct SafetyLexicon: Sendable {
         let line: Int
         let text: String
 
-        init(parts: [PhrasePatterns.Pattern], anywhere: [Bool], category: String, level: SafetyAssessment.Level, file: String, line: Int, text: String) {
+        init(
+            parts: [PhrasePatterns.Pattern], anywhere: [Bool], category: String, level: SafetyAssessment.Level,
+            file: String, line: Int, text: String
+        ) {
             self.parts = parts
             self.anywhere = anywhere
             self.category = category
@@ -49,13 +52,16 @@ public struct SafetyLexicon: Sendable {
 
     /// The lists that say who a sentence is about and how; every lexicon defines them.
     enum Role: String, CaseIterable {
-        case `self`, listener, others, patients, pronouns, possessive, reflexive, prepositions, negation, clauseBreaks = "clause-breaks", subordinators
+        case `self`, listener, others, patients, pronouns, possessive, reflexive, prepositions, negation
+        case clauseBreaks = "clause-breaks"
+        case subordinators
     }
 
     /// The categories of BRIEF §10, in the order the explanations and figures use, then the
     /// writer in danger from someone else, and someone's death told (level `told`: acknowledged).
     public static let categories = [
-        "wish-dead", "thoughts", "method-means", "plan-intent", "preparing", "past-attempt", "burden-hopeless", "self-harm",
+        "wish-dead", "thoughts", "method-means", "plan-intent", "preparing", "past-attempt", "burden-hopeless",
+        "self-harm",
         "harm-others", "danger", "death",
     ]
 
@@ -92,13 +98,18 @@ public struct SafetyLexicon: Sendable {
                 let root = try reader.root(of: text)
                 for (key, keyNode, value) in try reader.mapping(root, what: "a safety lexicon") {
                     guard ["words", "risks"].contains(key) || Self.phraseSections.contains(key) else {
-                        problems.append(reader.error(keyNode, "unknown section '\(key)'; a safety lexicon has words, risks, \(Self.phraseSections.joined(separator: ", "))"))
+                        problems.append(
+                            reader.error(
+                                keyNode,
+                                "unknown section '\(key)'; a safety lexicon has words, risks, \(Self.phraseSections.joined(separator: ", "))"
+                            ))
                         continue
                     }
                     sections[key] = value
                 }
                 guard let words = sections["words"], let risks = sections["risks"] else {
-                    throw DiagnosticList([reader.error(root, "a safety lexicon needs the sections 'words' and 'risks'")])
+                    throw DiagnosticList([reader.error(root, "a safety lexicon needs the sections 'words' and 'risks'")]
+                    )
                 }
                 problems += patterns.defineLists(words, reader: reader)
                 documents.append((reader, sections, risks))
@@ -111,7 +122,11 @@ public struct SafetyLexicon: Sendable {
         }
         for (reader, sections, risks) in documents {
             for role in Role.allCases where !Self.defines(sections["words"], role.rawValue) {
-                problems.append(reader.error(sections["words"] ?? risks, "'words' needs a list '\(role.rawValue)': the safety net uses it to tell who a sentence is about"))
+                problems.append(
+                    reader.error(
+                        sections["words"] ?? risks,
+                        "'words' needs a list '\(role.rawValue)': the safety net uses it to tell who a sentence is about"
+                    ))
             }
             problems += readRisks(risks, reader: reader)
             problems += readPhrases(sections, reader: reader)
@@ -123,7 +138,10 @@ public struct SafetyLexicon: Sendable {
             if rule.parts.count == 1, rule.parts[0].compactStem != nil { compactRules.append(index) }
         }
         if problems.isEmpty, rules.isEmpty {
-            problems.append(Diagnostic(.error, at: SourceLocation(file: sources.first?.file ?? "safety", line: 1, column: 1), "the safety lexicons have no risk patterns"))
+            problems.append(
+                Diagnostic(
+                    .error, at: SourceLocation(file: sources.first?.file ?? "safety", line: 1, column: 1),
+                    "the safety lexicons have no risk patterns"))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
     }
@@ -134,14 +152,20 @@ public struct SafetyLexicon: Sendable {
     }
 
     /// The patterns of a list, with their nodes (for positions).
-    private static func patternList(_ node: Node, what: String, reader: YAMLReader) throws(DiagnosticList) -> [(text: String, node: Node)] {
+    private static func patternList(_ node: Node, what: String, reader: YAMLReader) throws(DiagnosticList) -> [(
+        text: String, node: Node
+    )] {
         var list: [(text: String, node: Node)] = []
-        for item in try reader.sequence(node, what: what) { list.append((try reader.string(item, what: "a pattern"), item)) }
+        for item in try reader.sequence(node, what: what) {
+            list.append((try reader.string(item, what: "a pattern"), item))
+        }
         return list
     }
 
     /// A rule's parts (`A + B & C`), each with whether it may stand anywhere, or the problem with it.
-    private mutating func parts(of text: String, at node: Node, reader: YAMLReader) -> Result<[(pattern: PhrasePatterns.Pattern, anywhere: Bool)], Diagnostic> {
+    private mutating func parts(of text: String, at node: Node, reader: YAMLReader) -> Result<
+        [(pattern: PhrasePatterns.Pattern, anywhere: Bool)], Diagnostic
+    > {
         var parts: [(pattern: PhrasePatterns.Pattern, anywhere: Bool)] = []
         var anywhere = false
         var rest = Substring(text)
@@ -167,20 +191,32 @@ public struct SafetyLexicon: Sendable {
         do throws(DiagnosticList) {
             for (category, categoryNode, levels) in try reader.mapping(risks, what: "'risks'") {
                 guard Self.categories.contains(category) else {
-                    problems.append(reader.error(categoryNode, "unknown category '\(category)'; expected one of \(Self.categories.joined(separator: ", "))"))
+                    problems.append(
+                        reader.error(
+                            categoryNode,
+                            "unknown category '\(category)'; expected one of \(Self.categories.joined(separator: ", "))"
+                        ))
                     continue
                 }
                 for (level, levelNode, list) in try reader.mapping(levels, what: "the patterns of '\(category)'") {
                     guard let level = SafetyAssessment.Level(rawValue: level) else {
-                        problems.append(reader.error(levelNode, "unknown level '\(level)'; use 'crisis' (clear risk), 'check' (possible risk) or 'told' (someone's death)"))
+                        problems.append(
+                            reader.error(
+                                levelNode,
+                                "unknown level '\(level)'; use 'crisis' (clear risk), 'check' (possible risk) or 'told' (someone's death)"
+                            ))
                         continue
                     }
-                    for (text, node) in try Self.patternList(list, what: "the \(level.rawValue) patterns of '\(category)'", reader: reader) {
+                    for (text, node) in try Self.patternList(
+                        list, what: "the \(level.rawValue) patterns of '\(category)'", reader: reader)
+                    {
                         switch parts(of: text, at: node, reader: reader) {
                         case .success(let parts):
-                            rules.append(Rule(
-                                parts: parts.map(\.pattern), anywhere: parts.map(\.anywhere), category: category, level: level, file: file,
-                                line: node.mark?.line ?? 1, text: text))
+                            rules.append(
+                                Rule(
+                                    parts: parts.map(\.pattern), anywhere: parts.map(\.anywhere), category: category,
+                                    level: level, file: file,
+                                    line: node.mark?.line ?? 1, text: text))
                         case .failure(let problem): problems.append(problem)
                         }
                     }
@@ -207,7 +243,9 @@ public struct SafetyLexicon: Sendable {
                         default: completed.append(parts[0].pattern)
                         }
                     case .success:
-                        problems.append(reader.error(item, "'+' and '&' are for risks; write each \(section) pattern as one phrase"))
+                        problems.append(
+                            reader.error(item, "'+' and '&' are for risks; write each \(section) pattern as one phrase")
+                        )
                     case .failure(let problem): problems.append(problem)
                     }
                 }

@@ -46,10 +46,14 @@ struct SafetyReading {
         // ("ikdenkaanzelfmoord").
         var isCandidate = [Bool](repeating: false, count: lexicon.rules.count)
         for term in matcher.matchedTerms {
-            for index in lexicon.rulesByAnchor[term] where matcher.mayMatch(lexicon.rules[index].parts) { isCandidate[index] = true }
+            for index in lexicon.rulesByAnchor[term] where matcher.mayMatch(lexicon.rules[index].parts) {
+                isCandidate[index] = true
+            }
         }
         var runTogether: [Int: Int] = [:]
-        let unknownLongWords = text.words.indices.filter { text.words[$0].utf8.count >= 7 && !matcher.matchesAnyTerm(word: $0) }
+        let unknownLongWords = text.words.indices.filter {
+            text.words[$0].utf8.count >= 7 && !matcher.matchesAnyTerm(word: $0)
+        }
         if !unknownLongWords.isEmpty {
             for index in lexicon.compactRules {
                 guard let stem = lexicon.rules[index].parts[0].compactStem,
@@ -65,14 +69,20 @@ struct SafetyReading {
             var sentences = Set(matcher.starts(of: rule.parts[0]).map { text.sentenceOfWord[$0] })
             if let word = runTogether[index] { sentences.insert(text.sentenceOfWord[word]) }
             for sentence in sentences.sorted() {
-                let together = runTogether[index].flatMap { text.sentenceOfWord[$0] == sentence ? PhraseMatch(span: $0...$0, termWords: [$0]) : nil }
-                guard let found = match(rule, in: sentence) ?? together.flatMap({ isIdiom($0, in: text.sentenceRanges[sentence]) ? nil : $0 })
+                let together = runTogether[index].flatMap {
+                    text.sentenceOfWord[$0] == sentence ? PhraseMatch(span: $0...$0, termWords: [$0]) : nil
+                }
+                guard
+                    let found = match(rule, in: sentence)
+                        ?? together.flatMap({ isIdiom($0, in: text.sentenceRanges[sentence]) ? nil : $0 })
                 else { continue }
                 let verdict = decide(rule, found, in: sentence)
                 guard verdict.decision >= best.decision, verdict.decision != .none else { continue }
                 let reason = explanation(rule, found, verdict.how)
                 if verdict.decision > best.decision {
-                    best = SafetyAssessment(decision: verdict.decision, category: rule.category, reasons: [reason], isQuestionToListener: verdict.toListener)
+                    best = SafetyAssessment(
+                        decision: verdict.decision, category: rule.category, reasons: [reason],
+                        isQuestionToListener: verdict.toListener)
                 } else if !best.reasons.contains(reason) {
                     best.reasons.append(reason)
                     best.isQuestionToListener = best.isQuestionToListener && verdict.toListener
@@ -95,9 +105,13 @@ struct SafetyReading {
     private mutating func match(_ rule: SafetyLexicon.Rule, in sentence: Int) -> PhraseMatch? {
         var combined: PhraseMatch?
         for (index, part) in rule.parts.enumerated() {
-            let range = combined == nil ? text.sentenceRanges[sentence]
+            let range =
+                combined == nil
+                ? text.sentenceRanges[sentence]
                 : rule.anywhere[index] ? 0..<text.words.count : text.passageRanges[sentence]
-            guard let found = matcher.matches(of: part, within: range).first(where: { !isIdiom($0, in: range) }) else { return nil }
+            guard let found = matcher.matches(of: part, within: range).first(where: { !isIdiom($0, in: range) }) else {
+                return nil
+            }
             if var joined = combined {
                 joined.termWords += found.termWords
                 combined = joined
@@ -141,7 +155,9 @@ struct SafetyReading {
         let main = PhraseMatch(span: found.span, termWords: found.termWords.filter { found.span.contains($0) })
         if covered(main, by: \.clinical, in: range) { return Verdict(.clinical, "clinical or training talk") }
         // Only ever said of someone else: "overleden door zelfdoding", "died by suicide".
-        if rule.level == .told || covered(main, by: \.completed, in: range) { return Verdict(.aboutSomeoneElse, "someone else's death") }
+        if rule.level == .told || covered(main, by: \.completed, in: range) {
+            return Verdict(.aboutSomeoneElse, "someone else's death")
+        }
         let asks = text.sentenceAsks[sentence]
         switch rule.category == "danger" ? .writer : holder(of: found, in: range) {
         case .writer?:
@@ -150,7 +166,8 @@ struct SafetyReading {
                 return Verdict(.check, "a question to the listener", toListener: true)
             }
             if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
-            return rule.level == .crisis ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
+            return rule.level == .crisis
+                ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
         case nil:
             // No one named: the writer, unless it is asked ("zelfmoordgedachten?").
             if asks { return Verdict(.check, "a question, no one named") }
@@ -161,7 +178,9 @@ struct SafetyReading {
         case .someoneElse?:
             if hasUrgency { return Verdict(.someoneElseInDanger, "someone else, now") }
             if says(lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "someone else, afterwards") }
-            return rule.level == .crisis ? Verdict(.someoneElseInDanger, "someone else") : Verdict(.aboutSomeoneElse, "someone else, possible risk")
+            return rule.level == .crisis
+                ? Verdict(.someoneElseInDanger, "someone else")
+                : Verdict(.aboutSomeoneElse, "someone else, possible risk")
         case .patient?:
             if hasUrgency { return Verdict(.someoneElseInDanger, "a patient, now") }
             if says(lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "a patient, afterwards") }
@@ -184,7 +203,8 @@ struct SafetyReading {
 
     private func explanation(_ rule: SafetyLexicon.Rule, _ found: PhraseMatch, _ how: String) -> String {
         let words = found.span.map { text.words[$0] }.joined(separator: " ")
-        return "\(rule.category) (\(rule.level.rawValue), \(how)): \"\(words)\" ~ '\(rule.text)' (\(rule.file):\(rule.line))"
+        return
+            "\(rule.category) (\(rule.level.rawValue), \(how)): \"\(words)\" ~ '\(rule.text)' (\(rule.file):\(rule.line))"
     }
 
     // MARK: - Who
@@ -226,7 +246,8 @@ struct SafetyReading {
 
     /// Whether a new stretch starts after the word: a subordinator, a clause break or a comma.
     private mutating func isBoundary(_ word: Int) -> Bool {
-        `is`(word, .subordinators) || `is`(word, .clauseBreaks) || text.clauseOfWord[word] != text.clauseOfWord[word + 1]
+        `is`(word, .subordinators) || `is`(word, .clauseBreaks)
+            || text.clauseOfWord[word] != text.clauseOfWord[word + 1]
     }
 
     /// Whom a word names, if anyone: "mijn collega" someone else, "mijn leven" the writer, and
@@ -259,7 +280,9 @@ struct SafetyReading {
         // A rule of several parts: from its first word to its last within the sentence.
         let inSentence = match.termWords.filter { range.contains($0) }
         let found = PhraseMatch(
-            span: min(match.span.lowerBound, inSentence.min() ?? range.upperBound)...max(match.span.upperBound, inSentence.max() ?? 0),
+            span: min(
+                match.span.lowerBound, inSentence.min() ?? range.upperBound)...max(
+                    match.span.upperBound, inSentence.max() ?? 0),
             termWords: match.termWords)
         for word in found.span where !found.termWords.contains(word) && `is`(word, .negation) { return true }
         let clause = text.clauseOfWord[found.span.lowerBound]
@@ -275,7 +298,8 @@ struct SafetyReading {
         }
         // A short denial right after it: "suicidal, no".
         let next = found.span.upperBound + 1
-        if next < range.upperBound, text.clauseOfWord[next] != text.clauseOfWord[found.span.upperBound], `is`(next, .negation),
+        if next < range.upperBound, text.clauseOfWord[next] != text.clauseOfWord[found.span.upperBound],
+            `is`(next, .negation),
             text.clauseOfWord[range].filter({ $0 == text.clauseOfWord[next] }).count <= 2
         {
             return true

@@ -104,7 +104,9 @@ public struct SafetyText: Sendable {
         for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             if let latin = lookAlikes[scalar] {
                 result.unicodeScalars.append(latin)
-            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format {
+            } else if scalar.properties.generalCategory == .nonspacingMark
+                || scalar.properties.generalCategory == .format
+            {
                 continue  // a combining accent the composition left, or a zero-width character
             } else {
                 result.unicodeScalars.append(scalar)

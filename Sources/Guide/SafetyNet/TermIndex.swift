@@ -63,7 +63,9 @@ struct TermIndex: Sendable {
             for key in keys {
                 for index in nearWhole[key] ?? [] where terms[index].matches(word) { found.append(index) }
             }
-            for index in typoPrefixes where terms[index].admits(length: word.count) && terms[index].matches(word) { found.append(index) }
+            for index in typoPrefixes where terms[index].admits(length: word.count) && terms[index].matches(word) {
+                found.append(index)
+            }
         }
         guard found.count > 1 else { return found }
         found.sort()

@@ -15,7 +15,9 @@ public enum TextNormalizer {
                 skipEscapeSequence(&scalars)
                 continue
             }
-            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format || scalar == "\u{FFFD}" {
+            if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                || scalar == "\u{FFFD}"
+            {
                 if scalar == "\t" || scalar == "\n" || scalar == "\r", !lastWasSpace {
                     result.append(" ")
                     lastWasSpace = true
@@ -64,7 +66,9 @@ public enum TextNormalizer {
         for character in text.lowercased() {
             if character.isLetter || character.isNumber {
                 let scalars = character.unicodeScalars
-                result.append(scalars.count == 1 ? accentless[scalars[scalars.startIndex]].map(Character.init) ?? character : character)
+                result.append(
+                    scalars.count == 1
+                        ? accentless[scalars[scalars.startIndex]].map(Character.init) ?? character : character)
                 lastWasSpace = false
             } else if !lastWasSpace {
                 result.append(" ")

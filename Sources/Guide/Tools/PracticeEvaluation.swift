@@ -44,7 +44,9 @@ public struct PracticeEvaluation: Sendable {
             guard fields.count == 3, let language = Language(rawValue: String(fields[0])) else {
                 throw LabelError(line: number + 1)
             }
-            let moves = fields[1] == "-" ? [] : Set(fields[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            let moves =
+                fields[1] == "-"
+                ? [] : Set(fields[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             items.append(Item(language: language, moves: moves, text: String(fields[2])))
         }
         return items
@@ -66,11 +68,15 @@ public struct PracticeEvaluation: Sendable {
         scores = moves.map { move in
             var score = Score(move: move, examples: 0, found: 0, correct: 0)
             for (item, moves) in zip(items, found) {
-                let labelled = item.moves.contains(move), seen = moves.contains(move)
+                let labelled = item.moves.contains(move)
+                let seen = moves.contains(move)
                 if labelled { score.examples += 1 }
                 if seen { score.found += 1 }
                 if labelled, seen { score.correct += 1 }
-                if labelled != seen { differences.append("\(move) \(labelled ? "missed" : "wrongly found") (\(item.language.rawValue)): \(item.text)") }
+                if labelled != seen {
+                    differences.append(
+                        "\(move) \(labelled ? "missed" : "wrongly found") (\(item.language.rawValue)): \(item.text)")
+                }
             }
             return score
         }
@@ -92,7 +98,8 @@ public struct PracticeEvaluation: Sendable {
     /// The figures as a table, one move per line, then the micro averages.
     public var report: String {
         func line(_ name: String, _ examples: Int, _ recall: Double, _ precision: Double) -> String {
-            name.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8d  %6.1f%%  %8.1f%%", examples, recall * 100, precision * 100)
+            name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                + String(format: "%8d  %6.1f%%  %8.1f%%", examples, recall * 100, precision * 100)
         }
         var lines = ["move              examples   recall  precision"]
         for score in scores where score.examples > 0 || score.found > 0 {

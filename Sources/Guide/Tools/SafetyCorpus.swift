@@ -51,10 +51,12 @@ public enum SafetyCorpus {
             let location = SourceLocation(file: file, line: index + 1, column: 1)
             let fields = row.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3, let language = Language(rawValue: String(fields[0])), !fields[1].isEmpty else {
-                problems.append(Diagnostic(.error, at: location, "expected lang<TAB>category<TAB>text, with lang nl or en"))
+                problems.append(
+                    Diagnostic(.error, at: location, "expected lang<TAB>category<TAB>text, with lang nl or en"))
                 continue
             }
-            lines.append(Line(language: language, category: String(fields[1]), text: String(fields[2]), location: location))
+            lines.append(
+                Line(language: language, category: String(fields[1]), text: String(fields[2]), location: location))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return lines
@@ -67,7 +69,9 @@ public enum SafetyCorpus {
     }
 
     private static func run(_ line: Line, content: GuideContent, region: Region) -> Result {
-        var conversation = Conversation(content: content, language: line.language, region: region, seed: 1, today: DayDate(iso: "2026-11-02") ?? .today())
+        var conversation = Conversation(
+            content: content, language: line.language, region: region, seed: 1,
+            today: DayDate(iso: "2026-11-02") ?? .today())
         _ = conversation.start()
         // Read as the conversation reads it before answering, not in the state the answer leaves.
         let intent = conversation.route(TextNormalizer.sanitized(line.text))
@@ -79,7 +83,9 @@ public enum SafetyCorpus {
             let yes = conversation.choose(option: 0)
             return Result(line: line, outcome: .check, yesReachedCrisis: yes.safety == .crisis)
         case nil:
-            if case .aboutSomeoneElse = intent { return Result(line: line, outcome: .aboutSomeoneElse, yesReachedCrisis: false) }
+            if case .aboutSomeoneElse = intent {
+                return Result(line: line, outcome: .aboutSomeoneElse, yesReachedCrisis: false)
+            }
             return Result(line: line, outcome: .neither, yesReachedCrisis: false)
         }
     }
@@ -104,7 +110,9 @@ public enum SafetyCorpus {
         let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
         return table.map { row in
             row.enumerated().map { column, cell in
-                column == 0 ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[column] - cell.count) + cell
+                column == 0
+                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

@@ -89,8 +89,12 @@ public struct Transcript: Hashable, Sendable {
                 guard let colon = body.firstIndex(of: ":") else { continue }
                 let key = body[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                func parsed<T: RawRepresentable<String>>(_: T.Type, _ what: String, hint: String = "") throws(FormatError) -> T {
-                    guard let parsed = T(rawValue: value) else { throw FormatError(file: file, line: offset + 1, message: "unknown \(what) '\(value)'\(hint)") }
+                func parsed<T: RawRepresentable<String>>(_: T.Type, _ what: String, hint: String = "")
+                    throws(FormatError) -> T
+                {
+                    guard let parsed = T(rawValue: value) else {
+                        throw FormatError(file: file, line: offset + 1, message: "unknown \(what) '\(value)'\(hint)")
+                    }
                     return parsed
                 }
                 switch key {
@@ -100,10 +104,14 @@ public struct Transcript: Hashable, Sendable {
                     region = try parsed(Region.self, "region")
                 case "org": organisationFile = value
                 case "seed":
-                    guard let parsed = UInt64(value) else { throw FormatError(file: file, line: offset + 1, message: "the seed must be a whole number") }
+                    guard let parsed = UInt64(value) else {
+                        throw FormatError(file: file, line: offset + 1, message: "the seed must be a whole number")
+                    }
                     seed = parsed
                 case "now", "session":
-                    guard let date = DayDate(iso: value) else { throw FormatError(file: file, line: offset + 1, message: "dates are written YYYY-MM-DD") }
+                    guard let date = DayDate(iso: value) else {
+                        throw FormatError(file: file, line: offset + 1, message: "dates are written YYYY-MM-DD")
+                    }
                     if key == "now" { today = date } else { entries.append(.session(date)) }
                 case "schedule":
                     schedule = try parsed(FollowUpSchedule.self, "schedule")
@@ -119,8 +127,12 @@ public struct Transcript: Hashable, Sendable {
                 entries.append(.guide(String(line)))
             }
         }
-        guard let language else { throw FormatError(file: file, line: 1, message: "the header needs '# lang: nl' or '# lang: en'") }
-        self.init(language: language, region: region, organisationFile: organisationFile, seed: seed, today: today, schedule: schedule, door: door, entries: entries)
+        guard let language else {
+            throw FormatError(file: file, line: 1, message: "the header needs '# lang: nl' or '# lang: en'")
+        }
+        self.init(
+            language: language, region: region, organisationFile: organisationFile, seed: seed, today: today,
+            schedule: schedule, door: door, entries: entries)
     }
 
     /// The transcript as text.

@@ -13,7 +13,8 @@ public enum TranscriptFiles {
     public static func check(_ file: String, dialogues: String) -> String? {
         do {
             let expected = try Transcript(text: try String(contentsOfFile: file, encoding: .utf8), file: file)
-            let difference = TranscriptReplay.diff(expected: expected.text, actual: try replay(file, dialogues: dialogues).text, label: file)
+            let difference = TranscriptReplay.diff(
+                expected: expected.text, actual: try replay(file, dialogues: dialogues).text, label: file)
             return difference.isEmpty ? nil : difference
         } catch {
             return "  \(error)"
@@ -25,7 +26,10 @@ public enum TranscriptFiles {
     public static func replay(_ file: String, dialogues: String) throws -> Transcript {
         let expected = try Transcript(text: try String(contentsOfFile: file, encoding: .utf8), file: file)
         let organisation = expected.organisationFile.map { path in
-            path.hasPrefix("/") ? path : URL(fileURLWithPath: file).absoluteURL.deletingLastPathComponent().appendingPathComponent(path).standardized.path
+            path.hasPrefix("/")
+                ? path
+                : URL(fileURLWithPath: file).absoluteURL.deletingLastPathComponent().appendingPathComponent(path)
+                    .standardized.path
         }
         let content = try GuideContent.load(from: dialogues, organisationFile: organisation)
         return TranscriptReplay.record(expected.inputs, content: content, header: expected)

@@ -31,7 +31,9 @@ public enum TranscriptReplay {
                 case .debrief: break
                 case .writeSummary(let path, let text):
                     transcript.entries.append(.guide("[\(path)]"))
-                    transcript.entries += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { .guide("| " + $0) }
+                    transcript.entries += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+                        .guide("| " + $0)
+                    }
                 }
             }
         }
@@ -63,7 +65,8 @@ public enum TranscriptReplay {
         let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let difference = new.difference(from: old)
         guard !difference.isEmpty else { return "" }
-        var removed = Set<Int>(), inserted = Set<Int>()
+        var removed = Set<Int>()
+        var inserted = Set<Int>()
         for change in difference {
             switch change {
             case .remove(let offset, _, _): removed.insert(offset)
@@ -71,7 +74,8 @@ public enum TranscriptReplay {
             }
         }
         var output = ["--- \(label) (expected)", "+++ \(label) (now)"]
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         var pendingContext: [String] = []
         var lastChange = -10
         var step = 0

@@ -13,7 +13,9 @@ public enum AddressedText {
                 words.append(word)
                 continue
             }
-            words.append(word.first?.isUppercase == true && words.isEmpty ? replacement.prefix(1).uppercased() + replacement.dropFirst() : replacement)
+            words.append(
+                word.first?.isUppercase == true && words.isEmpty
+                    ? replacement.prefix(1).uppercased() + replacement.dropFirst() : replacement)
         }
         return words.joined(separator: " ")
     }

@@ -33,7 +33,11 @@ public struct CommandWords: Sendable {
         var problems: [Diagnostic] = []
         for (key, keyNode, value) in try reader.mapping(try reader.root(of: text), what: "the commands file") {
             guard let command = Command(rawValue: key) else {
-                problems.append(reader.error(keyNode, "unknown command '\(key)'; expected \(Command.allCases.map(\.rawValue).joined(separator: ", "))"))
+                problems.append(
+                    reader.error(
+                        keyNode,
+                        "unknown command '\(key)'; expected \(Command.allCases.map(\.rawValue).joined(separator: ", "))"
+                    ))
                 continue
             }
             do throws(DiagnosticList) {
@@ -52,7 +56,10 @@ public struct CommandWords: Sendable {
         }
         let missing = Command.allCases.filter { command in !words.values.contains(command) }
         if !missing.isEmpty {
-            problems.append(Diagnostic(.error, at: SourceLocation(file: file, line: 1, column: 1), "no words for: \(missing.map(\.rawValue).joined(separator: ", "))"))
+            problems.append(
+                Diagnostic(
+                    .error, at: SourceLocation(file: file, line: 1, column: 1),
+                    "no words for: \(missing.map(\.rawValue).joined(separator: ", "))"))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return CommandWords(words: words)

@@ -38,14 +38,17 @@ public struct Conversation: Sendable {
 
     /// A new conversation today, remembering nothing.
     public init(content: GuideContent, language: Language, region: Region?, seed: UInt64, today: DayDate = .today()) {
-        self.init(content: content, settings: ConversationSettings(language: language, region: region, seed: seed, today: today))
+        self.init(
+            content: content,
+            settings: ConversationSettings(language: language, region: region, seed: seed, today: today))
     }
 
     /// A conversation continued from a saved state.
     public init(content: GuideContent, state: ConversationState) {
         self.content = content
         self.state = state
-        resolver = content.resolvers[state.language] ?? LineResolver(program: Program(), locale: state.language.rawValue)
+        resolver =
+            content.resolvers[state.language] ?? LineResolver(program: Program(), locale: state.language.rawValue)
         var machine = VirtualMachine(program: resolver.program, library: AddressedText.functions)
         machine.waitingCommands = GuideContent.hostCommands
         self.machine = machine
@@ -71,7 +74,9 @@ public struct Conversation: Sendable {
         case .aboutSomeoneElse where !isInCriticalEventPath:
             // An answer in the person's own words is kept as the answer it is; the offer comes
             // before what follows it.
-            if !state.isFinished, state.prompt.textVariable != nil || state.prompt.freeText != nil { _ = answering(answer) }
+            if !state.isFinished, state.prompt.textVariable != nil || state.prompt.freeText != nil {
+                _ = answering(answer)
+            }
             return interrupt(with: "AboutSomeoneElse")
         case .aboutSomeoneElse:
             // Told while talking about the event: heard, and taken as the answer it is.
@@ -90,7 +95,9 @@ public struct Conversation: Sendable {
 
     /// What the router makes of a (sanitised) message in this conversation.
     public func route(_ answer: String) -> IntentRouter.Intent {
-        content.router.intent(of: answer, in: IntentRouter.Context(askedCategories: askedCategories, listenerIsRolePlayed: listenerIsRolePlayed))
+        content.router.intent(
+            of: answer,
+            in: IntentRouter.Context(askedCategories: askedCategories, listenerIsRolePlayed: listenerIsRolePlayed))
     }
 
     /// In practice the one the person addresses is played by gids: a question to them about
@@ -111,8 +118,12 @@ public struct Conversation: Sendable {
             }
             return run(.resume)
         }
-        let aliases = prompt.optionTags.map { tags in tags.filter { $0.hasPrefix(Self.aliasTag) }.map { String($0.dropFirst(Self.aliasTag.count)) } }
-        if let chosen = OptionMatcher.match(answer, in: prompt.options.map(\.text), aliases: aliases) ?? stepOption(naming: answer) {
+        let aliases = prompt.optionTags.map { tags in
+            tags.filter { $0.hasPrefix(Self.aliasTag) }.map { String($0.dropFirst(Self.aliasTag.count)) }
+        }
+        if let chosen = OptionMatcher.match(answer, in: prompt.options.map(\.text), aliases: aliases)
+            ?? stepOption(naming: answer)
+        {
             return choose(option: chosen)
         }
         if OptionMatcher.number(in: answer) != nil, !prompt.options.isEmpty {
@@ -134,10 +145,14 @@ public struct Conversation: Sendable {
 
     /// The shown option for the help-map step that holds the service the person named.
     private func stepOption(naming answer: String) -> Int? {
-        let steps = state.prompt.optionTags.map { tags in tags.first { $0.hasPrefix(Self.stepTag) }.flatMap { Int($0.dropFirst(Self.stepTag.count)) } }
+        let steps = state.prompt.optionTags.map { tags in
+            tags.first { $0.hasPrefix(Self.stepTag) }.flatMap { Int($0.dropFirst(Self.stepTag.count)) }
+        }
         guard steps.contains(where: { $0 != nil }) else { return nil }
         let entries = directoryText.directories.flatMap(\.entries).filter { $0.step != nil }
-        let names = entries.map { "\($0.name.text(in: state.language)) \($0.id.replacingOccurrences(of: "-", with: " "))" }
+        let names = entries.map {
+            "\($0.name.text(in: state.language)) \($0.id.replacingOccurrences(of: "-", with: " "))"
+        }
         guard let entry = OptionMatcher.match(answer, in: names).map({ entries[$0] }) else { return nil }
         return steps.firstIndex(of: entry.step)
     }
@@ -168,7 +183,9 @@ public struct Conversation: Sendable {
 
     /// Whether the conversation stands in the critical-event path (nodes tagged `critical-event`).
     private var isInCriticalEventPath: Bool {
-        guard !state.isFinished, let node = (state.interrupted?.dialogue ?? state.dialogue).current?.node else { return false }
+        guard !state.isFinished, let node = (state.interrupted?.dialogue ?? state.dialogue).current?.node else {
+            return false
+        }
         return machine.program.nodes[node]?.tags.contains(GuideContent.criticalEventTag) ?? false
     }
 
@@ -183,7 +200,8 @@ public struct Conversation: Sendable {
         guard prompt.optionIndices.indices.contains(shown) else { return reshowingPrompt(after: say("Reprompt")) }
         remember()
         if let freeText = prompt.freeText, freeText.option == shown, machine.standsInCurrentContent(state.dialogue) {
-            state.dialogue.variables[freeText.variable] = .string(String(TextNormalizer.sanitized(text).prefix(Self.maximumAnswerLength)))
+            state.dialogue.variables[freeText.variable] = .string(
+                String(TextNormalizer.sanitized(text).prefix(Self.maximumAnswerLength)))
         }
         return run(.select(prompt.optionIndices[shown]))
     }
@@ -302,13 +320,16 @@ public struct Conversation: Sendable {
     private func runawayProblem(of reply: Reply, resumes: Int) -> String? {
         let node = state.dialogue.current?.node ?? "?"
         if reply.messages.count > Self.maximumMessages {
-            return "the dialogue showed more than \(Self.maximumMessages) messages in one turn (in node \(node)); is there a loop? The turn was stopped"
+            return
+                "the dialogue showed more than \(Self.maximumMessages) messages in one turn (in node \(node)); is there a loop? The turn was stopped"
         }
         if reply.messages.reduce(0, { $0 + $1.text.utf8.count }) > Self.maximumReplyBytes {
-            return "the dialogue's reply grew past \(Self.maximumReplyBytes) bytes in one turn (in node \(node)); the turn was stopped"
+            return
+                "the dialogue's reply grew past \(Self.maximumReplyBytes) bytes in one turn (in node \(node)); the turn was stopped"
         }
         if resumes > Self.maximumResumes {
-            return "the dialogue ran more than \(Self.maximumResumes) host commands in one turn (in node \(node)); is there a loop? The turn was stopped"
+            return
+                "the dialogue ran more than \(Self.maximumResumes) host commands in one turn (in node \(node)); is there a loop? The turn was stopped"
         }
         return nil
     }
@@ -326,7 +347,9 @@ public struct Conversation: Sendable {
 
     /// Adds events to the reply being built. Returns a whole reply when a command ends the turn
     /// differently (`resume` goes back to where the crisis answer interrupted).
-    private mutating func process(_ events: [DialogueEvent], into reply: inout Reply, prompt: inout ConversationState.Prompt) -> Reply? {
+    private mutating func process(
+        _ events: [DialogueEvent], into reply: inout Reply, prompt: inout ConversationState.Prompt
+    ) -> Reply? {
         for event in events {
             switch event {
             case .line(let line):
@@ -340,7 +363,10 @@ public struct Conversation: Sendable {
                         prompt.freeText = .init(option: reply.options.count, variable: variable)
                     }
                     prompt.optionIndices.append(option.index)
-                    prompt.optionTags.append(machine.program.lines[option.line.id]?.tags.filter { !$0.hasPrefix("line:") && $0 != "lastline" } ?? [])
+                    prompt.optionTags.append(
+                        machine.program.lines[option.line.id]?.tags.filter {
+                            !$0.hasPrefix("line:") && $0 != "lastline"
+                        } ?? [])
                     reply.options.append(resolver.text(for: option.line))
                 }
             case .error(let error):
@@ -369,7 +395,9 @@ public struct Conversation: Sendable {
 
     /// Carries out a host command. Returns a finished reply when the command ends the turn differently
     /// (`resume` goes back to where the crisis answer interrupted).
-    private mutating func perform(_ command: String, into reply: inout Reply, prompt: inout ConversationState.Prompt) -> Reply? {
+    private mutating func perform(_ command: String, into reply: inout Reply, prompt: inout ConversationState.Prompt)
+        -> Reply?
+    {
         let words = command.split(separator: " ").map(String.init)
         switch words.first {
         case "ask":
@@ -429,7 +457,9 @@ public struct Conversation: Sendable {
 
     /// `#freetext:name` on an option: any answer that is not another option is stored in `$name`.
     private func freeTextVariable(of option: DialogueOption) -> String? {
-        machine.program.lines[option.line.id]?.tags.first { $0.hasPrefix("freetext:") }.map { "$" + $0.dropFirst("freetext:".count) }
+        machine.program.lines[option.line.id]?.tags.first { $0.hasPrefix("freetext:") }.map {
+            "$" + $0.dropFirst("freetext:".count)
+        }
     }
 
     /// The lines of a node run on the side (help, reprompts, goodbye), without moving the
@@ -463,7 +493,9 @@ public struct Conversation: Sendable {
 
     private var directoryText: DirectoryText {
         let region = state.dialogue.variables["$region"].flatMap { Region(rawValue: $0.text) }
-        let directories = region.map { [content.directories[$0]].compactMap { $0 } } ?? Region.allCases.compactMap { content.directories[$0] }
+        let directories =
+            region.map { [content.directories[$0]].compactMap { $0 } }
+            ?? Region.allCases.compactMap { content.directories[$0] }
         return DirectoryText(directories: directories, language: state.language)
     }
 }

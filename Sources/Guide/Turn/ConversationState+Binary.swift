@@ -33,12 +33,15 @@ extension ConversationState {
         let version = try reader.byte()
         guard (1...Self.binaryFormatVersion).contains(version) else { throw .unknownVersion }
         var settings = try reader.settings(version: version)
-        if version >= 3 { settings.keptHours = try reader.optional { reader throws(BinaryStateError) in try reader.count() } }
+        if version >= 3 {
+            settings.keptHours = try reader.optional { reader throws(BinaryStateError) in try reader.count() }
+        }
         let (current, currentBytes) = try reader.withBytes { reader throws(BinaryStateError) in try reader.snapshot() }
         self.init(settings: settings, dialogue: current.dialogue)
         prompt = current.prompt
         moment = ReadMoment(bytes: currentBytes)
-        history = version == 1
+        history =
+            version == 1
             ? SnapshotHistory(try reader.array { reader throws(BinaryStateError) in try reader.snapshot() })
             : SnapshotHistory(encoded: try reader.array { reader throws(BinaryStateError) in try reader.blob() })
         interrupted = try reader.optional { reader throws(BinaryStateError) in try reader.snapshot() }
@@ -112,7 +115,8 @@ extension BinaryReader {
         let schedule = try raw(FollowUpSchedule.self)
         let followUp = try optional { reader throws(BinaryStateError) in
             FollowUp(
-                eventDate: version >= 4 ? try reader.optional { reader throws(BinaryStateError) in try reader.day() } : try reader.day(),
+                eventDate: version >= 4
+                    ? try reader.optional { reader throws(BinaryStateError) in try reader.day() } : try reader.day(),
                 eventKind: try reader.string(), isPileUp: try reader.bool(),
                 schedule: try reader.raw(FollowUpSchedule.self),
                 talks: try reader.array { reader throws(BinaryStateError) in

@@ -13,7 +13,11 @@ public enum OptionMatcher {
         if let number = Int(folded) { return options.indices.contains(number - 1) ? number - 1 : nil }
         let texts = options.map(TextNormalizer.folded)
         if let exact = texts.firstIndex(of: folded) { return exact }
-        if let alias = aliases.firstIndex(where: { $0.map(TextNormalizer.folded).contains(folded) }), options.indices.contains(alias) { return alias }
+        if let alias = aliases.firstIndex(where: { $0.map(TextNormalizer.folded).contains(folded) }),
+            options.indices.contains(alias)
+        {
+            return alias
+        }
         if let start = unique(texts.indices.filter { texts[$0].hasPrefix(folded) }) { return start }
         let words = folded.split(separator: " ").map(String.init)
         guard words.joined().count >= 2 else { return nil }
@@ -38,6 +42,7 @@ public enum OptionMatcher {
     }
 
     private static func same(_ typed: String, _ word: String) -> Bool {
-        typed == word || (typed.count >= 4 && word.count >= 4 && EditDistance.isAtMostOne(Array(typed)[...], Array(word)[...]))
+        typed == word
+            || (typed.count >= 4 && word.count >= 4 && EditDistance.isAtMostOne(Array(typed)[...], Array(word)[...]))
     }
 }

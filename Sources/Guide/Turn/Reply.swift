@@ -43,7 +43,10 @@ public struct Reply: Hashable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey { case messages, options, expects, problems, effects, safety }
 
-    public init(messages: [MarkedUpText] = [], options: [MarkedUpText] = [], expects: Expectation = .none, problems: [String] = []) {
+    public init(
+        messages: [MarkedUpText] = [], options: [MarkedUpText] = [], expects: Expectation = .none,
+        problems: [String] = []
+    ) {
         self.messages = messages
         self.options = options
         self.expects = expects

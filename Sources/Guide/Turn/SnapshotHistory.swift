@@ -49,7 +49,8 @@ struct SnapshotHistory: Sendable {
         while let moment = moments.popLast() {
             switch moment {
             case .snapshot(let snapshot): return snapshot
-            case .encoded(let bytes): if let snapshot = try? ConversationState.Snapshot(binary: bytes) { return snapshot }
+            case .encoded(let bytes):
+                if let snapshot = try? ConversationState.Snapshot(binary: bytes) { return snapshot }
             }
         }
         return nil
