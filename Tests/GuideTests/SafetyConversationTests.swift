@@ -96,6 +96,50 @@ import Testing
     }
 
     @Test(
+        "after the crisis answer and 'Verder waar we waren', every way the conversation ends shows the crisis lines"
+    )
+    func crisisLinesAfterContinuing() throws {
+        let endings: [(name: String, answers: [String])] = [
+            ("finishing the check-in", ["Een dienst", "1", "1", "3"]),
+            ("stop", ["stop"]),
+            ("Ctrl-D", []),
+            ("the menu's Stoppen", ["opnieuw", "6"]),
+            ("vergeet mij", ["vergeet mij"]),
+            ("a step back, then stop", ["terug", "stop"]),
+        ]
+        let openings: [(name: String, answers: [String])] = [
+            ("the crisis answer", ["ik wil dood", "1", "1"]),
+            ("'ja' to the check question", ["ik zie het niet meer zitten", "ja", "1", "1"]),
+            ("someone else in danger", ["mijn collega wil nu van het dak springen, wat moet ik doen", "1"]),
+        ]
+        for opening in openings {
+            for ending in endings {
+                var chat = try atFirstQuestion()
+                var last: [String] = []
+                for answer in opening.answers { last = chat.say(answer) }
+                #expect(last.last == "Welke gebeurtenissen van vandaag zijn je bijgebleven?", "\(opening.name)")
+                for answer in ending.answers { last = chat.say(answer) }
+                if ending.answers.isEmpty { last = PlainText.lines(for: chat.conversation.endOfInput()) }
+                #expect(chat.conversation.state.isFinished, "\(opening.name), \(ending.name)")
+                #expect(last.contains { $0.hasPrefix("- 113 Zelfmoordpreventie") }, "\(opening.name), \(ending.name)")
+                #expect(last.contains { $0.hasPrefix("- 112") }, "\(opening.name), \(ending.name)")
+            }
+        }
+    }
+
+    @Test("the crisis numbers of both regions typed alone give the crisis answer, in either region")
+    func crisisNumbersAlone() throws {
+        for region in Region.allCases {
+            for number in ["112", "113", "0800-0113", "1813", "106"] {
+                var chat = try atFirstQuestion(region: region)
+                let reply = chat.conversation.respond(to: number)
+                #expect(reply.safety == .crisis, "\(number) in \(region)")
+                #expect(PlainText.lines(for: reply).contains("Ben je nu veilig?"), "\(number) in \(region)")
+            }
+        }
+    }
+
+    @Test(
         "a patient's suicide told inside the critical-event path is heard and taken as the answer, without a crisis answer"
     )
     func patientSuicideInsideTheEventPath() throws {

@@ -172,6 +172,17 @@ public struct Conversation: Sendable {
         state.dialogue.variables[Self.crisisVariable] == .bool(true)
     }
 
+    /// The dialogue as it stood at an earlier moment, with what the safety net has learnt since:
+    /// going back a step, or on to where the crisis answer interrupted, never forgets that a crisis came up
+    /// (so the conversation still ends with the crisis lines) or what was already asked.
+    private func keepingSafetyMemory(in earlier: DialogueState) -> DialogueState {
+        var restored = earlier
+        for variable in [Self.crisisVariable, Self.askedVariable] {
+            restored.variables[variable] = state.dialogue.variables[variable]
+        }
+        return restored
+    }
+
     static let askedVariable = "$veiligheid_gevraagd"
     static let crisisVariable = "$crisis_getoond"
     /// The safety net's nodes: the crisis answer, someone else in danger, the check question.
@@ -269,7 +280,7 @@ public struct Conversation: Sendable {
 
     private mutating func back() -> Reply {
         guard let previous = state.history.removeLast() else { return reshowingPrompt(after: say("NoStepBack")) }
-        state.dialogue = previous.dialogue
+        state.dialogue = keepingSafetyMemory(in: previous.dialogue)
         state.prompt = previous.prompt
         return previous.prompt.reply
     }
@@ -443,7 +454,7 @@ public struct Conversation: Sendable {
         case "resume":
             guard let interrupted = state.interrupted else { return start() }
             state.interrupted = nil
-            state.dialogue = interrupted.dialogue
+            state.dialogue = keepingSafetyMemory(in: interrupted.dialogue)
             state.prompt = interrupted.prompt
             var resumed = interrupted.prompt.reply
             resumed.messages = reply.messages + resumed.messages.suffix(1)
