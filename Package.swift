@@ -31,10 +31,16 @@ let package = Package(
         .target(name: "YarnScript", dependencies: ["DialogueRuntime"]),
         // Yarn Spinner `.testplan` files: parsing and running them against the runtime.
         .target(name: "YarnTestPlan", dependencies: ["YarnScript", "DialogueRuntime"]),
+        // Snowball stemmers and Hunspell spelling dictionaries, from the system (Debian's packages).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CHunspell", providers: [.apt(["libhunspell-dev"])]),
+        // The language layer every reader of free text uses: sentences and clauses, word forms,
+        // spelling, who a clause is about; the learned readers' features, models and trainer.
+        .target(name: "TextReading", dependencies: ["CStemmer", "CHunspell"]),
         // The guide: conversations, the safety net, where help is, transcripts.
         .target(
             name: "Guide",
-            dependencies: ["YarnScript", "DialogueRuntime", .product(name: "Yams", package: "Yams")]
+            dependencies: ["YarnScript", "DialogueRuntime", "TextReading", .product(name: "Yams", package: "Yams")]
         ),
         // Durable storage (SQLite through GRDB): remembered follow-ups, and later conversation sessions.
         .target(
@@ -48,19 +54,20 @@ let package = Package(
         .target(
             name: "LineProtocol",
             dependencies: [
-                "Guide", "SessionStore", "DialogueRuntime", .product(name: "Logging", package: "swift-log"),
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "Guide", "SessionStore", "DialogueRuntime", "TextReading",
+                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // GNU readline, for line editing and in-memory history in the terminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The chat in a terminal: reading lines, rendering, the loop.
-        .target(name: "Terminal", dependencies: ["Guide", "DialogueRuntime", "CReadline"]),
+        .target(name: "Terminal", dependencies: ["Guide", "DialogueRuntime", "TextReading", "CReadline"]),
         .executableTarget(
             name: "gids",
             dependencies: [
                 "YarnScript", "DialogueRuntime", "YarnTestPlan", "Guide", "Terminal", "SessionStore", "LineProtocol",
+                "TextReading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -3,6 +3,7 @@ import Foundation
 import Guide
 import Logging
 import SessionStore
+import TextReading
 
 /// Answers one session's lines in memory: the conversation turn, its effects and the state
 /// to store, without touching the store (see ``SessionRecord``).

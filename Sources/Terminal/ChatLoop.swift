@@ -1,5 +1,6 @@
 import Foundation
 import Guide
+import TextReading
 
 /// The conversation in a terminal: show the guide's turn, read the person's answer, repeat
 /// until the conversation ends or their input does (Ctrl-D ends politely, with the summary so far).

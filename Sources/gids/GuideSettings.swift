@@ -89,10 +89,11 @@ struct GuideSettings: ParsableArguments {
     /// The content, checked; on errors prints them (file:line:col) and a plain sentence, and
     /// exits 1. An organisation file with errors never keeps gids from answering: it is left
     /// out, its errors are printed, and gids runs with the national directory and crisis lines.
-    func loadContent() throws -> GuideContent {
+    /// `learnedReader: false` leaves the safety net's model out (to train a new one).
+    func loadContent(learnedReader: Bool = true) throws -> GuideContent {
         do {
             let (content, ignored) = try GuideContent.loadFallingBack(
-                from: try dialoguesFolder(), organisationFile: org)
+                from: try dialoguesFolder(), organisationFile: org, learnedReader: learnedReader)
             if !ignored.isEmpty, let org {
                 for diagnostic in ignored { printError(diagnostic.description) }
                 printError(

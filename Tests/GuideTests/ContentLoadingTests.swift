@@ -1,6 +1,7 @@
 import Foundation
 import Guide
 import Testing
+import TextReading
 import YarnScript
 
 /// A copy of the shipped Dialogues folder to break things in, removed by the caller.

@@ -12,7 +12,7 @@ private struct Labelled {
 /// The hand-labelled set, plus every candidate response of the shipped scenarios with its `#move` tags.
 private func labelledSet() throws -> [Labelled] {
     let fixture = try String(
-        contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/practice-labelled.tsv"),
+        contentsOf: repositoryRoot.appendingPathComponent("Corpora/practice/practice-labelled.tsv"),
         encoding: .utf8)
     var set: [Labelled] = fixture.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -106,6 +106,14 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
     func askingTheColleague() throws {
         for (language, question) in [
             (Language.nl, "Denk je weleens aan zelfmoord?"), (.en, "Are you having thoughts of ending your life?"),
+            (
+                .nl,
+                "Sommige collega's denken na zoiets aan een eind aan hun leven te maken. Denk jij daar ook aan?"
+            ),
+            (
+                .en,
+                "Sometimes when things are this heavy people think about ending their life. Are you having thoughts of suicide?"
+            ),
         ] {
             var session = try startedPractice(language)
             let before = session.respond(to: "1").options.map(\.text)

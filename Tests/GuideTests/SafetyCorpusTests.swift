@@ -54,10 +54,10 @@ import Testing
 
     @Test("the project's own crisis and ordinary lines meet the same targets")
     func ownCorpora() throws {
-        let crisis = try run(repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/crisis-own.tsv").path)
+        let crisis = try run(repositoryRoot.appendingPathComponent("Corpora/safety/crisis-own.tsv").path)
         #expect(missed(crisis) == [])
         expectOrdinaryTargets(
-            try run(repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/ordinary-own.tsv").path))
+            try run(repositoryRoot.appendingPathComponent("Corpora/safety/ordinary-own.tsv").path))
     }
 
     @Test("a malformed corpus line is reported with its file and line")

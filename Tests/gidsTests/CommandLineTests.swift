@@ -274,10 +274,11 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
     func explainAsInTheREADME() throws {
         let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
-        let command = try #require(lines.firstIndex { $0.hasPrefix("    $ gids safety --explain ") })
-        let text = String(lines[command].dropFirst("    $ gids safety --explain ".count).dropFirst().dropLast())
+        let prefix = "    $ gids safety --rules-only --explain "
+        let command = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
+        let text = String(lines[command].dropFirst(prefix.count).dropFirst().dropLast())
         let shown = lines[(command + 1)...].prefix { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) }
-        let run = try gids(["safety", "--explain", text])
+        let run = try gids(["safety", "--rules-only", "--explain", text])
         #expect(run.status == 0)
         #expect(run.output == shown.joined(separator: "\n") + "\n")
     }

@@ -43,6 +43,24 @@ public final class GuideContent: Sendable {
         self.practice = practice
     }
 
+    /// The same content read by another safety net (the same lexicons with another learned
+    /// reader): for cross-validation, which runs every line through real conversations with a
+    /// model that never saw it.
+    public func with(safetyNet: SafetyNet) -> GuideContent {
+        GuideContent(copying: self, safetyNet: safetyNet)
+    }
+
+    private init(copying other: GuideContent, safetyNet: SafetyNet) {
+        resolvers = other.resolvers
+        directories = other.directories
+        self.safetyNet = safetyNet
+        commands = other.commands
+        router = IntentRouter(safetyNet: safetyNet, commands: other.commands)
+        signals = other.signals
+        organisation = other.organisation
+        practice = other.practice
+    }
+
     /// Nodes every language's dialogue must have: the host starts them directly.
     public static let requiredNodes = [
         "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode,
@@ -88,11 +106,12 @@ public final class GuideContent: Sendable {
         functions: AddressedText.functions.signatures, requiresDeclarations: true,
         hostReadVariables: Set(hostVariables.keys))
 
-    /// Loads and checks the content, or throws every error found.
-    public static func load(from directory: String, organisationFile: String? = nil) throws(DiagnosticList)
-        -> GuideContent
+    /// Loads and checks the content, or throws every error found. `learnedReader: false` leaves
+    /// the safety net's model out (for training a new one, which the old may not fit).
+    public static func load(from directory: String, organisationFile: String? = nil, learnedReader: Bool = true)
+        throws(DiagnosticList) -> GuideContent
     {
-        let (content, diagnostics) = check(directory, organisationFile: organisationFile)
+        let (content, diagnostics) = check(directory, organisationFile: organisationFile, learnedReader: learnedReader)
         guard let content, !diagnostics.hasErrors else {
             throw DiagnosticList(diagnostics.filter { $0.severity == .error })
         }
@@ -103,27 +122,31 @@ public final class GuideContent: Sendable {
     /// are in the organisation file, that file is left out and the national help directory
     /// and crisis lines are used; its errors come back as `ignored`, for the operator.
     /// Errors anywhere else are thrown, as by ``load(from:organisationFile:)``.
-    public static func loadFallingBack(from directory: String, organisationFile: String?) throws(DiagnosticList) -> (
-        content: GuideContent, ignored: [Diagnostic]
-    ) {
-        let (content, diagnostics) = check(directory, organisationFile: organisationFile)
+    public static func loadFallingBack(from directory: String, organisationFile: String?, learnedReader: Bool = true)
+        throws(DiagnosticList) -> (content: GuideContent, ignored: [Diagnostic])
+    {
+        let (content, diagnostics) = check(directory, organisationFile: organisationFile, learnedReader: learnedReader)
         let errors = diagnostics.filter { $0.severity == .error }
         if let content, errors.isEmpty { return (content, []) }
         guard let organisationFile, !errors.isEmpty, errors.allSatisfy({ $0.location.file == organisationFile }) else {
             throw DiagnosticList(errors)
         }
-        return (try load(from: directory, organisationFile: nil), errors)
+        return (try load(from: directory, organisationFile: nil, learnedReader: learnedReader), errors)
     }
 
     /// Checks the content; returns it when there are no errors, with every diagnostic (warnings too).
-    public static func check(_ directory: String, organisationFile: String? = nil) -> (GuideContent?, [Diagnostic]) {
+    public static func check(_ directory: String, organisationFile: String? = nil, learnedReader: Bool = true) -> (
+        GuideContent?, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         let folder = URL(fileURLWithPath: directory)
         func path(_ parts: String...) -> String { parts.reduce(folder) { $0.appendingPathComponent($1) }.path }
 
         // The safety lexicons are the largest files gids reads: read them on another core while
         // the dialogues compile, so starting gids takes the longer of the two, not both.
-        let safetyLoad = BackgroundWork { () -> (SafetyLexicon?, [Diagnostic]) in loadSafetyLexicon(from: folder) }
+        let safetyLoad = BackgroundWork { () -> (SafetyNet?, [Diagnostic]) in
+            loadSafetyNet(from: folder, learnedReader: learnedReader)
+        }
 
         var programs: [Language: Program] = [:]
         for language in Language.allCases {
@@ -199,14 +222,14 @@ public final class GuideContent: Sendable {
         for language in Language.allCases {
             practice[language] = load(path("practice", language.rawValue + ".yaml"), PracticeLexicon.load(text:file:))
         }
-        let (safetyLexicon, safetyDiagnostics) = safetyLoad.result()
+        let (safetyNet, safetyDiagnostics) = safetyLoad.result()
         diagnostics += safetyDiagnostics
         let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
         let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        guard !unique.hasErrors, let commands, let signals, let safetyLexicon,
+        guard !unique.hasErrors, let commands, let signals, let safetyNet,
             programs.count == Language.allCases.count, directories.count == Region.allCases.count,
             let practice = PerLanguage(practice)
         else {
@@ -214,14 +237,19 @@ public final class GuideContent: Sendable {
         }
         return (
             GuideContent(
-                programs: programs, directories: directories, safetyNet: SafetyNet(lexicon: safetyLexicon),
+                programs: programs, directories: directories, safetyNet: safetyNet,
                 commands: commands, signals: signals, organisation: organisation,
                 practice: practice), unique
         )
     }
 
-    /// The safety lexicons of every language, read as one (see ``SafetyLexicon``), or their problems.
-    private static func loadSafetyLexicon(from folder: URL) -> (SafetyLexicon?, [Diagnostic]) {
+    /// The file of the safety net's learned reader, in the content's `safety/` folder.
+    public static let learnedReaderFile = "model.bin"
+
+    /// The safety net: the lexicons of every language, read as one (see ``SafetyLexicon``), and
+    /// the learned reader when the content has its model, or their problems. Content without a
+    /// model is read by the rules alone, with a warning.
+    private static func loadSafetyNet(from folder: URL, learnedReader: Bool) -> (SafetyNet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [(text: String, file: String)] = []
         for language in Language.allCases {
@@ -232,8 +260,25 @@ public final class GuideContent: Sendable {
                 diagnostics += error.diagnostics
             }
         }
+        let lexicon: SafetyLexicon
         do throws(DiagnosticList) {
-            return (try SafetyLexicon(sources: sources), diagnostics)
+            lexicon = try SafetyLexicon(sources: sources)
+        } catch {
+            return (nil, diagnostics + error.diagnostics)
+        }
+        guard learnedReader else { return (SafetyNet(lexicon: lexicon), diagnostics) }
+        let modelFile = folder.appendingPathComponent("safety").appendingPathComponent(learnedReaderFile).path
+        guard FileManager.default.fileExists(atPath: modelFile) else {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, at: SourceLocation(file: modelFile, line: 1, column: 1),
+                    "there is no learned reader here: the safety net reads with its rules alone (`gids safety --train` makes one)"
+                ))
+            return (SafetyNet(lexicon: lexicon), diagnostics)
+        }
+        do throws(DiagnosticList) {
+            let reader = try LearnedReader.load(file: modelFile, clauseVocabulary: lexicon.clauseVocabulary)
+            return (SafetyNet(lexicon: lexicon, learnedReader: reader), diagnostics)
         } catch {
             return (nil, diagnostics + error.diagnostics)
         }

@@ -1,3 +1,5 @@
+import TextReading
+
 /// Understands when something happened, the way people write it: "vandaag", "gisteren",
 /// "eergisteren", "3 dagen geleden", "vorige week dinsdag", "12 maart", "2026-03-12",
 /// "yesterday", "three days ago", "last Tuesday", "March 12".

@@ -1,3 +1,4 @@
+import TextReading
 import Yams
 import YarnScript
 
@@ -170,6 +171,9 @@ public struct PracticeLexicon: Sendable {
         let root = try reader.root(of: text)
         var problems: [Diagnostic] = []
         var patterns = PhrasePatterns()
+        // The practice patterns count on one letter of slack in any word, real words too
+        // ("suit" for "suits"), for the inflections a trainee's own words take.
+        patterns.dictionary = nil
         var categories: [Category] = []
         var criteria: [Criterion] = []
         var texts: [String: String] = [:]

@@ -1,4 +1,5 @@
 import DialogueRuntime
+import TextReading
 
 /// `gids practice`: a role-play in which gids plays a colleague and the trainee is the peer
 /// supporter. Each of the trainee's turns is a set of candidate responses (options tagged

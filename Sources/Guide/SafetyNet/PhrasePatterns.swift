@@ -1,3 +1,4 @@
+import TextReading
 import YarnScript
 
 /// Word patterns, the language of the crisis lexicons and the practice lexicons.
@@ -142,6 +143,8 @@ struct PhrasePatterns: Sendable {
     private var termIndices: [Term: Int] = [:]
     /// Finds the terms a word of a message matches.
     private var index = TermIndex()
+    /// Tells a real word from a typo (nil: every unknown word may be a typo of a term).
+    var dictionary: SpellingDictionary? = .shared
 
     /// Reads one pattern, or says what is wrong with it.
     mutating func parse(_ text: Substring, line: Int) -> Result<Pattern, PatternError> {
@@ -200,12 +203,36 @@ struct PhrasePatterns: Sendable {
         return Array(String(String.UnicodeScalarView(term.letters)).utf8)
     }
 
-    /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them).
-    func matcher(for words: [String]) -> PhraseMatcher {
-        PhraseMatcher(words: words.map { Array($0.unicodeScalars) }, termCount: terms.count, patternCount: patternCount)
-        {
-            index.terms(matching: $0, in: terms)
+    /// A matcher for one text's words (folded, as ``TextNormalizer/words(_:)`` gives them), each
+    /// with the other forms it may be read as (``WordReadings``), which match only as written.
+    func matcher(for words: [String], alternatives: [[String]] = []) -> PhraseMatcher {
+        let readings = words.indices.map { index in
+            [Array(words[index].unicodeScalars)]
+                + (index < alternatives.count ? alternatives[index].map { Array($0.unicodeScalars) } : [])
         }
+        return PhraseMatcher(words: readings, termCount: terms.count, patternCount: patternCount) { readings in
+            var found = index.terms(matching: readings[0], in: terms)
+            // A word of Dutch or English is no typo of another ("staan" is not "slaan"): asked of
+            // Hunspell only when a typo matched, which is rare.
+            let exact = index.terms(matching: readings[0], in: terms, allowingTypos: false)
+            if found.count > exact.count, dictionary?.isWord(String(String.UnicodeScalarView(readings[0]))) == true {
+                found = exact
+            }
+            for other in readings.dropFirst() { found += index.terms(matching: other, in: terms, allowingTypos: false) }
+            return found.count > 1 ? Array(Set(found)).sorted() : found
+        }
+    }
+
+    /// The words of a named list as a lexicon writes them (`word`, `word*` for a prefix).
+    func words(inList name: String) -> [String] {
+        (wordLists[name] ?? []).map { index in
+            String(String.UnicodeScalarView(terms[index].letters)) + (terms[index].isPrefix ? "*" : "")
+        }
+    }
+
+    /// The folded words of the patterns (a prefix without its `*`), for the spelling corrector.
+    var vocabulary: [String] {
+        terms.map { String(String.UnicodeScalarView($0.letters)) }
     }
 }
 
@@ -241,13 +268,14 @@ struct PhraseMatcher {
     private var startsOfPattern: [Int32]
     private var startLists: [[Int]] = []
 
+    /// A matcher for words given with all their readings (the word as typed first).
     init(
-        words: [PhrasePatterns.Letters], termCount: Int, patternCount: Int,
-        termsMatching: (PhrasePatterns.Letters) -> [Int]
+        words: [[PhrasePatterns.Letters]], termCount: Int, patternCount: Int,
+        termsMatching: ([PhrasePatterns.Letters]) -> [Int]
     ) {
         wordCount = words.count
-        var ids: [PhrasePatterns.Letters: Int] = [:]
-        var distinct: [PhrasePatterns.Letters] = []
+        var ids: [[PhrasePatterns.Letters]: Int] = [:]
+        var distinct: [[PhrasePatterns.Letters]] = []
         wordIDs = words.map { word in
             if let id = ids[word] { return id }
             ids[word] = distinct.count

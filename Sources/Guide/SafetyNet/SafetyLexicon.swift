@@ -1,3 +1,4 @@
+import TextReading
 import Yams
 import YarnScript
 
@@ -16,7 +17,9 @@ import YarnScript
 /// - `risks:` the categories of BRIEF §10, each with `crisis:` patterns (clear risk) and
 ///   `check:` patterns (possible risk: a hint, a euphemism), and `death` with `told:` patterns
 ///   (someone's death, acknowledged as heavy, never a risk to the writer). Patterns are in the language of
-///   ``PhrasePatterns``; `A + B` matches when both parts match in one sentence.
+///   ``PhrasePatterns``; `A ~ B` matches when both parts match in one clause, in either order
+///   (concepts rather than word sequences: "eind* ~ {maken} ~ {leven}"), `A + B` in one
+///   sentence, `A & B` anywhere in the message.
 /// - `clinical:` clinical and training talk (suïcidepreventie, patients with suicidal
 ///   ideation): a risk found inside it is not about the writer.
 /// - `idioms:` expressions that are not a risk ("dood op", "dying to").
@@ -24,11 +27,22 @@ import YarnScript
 ///   `completed:` someone else's death, told afterwards ("overleden", "took his own life").
 public struct SafetyLexicon: Sendable {
     /// A rule: patterns that must all match, the first in a sentence, each other one in the
-    /// same sentence (`+`) or anywhere in the message (`&`). A class, shared as read.
+    /// same clause (`~`), the same sentence (`+`) or anywhere in the message (`&`), before or
+    /// after the first. A class, shared as read.
     final class Rule: Sendable {
+        /// Where a part after the first may stand.
+        enum Scope: Sendable {
+            /// In the clause of the first part (`~`): concepts in one clause, in any order.
+            case clause
+            /// In the sentence of the first part, or across a colon (`+`).
+            case sentence
+            /// Anywhere in the message (`&`).
+            case message
+        }
+
         let parts: [PhrasePatterns.Pattern]
-        /// For each part, whether it may stand anywhere in the message (`&`).
-        let anywhere: [Bool]
+        /// For each part, where it may stand (the first part's scope is not used).
+        let scopes: [Scope]
         let category: String
         let level: SafetyAssessment.Level
         /// Where it is written: the file as an organisation knows it (`safety/nl.yaml`), and the line.
@@ -37,11 +51,11 @@ public struct SafetyLexicon: Sendable {
         let text: String
 
         init(
-            parts: [PhrasePatterns.Pattern], anywhere: [Bool], category: String, level: SafetyAssessment.Level,
+            parts: [PhrasePatterns.Pattern], scopes: [Scope], category: String, level: SafetyAssessment.Level,
             file: String, line: Int, text: String
         ) {
             self.parts = parts
-            self.anywhere = anywhere
+            self.scopes = scopes
             self.category = category
             self.level = level
             self.file = file
@@ -55,6 +69,15 @@ public struct SafetyLexicon: Sendable {
         case `self`, listener, others, patients, pronouns, possessive, reflexive, prepositions, negation
         case clauseBreaks = "clause-breaks"
         case subordinators
+        /// People in general, nobody in particular ("mensen", "sommige collega's", "people"):
+        /// risk said of them puts no one in danger. A lexicon may leave it out.
+        case people
+        /// Verbs that give someone's words ("zei", "told"): "hij zei me" names the writer as the
+        /// one told, not the one at risk. A lexicon may leave it out.
+        case reporting
+
+        /// Whether every lexicon must define the list.
+        var isRequired: Bool { self != .people && self != .reporting }
     }
 
     /// The categories of BRIEF §10, in the order the explanations and figures use, then the
@@ -82,6 +105,12 @@ public struct SafetyLexicon: Sendable {
     private(set) var rulesByAnchor: [[Int]] = []
     /// The rules of one long word, also found inside a word with the words run together.
     private(set) var compactRules: [Int] = []
+    /// Reads a typo of a word the lexicons know as that word ("zelfmort": "zelfmoord").
+    private(set) var corrector = SpellingCorrector(vocabulary: [], dictionary: nil)
+    /// The lists of words that tell the language layer who a clause is about and how it is
+    /// said: the roles, and the optional lists `people` (nobody in particular: "mensen",
+    /// "sommige"), `past`, `reporting` ("zei", "said") and `training`.
+    private(set) var clauseVocabulary = ClauseVocabulary()
 
     /// Reads the lexicons of every language as one, so that a message mixing languages, or a
     /// word of one language in the other's sentence ("ik heb suicidal thoughts", "niet
@@ -121,7 +150,7 @@ public struct SafetyLexicon: Sendable {
             roles[role] = patterns.wordLists[role.rawValue] ?? []
         }
         for (reader, sections, risks) in documents {
-            for role in Role.allCases where !Self.defines(sections["words"], role.rawValue) {
+            for role in Role.allCases where role.isRequired && !Self.defines(sections["words"], role.rawValue) {
                 problems.append(
                     reader.error(
                         sections["words"] ?? risks,
@@ -137,6 +166,8 @@ public struct SafetyLexicon: Sendable {
             for term in words.min(by: { $0.count < $1.count }) ?? [] { rulesByAnchor[term].append(index) }
             if rule.parts.count == 1, rule.parts[0].compactStem != nil { compactRules.append(index) }
         }
+        corrector = SpellingCorrector(vocabulary: patterns.vocabulary)
+        clauseVocabulary = makeClauseVocabulary()
         if problems.isEmpty, rules.isEmpty {
             problems.append(
                 Diagnostic(
@@ -144,6 +175,24 @@ public struct SafetyLexicon: Sendable {
                     "the safety lexicons have no risk patterns"))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
+    }
+
+    private func makeClauseVocabulary() -> ClauseVocabulary {
+        let list = { (name: String) in WordSet(patterns.words(inList: name)) }
+        var vocabulary = ClauseVocabulary()
+        vocabulary.writer = list(Role.`self`.rawValue)
+        vocabulary.listener = list(Role.listener.rawValue)
+        vocabulary.patients = list(Role.patients.rawValue)
+        vocabulary.others = list(Role.others.rawValue)
+        vocabulary.pronouns = list(Role.pronouns.rawValue)
+        vocabulary.possessive = list(Role.possessive.rawValue)
+        vocabulary.negation = list(Role.negation.rawValue)
+        vocabulary.generic = list(Role.people.rawValue)
+        vocabulary.past = list("past")
+        vocabulary.reporting = list(Role.reporting.rawValue)
+        vocabulary.clinical = list("clinical-words")
+        vocabulary.training = list("training")
+        return vocabulary
     }
 
     /// Adds a file's lists of words to those already read (lists of the same name are joined).
@@ -162,25 +211,25 @@ public struct SafetyLexicon: Sendable {
         return list
     }
 
-    /// A rule's parts (`A + B & C`), each with whether it may stand anywhere, or the problem with it.
+    /// A rule's parts (`A ~ B + C & D`), each with where it may stand, or the problem with it.
     private mutating func parts(of text: String, at node: Node, reader: YAMLReader) -> Result<
-        [(pattern: PhrasePatterns.Pattern, anywhere: Bool)], Diagnostic
+        [(pattern: PhrasePatterns.Pattern, scope: Rule.Scope)], Diagnostic
     > {
-        var parts: [(pattern: PhrasePatterns.Pattern, anywhere: Bool)] = []
-        var anywhere = false
+        var parts: [(pattern: PhrasePatterns.Pattern, scope: Rule.Scope)] = []
+        var scope = Rule.Scope.sentence
         var rest = Substring(text)
         while !rest.isEmpty {
-            let end = rest.firstIndex { $0 == "+" || $0 == "&" } ?? rest.endIndex
+            let end = rest.firstIndex { $0 == "+" || $0 == "&" || $0 == "~" } ?? rest.endIndex
             let part = rest[..<end]
             let next = end < rest.endIndex ? rest[end] : nil
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
             switch patterns.parse(part, line: node.mark?.line ?? 1) {
             case .success(let pattern) where pattern.tokens.last == .gap:
                 return .failure(reader.error(node, "a pattern cannot end with '*'"))
-            case .success(let pattern): parts.append((pattern, anywhere))
+            case .success(let pattern): parts.append((pattern, scope))
             case .failure(let problem): return .failure(reader.error(node, problem.message))
             }
-            anywhere = next == "&"
+            scope = next == "&" ? .message : next == "~" ? .clause : .sentence
         }
         return .success(parts)
     }
@@ -214,7 +263,7 @@ public struct SafetyLexicon: Sendable {
                         case .success(let parts):
                             rules.append(
                                 Rule(
-                                    parts: parts.map(\.pattern), anywhere: parts.map(\.anywhere), category: category,
+                                    parts: parts.map(\.pattern), scopes: parts.map(\.scope), category: category,
                                     level: level, file: file,
                                     line: node.mark?.line ?? 1, text: text))
                         case .failure(let problem): problems.append(problem)
@@ -243,9 +292,8 @@ public struct SafetyLexicon: Sendable {
                         default: completed.append(parts[0].pattern)
                         }
                     case .success:
-                        problems.append(
-                            reader.error(item, "'+' and '&' are for risks; write each \(section) pattern as one phrase")
-                        )
+                        let problem = "'~', '+' and '&' are for risks; write each \(section) pattern as one phrase"
+                        problems.append(reader.error(item, problem))
                     case .failure(let problem): problems.append(problem)
                     }
                 }

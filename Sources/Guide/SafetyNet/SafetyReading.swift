@@ -1,3 +1,5 @@
+import TextReading
+
 /// One message read with the ``SafetyLexicon``: which risks it names, about whom, and how
 /// (negated, asked, told afterwards, in clinical talk).
 ///
@@ -24,18 +26,35 @@ struct SafetyReading {
     /// Whom a risk is about.
     enum Holder {
         case writer, listener, someoneElse, patient
+        /// People in general ("sommige collega's denken ... aan een eind aan hun leven"): nobody in danger.
+        case people
+
+        /// The holder of a clause the language layer read, if it names one.
+        init?(_ holder: Clause.Holder) {
+            switch holder {
+            case .writer: self = .writer
+            case .listener: self = .listener
+            case .patient: self = .patient
+            case .someoneElse: self = .someoneElse
+            case .people: self = .people
+            case .nobody: return nil
+            }
+        }
     }
 
     let lexicon: SafetyLexicon
-    let text: SafetyText
+    let text: Passage
+    /// The passage's clauses: who each is about, and whether it gives someone's words.
+    let clauses: [Clause]
     private var matcher: PhraseMatcher
-    private var coveredSpans: [CoverKey: [ClosedRange<Int>]] = [:]
+    private var coveredWords: [CoverKey: Set<Int>] = [:]
     private var urgency: Bool?
 
-    init(_ text: SafetyText, with lexicon: SafetyLexicon) {
+    init(_ text: Passage, readings: WordReadings, clauses: [Clause], with lexicon: SafetyLexicon) {
         self.lexicon = lexicon
         self.text = text
-        matcher = lexicon.patterns.matcher(for: text.words)
+        self.clauses = clauses
+        matcher = lexicon.patterns.matcher(for: text.words, alternatives: readings.alternatives)
     }
 
     /// The most urgent thing the message says, with every reason for it.
@@ -101,14 +120,18 @@ struct SafetyReading {
     // MARK: - Matching
 
     /// The rule's first part matched in the sentence outside every idiom, with the words of
-    /// its other parts, matched in the sentence or across a colon (`+`), or anywhere (`&`).
+    /// its other parts, matched in its clause (`~`), in the sentence or across a colon (`+`),
+    /// or anywhere (`&`).
     private mutating func match(_ rule: SafetyLexicon.Rule, in sentence: Int) -> PhraseMatch? {
         var combined: PhraseMatch?
         for (index, part) in rule.parts.enumerated() {
-            let range =
-                combined == nil
-                ? text.sentenceRanges[sentence]
-                : rule.anywhere[index] ? 0..<text.words.count : text.passageRanges[sentence]
+            let range: Range<Int>
+            switch (combined, rule.scopes[index]) {
+            case (nil, _): range = text.sentenceRanges[sentence]
+            case (let first?, .clause): range = text.clauseRanges[text.clauseOfWord[first.span.lowerBound]]
+            case (_, .sentence): range = text.passageRanges[sentence]
+            case (_, .message): range = 0..<text.words.count
+            }
             guard let found = matcher.matches(of: part, within: range).first(where: { !isIdiom($0, in: range) }) else {
                 return nil
             }
@@ -126,23 +149,25 @@ struct SafetyReading {
         covered(found, by: \.idioms, in: range)
     }
 
-    /// Whether every word the match's terms took lies inside a match of one of the patterns.
+    /// Whether every word the match's terms took is a word the terms of one of the patterns
+    /// took too: an idiom's gap does not cover a risk ("hitte * dood" holds no idiom in "de
+    /// hitte en ik wil dood").
     private mutating func covered(
         _ found: PhraseMatch, by section: KeyPath<SafetyLexicon, [PhrasePatterns.Pattern]>, in range: Range<Int>
     ) -> Bool {
         let key = CoverKey(section: section, range: range)
-        if coveredSpans[key] == nil {
-            var spans: [ClosedRange<Int>] = []
+        if coveredWords[key] == nil {
+            var words: Set<Int> = []
             for pattern in lexicon[keyPath: section] where matcher.mightMatch(pattern) {
-                spans += matcher.matches(of: pattern, within: range).map(\.span)
+                for match in matcher.matches(of: pattern, within: range) { words.formUnion(match.termWords) }
             }
-            coveredSpans[key] = spans
+            coveredWords[key] = words
         }
-        let spans = coveredSpans[key] ?? []
-        return found.termWords.allSatisfy { word in spans.contains { $0.contains(word) } }
+        let words = coveredWords[key] ?? []
+        return found.termWords.allSatisfy { words.contains($0) }
     }
 
-    /// The spans of a section's phrases in a range of words, worked out once.
+    /// The words a section's phrases took in a range of words, worked out once.
     private struct CoverKey: Hashable {
         var section: KeyPath<SafetyLexicon, [PhrasePatterns.Pattern]>
         var range: Range<Int>
@@ -159,7 +184,16 @@ struct SafetyReading {
             return Verdict(.aboutSomeoneElse, "someone else's death")
         }
         let asks = text.sentenceAsks[sentence]
-        switch rule.category == "danger" ? .writer : holder(of: found, in: range) {
+        let clause = clauses[text.clauseOfWord[found.span.lowerBound]]
+        if clause.isQuoted, clause.speaker == nil, rule.category != "danger" {
+            // Quoted words whose speaker is not named may be the writer's own: ask.
+            return Verdict(.check, "quoted, whose words is not said")
+        }
+        // Quoted or reported words are their speaker's ("de cliënt zei: 'ik wil dood'").
+        let speaker = clause.isQuoted ? clause.speaker.flatMap(Holder.init) : nil
+        switch rule.category == "danger" ? .writer : speaker ?? holder(of: found, in: range) {
+        case .people?:
+            return Verdict(.clinical, "people in general")
         case .writer?:
             // A question that names the one addressed ("waardoor je denkt: ik wil er niet meer zijn?").
             if asks, names(.listener, in: text.passageRanges[sentence].lowerBound..<found.span.lowerBound) {
@@ -202,7 +236,9 @@ struct SafetyReading {
     }
 
     private func explanation(_ rule: SafetyLexicon.Rule, _ found: PhraseMatch, _ how: String) -> String {
-        let words = found.span.map { text.words[$0] }.joined(separator: " ")
+        // The first part's words as they stand, then each word another part matched elsewhere.
+        let others = found.termWords.filter { !found.span.contains($0) }.sorted().map { text.words[$0] }
+        let words = ([found.span.map { text.words[$0] }.joined(separator: " ")] + others).joined(separator: " … ")
         return
             "\(rule.category) (\(rule.level.rawValue), \(how)): \"\(words)\" ~ '\(rule.text)' (\(rule.file):\(rule.line))"
     }
@@ -216,8 +252,9 @@ struct SafetyReading {
         for word in inMatch where `is`(word, .reflexive) {
             if let holder = person(at: word, in: range) { return holder }
         }
-        // The writer named inside the risk ("zonder mij", "mijn leven"), or the one addressed.
-        for word in inMatch {
+        // The writer named inside the risk ("zonder mij", "mijn leven"), or the one addressed;
+        // not the writer as the one told ("she told me she'd ...").
+        for word in inMatch where !isToldSomething(word) {
             if `is`(word, .self) || `is`(word, .possessive) { return .writer }
             if `is`(word, .listener) { return .listener }
         }
@@ -244,6 +281,16 @@ struct SafetyReading {
         return nil
     }
 
+    /// Whether the word is the one someone's words were told to: "zei me", "told me", "zei tegen mij".
+    private mutating func isToldSomething(_ word: Int) -> Bool {
+        guard `is`(word, .self) || `is`(word, .listener) else { return false }
+        for back in 1...2 where word - back >= 0 {
+            if `is`(word - back, .reporting) { return true }
+            if !`is`(word - back, .prepositions) { return false }
+        }
+        return false
+    }
+
     /// Whether a new stretch starts after the word: a subordinator, a clause break or a comma.
     private mutating func isBoundary(_ word: Int) -> Bool {
         `is`(word, .subordinators) || `is`(word, .clauseBreaks)
@@ -253,6 +300,7 @@ struct SafetyReading {
     /// Whom a word names, if anyone: "mijn collega" someone else, "mijn leven" the writer, and
     /// "hij" whoever was named last before it ("een patiënt die zegt dat hij ..." a patient).
     private mutating func person(at word: Int, in range: Range<Int>) -> Holder? {
+        if `is`(word, .people) { return .people }
         if `is`(word, .listener) { return .listener }
         if `is`(word, .patients) { return .patient }
         if `is`(word, .pronouns) {
@@ -263,6 +311,7 @@ struct SafetyReading {
             return .someoneElse
         }
         if `is`(word, .others) { return .someoneElse }
+        if isToldSomething(word) { return nil }
         if `is`(word, .possessive) {
             for next in (word + 1)..<min(word + 3, range.upperBound) {
                 if `is`(next, .patients) { return .patient }

@@ -47,10 +47,12 @@ struct TermIndex: Sendable {
     }
 
     /// The indices of every term the word matches (see ``PhrasePatterns/Term/matches(_:)``), in
-    /// order. A word the patterns know as it is is no typo of another.
-    func terms(matching word: Letters, in terms: [PhrasePatterns.Term]) -> [Int] {
+    /// order. A word the patterns know as it is is no typo of another; `allowingTypos: false`
+    /// matches only as written (for a word's other readings: a stem or a joined verb is no
+    /// typo of anything).
+    func terms(matching word: Letters, in terms: [PhrasePatterns.Term], allowingTypos: Bool = true) -> [Int] {
         var found = (whole[Self.digest(word)] ?? []).filter { terms[$0].letters == word }
-        let known = !found.isEmpty
+        let known = !found.isEmpty || !allowingTypos
         var node = 0
         for letter in word {
             guard let next = children[node][letter] else { break }

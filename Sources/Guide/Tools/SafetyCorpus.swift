@@ -1,4 +1,5 @@
 import Foundation
+import TextReading
 import YarnScript
 
 /// A labelled corpus of messages (`lang<TAB>category<TAB>text`, as in
@@ -13,6 +14,13 @@ public enum SafetyCorpus {
         public var text: String
         /// Where it is written, for messages about it.
         public var location: SourceLocation
+
+        public init(language: Language, category: String, text: String, location: SourceLocation) {
+            self.language = language
+            self.category = category
+            self.text = text
+            self.location = location
+        }
     }
 
     /// What a conversation did with a message.

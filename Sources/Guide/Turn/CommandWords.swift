@@ -1,3 +1,4 @@
+import TextReading
 import YarnScript
 
 /// The commands a person can type at any moment, and the words for them in every

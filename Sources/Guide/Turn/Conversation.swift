@@ -1,5 +1,6 @@
 import DialogueRuntime
 import Foundation
+import TextReading
 
 /// One person's conversation with the guide: the dialogue, plus what holds in every
 /// state: the safety net first, then the commands (stop, back, restart, help, crisis),
@@ -97,7 +98,9 @@ public struct Conversation: Sendable {
     public func route(_ answer: String) -> IntentRouter.Intent {
         content.router.intent(
             of: answer,
-            in: IntentRouter.Context(askedCategories: askedCategories, listenerIsRolePlayed: listenerIsRolePlayed))
+            in: IntentRouter.Context(
+                askedCategories: askedCategories, listenerIsRolePlayed: listenerIsRolePlayed,
+                isChoice: OptionMatcher.match(answer, in: state.prompt.options.map(\.text)) != nil))
     }
 
     /// In practice the one the person addresses is played by gids: a question to them about

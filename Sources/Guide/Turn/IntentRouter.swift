@@ -35,10 +35,13 @@ public struct IntentRouter: Sendable {
         /// Whether the one the person addresses is played by gids (practice): a question put
         /// to them about suicide is a skill practised, not the writer's crisis.
         public var listenerIsRolePlayed = false
+        /// Whether the message chooses one of the options shown: an answer, read by the rules only.
+        public var isChoice = false
 
-        public init(askedCategories: Set<String> = [], listenerIsRolePlayed: Bool = false) {
+        public init(askedCategories: Set<String> = [], listenerIsRolePlayed: Bool = false, isChoice: Bool = false) {
             self.askedCategories = askedCategories
             self.listenerIsRolePlayed = listenerIsRolePlayed
+            self.isChoice = isChoice
         }
     }
 
@@ -49,7 +52,7 @@ public struct IntentRouter: Sendable {
     public func intent(of message: String, in context: Context = Context()) -> Intent {
         let command = commands.command(in: message)
         if command == .crisis { return .crisis(SafetyAssessment(decision: .crisis, reasons: ["the crisis command"])) }
-        let assessment = safetyNet.assess(message)
+        let assessment = safetyNet.assess(message, isChoice: context.isChoice)
         switch assessment.decision {
         case .crisis:
             return .crisis(assessment)
@@ -57,6 +60,8 @@ public struct IntentRouter: Sendable {
             return .someoneElseInDanger(assessment)
         case .check where assessment.isQuestionToListener && context.listenerIsRolePlayed:
             break
+        case .check where assessment.category == SafetyNet.learnedCategory && context.listenerIsRolePlayed:
+            break  // in a role play the trainee's words are about the colleague; the rules read their own
         case .check where !context.askedCategories.contains(assessment.category ?? ""):
             return .check(assessment)
         case .aboutSomeoneElse where context.listenerIsRolePlayed:

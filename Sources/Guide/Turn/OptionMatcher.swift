@@ -1,3 +1,4 @@
+import TextReading
 import YarnScript
 
 /// Finds the option a person meant, ignoring case and accents: its number, its text, an

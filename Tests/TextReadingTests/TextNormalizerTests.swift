@@ -1,5 +1,5 @@
-import Guide
 import Testing
+import TextReading
 
 @Suite struct TextNormalizerTests {
     @Test("folding lowers case, drops accents and turns punctuation into single spaces")

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A message as the safety net reads it: folded words, with the sentences and clauses they
-/// stand in.
+/// A message as every reader of free text reads it: folded words, with the sentences and
+/// clauses they stand in, and which words stand inside quotation marks.
 ///
 /// What a person types in distress is often not tidy, and text that tries to slip past a
 /// word list is not either, so the words are made comparable first: compatibility forms
@@ -10,22 +10,28 @@ import Foundation
 /// for letters inside a word (`z3lfm00rd`) as those letters, letters held down (`dooood`)
 /// as two, accents and case dropped. English clitics stay with their word (`don't` is
 /// `dont`); other apostrophes split (`da'k` is `da k`, as Flemish chat writes "dat ik").
-public struct SafetyText: Sendable {
+public struct Passage: Sendable {
     /// The folded words, in order.
     public private(set) var words: [String] = []
     /// For each word, the sentence it stands in (split at `.`, `!`, `?`, `;`, `:` and line breaks).
-    private(set) var sentenceOfWord: [Int] = []
-    /// For each word, the clause it stands in (sentences split at commas too).
-    private(set) var clauseOfWord: [Int] = []
+    public private(set) var sentenceOfWord: [Int] = []
+    /// For each word, the clause it stands in (sentences split at commas and quotation marks
+    /// too): its place in `clauseRanges`.
+    public private(set) var clauseOfWord: [Int] = []
     /// For each sentence, whether it asks something (ends with a question mark).
-    private(set) var sentenceAsks: [Bool] = []
+    public private(set) var sentenceAsks: [Bool] = []
     /// For each sentence, the range of its words.
-    private(set) var sentenceRanges: [Range<Int>] = []
+    public private(set) var sentenceRanges: [Range<Int>] = []
     /// For each sentence, the words of the sentences it is joined with by colons ("ik denk
     /// soms: het zou zo makkelijk zijn"): a rule's parts may stand on either side.
-    private(set) var passageRanges: [Range<Int>] = []
+    public private(set) var passageRanges: [Range<Int>] = []
     /// For each sentence, whether it ended with a colon.
-    private(set) var endsWithColon: [Bool] = []
+    public private(set) var endsWithColon: [Bool] = []
+    /// For each clause, the range of its words.
+    public private(set) var clauseRanges: [Range<Int>] = []
+    /// For each word, whether it stands between double quotation marks (`"`, `“ ”`, `„ “`, `« »`):
+    /// someone else's words, quoted.
+    public private(set) var isQuoted: [Bool] = []
 
     public init(_ text: String) {
         var word = String.UnicodeScalarView()
@@ -33,11 +39,13 @@ public struct SafetyText: Sendable {
         var clause = 0
         var sentenceHasWords = false
         var pendingApostrophe = false
+        var quoting = false
         func endWord() {
             guard !word.isEmpty else { return }
             words.append(Self.readable(word))
             sentenceOfWord.append(sentence)
             clauseOfWord.append(clause)
+            isQuoted.append(quoting)
             sentenceHasWords = true
             word = String.UnicodeScalarView()
         }
@@ -51,7 +59,28 @@ public struct SafetyText: Sendable {
             sentenceHasWords = false
         }
         // Scalar by scalar: after composing and dropping marks, each letter is one scalar.
-        for scalar in Self.comparable(text).unicodeScalars {
+        let scalars = Array(Self.comparable(text).unicodeScalars)
+        var singleQuoting = false
+        for (position, scalar) in scalars.enumerated() {
+            if Self.apostrophes.contains(scalar) {
+                // 'like this': a quotation mark where a word starts (but not "'k", "'t"), or where one ends.
+                if !singleQuoting, Self.opensQuotation(scalars, at: position) {
+                    endWord()
+                    clause += 1
+                    singleQuoting = true
+                    quoting = true
+                    continue
+                }
+                if singleQuoting, !word.isEmpty,
+                    position + 1 == scalars.count || !Self.isLetterOrDigit(scalars[position + 1])
+                {
+                    endWord()
+                    clause += 1
+                    singleQuoting = false
+                    quoting = false
+                    continue
+                }
+            }
             if Self.isLetterOrDigit(scalar) || (!word.isEmpty && Self.letterSigns[scalar] != nil) {
                 if pendingApostrophe {
                     // An English clitic stays with its word: don't, I'm, she's, we've.
@@ -61,12 +90,17 @@ public struct SafetyText: Sendable {
                 word.append(scalar)
                 continue
             }
-            if scalar == "'" || scalar == "’" || scalar == "`" || scalar == "´" {
+            if Self.apostrophes.contains(scalar) {
                 pendingApostrophe = !word.isEmpty
                 continue
             }
             pendingApostrophe = false
             switch scalar {
+            case "\"", "“", "”", "„", "«", "»":
+                // A quotation is a clause of its own: someone's words.
+                endWord()
+                clause += 1
+                quoting = scalar == "\"" ? !quoting : scalar != "”" && scalar != "»"
             case ".", "!", "?", ";", ":", "\n", "…", "¿", "¡":
                 endSentence(asking: scalar == "?", colon: scalar == ":")
             case ",":
@@ -83,6 +117,14 @@ public struct SafetyText: Sendable {
             sentenceRanges.append(start..<end)
             start = end
         }
+        // Clauses numbered from 0 without gaps, so a word's clause is its place in `clauseRanges`.
+        start = 0
+        while start < words.count {
+            let end = clauseOfWord[start...].firstIndex { $0 != clauseOfWord[start] } ?? words.count
+            for word in start..<end { clauseOfWord[word] = clauseRanges.count }
+            clauseRanges.append(start..<end)
+            start = end
+        }
         for index in sentenceRanges.indices {
             var first = index
             while first > 0, endsWithColon[first - 1] { first -= 1 }
@@ -93,7 +135,7 @@ public struct SafetyText: Sendable {
     }
 
     /// The number of sentences.
-    var sentenceCount: Int { sentenceAsks.count }
+    public var sentenceCount: Int { sentenceAsks.count }
 
     // MARK: - Making letters comparable
 
@@ -140,6 +182,19 @@ public struct SafetyText: Sendable {
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         ("0"..."9").contains(scalar)
+    }
+
+    /// Apostrophes, and single quotation marks, which are typed the same.
+    private static let apostrophes: Set<Unicode.Scalar> = ["'", "’", "‘", "`", "´"]
+
+    /// Whether the apostrophe at `position` opens a quotation: it stands where a word starts,
+    /// before letters that are not a Dutch clitic ("'k", "'t", "'m", "'n", "'s").
+    private static func opensQuotation(_ scalars: [Unicode.Scalar], at position: Int) -> Bool {
+        guard position == 0 || !isLetterOrDigit(scalars[position - 1]),
+            position + 1 < scalars.count, isLetterOrDigit(scalars[position + 1])
+        else { return false }
+        let isSingleLetter = position + 2 >= scalars.count || !isLetterOrDigit(scalars[position + 2])
+        return !(isSingleLetter && ["k", "t", "m", "n", "s"].contains(scalars[position + 1]))
     }
 
     /// The first letters of what follows an apostrophe in English contractions (n't, 'm, 's,

@@ -1,0 +1,131 @@
+import Guide
+import Testing
+
+/// Each rule of the safety net's reading, pinned by one exact message on the shipped lexicons
+/// (see `SafetyReading`): each kind of negation, each role, each frame. Read with the rules
+/// alone: the learned reader has its own tests.
+@Suite struct SafetyReadingTests {
+    private func read(_ text: String) throws -> SafetyAssessment {
+        try shippedContent().safetyNet.with(learnedReader: nil).assess(text)
+    }
+
+    private func decision(_ text: String) throws -> SafetyAssessment.Decision {
+        try read(text).decision
+    }
+
+    // MARK: - Negation: no proof of safety, so the check question, never silence
+
+    @Test("a negation inside the risk asks instead of answering with the crisis answer")
+    func negationInside() throws {
+        #expect(try decision("ik wil dood") == .crisis)
+        #expect(try decision("ik wil niet dood") == .check)
+        #expect(try read("ik wil niet dood").reasons.first?.contains("negated") == true)
+    }
+
+    @Test("a negation before the risk in its clause counts, one before a clause break does not")
+    func negationBefore() throws {
+        #expect(try decision("ik denk echt niet aan zelfmoord") == .check)
+        #expect(try decision("ik ben niet depressief maar ik wil dood") == .crisis)
+    }
+
+    @Test("a negation right after the risk counts: 'dood wil ik niet'")
+    func negationAfter() throws {
+        #expect(try decision("dood wil ik niet") == .check)
+        #expect(try decision("dood wil ik") == .crisis)
+    }
+
+    @Test("a short denial after the risk counts: 'suicidal, no'")
+    func shortDenial() throws {
+        #expect(try decision("suicidal, no") == .check)
+        #expect(try decision("suicidal, no idea what to do with myself anymore") == .crisis)
+    }
+
+    @Test("a question answered no counts: 'zelfmoordgedachten? nee hoor'")
+    func questionAnsweredNo() throws {
+        #expect(try decision("zelfmoordgedachten? nee hoor") == .check)
+        #expect(try decision("je vroeg of ik aan zelfmoord denk: nee") == .check)
+        #expect(try decision("zelfmoordgedachten? ja") == .check, "a question, no one named: asked")
+    }
+
+    // MARK: - Roles: whom the risk is about
+
+    @Test("the writer, named or not named at all, gets the crisis answer")
+    func writer() throws {
+        #expect(try decision("ik wil er niet meer zijn") == .crisis)
+        #expect(try decision("zelfmoordgedachten") == .crisis)
+        #expect(try decision("mijn leven heeft geen zin meer, ik wil dood") == .crisis)
+    }
+
+    @Test("a question put to the listener is the check question, marked as put to someone")
+    func listener() throws {
+        let asked = try read("denk jij weleens aan zelfmoord?")
+        #expect(asked.decision == .check)
+        #expect(asked.isQuestionToListener)
+    }
+
+    @Test("someone else at risk is someone else in danger; told as done, someone else's death")
+    func someoneElse() throws {
+        #expect(try decision("mijn collega wil dood") == .someoneElseInDanger)
+        #expect(try decision("mijn collega heeft zich van het leven beroofd") == .aboutSomeoneElse)
+        #expect(try decision("my flatmate wants to kill himself, what do I do") == .someoneElseInDanger)
+    }
+
+    @Test("a patient's risk is clinical talk, unless it is happening now or was told as done")
+    func patient() throws {
+        #expect(try decision("een patiënt zegt dat hij dood wil") == .clinical)
+        #expect(try decision("een patiënt staat op het dak en wil springen, wat moet ik doen") == .someoneElseInDanger)
+        #expect(try decision("een patiënt heeft zich vannacht van het leven beroofd") == .aboutSomeoneElse)
+    }
+
+    @Test("'hij' points back to whoever was named last; 'mijn collega' is someone else, 'mijn leven' the writer's")
+    func pronounsAndPossessives() throws {
+        #expect(try decision("de bewoner van kamer 4, hij wil niet meer leven") == .clinical)
+        #expect(try decision("mijn vriendin zegt dat ze niet meer wil leven") == .someoneElseInDanger)
+        #expect(try decision("ik wil een einde maken aan mijn leven") == .crisis)
+    }
+
+    @Test("people in general are nobody in danger: a normalising lead-in is no one's crisis")
+    func people() throws {
+        #expect(try decision("sommige collega's denken na zoiets aan een eind aan hun leven te maken") == .clinical)
+        #expect(try decision("people sometimes think about ending their life after something like this") == .clinical)
+    }
+
+    @Test("the writer as the one told is not the one at risk: 'she told me she'd hurt her baby'")
+    func toldToTheWriter() throws {
+        #expect(try decision("a mum on the ward told me she was scared she'd hurt her baby") != .crisis)
+        #expect(try decision("I'm scared I'll hurt my baby") == .crisis)
+    }
+
+    @Test("quoted words are their speaker's; quoted words of no one named are asked about")
+    func quotations() throws {
+        #expect(try decision("de cliënt zei vanochtend: 'ik wil dood'") == .clinical)
+        #expect(try decision("mevrouw zei bij het wassen \"ik wil niet meer leven\"") == .clinical)
+        #expect(try decision("\"ik wil dood\" stond er op het briefje") == .check)
+        #expect(try decision("ik zei tegen mijn teamleider: ik wil dood") == .crisis)
+    }
+
+    // MARK: - Frames
+
+    @Test("clinical and training talk is not about the writer")
+    func clinicalAndTraining() throws {
+        #expect(try decision("morgen heb ik de cursus suïcidepreventie") == .clinical)
+        #expect(try decision("we bespraken het protocol bij suïcidaliteit in het teamoverleg") == .clinical)
+    }
+
+    @Test("idioms are no risk, and do not hide one beside them")
+    func idioms() throws {
+        #expect(try decision("ik ga dood van de hitte") == .none)
+        #expect(try decision("this rota is killing me") == .none)
+        #expect(try decision("ik ga dood van de hitte en ik wil dood") == .crisis)
+    }
+
+    // MARK: - Word forms
+
+    @Test("a split Dutch verb is read joined, a chat spelling as the word, a long typo as the word meant")
+    func wordForms() throws {
+        #expect(try decision("ik overweeg mezelf op te hangen") == .crisis)
+        #expect(try decision("k zie t nie meer zitten") != .none)
+        #expect(try decision("zit al een tijdje met gedachten aan zelfmort") != .none)
+        #expect(try decision("ikdenkaanzelfmoord") == .crisis)
+    }
+}
