@@ -147,6 +147,7 @@ public final class GuideContent: Sendable {
                         "the \(language.rawValue) dialogue must declare \(variable) as a \(type) (<<declare \(variable) = \(Value.defaultValue(of: type).literal)>>); gids uses it"
                     ))
             }
+            diagnostics += CrisisLineCheck.problems(in: program, language: language, at: start)
             programs[language] = program
         }
 
@@ -163,6 +164,7 @@ public final class GuideContent: Sendable {
                         )
                     ])
                 }
+                diagnostics += CrisisLineCheck.problems(in: loaded, reportedIn: file)
                 directories[region] = loaded
             } catch {
                 diagnostics += error.diagnostics
@@ -182,8 +184,15 @@ public final class GuideContent: Sendable {
                 diagnostics += error.diagnostics
             }
         }
-        if let organisation {
-            directories = directories.mapValues { $0.adding(organisation) }
+        if let organisation, let organisationFile {
+            for (region, directory) in directories.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let joined = directory.adding(organisation)
+                // An organisation's entries may replace national ones, but never take the crisis lines away.
+                if CrisisLineCheck.problems(in: directory, reportedIn: organisationFile).isEmpty {
+                    diagnostics += CrisisLineCheck.problems(in: joined, reportedIn: organisationFile)
+                }
+                directories[region] = joined
+            }
         }
 
         /// Reads and parses one file, or collects its problems.
