@@ -54,17 +54,34 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// The next complete line, or nil when the output ended (a partial last line is dropped).
-    func readLine() -> String? {
+    /// With `seconds`, nil also when no line comes in time: the process is then killed, so that
+    /// a test whose server does not answer fails instead of hanging.
+    func readLine(within seconds: Double? = nil) -> String? {
+        let deadline = seconds.map { Date().addingTimeInterval($0) }
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = buffer[buffer.startIndex..<newline]
                 buffer = Data(buffer[(newline + 1)...])
                 return String(decoding: line, as: UTF8.self)
             }
+            if let deadline {
+                var ready = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&ready, 1, Int32(max(0, deadline.timeIntervalSinceNow) * 1000)) > 0 else {
+                    kill()
+                    return nil
+                }
+            }
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { return nil }
             buffer.append(chunk)
         }
+    }
+
+    /// The most memory the process has used so far (`VmHWM`), in MiB; nil once it has ended.
+    var peakMemoryMiB: Int? {
+        let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        let line = status?.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }.map { $0 / 1024 }
     }
 
     func readLines(_ count: Int) -> [String] {

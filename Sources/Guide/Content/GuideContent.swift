@@ -48,7 +48,7 @@ public final class GuideContent: Sendable {
         "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode,
         "AboutSomeoneElse",
         "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack",
-        "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed",
+        "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed", "NotKept",
         "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest",
         PracticeSession.startNode, PracticeSession.goodbyeNode, PracticeSession.askedDirectlyNode,
     ]

@@ -178,7 +178,7 @@ public struct Conversation: Sendable {
     static let askedVariable = "$veiligheid_gevraagd"
     static let crisisVariable = "$crisis_getoond"
     /// The safety net's nodes: the crisis answer, someone else in danger, the check question.
-    static let crisisNode = "Crisis"
+    public static let crisisNode = "Crisis"
     static let someoneElseInDangerNode = "CrisisSomeoneElse"
     static let checkNode = "SafetyCheck"
     /// Said when the node the conversation stood in was edited since its last turn.
