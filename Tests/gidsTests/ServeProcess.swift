@@ -11,13 +11,19 @@ final class ServeProcess: @unchecked Sendable {
     private var errorBuffer = Data()
 
     /// Any program that reads and writes lines, such as a bridge that runs gids serve itself.
-    init(executable: URL, arguments: [String], closingOutput: Bool = false) throws {
+    /// `nonBlockingOutput`: its standard output is a non-blocking pipe, as some bridges' are,
+    /// so that a write the reader is not ready for fails with EAGAIN.
+    init(executable: URL, arguments: [String], closingOutput: Bool = false, nonBlockingOutput: Bool = false) throws {
         process.executableURL = executable
         process.arguments = arguments
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
         if closingOutput { try output.fileHandleForReading.close() }
+        if nonBlockingOutput {
+            let descriptor = output.fileHandleForWriting.fileDescriptor
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        }
         try process.run()
     }
 
