@@ -47,13 +47,19 @@ final class ServeProcess: @unchecked Sendable {
         }
     }
 
+    /// Writes lines to the process. Should it have ended, nothing happens: the test then fails
+    /// on what it reads, instead of the test run ending on SIGPIPE.
     func send(_ lines: [String]) {
-        input.fileHandleForWriting.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        sendRaw(Data(lines.map { $0 + "\n" }.joined().utf8))
     }
 
     func sendRaw(_ data: Data) {
-        input.fileHandleForWriting.write(data)
+        Self.ignoreBrokenPipes
+        try? input.fileHandleForWriting.write(contentsOf: data)
     }
+
+    /// A write to a process that has ended fails with EPIPE instead of ending the test run.
+    private static let ignoreBrokenPipes: Void = { _ = Glibc.signal(SIGPIPE, SIG_IGN) }()
 
     func closeInput() throws {
         try input.fileHandleForWriting.close()
@@ -110,9 +116,16 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// Reads stderr until it holds `text` (everything read stays for ``waitForExit()``);
-    /// false if stderr ends first.
-    func waitForError(containing text: String) -> Bool {
+    /// false if stderr ends first, or if `text` does not come within `seconds`: the process is
+    /// then killed, so that the test fails instead of hanging.
+    func waitForError(containing text: String, within seconds: Double = 60) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
         while !String(decoding: errorBuffer, as: UTF8.self).contains(text) {
+            var ready = pollfd(fd: errors.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, Int32(max(0, deadline.timeIntervalSinceNow) * 1000)) > 0 else {
+                kill()
+                return false
+            }
             let chunk = errors.fileHandleForReading.availableData
             if chunk.isEmpty { return false }
             errorBuffer.append(chunk)
