@@ -11,10 +11,18 @@ public struct VirtualMachine: Sendable {
     public let library: FunctionLibrary
     /// How many instructions one call to `advance` may run before it gives up (a dialogue
     /// that loops without ever reaching a line or an option would otherwise never return).
-    public var instructionLimit = 1_000_000
+    /// A jump loop stopped at this limit costs about 0.1 s and 20 MB of events.
+    public var instructionLimit = 100_000
     /// How many lines one call to `advance` may produce before it gives up: a loop that shows
     /// a line each time round would otherwise fill a reply with hundreds of thousands of them.
     public var lineLimit = 1_000
+    /// The longest string, in UTF-8 bytes, that an expression may make: a loop that doubles a
+    /// string would otherwise take all the memory there is within a few steps.
+    public var stringLimit = 64 * 1024
+    /// How long one call to `advance` may run. The limits above bound the work; this bounds
+    /// the time should each step be slow. It is the only thing that reads a clock, and only
+    /// content that runs away ever reaches it.
+    public var timeLimit: Duration = .milliseconds(250)
     /// Commands (by their first word) after which the dialogue waits for
     /// ``DialogueInput/resume``, for example a command that asks the person for text.
     public var waitingCommands: Set<String> = []
@@ -142,6 +150,8 @@ private struct Run {
 
     mutating func execute() {
         var steps = 0
+        let clock = ContinuousClock()
+        let started = clock.now
         do {
             while let current = node {
                 steps += 1
@@ -149,6 +159,12 @@ private struct Run {
                     throw RuntimeError(
                         .dialogueFailed,
                         "the dialogue ran \(machine.instructionLimit) steps without reaching a line or an option; is there a loop of jumps?"
+                    )
+                }
+                if steps % 256 == 0, clock.now - started > machine.timeLimit {
+                    throw RuntimeError(
+                        .dialogueFailed,
+                        "the dialogue ran longer than \(machine.timeLimit) without reaching a line or an option; is there a loop?"
                     )
                 }
                 guard position < current.instructions.count else {
@@ -339,18 +355,29 @@ extension Run {
             default: throw RuntimeError(.dialogueFailed, "'\(op.rawValue)' cannot be applied to \(value.type)")
             }
         case .binary(let op, let left, let right):
-            return try Arithmetic.apply(op, try evaluate(left), try evaluate(right))
+            return try limited(try Arithmetic.apply(op, try evaluate(left), try evaluate(right)))
         case .call(let function, let arguments):
             var values: [Value] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try evaluate(argument)) }
             if let host = machine.library.hostFunctions[function] {
-                return try host.implementation(values)
+                return try limited(try host.implementation(values))
             }
             if let result = try BuiltinFunctions.call(function, values, state: &state) {
-                return result
+                return try limited(result)
             }
             throw RuntimeError(.dialogueFailed, "the function '\(function)' is not available in this host")
         }
+    }
+
+    /// The value, unless it is a string longer than ``VirtualMachine/stringLimit``.
+    func limited(_ value: Value) throws -> Value {
+        if case .string(let text) = value, text.utf8.count > machine.stringLimit {
+            throw RuntimeError(
+                .dialogueFailed,
+                "the dialogue made a string of more than \(machine.stringLimit) bytes; is there a loop that makes it grow?"
+            )
+        }
+        return value
     }
 }

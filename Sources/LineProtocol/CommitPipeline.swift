@@ -5,16 +5,21 @@ import Guide
 /// (writing its sessions and waiting for the disk) overlaps with answering the next: each
 /// batch is answered ahead on the calling thread, from the store as last committed and the
 /// answers of the batch still being committed, then committed on a thread of its own, one
-/// batch after another. Its responses are handed on right after its commit, in input order;
-/// a reply is never handed on before its turn is on disk. Should the store change under a
-/// batch's feet (another process wrote, a commit failed), the commit answers it again.
+/// batch after another. Its responses are handed on right after its commit, in input order,
+/// on a third thread; a reply is never handed on before its turn is on disk. Should the store
+/// change under a batch's feet (another process wrote, a commit failed), the commit answers
+/// it again.
 ///
-/// At most two batches wait for their commit: before a third is answered, the oldest must
-/// be done, so what is read ahead never lags more than one batch behind.
+/// At most two batches wait for their commit and their responses to be handed on: before a
+/// third is answered, the oldest must be done, so what is read ahead never lags more than one
+/// batch behind. A reader that stops reading holds up the input, never the committer's
+/// thread: the sweep and the metrics go on (see ``periodically(every:_:)``).
 public final class CommitPipeline {
     private let server: SessionServer
     private let deliver: @Sendable ([ProtocolResponse]) -> Void
     private let committer = DispatchQueue(label: "gids.commit")
+    /// Hands the responses on, in order, so that output that cannot be written waits here.
+    private let output = DispatchQueue(label: "gids.output")
     /// The batch handed to the committer before `newer`; its commit may still run.
     private var older: PreparedBatch?
     /// The batch handed to the committer last.
@@ -24,7 +29,7 @@ public final class CommitPipeline {
     /// The work done every few seconds between commits (sweeping, writing metrics).
     private var timers: [any DispatchSourceTimer] = []
 
-    /// `deliver` gets each batch's responses, on the committer's thread.
+    /// `deliver` gets each batch's responses, in order, on a thread of their own.
     public init(server: SessionServer, deliver: @escaping @Sendable ([ProtocolResponse]) -> Void) {
         self.server = server
         self.deliver = deliver
@@ -70,9 +75,12 @@ public final class CommitPipeline {
         }
         let batch = server.prepare(items, readingAhead: base)
         batch.committed.enter()
-        committer.async { [server, deliver] in
-            deliver(server.commit(batch))
-            batch.committed.leave()
+        committer.async { [server, deliver, output] in
+            let responses = server.commit(batch)
+            output.async {
+                deliver(responses)
+                batch.committed.leave()
+            }
         }
         older = newer
         newer = batch

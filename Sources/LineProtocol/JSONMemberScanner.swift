@@ -1,29 +1,41 @@
-/// Finds a member's value in a JSON object line as it was written: the exact token, so that
-/// a bridge's `id` comes back byte for byte (`2.50`, `1e3`, `"\u00e9"` as sent). Only ever
-/// run on a line the JSON parser has accepted, so it need not check what it skips.
+import Foundation
+
+/// Finds the members of a JSON object line as they were written: the exact tokens, so that a
+/// bridge's `id` comes back byte for byte (`2.50`, `1e3`, `"\u00e9"` as sent), and every key,
+/// so that a key written twice is found. Only ever run on a line the JSON parser has accepted,
+/// so it need not check what it skips.
 enum JSONMemberScanner {
-    /// The raw value of the last top-level member whose key is written exactly `"name"`, or
-    /// nil when there is none (or its key is written with escapes).
-    static func rawValue(of name: String, in line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        let key = Array("\"\(name)\"".utf8)
+    /// The top-level members of an object line, in order: each key as the JSON parser reads it
+    /// (escapes such as `"\u0069d"` decoded) with its value exactly as written. Empty when the
+    /// line is not an object.
+    static func members(in line: ArraySlice<UInt8>) -> [(key: String, value: ArraySlice<UInt8>)] {
         var index = skipSpace(line, from: line.startIndex)
-        guard index < line.endIndex, line[index] == UInt8(ascii: "{") else { return nil }
+        guard index < line.endIndex, line[index] == UInt8(ascii: "{") else { return [] }
         index += 1
-        var found: ArraySlice<UInt8>?
+        var members: [(key: String, value: ArraySlice<UInt8>)] = []
         while true {
             index = skipSpace(line, from: index)
-            guard index < line.endIndex, line[index] == UInt8(ascii: "\"") else { return found }
+            guard index < line.endIndex, line[index] == UInt8(ascii: "\"") else { return members }
             let keyEnd = endOfValue(line, from: index)
-            let isWanted = line[index..<keyEnd].elementsEqual(key)
+            let key = self.key(line[index..<keyEnd])
             index = skipSpace(line, from: keyEnd)
-            guard index < line.endIndex, line[index] == UInt8(ascii: ":") else { return found }
+            guard index < line.endIndex, line[index] == UInt8(ascii: ":") else { return members }
             let valueStart = skipSpace(line, from: index + 1)
             let valueEnd = endOfValue(line, from: valueStart)
-            if isWanted { found = line[valueStart..<valueEnd] }
+            members.append((key, line[valueStart..<valueEnd]))
             index = skipSpace(line, from: valueEnd)
-            guard index < line.endIndex, line[index] == UInt8(ascii: ",") else { return found }
+            guard index < line.endIndex, line[index] == UInt8(ascii: ",") else { return members }
             index += 1
         }
+    }
+
+    /// A key's text from its JSON string token: as written between the quotes, or decoded by
+    /// the JSON parser when it holds escapes.
+    private static func key(_ token: ArraySlice<UInt8>) -> String {
+        guard token.contains(UInt8(ascii: "\\")) else {
+            return String(decoding: token.dropFirst().dropLast(), as: UTF8.self)
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(token), options: [.fragmentsAllowed])) as? String ?? ""
     }
 
     private static func skipSpace(_ line: ArraySlice<UInt8>, from start: Int) -> Int {

@@ -13,7 +13,11 @@ import Foundation
 ///     anna	expect	text
 ///     anna	error	missing_text	a message needs 'text'
 ///
-/// In every field a tab is written `\t`, a newline `\n` and a backslash `\\`, both ways.
+/// In every field a tab is written `\t`, a newline `\n`, a carriage return `\r` and a
+/// backslash `\\`, both ways; gids writes any other control character (an escape, say) as
+/// `\u001b`, so that a field can never move a terminal's cursor or end a line. A session name
+/// in an error line is left out when it is longer than ``RequestParser/maximumSessionLength``
+/// bytes, as in JSON.
 public enum PlainFormat {
     /// The JSON request equivalent to a plain input line, or the problem with it.
     public static func request(from line: [UInt8]) -> InputLines.Item {
@@ -39,7 +43,8 @@ public enum PlainFormat {
                 + reply.options.enumerated().map { "\(s)\toption\t\($0.offset + 1)\t\(escape($0.element.text))" }
                 + ["\(s)\texpect\t\(reply.expects.rawValue)"]
         case .error(let error, _, let session):
-            return ["\(escape(session ?? ""))\terror\t\(error.code)\t\(escape(error.message))"]
+            let echoed = session.flatMap { $0.utf8.count <= RequestParser.maximumSessionLength ? $0 : nil } ?? ""
+            return ["\(escape(echoed))\terror\t\(error.code)\t\(escape(error.message))"]
         case .serialized(let bytes):
             return serializedLines(bytes)
         case .pong, .stats, .due, .forgotten:
@@ -67,8 +72,20 @@ public enum PlainFormat {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case _ where scalar.properties.generalCategory == .control:
+                let hex = String(scalar.value, radix: 16)
+                escaped += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     static func unescape(_ text: String) -> String {
@@ -79,6 +96,7 @@ public enum PlainFormat {
                 switch character {
                 case "t": result.append("\t")
                 case "n": result.append("\n")
+                case "r": result.append("\r")
                 default: result.append(character)
                 }
                 escaping = false

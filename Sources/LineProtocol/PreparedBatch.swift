@@ -30,7 +30,7 @@ final class PreparedBatch: @unchecked Sendable {
     var transactionsAfter = 0
     /// Whether the commit wrote the answers worked out ahead (and not new ones).
     var wroteAnswersAhead = false
-    /// Left when the batch is committed and its responses handed on.
+    /// Left when the batch is committed and its responses handed on (written).
     let committed = DispatchGroup()
 
     init(requests: [SessionServer.ParsedLine], ahead: Answers?) {

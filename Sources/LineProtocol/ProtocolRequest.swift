@@ -78,7 +78,8 @@ public struct RequestParser: Sendable {
         guard String(validating: line, as: UTF8.self) != nil else { return .failure(ParseFailure(.invalidUTF8)) }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
+            object = try JSONSerialization.jsonObject(
+                with: Self.escapingByteOrderMarks(line), options: [.fragmentsAllowed])
         } catch {
             return .failure(ParseFailure(ProtocolError("invalid_json", "the line is not valid JSON")))
         }
@@ -87,9 +88,19 @@ public struct RequestParser: Sendable {
                 ParseFailure(
                     ProtocolError("not_an_object", "each line must be one JSON object, not \(Self.kind(of: object))")))
         }
+        let members = JSONMemberScanner.members(in: line)
+        var keys = Set<String>()
+        if let repeated = members.first(where: { !keys.insert($0.key).inserted }) {
+            return .failure(
+                ParseFailure(
+                    ProtocolError(
+                        "duplicate_key",
+                        "the key '\(repeated.key.prefix(40))' appears more than once in the line; write each key once"
+                    )))
+        }
         var id: RequestID?
         if let raw = fields["id"] {
-            switch Self.requestID(raw, token: JSONMemberScanner.rawValue(of: "id", in: line)) {
+            switch Self.requestID(raw, token: members.last(where: { $0.key == "id" })?.value) {
             case .success(let parsed): id = parsed
             case .failure(let error): return .failure(ParseFailure(error))
             }
@@ -193,8 +204,7 @@ public struct RequestParser: Sendable {
     /// The longest `id` string, in bytes.
     public static let maximumIDLength = 256
 
-    /// The id as written (`token`), once its value is a string or a finite number; an id whose
-    /// key was written with escapes has no token found, and is written anew from its value.
+    /// The id as written (`token`), once its value is a string or a finite number.
     private static func requestID(_ value: Any, token: ArraySlice<UInt8>?) -> Result<RequestID, ProtocolError> {
         if let text = value as? String {
             guard text.utf8.count <= maximumIDLength else {
@@ -207,6 +217,27 @@ public struct RequestParser: Sendable {
                 ProtocolError("invalid_id", "'id' must be a string or a finite number, not \(kind(of: value))"))
         }
         return .success(RequestID(token: token.map(Array.init) ?? Array(number.stringValue.utf8)))
+    }
+
+    /// Foundation's JSON parser drops a raw U+FEFF (a byte order mark) inside a string, so that
+    /// "\u{FEFF}anna" would read as "anna", another person, and a key "\u{FEFF}id" as "id". Each
+    /// is written as the escape `\ufeff` before parsing, which the parser keeps; outside a
+    /// string that makes the line invalid JSON, as it is.
+    private static func escapingByteOrderMarks(_ line: ArraySlice<UInt8>) -> Data {
+        guard line.contains(0xEF) else { return Data(line) }
+        var escaped = Data()
+        escaped.reserveCapacity(line.count)
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index] == 0xEF, line[index...].starts(with: [0xEF, 0xBB, 0xBF]) {
+                escaped.append(contentsOf: Array("\\ufeff".utf8))
+                index += 3
+            } else {
+                escaped.append(line[index])
+                index += 1
+            }
+        }
+        return escaped
     }
 
     private static func token(for text: String) -> [UInt8] {

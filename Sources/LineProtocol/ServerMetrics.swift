@@ -9,6 +9,7 @@ public final class ServerMetrics: Sendable {
     let lines: Counter
     let turns: Counter
     let crisisAnswers: Counter
+    let unkeptCrisisAnswers: Counter
     let checkQuestions: Counter
     let restartedNodes: Counter
     let storageFailures: Counter
@@ -21,6 +22,11 @@ public final class ServerMetrics: Sendable {
             descriptor: Self.name("turns", "total", "Replies of the guide to a conversation line."))
         crisisAnswers = registry.makeCounter(
             descriptor: Self.name("crisis_answers", "total", "Turns that gave the crisis answer."))
+        unkeptCrisisAnswers = registry.makeCounter(
+            descriptor: Self.name(
+                "crisis_answers_unkept", "total",
+                "Crisis answers given while the store could not keep the turn (also counted in gids_crisis_answers_total)."
+            ))
         checkQuestions = registry.makeCounter(
             descriptor: Self.name("check_questions", "total", "Turns that asked the safety net's check question."))
         restartedNodes = registry.makeCounter(

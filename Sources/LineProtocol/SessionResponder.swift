@@ -52,10 +52,11 @@ struct SessionResponder: Sendable {
         // answer; the same id with other text is a bridge's mistake, and its text is not lost
         // silently behind an old answer.
         let line = id.map { Self.lineKey($0, keys.keyedDigest(of: text)) }
-        if let line, let stored, stored.lastID == line, let reply = stored.lastReply {
-            return .serialized([UInt8](reply))  // the same line again: the same answer
+        let answered = stored?.answeredLines ?? []
+        if let line, let kept = answered.last(where: { $0.line == line }) {
+            return .serialized([UInt8](kept.reply))  // the same line again: the same answer
         }
-        if let id, let last = stored?.lastID, last.hasPrefix(Self.lineKey(id, "")) {
+        if let id, answered.contains(where: { $0.line.hasPrefix(Self.lineKey(id, "")) }) {
             return .error(
                 ProtocolError(
                     "id_reused",
@@ -79,13 +80,55 @@ struct SessionResponder: Sendable {
             // acts on is answered at once.
             conversation = Conversation(
                 content: content,
-                settings: conversationSettings(language: nil, region: nil, profile: profile, session: session))
+                settings: conversationSettings(
+                    language: nil, region: nil, profile: profile, key: session.key, followUp: session.followUp))
             reply = conversation.start()
             if isSafety() { reply = conversation.respond(to: text) }
         }
         turn = reply
         return finish(conversation, reply: reply, profile: profile, id: id, line: line, session: &session)
     }
+
+    /// The crisis answer to a line whose turn the store could not keep (a full disk, a store
+    /// deleted under gids): the crisis answer needs nothing stored. It comes from the session's
+    /// stored conversation when it can be read (its language, region and organisation), with
+    /// the node ``notKeptNode`` saying that the conversation cannot be kept now, and no options:
+    /// the stored conversation is unchanged, so the person's next line goes on from there.
+    /// Nil for a line the safety net does not act on (the check question becomes the crisis
+    /// answer here, as its answer could not be kept either); that line gets `storage_failed`.
+    func unkeptCrisisAnswer(
+        to text: String, id: RequestID?, session key: String, stored: StoredSession?, tally: inout TurnTally
+    ) -> ProtocolResponse? {
+        let profile = stored?.profile ?? ""
+        guard let content = contents[profile] ?? contents[""] else { return nil }
+        switch content.router.intent(of: TextNormalizer.sanitized(text)) {
+        case .crisis, .someoneElseInDanger, .check, .command(.crisis): break
+        default: return nil
+        }
+        var conversation: Conversation
+        if let stored, let state = try? ConversationState(binary: [UInt8](stored.state)), !state.isFinished {
+            conversation = Conversation(content: content, state: state)
+        } else {
+            conversation = Conversation(
+                content: content,
+                settings: conversationSettings(language: nil, region: nil, profile: profile, key: key, followUp: nil))
+            _ = conversation.start()
+        }
+        var reply = conversation.respond(to: text)
+        if reply.safety != .crisis { reply = conversation.start(at: Conversation.crisisNode) }
+        // Said by a conversation of its own, in the same language: ending there adds no reminder.
+        var note = Conversation(content: content, settings: conversation.state.settings)
+        reply.messages += note.start(at: Self.notKeptNode).messages
+        reply.options = []
+        reply.expects = .text
+        reply.effects = []
+        reply.problems = []
+        tally.count(reply)
+        return .reply(session: key, id: id, reply)
+    }
+
+    /// The node that tells the person their conversation cannot be kept right now.
+    static let notKeptNode = "NotKept"
 
     /// How a line is remembered: its id, and what it said (the keyed hash of a message's
     /// text, or what a control line did).
@@ -105,7 +148,8 @@ struct SessionResponder: Sendable {
         }
         var conversation = Conversation(
             content: content,
-            settings: conversationSettings(language: language, region: region, profile: profile, session: session))
+            settings: conversationSettings(
+                language: language, region: region, profile: profile, key: session.key, followUp: session.followUp))
         let reply = conversation.start()
         turn = reply
         return finish(
@@ -113,15 +157,15 @@ struct SessionResponder: Sendable {
             session: &session)
     }
 
-    private func conversationSettings(language: Language?, region: Region?, profile: String, session: SessionRecord)
-        -> ConversationSettings
-    {
+    private func conversationSettings(
+        language: Language?, region: Region?, profile: String, key: String, followUp: FollowUp?
+    ) -> ConversationSettings {
         let content = contents[profile] ?? contents[""]
         return ConversationSettings(
             language: language ?? settings.language, region: region ?? settings.region,
-            seed: Self.seed(for: session.key),
+            seed: Self.seed(for: key),
             today: today, schedule: settings.schedule ?? content?.organisation?.schedule ?? .olvg,
-            followUp: session.followUp, memoryLocation: ConversationSettings.bridgeMemory, canWriteFiles: false,
+            followUp: followUp, memoryLocation: ConversationSettings.bridgeMemory, canWriteFiles: false,
             keptHours: settings.keptHours)
     }
 
@@ -160,18 +204,20 @@ struct SessionResponder: Sendable {
             session.endConversation()
             return response
         }
-        var lastReply: Data?
-        if id != nil {
-            // Kept to answer the same line again; written from the same bytes, serialised once.
+        var answered = session.stored?.answeredLines ?? []
+        if let line {
+            // Kept to answer the same line again, with the session's last few (a bridge may have
+            // several lines of one person in flight); written from the same bytes, serialised once.
             let bytes = response.jsonBytes
-            lastReply = Data(bytes)
+            answered = Array(
+                (answered + [AnsweredLine(line: line, reply: Data(bytes))]).suffix(AnsweredLine.keptPerSession))
             response = .serialized(bytes)
         }
-        // An ended conversation keeps no state: only its last reply, for a line sent again
+        // An ended conversation keeps no state: only its answered lines, for a line sent again
         // (see SweepLimits.replayMinutes).
         session.stored = StoredSession(
-            state: reply.isFinished ? Data() : Data(conversation.state.binaryEncoded()), profile: profile, lastID: line,
-            lastReply: lastReply, lastActivity: Int64(clock().timeIntervalSince1970), isEnded: reply.isFinished)
+            state: reply.isFinished ? Data() : Data(conversation.state.binaryEncoded()), profile: profile,
+            answeredLines: answered, lastActivity: Int64(clock().timeIntervalSince1970), isEnded: reply.isFinished)
         return response
     }
 

@@ -21,9 +21,12 @@ import SessionStore
 /// `commit` runs on another; `commit` alone changes the server, one call at a time.
 ///
 /// A commit that fails is told to the operator (the log, never any content) and counted in
-/// `stats`; after ``maximumFailedCommitsInARow`` batches in a row of which not one line could
-/// be stored, ``hasGivenUp`` says the store is unusable, and `gids serve` stops rather than
-/// ask bridges to send their lines again forever.
+/// `stats`. Its lines are tried one by one; a line that still cannot be stored gets
+/// `storage_failed`, unless the safety net acts on it: the crisis answer needs nothing stored,
+/// so it is given all the same (``SessionResponder/unkeptCrisisAnswer(to:id:session:stored:tally:)``).
+/// After ``maximumFailedCommitsInARow`` batches in a row of which not one line could be stored,
+/// ``storeIsDown`` says the store is unusable: the operator is told once, and the server goes on
+/// giving crisis answers (and trying each batch) until a commit works again.
 public final class SessionServer: @unchecked Sendable {
     /// What the server uses for sessions that do not say otherwise.
     public struct Settings: Sendable {
@@ -45,7 +48,7 @@ public final class SessionServer: @unchecked Sendable {
 
     typealias ParsedLine = Result<ProtocolRequest, ParseFailure>
 
-    /// After this many batches in a row of which no line could be stored, the server gives up.
+    /// After this many batches in a row of which no line could be stored, the store counts as down.
     public static let maximumFailedCommitsInARow = 5
 
     let store: SessionDatabase
@@ -162,7 +165,10 @@ public final class SessionServer: @unchecked Sendable {
             }
             // Only a turn stored shows the store works again: a bridge's pings and stats would
             // otherwise keep a store that takes no turn from ever being given up.
-            if batch.requests.contains(where: { !Self.isForServer($0) }) { failedCommitsInARow = 0 }
+            if batch.requests.contains(where: { !Self.isForServer($0) }) {
+                if storeIsDown { log.notice("the store works again: lines are stored and acknowledged") }
+                failedCommitsInARow = 0
+            }
         } catch {
             wroteAhead = false
             noteStorageFailure(error)
@@ -177,13 +183,19 @@ public final class SessionServer: @unchecked Sendable {
                     return response
                 } catch {
                     noteStorageFailure(error)
-                    return failure(request)
+                    return answerWithoutStoring(request, tally: &tally)
                 }
             }
+            let wasDown = storeIsDown
             failedCommitsInARow = stored == 0 ? failedCommitsInARow + 1 : 0
             log.error(
-                "a commit failed; lines stored one by one: \(stored) of \(batch.requests.count), the others were answered storage_failed",
+                "a commit failed; lines stored one by one: \(stored) of \(batch.requests.count), the others were answered storage_failed (a crisis with the crisis answer)",
                 metadata: ["reason": "\(lastStorageFailure ?? "unknown")", "store": "\(store.database.path)"])
+            if storeIsDown, !wasDown {
+                log.critical(
+                    "\(Self.maximumFailedCommitsInARow) commits in a row failed; no line since was stored. Check the disk and the store: until a commit works again, every line gets storage_failed, and a crisis the crisis answer",
+                    metadata: ["reason": "\(lastStorageFailure ?? "unknown")", "store": "\(store.database.path)"])
+            }
         }
         lastCommitWroteAnswersAhead = wroteAhead
         metrics.lines.increment(by: Int64(batch.requests.count))
@@ -210,16 +222,29 @@ public final class SessionServer: @unchecked Sendable {
         return responses
     }
 
-    /// Whether the store has failed for ``maximumFailedCommitsInARow`` batches in a row.
-    public var hasGivenUp: Bool { failedCommitsInARow >= Self.maximumFailedCommitsInARow }
+    /// Whether the store is down: it could only be opened for reading, or has failed for
+    /// ``maximumFailedCommitsInARow`` batches in a row.
+    private var storeIsDown: Bool {
+        store.database.cannotWrite != nil || failedCommitsInARow >= Self.maximumFailedCommitsInARow
+    }
 
-    /// Counts a failed transaction and keeps why, in SQLite's words, for the operator: a GRDB
-    /// error's description would hold the statement, so only its message and code are used.
+    /// Whether the lines last answered were not stored: the store could only be opened for
+    /// reading, or the last batch with a conversation line could not be committed at all.
+    public var lastLinesWereNotStored: Bool {
+        store.database.cannotWrite != nil || failedCommitsInARow > 0
+    }
+
+    /// Counts a failed transaction and keeps why, for the operator: a ``StoreError`` says it in
+    /// plain words; a GRDB error's description would hold the statement, so only its message
+    /// and SQLite's code are used.
     private func noteStorageFailure(_ error: any Error) {
         storageFailures += 1
         metrics.storageFailures.increment()
         lastStorageFailure =
-            (error as? DatabaseError).map { "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))" }
+            (error as? StoreError)?.description
+            ?? (error as? DatabaseError).map {
+                "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))"
+            }
             ?? "\(type(of: error))"
     }
 
@@ -231,6 +256,21 @@ public final class SessionServer: @unchecked Sendable {
     private func failure(_ request: ParsedLine) -> ProtocolResponse {
         let parsed = try? request.get()
         return .error(.storage, id: parsed?.id, session: parsed?.session)
+    }
+
+    /// The answer to a line whose turn could not be stored: the crisis answer when the safety
+    /// net acts on it (from the session as last committed, when that can be read), counted in
+    /// ``ServerMetrics/unkeptCrisisAnswers``; `storage_failed` otherwise.
+    private func answerWithoutStoring(_ parsed: ParsedLine, tally: inout TurnTally) -> ProtocolResponse {
+        guard case .success(let request) = parsed, case .conversation(let key, .message(let text)) = request.action
+        else { return failure(parsed) }
+        let record = try? store.readCommitted { try $0.read([store.keys.pseudonymised(key)]) }.first
+        guard
+            let answer = responder.unkeptCrisisAnswer(
+                to: text, id: request.id, session: key, stored: record?.stored, tally: &tally)
+        else { return failure(parsed) }
+        metrics.unkeptCrisisAnswers.increment()
+        return answer
     }
 
     /// Answers the lines in order: runs of conversation lines (and lines that could not be

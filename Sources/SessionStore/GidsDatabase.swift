@@ -13,6 +13,10 @@ public final class GidsDatabase: @unchecked Sendable {
     let writer: any DatabaseWriter
     /// The file, or `:memory:`.
     public let path: String
+    /// The device and inode of the file as opened, to notice when the path no longer names it.
+    private let openedFile: (device: UInt64, inode: UInt64)?
+    /// Why the database can only be read (see ``init(readingOnly:because:inspect:)``); nil when it can be written.
+    public let cannotWrite: StoreError?
 
     /// Opens (or creates) the database at `path`; `:memory:` keeps it in memory. A file that
     /// is damaged, another program's or from a newer gids is refused before a byte of it
@@ -20,9 +24,11 @@ public final class GidsDatabase: @unchecked Sendable {
     /// before gids opens it for writing.
     public init(path: String, inspect: ((Database) throws -> Void)? = nil) throws {
         self.path = path
+        cannotWrite = nil
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         if path == ":memory:" {
+            openedFile = nil
             writer = try DatabaseQueue(configuration: configuration)
             try Self.migrator.migrate(writer)
             return
@@ -39,6 +45,7 @@ public final class GidsDatabase: @unchecked Sendable {
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try Self.createFolder(folder)
+        try Self.checkWritable(path, folder: folder)
         writer = try FolderLock.holding(folder) {
             try Self.createPrivately(path)
             try Self.check(path, inspect: inspect)
@@ -57,6 +64,67 @@ public final class GidsDatabase: @unchecked Sendable {
             for suffix in ["", "-wal", "-shm"] { chmod(path + suffix, 0o600) }
             return pool
         }
+        openedFile = Self.identity(of: path)
+    }
+
+    /// Opens the database at `path` for reading only, as it is, when it cannot be written
+    /// (`reason`: a read-only file system, say), so that what is stored can still be read while
+    /// every write fails with `reason`. It is checked as for writing; a file that does not
+    /// exist reads as an empty database.
+    public init(readingOnly path: String, because reason: StoreError, inspect: ((Database) throws -> Void)? = nil)
+        throws
+    {
+        self.path = path
+        cannotWrite = reason
+        openedFile = nil
+        guard FileManager.default.fileExists(atPath: path) else {
+            writer = try DatabaseQueue()
+            try Self.migrator.migrate(writer)
+            try writer.read { try inspect?($0) }
+            return
+        }
+        // Opened as immutable: SQLite then needs no -shm file beside a WAL database, which a
+        // read-only file system would not let it make. What it reads may be stale should
+        // another process write, which only a crisis answer's language and region rely on.
+        let immutable = Self.immutableURI(path)
+        try Self.check(path, opening: immutable, inspect: inspect)
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        writer = try DatabaseQueue(path: immutable, configuration: readOnly)
+    }
+
+    /// The SQLite URI that opens `path` as a file nothing changes (`immutable=1`).
+    private static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    /// Throws ``StoreError/moved(path:)`` when the path no longer names the file gids opened
+    /// (its folder deleted, the file removed or replaced): SQLite would go on writing into the
+    /// unlinked file, and everything acknowledged would be lost when gids stops.
+    public func checkInPlace() throws {
+        guard let openedFile else { return }
+        guard let now = Self.identity(of: path), now == openedFile else { throw StoreError.moved(path: path) }
+    }
+
+    /// The device and inode of a file that has a name in its folder, or nil.
+    private static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_nlink > 0 else { return nil }
+        return (UInt64(status.st_dev), UInt64(status.st_ino))
+    }
+
+    /// Refuses, in plain words, a store that cannot be written: a read-only file system (a
+    /// disk mounted read-only, or remounted so after errors) or a file or folder without
+    /// write permission. SQLite would say "attempt to write a readonly database" about a table
+    /// the operator never heard of.
+    private static func checkWritable(_ path: String, folder: String) throws {
+        for target in [folder, path] where FileManager.default.fileExists(atPath: target) {
+            if access(target, W_OK) != 0 {
+                throw StoreError.notWritable(path: path, detail: String(cString: strerror(errno)))
+            }
+        }
     }
 
     /// Copies the WAL into the database and empties it, so that what was deleted (with its
@@ -64,20 +132,23 @@ public final class GidsDatabase: @unchecked Sendable {
     /// Should another process be reading, this waits for it up to the busy timeout, then
     /// leaves the rest to the next checkpoint.
     public func eraseDeleted() {
-        guard path != ":memory:" else { return }
+        guard path != ":memory:", cannotWrite == nil else { return }
         _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
-    /// Reads the file without changing it (WAL mode would rewrite its header) and refuses it
+    /// Reads the file without changing it (WAL mode would rewrite its header), through `name`
+    /// when given (an SQLite URI for the same file), and refuses it
     /// when it is damaged (SQLite's `quick_check`, which reads every page once: tens of
     /// milliseconds for a store of thousands of sessions), another program's, from a newer
     /// gids, or refused by `inspect`.
-    private static func check(_ path: String, inspect: ((Database) throws -> Void)?) throws {
+    private static func check(_ path: String, opening name: String? = nil, inspect: ((Database) throws -> Void)?)
+        throws
+    {
         var readOnly = Configuration()
         readOnly.readonly = true
         readOnly.busyMode = .timeout(30)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            let queue = try DatabaseQueue(path: name ?? path, configuration: readOnly)
             defer { try? queue.close() }
             try queue.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -177,6 +248,14 @@ public final class GidsDatabase: @unchecked Sendable {
                 table.add(column: "sealed", .boolean).notNull().defaults(to: false)
                 table.add(column: "ended", .boolean).notNull().defaults(to: false)
             }
+        }
+        migrator.registerMigration("5: answered lines, key check") { db in
+            // A session keeps the replies to its last lines with an id (see AnsweredLine), sealed
+            // as one value, not only the last one in last_id and last_reply.
+            try db.alter(table: "session") { table in table.add(column: "answered", .blob) }
+            // The keyed hash of a fixed text: a key file that is not the store's own is refused
+            // before anything is read or written with it.
+            try db.create(table: "key_check") { table in table.column("value", .text).notNull() }
         }
         return migrator
     }

@@ -8,23 +8,21 @@ public struct StoredSession: Sendable {
     public var state: Data
     /// The organisation profile the session uses ("" for none).
     public var profile: String
-    /// The `id` of the last line answered, to answer a repeated line the same way.
-    public var lastID: String?
-    /// The reply to that line, exactly as written.
-    public var lastReply: Data?
+    /// The session's last lines with an `id` and their replies, oldest first (at most
+    /// ``AnsweredLine/keptPerSession``), to answer a line sent again the same way.
+    public var answeredLines: [AnsweredLine]
     /// When the session was last used, in seconds since 1970.
     public var lastActivity: Int64
-    /// Whether the conversation has ended: only its last reply is kept (no state), to answer
-    /// that line again should the bridge send it again, until ``SessionTransaction/sweep(_:)``.
+    /// Whether the conversation has ended: only its answered lines are kept (no state), to
+    /// answer one of them again should the bridge send it again, until ``SessionTransaction/sweep(_:)``.
     public var isEnded: Bool
 
     public init(
-        state: Data, profile: String, lastID: String?, lastReply: Data?, lastActivity: Int64, isEnded: Bool = false
+        state: Data, profile: String, answeredLines: [AnsweredLine] = [], lastActivity: Int64, isEnded: Bool = false
     ) {
         self.state = state
         self.profile = profile
-        self.lastID = lastID
-        self.lastReply = lastReply
+        self.answeredLines = answeredLines
         self.lastActivity = lastActivity
         self.isEnded = isEnded
     }
@@ -65,29 +63,73 @@ public final class SessionDatabase: @unchecked Sendable {
         try sealRowsWrittenBeforeSealing()
     }
 
+    /// Opens a store that cannot be written (`reason`, such as ``StoreError/notWritable(path:detail:)``)
+    /// for reading only: its sessions can be read, and every ``transaction(_:)`` fails with
+    /// `reason`, as a full disk's would. The key file is checked as for writing; with no store
+    /// and no key file there is nothing to read.
+    public init(readingOnly path: String, keyFile: String? = nil, because reason: StoreError) throws {
+        let keyFile = keyFile ?? path + ".key"
+        var keys = SessionKeys()
+        database = try GidsDatabase(readingOnly: path, because: reason) { db in
+            guard try !Self.isEmpty(db) else { return }
+            keys = try SessionKeys(file: keyFile, allowCreating: false)
+            try Self.verify(keys, in: db, path: path, keyFile: keyFile)
+        }
+        self.keys = keys
+        lastDataVersion = try database.writer.read { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+    }
+
     private static func open(_ path: String, keyFile: String) throws -> (GidsDatabase, SessionKeys) {
         guard path != ":memory:" else { return (try GidsDatabase(path: path), SessionKeys()) }
         var keys: SessionKeys?
         let database = try GidsDatabase(path: path) { db in
-            keys = try SessionKeys(file: keyFile, allowCreating: try isEmpty(db))
+            let opened = try SessionKeys(file: keyFile, allowCreating: try isEmpty(db))
+            try verify(opened, in: db, path: path, keyFile: keyFile)
+            keys = opened
         }
         guard let keys else { throw StoreError.missingKey(path: keyFile) }
         chmod(keyFile, 0o600)
         return (database, keys)
     }
 
-    /// Whether the database holds no session and no follow-up (or no tables yet).
+    /// Refuses a key file that is not the store's own, before anything is read or written with
+    /// it: the store's check value (``SessionKeys/checkValue``) must match, and a store written
+    /// before there was one must open its first sealed row (or follow-up name) with the key.
+    private static func verify(_ keys: SessionKeys, in db: Database, path: String, keyFile: String) throws {
+        let wrongKey = StoreError.wrongKey(path: path, keyFile: keyFile)
+        if try db.tableExists("key_check") {
+            if let value = try String.fetchOne(db, sql: "SELECT value FROM key_check") {
+                guard value == keys.checkValue else { throw wrongKey }
+                return
+            }
+        }
+        if try db.tableExists("session"), try db.columns(in: "session").contains(where: { $0.name == "sealed" }),
+            let row = try Row.fetchOne(db, sql: "SELECT key, state FROM session WHERE sealed LIMIT 1")
+        {
+            guard (try? keys.open(row["state"], for: row["key"])) != nil else { throw wrongKey }
+        } else if try db.tableExists("reachable"),
+            let row = try Row.fetchOne(db, sql: "SELECT key, sealed_session FROM reachable LIMIT 1")
+        {
+            guard keys.unseal(row["sealed_session"], for: row["key"]) != nil else { throw wrongKey }
+        }
+    }
+
+    /// Whether the database holds no session, no follow-up and no key check (or no tables yet).
     private static func isEmpty(_ db: Database) throws -> Bool {
-        for table in ["session", "follow_up"] where try db.tableExists(table) {
+        for table in ["session", "follow_up", "key_check"] where try db.tableExists(table) {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true { return false }
         }
         return true
     }
 
-    /// Seals the states and replies of a store written by a gids that kept them plain, then
-    /// erases the plain copies from the files.
+    /// Seals the states and replies of a store written by a gids that kept them plain (then
+    /// erases the plain copies from the files), and keeps the key's check value in a store
+    /// written before there was one.
     private func sealRowsWrittenBeforeSealing() throws {
-        let sealed = try transaction { transaction in try transaction.sealPlainRows() }
+        let sealed = try transaction { transaction in
+            try transaction.keepKeyCheck()
+            return try transaction.sealPlainRows()
+        }
         if sealed > 0 { database.eraseDeleted() }
     }
 
@@ -101,9 +143,12 @@ public final class SessionDatabase: @unchecked Sendable {
 
     /// Runs `body` in one write transaction: every change in it is committed together, or none.
     /// The transaction takes the write lock at once (IMMEDIATE), so two processes working on
-    /// the same session wait for each other instead of failing on a stale read.
+    /// the same session wait for each other instead of failing on a stale read. It throws
+    /// ``StoreError/moved(path:)``, committing nothing, once the store's path no longer names
+    /// the file that was opened.
     public func transaction<T>(_ body: (SessionTransaction) throws -> T) throws -> T {
-        try database.writer.writeWithoutTransaction { db in
+        if let reason = database.cannotWrite { throw reason }
+        return try database.writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 transactionsBegun += 1
@@ -114,6 +159,8 @@ public final class SessionDatabase: @unchecked Sendable {
                 result = try body(
                     SessionTransaction(
                         db: db, keys: keys, number: transactionsBegun, othersHaveCommitted: othersCommitted))
+                // Nothing is committed into a file that no longer has its name: it would be lost.
+                try database.checkInPlace()
                 return .commit
             }
             guard let result else {
@@ -214,17 +261,29 @@ public struct SessionTransaction {
         }
     }
 
+    /// Writes a session's row. Its answered lines go sealed into `answered`; `last_id` keeps the
+    /// newest line's key and `last_reply` (where an earlier gids kept the one reply) is cleared.
     private func save(_ session: StoredSession, pseudonym: String) throws {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO session (key, state, profile, last_id, last_reply, last_activity, ended, sealed) VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+                INSERT INTO session (key, state, profile, last_id, last_reply, answered, last_activity, ended, sealed)
+                VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 1)
                 ON CONFLICT(key) DO UPDATE SET state = excluded.state, profile = excluded.profile, last_id = excluded.last_id,
-                last_reply = excluded.last_reply, last_activity = excluded.last_activity, ended = excluded.ended, sealed = 1
+                last_reply = NULL, answered = excluded.answered, last_activity = excluded.last_activity,
+                ended = excluded.ended, sealed = 1
                 """)
+        let answered = session.answeredLines.isEmpty ? nil : AnsweredLine.encoded(session.answeredLines)
         try statement.execute(arguments: [
-            pseudonym, try keys.seal(session.state, for: pseudonym), session.profile, session.lastID,
-            try session.lastReply.map { try keys.seal($0, for: pseudonym) }, session.lastActivity, session.isEnded,
+            pseudonym, try keys.seal(session.state, for: pseudonym), session.profile, session.answeredLines.last?.line,
+            try answered.map { try keys.seal($0, for: pseudonym) }, session.lastActivity, session.isEnded,
         ])
+    }
+
+    /// Keeps the key's check value, in a store that has none yet (see ``SessionKeys/checkValue``).
+    fileprivate func keepKeyCheck() throws {
+        try db.execute(
+            sql: "INSERT INTO key_check (value) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM key_check)",
+            arguments: [keys.checkValue])
     }
 
     /// Seals the rows a gids that kept states plain wrote; returns how many.
@@ -269,7 +328,7 @@ public struct SessionTransaction {
             guard let followUp = try SQLiteFollowUpStore.followUp(for: row["key"], in: db),
                 followUp.isNextTalkDue(on: today)
             else { return nil }
-            return try? keys.unseal(row["sealed_session"])
+            return keys.unseal(row["sealed_session"], for: row["key"])
         }.sorted()
     }
 
@@ -308,7 +367,7 @@ extension Database {
         let statement = try cachedStatement(
             sql: """
                 SELECT wanted.value, state, profile, last_id, last_reply, last_activity,
-                    EXISTS (SELECT 1 FROM follow_up WHERE subject = wanted.value), ended
+                    EXISTS (SELECT 1 FROM follow_up WHERE subject = wanted.value), ended, answered
                 FROM json_each(?) AS wanted LEFT JOIN session ON session.key = wanted.value
                 """)
         // Stored keys are hexadecimal digits: nothing to escape.
@@ -320,14 +379,22 @@ extension Database {
         while let row = try rows.next() {
             let pseudonym: String = row[0]
             let sealedState: Data? = row[1]
-            let sealedReply: Data? = row[4]
             let stored = sealedState.map { sealed in
                 StoredSession(
-                    state: (try? keys.open(sealed, for: pseudonym)) ?? Data(), profile: row[2], lastID: row[3],
-                    lastReply: sealedReply.flatMap { try? keys.open($0, for: pseudonym) }, lastActivity: row[5],
-                    isEnded: row[7])
+                    state: (try? keys.open(sealed, for: pseudonym)) ?? Data(), profile: row[2],
+                    answeredLines: answeredLines(lastID: row[3], lastReply: row[4], answered: row[8], of: pseudonym),
+                    lastActivity: row[5], isEnded: row[7])
             }
             found[pseudonym] = (stored, row[6])
+        }
+        /// A row's answered lines: sealed in `answered`, or as an earlier gids kept the one
+        /// reply (`last_id` and `last_reply`); none when they do not open with the store's key.
+        func answeredLines(lastID: String?, lastReply: Data?, answered: Data?, of pseudonym: String) -> [AnsweredLine] {
+            if let answered {
+                return (try? keys.open(answered, for: pseudonym)).flatMap(AnsweredLine.decoded) ?? []
+            }
+            guard let lastID, let reply = lastReply.flatMap({ try? keys.open($0, for: pseudonym) }) else { return [] }
+            return [AnsweredLine(line: lastID, reply: reply)]
         }
         return try sessions.map { session in
             let row = found[session.pseudonym]

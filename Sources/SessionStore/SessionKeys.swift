@@ -108,9 +108,20 @@ public struct SessionKeys: @unchecked Sendable {
         try Self.sealed(Data(session.utf8), key: secret, boundTo: nil)
     }
 
-    /// A sealed session key opened again.
-    public func unseal(_ sealed: Data) throws -> String {
-        String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: secret), as: UTF8.self)
+    /// A sealed session key opened again; nil when it does not open with this key, or is not
+    /// the key of the row `pseudonym` (a sealed name copied onto another session's row would
+    /// otherwise name the wrong person).
+    public func unseal(_ sealed: Data, for pseudonym: String) -> String? {
+        guard let box = try? AES.GCM.SealedBox(combined: sealed), let opened = try? AES.GCM.open(box, using: secret)
+        else { return nil }
+        let session = String(decoding: opened, as: UTF8.self)
+        return self.pseudonym(of: session) == pseudonym ? session : nil
+    }
+
+    /// The keyed hash of a fixed text, kept in the store: it tells whether a key file is the
+    /// store's own without revealing anything about the key.
+    var checkValue: String {
+        keyedDigest(of: "gids: the key of this store")
     }
 
     /// A state or a reply sealed for the row of `pseudonym`.

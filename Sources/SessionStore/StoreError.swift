@@ -15,6 +15,13 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case missingKey(path: String)
     /// The key file could not be read or written.
     case keyFile(path: String, detail: String)
+    /// The key file is not the key the store was written with, so nothing in it can be opened.
+    case wrongKey(path: String, keyFile: String)
+    /// The file or its folder cannot be written (a read-only file system, permissions).
+    case notWritable(path: String, detail: String)
+    /// The store's file was deleted, moved or replaced while gids had it open: what is written
+    /// now would be lost.
+    case moved(path: String)
 
     public var description: String {
         switch self {
@@ -32,6 +39,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(path): the key file of this store is missing, so its sessions cannot be found; restore it, or start a new store"
         case .keyFile(let path, let detail):
             "\(path): the store's key file cannot be used (\(detail)); restore it from a backup, or start a new store"
+        case .wrongKey(let path, let keyFile):
+            "\(keyFile): this is not the key of the store \(path), so none of its conversations or follow-ups can be opened; gids left the store unchanged. Put back the key file the store was made with, or start a new store"
+        case .notWritable(let path, let detail):
+            "\(path): the store cannot be written (\(detail)); gids keeps every conversation in it. Make the file and its folder writable, or point --store at another file"
+        case .moved(let path):
+            "\(path): the store's file was deleted, moved or replaced while gids had it open; what it wrote would be lost, so no line is acknowledged any more. Restore the store, then start gids again"
         }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes to standard output. A closed output (the reader went away) ends the program
-/// quietly instead of crashing it.
+/// Writes to standard output. A closed output (the reader went away: EPIPE) ends the program
+/// quietly instead of crashing it; an output that is not ready (a non-blocking pipe that is
+/// full: EAGAIN) is waited for; any other failure ends the program with status 74 and says why.
 public struct TerminalOutput: Sendable {
     public init() {
         signal(SIGPIPE, SIG_IGN)
@@ -20,8 +21,19 @@ public struct TerminalOutput: Sendable {
                 Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 {
-                if errno == EINTR { continue }
-                exit(0)
+                switch errno {
+                case EINTR: continue
+                case EAGAIN, EWOULDBLOCK:
+                    // Non-blocking, and the reader is behind: wait until it has read some.
+                    var ready = pollfd(fd: STDOUT_FILENO, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
+                case EPIPE: exit(0)
+                default:
+                    let reason = String(cString: strerror(errno))
+                    FileHandle.standardError.write(Data("gids: cannot write to standard output: \(reason)\n".utf8))
+                    exit(74)
+                }
             }
             offset += written
         }

@@ -22,11 +22,7 @@ final class MetricsFile: @unchecked Sendable {
     func write(_ server: SessionServer) {
         server.countSessions()
         do {
-            // Beside the file, then renamed over it; 0644 even under a service's UMask=0077.
-            let temporary = path + ".tmp"
-            try Data(server.metrics.text).write(to: URL(fileURLWithPath: temporary))
-            chmod(temporary, 0o644)
-            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            try replace(with: server.metrics.text)
             if lastProblem != nil { log.notice("the metrics file can be written again", metadata: ["path": "\(path)"]) }
             lastProblem = nil
         } catch {
@@ -35,6 +31,25 @@ final class MetricsFile: @unchecked Sendable {
                 log.warning("cannot write the metrics file", metadata: ["path": "\(path)", "reason": "\(problem)"])
             }
             lastProblem = problem
+        }
+    }
+
+    /// Writes `text` to a new temporary file beside the file and renames it over it; 0644 even
+    /// under a service's UMask=0077. The temporary file has a random name and is created new
+    /// (O_EXCL), never through a link (O_NOFOLLOW): a link planted where it would be written
+    /// (to the store's key, say) is not followed, and nothing but the metrics file changes.
+    private func replace(with text: [UInt8]) throws {
+        let temporary = path + ".tmp-" + UUID().uuidString
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            fchmod(descriptor, 0o644)
+            try handle.write(contentsOf: Data(text))
+            guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            unlink(temporary)
+            throw error
         }
     }
 }

@@ -57,7 +57,6 @@ struct ServeCommand: ParsableCommand {
         server.sweepIfDue()
         let pipeline = CommitPipeline(server: server) { responses in
             output.write(bytes: format.render(responses))
-            if server.hasGivenUp { Self.stop(because: server) }
         }
         // Idle conversations are deleted on time even when no line arrives.
         pipeline.periodically(every: 60) { $0.sweepIfDue() }
@@ -96,6 +95,12 @@ struct ServeCommand: ParsableCommand {
         if let metricsFile { pipeline.betweenCommits(metricsFile.write) }
         // At rest the store is one file: the WAL copied back and emptied.
         store.database.eraseDeleted()
+        if server.lastLinesWereNotStored {
+            Self.log.critical(
+                "stopping with status \(Self.storageExitStatus): the store still cannot be written; the lines since it failed were not stored",
+                metadata: ["reason": "\(server.lastStorageFailure ?? "unknown")"])
+            throw ExitCode(Self.storageExitStatus)
+        }
         Self.log.info("stopped: input ended or SIGTERM; every line read was answered and committed")
     }
 
@@ -127,16 +132,7 @@ struct ServeCommand: ParsableCommand {
 }
 
 extension ServeCommand {
-    /// The exit status when the store cannot be written (EX_IOERR).
+    /// The exit status when the store still cannot be written as serve stops (EX_IOERR): the
+    /// last lines were answered (a crisis with the crisis answer) but not stored.
     static let storageExitStatus: Int32 = 74
-
-    /// Stops the server when its store keeps failing: the lines since were answered with
-    /// `storage_failed` and none of them was stored; asking bridges to send them again forever
-    /// would hide the trouble.
-    static func stop(because server: SessionServer) -> Never {
-        log.critical(
-            "stopping: \(SessionServer.maximumFailedCommitsInARow) commits in a row failed; no line since was stored. Check the disk and the store, then start gids serve again",
-            metadata: ["reason": "\(server.lastStorageFailure ?? "unknown")"])
-        Foundation.exit(storageExitStatus)
-    }
 }

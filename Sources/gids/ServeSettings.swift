@@ -74,7 +74,9 @@ struct ServeSettings: ParsableArguments {
         return contents
     }
 
-    /// The store, or a clear message and exit 1 (a damaged or foreign file is never touched).
+    /// The store, or a clear message and exit 1 (a damaged or foreign file is never touched). A
+    /// store that cannot be written (a read-only file system) is said so in plain words and
+    /// opened for reading only, so that a crisis still gets the crisis answer.
     func openStore() throws -> SessionDatabase {
         if store == nil, !FileManager.default.fileExists(atPath: storePath),
             SessionDatabase.holdsSessions(atPath: guide.databasePath)
@@ -84,8 +86,22 @@ struct ServeSettings: ParsableArguments {
                 "gids: sessions are now kept in \(storePath), apart from \(guide.databasePath), which still holds the sessions of an earlier gids; "
                     + "to go on with those, pass --store \(guide.databasePath)")
         }
+        let keyFile = keyFile.map(PrivateFile.expanded)
         do {
-            return try SessionDatabase(path: storePath, keyFile: keyFile.map(PrivateFile.expanded))
+            return try SessionDatabase(path: storePath, keyFile: keyFile)
+        } catch let error as StoreError {
+            printError("gids: \(error)")
+            guard case .notWritable = error else { throw ExitCode(1) }
+            // The crisis answer needs nothing stored: serve it, and say plainly that nothing is kept.
+            printError(
+                "gids: the store is read as it is and nothing can be stored: every line gets storage_failed, and a crisis the crisis answer"
+            )
+            do {
+                return try SessionDatabase(readingOnly: storePath, keyFile: keyFile, because: error)
+            } catch {
+                printError("gids: \(error)")
+                throw ExitCode(1)
+            }
         } catch {
             printError("gids: \(error)")
             throw ExitCode(1)

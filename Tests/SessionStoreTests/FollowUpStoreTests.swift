@@ -56,8 +56,9 @@ private let sample = FollowUp(
             schema == """
                 follow_up ['subject', 'event_date', 'event_kind', 'pile_up', 'schedule', 'closed']
                 grdb_migrations ['identifier']
+                key_check ['value']
                 reachable ['key', 'sealed_session']
-                session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity', 'sealed', 'ended']
+                session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity', 'sealed', 'ended', 'answered']
                 talk ['subject', 'number', 'date', 'signals']
 
                 """)

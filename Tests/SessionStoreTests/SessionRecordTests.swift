@@ -10,7 +10,8 @@ import Testing
         eventDate: DayDate(year: 2026, month: 3, day: 1)!, eventKind: "overlijden", isPileUp: false, schedule: .olvg,
         talks: [.init(number: 1, date: DayDate(year: 2026, month: 3, day: 3)!, signals: [2, 5])])
     private let state = StoredSession(
-        state: Data([2, 1, 2]), profile: "", lastID: "i:1", lastReply: Data("{}".utf8), lastActivity: 100)
+        state: Data([2, 1, 2]), profile: "", answeredLines: [AnsweredLine(line: "i:1", reply: Data("{}".utf8))],
+        lastActivity: 100)
 
     @Test("a record is read with its follow-up, changed in memory, and written back; only what changed is written")
     func readChangeWrite() throws {
@@ -53,7 +54,7 @@ import Testing
             try transaction.write(anna)
             var bob = try transaction.read("bob")
             bob.stored = StoredSession(
-                state: Data([2, 9]), profile: "voorbeeld", lastID: nil, lastReply: nil, lastActivity: 7)
+                state: Data([2, 9]), profile: "voorbeeld", lastActivity: 7)
             try transaction.write(bob)
         }
         let keys = ["nieuw", "bob", "anna", "ook nieuw"].map(store.keys.pseudonymised)
@@ -74,7 +75,7 @@ import Testing
                 var record = record
                 if index % 9 != 0 {
                     record.stored = StoredSession(
-                        state: Data([2, UInt8(index)]), profile: "", lastID: nil, lastReply: nil,
+                        state: Data([2, UInt8(index)]), profile: "",
                         lastActivity: Int64(index))
                 }
                 if index == 1 { record.remember(followUp) }

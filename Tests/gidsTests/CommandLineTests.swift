@@ -52,6 +52,22 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         #expect(run.output.hasSuffix("0 errors, 0 warnings\n"))
     }
 
+    @Test("gids check follows links: a content folder whose language folders are links to elsewhere is clean")
+    func linkedFolders() throws {
+        let folder = try temporaryFolder("linked")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = try copyOfDialogues(in: folder)
+        let linked = folder.appendingPathComponent("linked")
+        try FileManager.default.createDirectory(at: linked, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: real.path) {
+            try FileManager.default.createSymbolicLink(
+                at: linked.appendingPathComponent(name), withDestinationURL: real.appendingPathComponent(name))
+        }
+        let run = try gids(["check", "--dialogues", linked.path])
+        #expect(run.status == 0)
+        #expect(run.output.hasSuffix("0 errors, 0 warnings\n"), "\(run.output.suffix(300))")
+    }
+
     @Test("gids check prints file:line:col diagnostics and exits 1 on errors")
     func checkReportsErrors() throws {
         let folder = try temporaryFolder("check")

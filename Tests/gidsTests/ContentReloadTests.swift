@@ -227,7 +227,7 @@ import Testing
         #expect(!text.contains("dood") && !text.contains("hallo"))
         let mode = try FileManager.default.attributesOfItem(atPath: metrics.path)[.posixPermissions] as? Int
         #expect(mode == 0o644)
-        #expect(!FileManager.default.fileExists(atPath: metrics.path + ".tmp"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".tmp") })
     }
 
     @Test(

@@ -19,45 +19,65 @@ import Testing
         return paths[number % paths.count]
     }
 
-    @Test("200 sessions survive at least 20 kill -9s and end exactly as an uninterrupted run")
-    func killNine() throws {
+    @Test(
+        "200 sessions survive at least 20 kill -9s and end exactly as an uninterrupted run, with 1 or 3 lines of each session in flight",
+        arguments: [1, 3])
+    func killNine(linesInFlight: Int) throws {
         let folder = try temporaryFolder("crash")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("s.sqlite").path
-        let expected = try Self.run(store: ":memory:", killAfter: { nil })
+        let expected = try Self.run(store: ":memory:", linesInFlight: linesInFlight, killAfter: { nil })
         var generator = SystemRandomNumberGenerator()
         var kills = 0
-        let interrupted = try Self.run(store: store) {
+        let interrupted = try Self.run(store: store, linesInFlight: linesInFlight) {
             kills += 1
             return Int.random(in: 5...60, using: &generator)
         }
+        let differing = expected.filter { interrupted[$0.key] != $0.value }.map(\.key)
         print(
-            "crash safety: \(kills - 1) kill -9s, \(Self.scripts.joined().count) turns in 200 sessions, transcripts identical: \(interrupted == expected)"
+            "crash safety, \(linesInFlight) in flight: \(kills - 1) kill -9s, \(Self.scripts.joined().count) turns in 200 sessions, sessions that differ: \(differing.count)"
         )
         #expect(kills - 1 >= 20)
         #expect(interrupted.count == 200)
-        for (session, replies) in expected where interrupted[session] != replies {
-            Issue.record("session \(session) differs after the kills")
-        }
+        #expect(differing.isEmpty, "sessions that differ after the kills: \(differing.sorted().prefix(10))")
     }
 
-    /// Drives every script to its end, one outstanding line per session, like bridges do.
-    /// `killAfter` gives how many replies to read before the next kill -9 (nil: never).
-    static func run(store: String, killAfter: () -> Int?) throws -> [String: [String]] {
+    @Test("the same two lines of one session sent again (after a crash, say) get the same two replies and move nothing")
+    func twoLinesSentAgain() throws {
+        let folder = try temporaryFolder("resend")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = [#"{"session":"a","text":"hoi","id":1}"#, #"{"session":"a","text":"1","id":2}"#]
+        let arguments = ["serve", "--store", folder.appendingPathComponent("s.sqlite").path] + Self.options
+        let first = try gids(arguments, input: lines.joined(separator: "\n") + "\n")
+        let again = try gids(arguments, input: lines.joined(separator: "\n") + "\n")
+        #expect(first.status == 0 && again.status == 0)
+        #expect(again.output == first.output)
+        let next = try gids(arguments, input: #"{"session":"a","text":"Een drukke dag","id":3}"# + "\n")
+        #expect(next.output.contains("Hoe voel je je (lichamelijk en mentaal)?"), "the conversation moved once")
+    }
+
+    /// Drives every script to its end with up to `linesInFlight` lines of each session sent
+    /// before their replies are read, as a bridge may. `killAfter` gives how many replies to read
+    /// before the next kill -9 (nil: never); after a kill, every line not yet answered is sent again.
+    static func run(store: String, linesInFlight: Int, killAfter: () -> Int?) throws -> [String: [String]] {
         var next = [Int](repeating: 0, count: scripts.count)
-        var outstanding = [Int?](repeating: nil, count: scripts.count)
+        var outstanding = [[Int]](repeating: [], count: scripts.count)
         var replies: [String: [String]] = [:]
         var serve = try ServeProcess(options + ["--store", store])
         var budget = killAfter()
-        while next.enumerated().contains(where: { $0.element < scripts[$0.offset].count }) {
+        while next.enumerated().contains(where: { $0.element < scripts[$0.offset].count })
+            || outstanding.contains(where: { !$0.isEmpty })
+        {
             var lines: [String] = []
-            for session in scripts.indices where outstanding[session] == nil && next[session] < scripts[session].count {
-                outstanding[session] = next[session]
-            }
             for session in scripts.indices {
-                guard let turn = outstanding[session] else { continue }
-                let text = scripts[session][turn].replacingOccurrences(of: "\"", with: "\\\"")
-                lines.append(#"{"session":"s\#(session)","text":"\#(text)","id":"\#(session)-\#(turn)"}"#)
+                while outstanding[session].count < linesInFlight && next[session] < scripts[session].count {
+                    outstanding[session].append(next[session])
+                    next[session] += 1
+                }
+                for turn in outstanding[session] {
+                    let text = scripts[session][turn].replacingOccurrences(of: "\"", with: "\\\"")
+                    lines.append(#"{"session":"s\#(session)","text":"\#(text)","id":"\#(session)-\#(turn)"}"#)
+                }
             }
             serve.send(lines)
             var received = 0
@@ -66,23 +86,25 @@ import Testing
                     serve.kill()
                     serve = try ServeProcess(options + ["--store", store])
                     budget = killAfter()
-                    break  // resend what is still outstanding
+                    break  // send again what is still outstanding
                 }
-                guard let line = serve.readLine(),
-                    let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                guard let line = serve.readLine(within: 60) else {
+                    Issue.record("gids serve stopped answering")
+                    return replies
+                }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                     let id = object["id"] as? String
                 else { break }
                 let parts = id.split(separator: "-").compactMap { Int($0) }
                 let (session, turn) = (parts[0], parts[1])
-                if outstanding[session] == turn {
+                if outstanding[session].first == turn {
                     var reply = object
                     reply["id"] = nil
                     replies["s\(session)", default: []].append(
                         String(
                             decoding: try JSONSerialization.data(withJSONObject: reply, options: [.sortedKeys]),
                             as: UTF8.self))
-                    outstanding[session] = nil
-                    next[session] = turn + 1
+                    outstanding[session].removeFirst()
                 }
                 received += 1
                 if let limit = budget { budget = limit - 1 }

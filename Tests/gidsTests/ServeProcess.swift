@@ -11,13 +11,19 @@ final class ServeProcess: @unchecked Sendable {
     private var errorBuffer = Data()
 
     /// Any program that reads and writes lines, such as a bridge that runs gids serve itself.
-    init(executable: URL, arguments: [String], closingOutput: Bool = false) throws {
+    /// `nonBlockingOutput`: its standard output is a non-blocking pipe, as some bridges' are,
+    /// so that a write the reader is not ready for fails with EAGAIN.
+    init(executable: URL, arguments: [String], closingOutput: Bool = false, nonBlockingOutput: Bool = false) throws {
         process.executableURL = executable
         process.arguments = arguments
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
         if closingOutput { try output.fileHandleForReading.close() }
+        if nonBlockingOutput {
+            let descriptor = output.fileHandleForWriting.fileDescriptor
+            _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        }
         try process.run()
     }
 
@@ -41,30 +47,53 @@ final class ServeProcess: @unchecked Sendable {
         }
     }
 
+    /// Writes lines to the process. Should it have ended, nothing happens: the test then fails
+    /// on what it reads, instead of the test run ending on SIGPIPE.
     func send(_ lines: [String]) {
-        input.fileHandleForWriting.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        sendRaw(Data(lines.map { $0 + "\n" }.joined().utf8))
     }
 
     func sendRaw(_ data: Data) {
-        input.fileHandleForWriting.write(data)
+        Self.ignoreBrokenPipes
+        try? input.fileHandleForWriting.write(contentsOf: data)
     }
+
+    /// A write to a process that has ended fails with EPIPE instead of ending the test run.
+    private static let ignoreBrokenPipes: Void = { _ = Glibc.signal(SIGPIPE, SIG_IGN) }()
 
     func closeInput() throws {
         try input.fileHandleForWriting.close()
     }
 
     /// The next complete line, or nil when the output ended (a partial last line is dropped).
-    func readLine() -> String? {
+    /// With `seconds`, nil also when no line comes in time: the process is then killed, so that
+    /// a test whose server does not answer fails instead of hanging.
+    func readLine(within seconds: Double? = nil) -> String? {
+        let deadline = seconds.map { Date().addingTimeInterval($0) }
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = buffer[buffer.startIndex..<newline]
                 buffer = Data(buffer[(newline + 1)...])
                 return String(decoding: line, as: UTF8.self)
             }
+            if let deadline {
+                var ready = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&ready, 1, Int32(max(0, deadline.timeIntervalSinceNow) * 1000)) > 0 else {
+                    kill()
+                    return nil
+                }
+            }
             let chunk = output.fileHandleForReading.availableData
             if chunk.isEmpty { return nil }
             buffer.append(chunk)
         }
+    }
+
+    /// The most memory the process has used so far (`VmHWM`), in MiB; nil once it has ended.
+    var peakMemoryMiB: Int? {
+        let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        let line = status?.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }.map { $0 / 1024 }
     }
 
     func readLines(_ count: Int) -> [String] {
@@ -87,9 +116,16 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// Reads stderr until it holds `text` (everything read stays for ``waitForExit()``);
-    /// false if stderr ends first.
-    func waitForError(containing text: String) -> Bool {
+    /// false if stderr ends first, or if `text` does not come within `seconds`: the process is
+    /// then killed, so that the test fails instead of hanging.
+    func waitForError(containing text: String, within seconds: Double = 60) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
         while !String(decoding: errorBuffer, as: UTF8.self).contains(text) {
+            var ready = pollfd(fd: errors.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, Int32(max(0, deadline.timeIntervalSinceNow) * 1000)) > 0 else {
+                kill()
+                return false
+            }
             let chunk = errors.fileHandleForReading.availableData
             if chunk.isEmpty { return false }
             errorBuffer.append(chunk)

@@ -23,11 +23,15 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             #"{"session":"a","text":"\u001b[2J"}"#,
             #"{"session":"a","text":"a\u0000b"}"#, #"{"session":"a","id":true,"text":"x"}"#,
         ]
+        lines.append(#"{"session":"a","id":1,"\u0069d":2,"text":"x"}"#)
         let serve = try ServeProcess(serveOptions + ["--store", folder.appendingPathComponent("s.sqlite").path])
         serve.send(lines)
+        // Not UTF-8: its error's code must match the schema too.
+        serve.sendRaw(Data([0x7B, 0x22, 0xFF, 0x22, 0x7D, 0x0A]))
         try serve.closeInput()
-        let output = serve.readLines(lines.count + 1)
-        #expect(output.count == lines.count)
+        let output = serve.readLines(lines.count + 2)
+        #expect(output.count == lines.count + 1)
+        #expect(output.last?.contains(#""code":"invalid_utf8""#) == true)
         #expect(serve.waitForExit().status == 0)
         let file = folder.appendingPathComponent("out.jsonl")
         try (output.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
@@ -36,7 +40,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             repositoryRoot.appendingPathComponent("docs/protocol.schema.json").path, file.path,
         ])
         #expect(status == 0, "\(text)(needs python3 with jsonschema; .ci/run installs it)")
-        #expect(text == "\(lines.count) lines valid\n")
+        #expect(text == "\(lines.count + 1) lines valid\n")
     }
 
     @Test("SIGTERM finishes the lines already read, commits, and exits 0")
@@ -402,5 +406,108 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             data.path,
         ])
         #expect(status == 0, "\(text)\n(the terminal test needs python3 with pexpect; .ci/run installs it)")
+    }
+}
+
+@Suite struct ServeProtocolFaultTests {
+    @Test(
+        "a raw byte order mark is part of a session name, never dropped: two names, two conversations; before a key it is no id; a key written twice is refused"
+    )
+    func byteOrderMarksAndDuplicateKeys() throws {
+        let serve = try ServeProcess(serveOptions + ["--store", ":memory:"])
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        serve.sendRaw(Data(#"{"session":""#.utf8) + bom + Data(#"anna","text":"hoi","id":1}"#.utf8) + Data([0x0A]))
+        serve.send([#"{"session":"anna","text":"1","id":2}"#])
+        serve.sendRaw(Data(#"{""#.utf8) + bom + Data(#"id":3,"type":"ping"}"#.utf8) + Data([0x0A]))
+        serve.send([#"{"id":5,"\u0069d":6,"type":"ping"}"#, #"{"\u0069d":7,"type":"ping"}"#])
+        try serve.closeInput()
+        let output = serve.readLines(6)
+        #expect(output.count == 5)
+        #expect(output[0].contains("\u{FEFF}anna"), "the name comes back as sent")
+        #expect(output[1].contains("Ik ben gids") && output[1].contains(#""session":"anna""#), "anna starts her own")
+        #expect(output[2] == #"{"type":"pong"}"#, "a key that is not 'id' is no id")
+        #expect(
+            output[3].contains(#""code":"duplicate_key""#) && output[3].contains("the key 'id' appears more than once"))
+        #expect(output[4] == #"{"id":7,"type":"pong"}"#, "an id whose key is written with escapes is echoed as written")
+        #expect(serve.waitForExit().status == 0)
+    }
+
+    @Test(
+        "the plain format escapes control characters in what it echoes and leaves out a session name past 512 bytes, as JSON does"
+    )
+    func plainEchoes() throws {
+        let long = String(repeating: "n", count: 60_000)
+        let input = "a\u{1B}[2Jb\ttekst\nc\rd\ttekst\n\(long)\ttekst\n"
+        let run = try gids(["serve", "--format", "plain", "--store", ":memory:"] + serveOptions, input: input)
+        let lines = run.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("a\\u001b[2Jb\terror\tinvalid_session\t"))
+        #expect(lines[1].hasPrefix("c\\rd\terror\tinvalid_session\t"))
+        #expect(lines[2].hasPrefix("\terror\tsession_too_long\t"))
+        #expect(!run.output.utf8.contains(0x1B) && !run.output.utf8.contains(0x0D))
+        #expect(run.output.utf8.count < 1_000)
+    }
+
+    @Test(
+        "the metrics file's temporary file never follows a link: a link planted beside it leaves the store's key as it was"
+    )
+    func metricsIgnoresPlantedLinks() throws {
+        let folder = try temporaryFolder("metrics-link")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("s.sqlite").path
+        let metrics = folder.appendingPathComponent("gids.prom").path
+        #expect(try gids(["serve", "--store", store] + serveOptions, input: #"{"type":"ping"}"# + "\n").status == 0)
+        let key = try Data(contentsOf: URL(fileURLWithPath: store + ".key"))
+        try FileManager.default.createSymbolicLink(atPath: metrics + ".tmp", withDestinationPath: store + ".key")
+        let run = try gids(
+            ["serve", "--store", store, "--metrics", metrics] + serveOptions, input: #"{"type":"ping"}"# + "\n")
+        #expect(run.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: store + ".key")) == key)
+        #expect(try FileManager.default.attributesOfItem(atPath: store + ".key")[.posixPermissions] as? Int == 0o600)
+        #expect((try? String(contentsOfFile: metrics, encoding: .utf8))?.contains("gids_lines_total") == true)
+    }
+
+    @Test(
+        "a reader that stops reading holds up the input, never the metrics file: it is written again every 5 seconds",
+        .timeLimit(.minutes(2)))
+    func stoppedReaderKeepsMetrics() throws {
+        let folder = try temporaryFolder("stalled")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let metrics = folder.appendingPathComponent("gids.prom").path
+        let serve = try ServeProcess(serveOptions + ["--store", ":memory:", "--metrics", metrics])
+        // Far more than a pipe holds: the server's output stalls until the test reads it.
+        let lines = (0..<400).map { #"{"session":"s\#($0)","text":"hoi"}"# }
+        let writer = Thread {
+            serve.send(lines)
+            try? serve.closeInput()
+        }
+        writer.start()
+        func written() -> Date? {
+            try? FileManager.default.attributesOfItem(atPath: metrics)[.modificationDate] as? Date
+        }
+        Thread.sleep(forTimeInterval: 3)
+        let stalled = written()
+        Thread.sleep(forTimeInterval: 8)
+        #expect(stalled != nil && written() != stalled, "the metrics file was written again while the output stalled")
+        #expect(serve.readLines(lines.count + 1).count == lines.count)
+        #expect(serve.waitForExit().status == 0)
+    }
+
+    @Test("a non-blocking output that is full (EAGAIN) is waited for: every answer is written, and serve exits 0")
+    func nonBlockingOutput() throws {
+        let serve = try ServeProcess(
+            executable: gidsBinary, arguments: ["serve", "--store", ":memory:"] + serveOptions, nonBlockingOutput: true)
+        let lines = (0..<3_000).map { #"{"session":"s\#($0 % 300)","text":"hoi","id":\#($0)}"# }
+        let writer = Thread {
+            serve.send(lines)
+            try? serve.closeInput()
+        }
+        writer.start()
+        Thread.sleep(forTimeInterval: 1)
+        let output = serve.readLines(lines.count + 1)
+        #expect(output.count == lines.count)
+        let exit = serve.waitForExit()
+        #expect(exit.status == 0)
+        #expect(exit.errors.isEmpty)
     }
 }

@@ -66,7 +66,7 @@ public final class GuideContent: Sendable {
         "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode,
         "AboutSomeoneElse",
         "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack",
-        "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed",
+        "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed", "NotKept",
         "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest",
         PracticeSession.startNode, PracticeSession.goodbyeNode, PracticeSession.askedDirectlyNode,
     ]
@@ -170,6 +170,7 @@ public final class GuideContent: Sendable {
                         "the \(language.rawValue) dialogue must declare \(variable) as a \(type) (<<declare \(variable) = \(Value.defaultValue(of: type).literal)>>); gids uses it"
                     ))
             }
+            diagnostics += CrisisLineCheck.problems(in: program, language: language, at: start)
             programs[language] = program
         }
 
@@ -186,6 +187,7 @@ public final class GuideContent: Sendable {
                         )
                     ])
                 }
+                diagnostics += CrisisLineCheck.problems(in: loaded, reportedIn: file)
                 directories[region] = loaded
             } catch {
                 diagnostics += error.diagnostics
@@ -205,8 +207,15 @@ public final class GuideContent: Sendable {
                 diagnostics += error.diagnostics
             }
         }
-        if let organisation {
-            directories = directories.mapValues { $0.adding(organisation) }
+        if let organisation, let organisationFile {
+            for (region, directory) in directories.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let joined = directory.adding(organisation)
+                // An organisation's entries may replace national ones, but never take the crisis lines away.
+                if CrisisLineCheck.problems(in: directory, reportedIn: organisationFile).isEmpty {
+                    diagnostics += CrisisLineCheck.problems(in: joined, reportedIn: organisationFile)
+                }
+                directories[region] = joined
+            }
         }
 
         /// Reads and parses one file, or collects its problems.

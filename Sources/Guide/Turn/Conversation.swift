@@ -26,6 +26,9 @@ public struct Conversation: Sendable {
     public static let maximumMessages = 200
     public static let maximumReplyBytes = 64 * 1024
     static let maximumResumes = 1_000
+    /// How long the dialogue may run in one turn: each step of it is bounded by the virtual
+    /// machine's limits, and this bounds them all together.
+    public static let maximumTurnDuration: Duration = .seconds(1)
 
     /// The longest free-text answer kept; the rest is dropped.
     public static let maximumAnswerLength = 500
@@ -189,7 +192,7 @@ public struct Conversation: Sendable {
     static let askedVariable = "$veiligheid_gevraagd"
     static let crisisVariable = "$crisis_getoond"
     /// The safety net's nodes: the crisis answer, someone else in danger, the check question.
-    static let crisisNode = "Crisis"
+    public static let crisisNode = "Crisis"
     static let someoneElseInDangerNode = "CrisisSomeoneElse"
     static let checkNode = "SafetyCheck"
     /// Said when the node the conversation stood in was edited since its last turn.
@@ -302,17 +305,29 @@ public struct Conversation: Sendable {
 
     // MARK: - Running the dialogue
 
+    /// Feeds the dialogue one input and turns its events into a reply; a reply that gives the
+    /// crisis answer or shows the crisis lines always carries 112 and the region's crisis line
+    /// (see ``LastResortCrisisLines``).
+    private mutating func run(_ input: DialogueInput) -> Reply {
+        var reply = advance(input)
+        LastResortCrisisLines.complete(&reply, region: knownRegion, language: state.language)
+        return reply
+    }
+
     /// Feeds the dialogue one input and turns its events into a reply. Host commands are
     /// carried out as they come, and the dialogue resumed after each, so that what they set
     /// is there for the lines that follow.
-    private mutating func run(_ input: DialogueInput) -> Reply {
+    private mutating func advance(_ input: DialogueInput) -> Reply {
         var events = machine.advance(&state.dialogue, with: input)
         var reply = Reply()
         var prompt = ConversationState.Prompt.finished
         var resumes = 0
+        let started = ContinuousClock.now
         while true {
             if let finished = process(events, into: &reply, prompt: &prompt) { return finished }
-            if let runaway = runawayProblem(of: reply, resumes: resumes) { return stopped(reply, because: runaway) }
+            if let runaway = runawayProblem(of: reply, resumes: resumes, since: started) {
+                return stopped(reply, because: runaway)
+            }
             guard state.dialogue.phase == .awaitingResume, prompt.textVariable == nil else { break }
             resumes += 1
             events = machine.advance(&state.dialogue, with: .resume)
@@ -330,8 +345,8 @@ public struct Conversation: Sendable {
         return reply
     }
 
-    /// Why a turn must be stopped: too many messages, too much text, or too many resumes.
-    private func runawayProblem(of reply: Reply, resumes: Int) -> String? {
+    /// Why a turn must be stopped: too many messages, too much text, too many resumes, or too long.
+    private func runawayProblem(of reply: Reply, resumes: Int, since started: ContinuousClock.Instant) -> String? {
         let node = state.dialogue.current?.node ?? "?"
         if reply.messages.count > Self.maximumMessages {
             return
@@ -345,6 +360,10 @@ public struct Conversation: Sendable {
             return
                 "the dialogue ran more than \(Self.maximumResumes) host commands in one turn (in node \(node)); is there a loop? The turn was stopped"
         }
+        if ContinuousClock.now - started > Self.maximumTurnDuration {
+            return
+                "the dialogue ran longer than \(Self.maximumTurnDuration) in one turn (in node \(node)); is there a loop? The turn was stopped"
+        }
         return nil
     }
 
@@ -353,6 +372,7 @@ public struct Conversation: Sendable {
     private mutating func stopped(_ runaway: Reply, because problem: String) -> Reply {
         var reply = Reply(messages: say("Failure"), problems: runaway.problems + [problem])
         reply.showedCrisisLines = true
+        reply.safety = runaway.safety
         state.prompt = .finished
         state.history.removeAll()
         state.interrupted = nil
@@ -432,7 +452,9 @@ public struct Conversation: Sendable {
         case "help_referral":
             reply.messages += directoryText.referralRoute()
         case "crisis_lines":
-            reply.messages += directoryText.crisisLines()
+            let lines = directoryText.crisisLines()
+            reply.messages +=
+                lines + LastResortCrisisLines.missing(from: lines, region: knownRegion, language: state.language)
             reply.showedCrisisLines = true
         case "read_event_date": readEventDate()
         case "evaluate_signals": evaluateSignals()
@@ -482,6 +504,7 @@ public struct Conversation: Sendable {
         var scratch = state.dialogue
         var messages: [MarkedUpText] = []
         var events = machine.advance(&scratch, with: .start(node: node))
+        var resumes = 0
         while true {
             for event in events {
                 switch event {
@@ -496,8 +519,12 @@ public struct Conversation: Sendable {
                 default: break
                 }
             }
-            // Host commands pause the dialogue; a node run on the side carries on past them.
-            guard scratch.phase == .awaitingResume else { break }
+            // Host commands pause the dialogue; a node run on the side carries on past them, as
+            // far as a turn may go.
+            guard scratch.phase == .awaitingResume, resumes < Self.maximumResumes,
+                messages.count <= Self.maximumMessages
+            else { break }
+            resumes += 1
             events = machine.advance(&scratch, with: .resume)
         }
         state.dialogue.views = scratch.views
@@ -505,10 +532,14 @@ public struct Conversation: Sendable {
         return messages
     }
 
+    /// The person's region, once the dialogue knows it.
+    private var knownRegion: Region? {
+        state.dialogue.variables["$region"].flatMap { Region(rawValue: $0.text) }
+    }
+
     private var directoryText: DirectoryText {
-        let region = state.dialogue.variables["$region"].flatMap { Region(rawValue: $0.text) }
         let directories =
-            region.map { [content.directories[$0]].compactMap { $0 } }
+            knownRegion.map { [content.directories[$0]].compactMap { $0 } }
             ?? Region.allCases.compactMap { content.directories[$0] }
         return DirectoryText(directories: directories, language: state.language)
     }
