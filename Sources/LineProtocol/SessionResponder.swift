@@ -74,11 +74,12 @@ struct SessionResponder: Sendable {
             conversation = Conversation(content: content, state: state)
             reply = conversation.respond(to: text)
         } else {
-            // An unknown (or finished) session starts the default dialogue; what the safety net
-            // acts on is answered at once.
+            // An unknown (or finished) session starts the default dialogue, in the language the
+            // person wrote in when their words tell; what the safety net acts on is answered at once.
             conversation = Conversation(
                 content: content,
-                settings: conversationSettings(language: nil, region: nil, profile: profile, session: session))
+                settings: conversationSettings(
+                    language: LanguageGuess.language(of: text), region: nil, profile: profile, session: session))
             reply = conversation.start()
             if isSafety() { reply = conversation.respond(to: text) }
         }
