@@ -142,7 +142,7 @@ struct SessionResponder: Sendable {
                 // "vergeet mij": nothing of the session stays, and the reply is written only
                 // after the deletion is committed.
                 session.delete()
-                reply.effects = []
+                reply.effects = [.forgetConversation]  // written as "forgotten": a bridge drops its own record too
                 reply.problems = []
                 return .reply(session: session.key, id: id, reply)
             case .writeSummary:
