@@ -8,7 +8,8 @@
 # PREFIX/share/gids/Dialogues            the content it loads (found from the program's own place)
 # PREFIX/share/man/man1/gids.1           the manual
 # PREFIX/share/{bash-completion,zsh,fish} completions, with the values of --lang, --region, --schedule
-# PREFIX/share/doc/gids/examples         the systemd unit and the bridge scripts
+# PREFIX/share/doc/gids/examples         the bridge scripts, and matrix/matrix.yaml
+# PREFIX/bin/gids-matrix                 the Matrix bridge (install-matrix-bridge, below)
 #
 #   make deb                             # gids_VERSION_ARCH.deb, the same files under /usr
 
@@ -17,14 +18,18 @@ DESTDIR ?=
 SWIFT ?= swift
 BUILD := $(SWIFT) build -c release --static-swift-stdlib
 ROOT := $(DESTDIR)$(PREFIX)
+# The Python that runs gids-matrix: Debian's, with python3-matrix-nio, python3-olm and
+# python3-yaml from apt (or a virtualenv's python with matrix-nio[e2e] and PyYAML).
+PYTHON ?= /usr/bin/python3
+MATRIX := Bridges/matrix
 
-.PHONY: build install uninstall deb
+.PHONY: build install install-matrix-bridge uninstall deb
 
 build:
 	$(BUILD) --product gids
 	$(BUILD) --product generate-manual
 
-install: build
+install: build install-matrix-bridge
 	@bin="$$($(BUILD) --show-bin-path)"; set -e; \
 	install -d "$(ROOT)/bin" "$(ROOT)/share/gids" "$(ROOT)/share/man/man1" "$(ROOT)/share/doc/gids/examples" \
 	    "$(ROOT)/share/bash-completion/completions" "$(ROOT)/share/zsh/site-functions" "$(ROOT)/share/fish/vendor_completions.d"; \
@@ -40,7 +45,23 @@ install: build
 	cp -R Examples/. "$(ROOT)/share/doc/gids/examples/"; \
 	echo "installed gids in $(ROOT)"
 
+# The Matrix bridge, beside gids: its program (the first line names PYTHON), its package, the
+# systemd unit with this PREFIX's path in ExecStart, and the example configuration.
+install-matrix-bridge:
+	@set -e; \
+	install -d "$(ROOT)/bin" "$(ROOT)/lib/systemd/system" "$(ROOT)/share/doc/gids/examples/matrix"; \
+	rm -rf "$(ROOT)/lib/gids-matrix"; \
+	install -d "$(ROOT)/lib/gids-matrix/gids_matrix"; \
+	install -m 0644 $(MATRIX)/gids_matrix/*.py "$(ROOT)/lib/gids-matrix/gids_matrix/"; \
+	sed '1s|^#!.*|#!$(PYTHON)|' $(MATRIX)/gids-matrix > "$(ROOT)/bin/gids-matrix"; \
+	chmod 0755 "$(ROOT)/bin/gids-matrix"; \
+	sed 's|@BINDIR@|$(PREFIX)/bin|' $(MATRIX)/gids-matrix.service > "$(ROOT)/lib/systemd/system/gids-matrix.service"; \
+	chmod 0644 "$(ROOT)/lib/systemd/system/gids-matrix.service"; \
+	install -m 0644 $(MATRIX)/matrix.yaml "$(ROOT)/share/doc/gids/examples/matrix/matrix.yaml"; \
+	$(PYTHON) -c 'import nio, olm, yaml' 2>/dev/null || echo "note: gids-matrix needs nio, olm and yaml for $(PYTHON): apt-get install python3-matrix-nio python3-olm python3-yaml"
+
 uninstall:
+	rm -rf "$(ROOT)/bin/gids-matrix" "$(ROOT)/lib/gids-matrix" "$(ROOT)/lib/systemd/system/gids-matrix.service"
 	rm -rf "$(ROOT)/bin/gids" "$(ROOT)/share/gids" "$(ROOT)/share/man/man1/gids.1" "$(ROOT)/share/doc/gids" \
 	    "$(ROOT)/share/bash-completion/completions/gids" "$(ROOT)/share/zsh/site-functions/_gids" "$(ROOT)/share/fish/vendor_completions.d/gids.fish"
 
@@ -53,7 +74,8 @@ deb: build
 	arch="$$(dpkg --print-architecture)"; \
 	install -d "$(DEB_ROOT)/DEBIAN"; \
 	printf '%s\n' "Package: gids" "Version: $$version" "Architecture: $$arch" "Maintainer: gids <gids@example.org>" \
-	    "Depends: libsqlite3-0, libreadline8" "Section: misc" "Priority: optional" \
+	    "Depends: libsqlite3-0, libreadline8" "Recommends: python3 (>= 3.9), python3-matrix-nio, python3-olm, python3-yaml" \
+	    "Section: misc" "Priority: optional" \
 	    "Description: conversational guide for care workers (check-ins, signals after a critical event, help)" \
 	    " Runs in a terminal, as a practice partner for peer supporters, and behind chat bridges (gids serve)." \
 	    > "$(DEB_ROOT)/DEBIAN/control"; \

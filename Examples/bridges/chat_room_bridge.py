@@ -11,7 +11,9 @@ and writes what it would post to the room as JSON lines on stdout:
 
     {"room": "!team:example.org", "to": "@anna:example.org", "body": "Hoi. Ik ben gids ..."}
 
-Each person in each room is one gids session ("room|sender"). `{"reach_out": true}` asks
+A line that is not such an event (not JSON, not an object, a field missing or not text) is
+skipped and counted on stderr; the bridge and gids go on. Each person in each room is one
+gids session ("room|sender"). `{"reach_out": true}` asks
 gids which sessions have a follow-up talk due and opens that talk for each, so the bridge
 writes first, as the sources advise. Options are posted as numbered lines.
 
@@ -66,6 +68,24 @@ def post(room, to, reply):
     print(json.dumps(post, ensure_ascii=False), flush=True)
 
 
+def read_event(line):
+    """The event on one input line (bytes), or ValueError saying what is wrong with it."""
+    try:
+        event = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg})") from None
+    if not isinstance(event, dict):
+        raise ValueError("not a JSON object")
+    if event.get("reach_out") is True:
+        return event
+    for field in ("room", "sender", "body"):
+        if not isinstance(event.get(field), str) or not event[field]:
+            raise ValueError(f"'{field}' is missing or not text")
+    return event
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gids", default="gids", help="the gids executable")
@@ -76,10 +96,16 @@ def main():
     # (Unblocked too: some supervisors and test runners start processes with it blocked.)
     signal.signal(signal.SIGHUP, lambda *_: gids.process.send_signal(signal.SIGHUP))
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGHUP})
-    for line in sys.stdin:
+    skipped = 0
+    for number, line in enumerate(sys.stdin.buffer, 1):
         if not line.strip():
             continue
-        event = json.loads(line)
+        try:
+            event = read_event(line)
+        except ValueError as problem:
+            skipped += 1
+            print(f"chat_room_bridge: line {number} skipped: {problem} ({skipped} skipped so far)", file=sys.stderr)
+            continue
         if event.get("reach_out"):
             for key in gids.ask({"type": "due"})["sessions"]:
                 room, sender = key.split("|", 1)

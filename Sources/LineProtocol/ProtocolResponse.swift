@@ -32,6 +32,10 @@ public enum ProtocolResponse: Sendable {
                 json.bool(reply.isFinished)
                 json.key("expect")
                 json.string(reply.expects.rawValue)
+                if reply.effects.contains(.forgetConversation) {
+                    json.key("forgotten")
+                    json.bool(true)
+                }
                 Self.write(id, into: &json)
                 json.key("messages")
                 json.array(reply.messages) { Self.write(message: $1, into: &$0) }

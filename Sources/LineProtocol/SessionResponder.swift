@@ -76,12 +76,13 @@ struct SessionResponder: Sendable {
             conversation = Conversation(content: content, state: state)
             reply = conversation.respond(to: text)
         } else {
-            // An unknown (or finished) session starts the default dialogue; what the safety net
-            // acts on is answered at once.
+            // An unknown (or finished) session starts the default dialogue, in the language the
+            // person wrote in when their words tell; what the safety net acts on is answered at once.
             conversation = Conversation(
                 content: content,
                 settings: conversationSettings(
-                    language: nil, region: nil, profile: profile, key: session.key, followUp: session.followUp))
+                    language: LanguageGuess.language(of: text), region: nil, profile: profile, key: session.key,
+                    followUp: session.followUp))
             reply = conversation.start()
             if isSafety() { reply = conversation.respond(to: text) }
         }
@@ -186,7 +187,7 @@ struct SessionResponder: Sendable {
                 // "vergeet mij": nothing of the session stays, and the reply is written only
                 // after the deletion is committed.
                 session.delete()
-                reply.effects = []
+                reply.effects = [.forgetConversation]  // written as "forgotten": a bridge drops its own record too
                 reply.problems = []
                 return .reply(session: session.key, id: id, reply)
             case .writeSummary:

@@ -1,0 +1,5 @@
+"""gids-matrix: puts gids in an organisation's Matrix (Element) chat.
+
+The bot account accepts direct-message invites; each DM room is one conversation of
+`gids serve`, the bridge's child process. See the README, "The Matrix bridge".
+"""
