@@ -21,14 +21,18 @@ public final class GuideContent: Sendable {
     /// What every message is first: crisis, check, command or answer.
     public let router: IntentRouter
     public let signals: SignalCatalogue
+    /// What gids recognises in an answer: not knowing, nothing to name, heavy words.
+    public let answers: AnswerWords
+    /// The host functions the dialogues call, with this content's answer words.
+    let functions: FunctionLibrary
     public let organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
     public let practice: PerLanguage<PracticeLexicon>
 
     init(
         programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet,
-        commands: CommandWords,
-        signals: SignalCatalogue, organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
+        commands: CommandWords, signals: SignalCatalogue, answers: AnswerWords, organisation: Organisation?,
+        practice: PerLanguage<PracticeLexicon>
     ) {
         resolvers = Dictionary(
             uniqueKeysWithValues: programs.map { language, program in
@@ -39,6 +43,8 @@ public final class GuideContent: Sendable {
         self.commands = commands
         router = IntentRouter(safetyNet: safetyNet, commands: commands)
         self.signals = signals
+        self.answers = answers
+        functions = DialogueFunctions.library(answers: answers)
         self.organisation = organisation
         self.practice = practice
     }
@@ -85,7 +91,7 @@ public final class GuideContent: Sendable {
 
     /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.
     public static let compiler = Compiler(
-        functions: AddressedText.functions.signatures, requiresDeclarations: true,
+        functions: DialogueFunctions.signatures, requiresDeclarations: true,
         hostReadVariables: Set(hostVariables.keys))
 
     /// Loads and checks the content, or throws every error found.
@@ -147,6 +153,7 @@ public final class GuideContent: Sendable {
                         "the \(language.rawValue) dialogue must declare \(variable) as a \(type) (<<declare \(variable) = \(Value.defaultValue(of: type).literal)>>); gids uses it"
                     ))
             }
+            diagnostics += questionsWithoutUnsure(in: program, outside: path("practice"))
             programs[language] = program
         }
 
@@ -203,10 +210,11 @@ public final class GuideContent: Sendable {
         diagnostics += safetyDiagnostics
         let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
         let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
+        let answers = load(path("answers.yaml"), AnswerWords.load(text:file:))
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        guard !unique.hasErrors, let commands, let signals, let safetyLexicon,
+        guard !unique.hasErrors, let commands, let signals, let answers, let safetyLexicon,
             programs.count == Language.allCases.count, directories.count == Region.allCases.count,
             let practice = PerLanguage(practice)
         else {
@@ -215,9 +223,29 @@ public final class GuideContent: Sendable {
         return (
             GuideContent(
                 programs: programs, directories: directories, safetyNet: SafetyNet(lexicon: safetyLexicon),
-                commands: commands, signals: signals, organisation: organisation,
+                commands: commands, signals: signals, answers: answers, organisation: organisation,
                 practice: practice), unique
         )
+    }
+
+    /// A warning for every question of the guide (practice's role-play left out: there the
+    /// trainee's own words are an answer) whose options do not mark exactly one `#unsure`:
+    /// "weet ik niet" must be an answer at every question.
+    static func questionsWithoutUnsure(in program: Program, outside practiceFolder: String) -> [Diagnostic] {
+        program.nodes.values.filter { !$0.file.hasPrefix(practiceFolder) }.flatMap { node in
+            node.instructions.compactMap { instruction -> Diagnostic? in
+                guard case .options(let options, _) = instruction else { return nil }
+                let lines = options.compactMap { program.lines[$0.lineID] }
+                let marked = lines.filter { $0.tags.contains(Conversation.unsureTag) }.count
+                guard marked != 1, let first = lines.first else { return nil }
+                return Diagnostic(
+                    .warning, at: SourceLocation(file: first.file, line: first.lineNumber, column: 1),
+                    marked == 0
+                        ? "no option of this question is marked #\(Conversation.unsureTag); mark the one that 'weet ik niet' or 'I don't know' should choose"
+                        : "\(marked) options of this question are marked #\(Conversation.unsureTag); mark only the one that 'weet ik niet' or 'I don't know' should choose"
+                )
+            }
+        }.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
     /// The safety lexicons of every language, read as one (see ``SafetyLexicon``), or their problems.

@@ -49,7 +49,7 @@ public struct Conversation: Sendable {
         self.state = state
         resolver =
             content.resolvers[state.language] ?? LineResolver(program: Program(), locale: state.language.rawValue)
-        var machine = VirtualMachine(program: resolver.program, library: AddressedText.functions)
+        var machine = VirtualMachine(program: resolver.program, library: content.functions)
         machine.waitingCommands = GuideContent.hostCommands
         self.machine = machine
     }
@@ -126,6 +126,12 @@ public struct Conversation: Sendable {
         {
             return choose(option: chosen)
         }
+        if content.answers.isUnsure(answer),
+            let unsure = prompt.optionTags.firstIndex(where: { $0.contains(Self.unsureTag) })
+        {
+            // Not knowing is an answer: the question says what it means there.
+            return choose(option: unsure)
+        }
         if OptionMatcher.number(in: answer) != nil, !prompt.options.isEmpty {
             // A number that is not there, even where own words are welcome: say which numbers there are.
             state.dialogue.variables[Self.optionCountVariable] = .number(Float(prompt.options.count))
@@ -142,6 +148,9 @@ public struct Conversation: Sendable {
     static let stepTag = "step:"
     /// How many options there are, for `RepromptNumber` ("kies 1 tot 6").
     static let optionCountVariable = "$aantal_keuzes"
+    /// `#unsure` on an option: what "weet ik niet" or "I don't know" chooses at this question
+    /// (every question of the guide marks one; `gids check` warns where one is missing).
+    public static let unsureTag = "unsure"
 
     /// The shown option for the help-map step that holds the service the person named.
     private func stepOption(naming answer: String) -> Int? {
