@@ -210,6 +210,29 @@ struct Chat {
         #expect(chat.say("7").first == "Kies een nummer van 1 tot en met 2, of typ het begin van een keuze.")
     }
 
+    @Test(
+        "'gids memory' says of each talk in words what it found: not asked, none, the signals, skipped questions; never '-'"
+    )
+    func memoryInWords() throws {
+        let event = DayDate(year: 2026, month: 3, day: 1)!
+        let followUp = FollowUp(
+            eventDate: event, eventKind: "klacht", isPileUp: false, schedule: .olvg,
+            talks: [
+                .init(number: 1, date: event, signals: [], signalsAsked: false),
+                .init(number: 2, date: event.adding(days: 14), signals: [6, 13], skippedQuestions: 2),
+                .init(number: 3, date: event.adding(days: 30), signals: []),
+            ])
+        let settings = ConversationSettings(
+            language: .nl, region: .nl, seed: 1, today: event.adding(days: 31), followUp: followUp,
+            memoryLocation: "/tmp/gids.sqlite")
+        var conversation = Conversation(content: try shippedContent(), settings: settings)
+        let lines = PlainText.lines(for: conversation.memoryDescription())
+        #expect(lines.contains("1 maart 2026: de signalen kwamen niet aan bod."))
+        #expect(lines.contains("15 maart 2026: slaapproblemen; schuld en schaamte; vragen overgeslagen: 2."))
+        #expect(lines.contains("31 maart 2026: geen van de signalen herkend."))
+        #expect(!lines.contains { $0.contains(": -") })
+    }
+
     @Test("typing the name of a service in the help map chooses its step")
     func serviceNameChoosesStep() throws {
         var chat = try Chat(region: .be)
@@ -243,7 +266,10 @@ struct Chat {
         let event = DayDate(year: 2026, month: 3, day: 12)!
         let followUp = FollowUp(
             eventDate: event, eventKind: "agressie", isPileUp: true, schedule: .trim,
-            talks: [.init(number: 1, date: event.adding(days: 2), signals: [1, 6, 13])])
+            talks: [
+                .init(number: 1, date: event.adding(days: 2), signals: [], signalsAsked: false),
+                .init(number: 2, date: event.adding(days: 16), signals: [1, 6, 13], skippedQuestions: 3),
+            ])
         let settings = ConversationSettings(
             language: .nl, region: .be, seed: .max, today: event.adding(days: 40), schedule: .rpog, followUp: followUp,
             memoryLocation: "/tmp/ergens", canWriteFiles: false)
@@ -275,7 +301,10 @@ struct Chat {
         let state = try ConversationState(binary: bytes)
         #expect(
             state.language == .nl && state.settings.region == .be && state.settings.followUp?.eventKind == "agressie")
-        #expect(state.binaryEncoded().first == 4, "from then on it is stored in the current form")
+        #expect(
+            state.binaryEncoded().first == ConversationState.binaryFormatVersion,
+            "from then on it is stored in the current form")
+        #expect(state.settings.followUp?.talks.allSatisfy { $0.signalsAsked && $0.skippedQuestions == 0 } == true)
         var chat = Chat(conversation: Conversation(content: try shippedContent(), state: state))
         #expect(
             chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"],

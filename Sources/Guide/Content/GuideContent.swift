@@ -71,9 +71,10 @@ public final class GuideContent: Sendable {
             "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
             "$event_datum_tekst": .string,
             "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool,
-            "$zorgen": .bool,
+            "$zorgen": .bool, "$geen_steun": .bool, "$signalen_gevraagd": .bool, "$signalen_overgeslagen": .number,
+            "$signalen_dagen": .number, "$signalen_blijven": .bool,
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
-            "$samenvatting_gesprekken": .string, "$samenvatting_datum": .string, "$bestand": .string,
+            "$samenvatting_datum": .string, "$bestand": .string,
             "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
             Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
             Conversation.optionCountVariable: .number,
@@ -85,8 +86,8 @@ public final class GuideContent: Sendable {
     /// sets is there for the lines after it. `ask` waits for the person's text.
     public static let hostCommands: Set<String> = [
         "ask", "help_map", "help_step", "help_referral", "crisis_lines", "resume", "read_event_date",
-        "evaluate_signals", "remember", "forget",
-        "take_along", "write_take_along", "debrief",
+        "evaluate_signals", "remember", "end_follow_up", "forget",
+        "take_along", "talk_lines", "write_take_along", "debrief",
     ]
 
     /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.

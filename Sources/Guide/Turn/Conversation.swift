@@ -446,6 +446,10 @@ public struct Conversation: Sendable {
             state.settings.followUp = nil
             reply.effects.append(.forget)
         case "take_along": prepareTakeAlong()
+        case "talk_lines": reply.messages += talkLines(includingToday: words.dropFirst().first == "today")
+        case "end_follow_up":
+            let before = state.settings.followUp
+            if !carryOut(endFollowUp(), into: &reply) { state.settings.followUp = before }
         case "write_take_along":
             if let effect = writeTakeAlong() { carryOut([effect], into: &reply) }
         case "debrief": reply.effects.append(.debrief)
@@ -484,7 +488,7 @@ public struct Conversation: Sendable {
                 case .command(let text):
                     var reply = Reply()
                     var prompt = ConversationState.Prompt.finished
-                    if text.hasPrefix("help_") || text == "crisis_lines" {
+                    if text.hasPrefix("help_") || text.hasPrefix("talk_lines") || text == "crisis_lines" {
                         _ = perform(text, into: &reply, prompt: &prompt)
                         messages += reply.messages
                     }
