@@ -61,6 +61,9 @@ public final class GuideContent: Sendable {
     /// The tag of the nodes of the critical-event path: someone else's death told there is
     /// heard as the answer it is, not interrupted.
     public static let criticalEventTag = "critical-event"
+    /// The tag of the check-in's nodes: someone else's death told there is heard as the answer
+    /// it is, and the three questions run on (the event path is offered after the third).
+    public static let checkInTag = "check-in"
     /// Variables gids reads or sets, which every language's dialogue must declare with these types.
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
@@ -74,7 +77,7 @@ public final class GuideContent: Sendable {
             "$zorgen": .bool, "$geen_steun": .bool, "$signalen_gevraagd": .bool, "$signalen_overgeslagen": .number,
             "$signalen_dagen": .number, "$signalen_blijven": .bool,
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
-            "$samenvatting_datum": .string, "$bestand": .string,
+            "$samenvatting_datum": .string, "$bestand": .string, Conversation.deathHeardVariable: .bool,
             "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
             Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
             Conversation.optionCountVariable: .number,

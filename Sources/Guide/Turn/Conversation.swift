@@ -71,7 +71,7 @@ public struct Conversation: Sendable {
         case .check(let assessment):
             askedCategories.insert(assessment.category ?? "")
             return interrupt(with: Self.checkNode)
-        case .aboutSomeoneElse where !isInCriticalEventPath:
+        case .aboutSomeoneElse where !hearsDeathAsAnswer:
             // An answer in the person's own words is kept as the answer it is; the offer comes
             // before what follows it.
             if !state.isFinished, state.prompt.textVariable != nil || state.prompt.freeText != nil {
@@ -79,7 +79,9 @@ public struct Conversation: Sendable {
             }
             return interrupt(with: "AboutSomeoneElse")
         case .aboutSomeoneElse:
-            // Told while talking about the event: heard, and taken as the answer it is.
+            // Told while talking about the event, or in the check-in: heard, and taken as the
+            // answer it is. The check-in's questions run on; it offers the event path at its end.
+            state.dialogue.variables[Self.deathHeardVariable] = .bool(true)
             let heard = say("AboutSomeoneElseHeard")
             var reply = answering(answer)
             reply.messages = heard + reply.messages
@@ -190,13 +192,20 @@ public struct Conversation: Sendable {
     /// Said when the node the conversation stood in was edited since its last turn.
     static let contentUpdatedNode = "ContentUpdated"
 
-    /// Whether the conversation stands in the critical-event path (nodes tagged `critical-event`).
-    private var isInCriticalEventPath: Bool {
+    /// Whether someone's death told now is heard as the answer it is, rather than interrupting:
+    /// in the critical-event path (nodes tagged `critical-event`) and in the check-in (nodes
+    /// tagged `check-in`, which then offers the event path after its third question).
+    private var hearsDeathAsAnswer: Bool {
         guard !state.isFinished, let node = (state.interrupted?.dialogue ?? state.dialogue).current?.node else {
             return false
         }
-        return machine.program.nodes[node]?.tags.contains(GuideContent.criticalEventTag) ?? false
+        let tags = machine.program.nodes[node]?.tags ?? []
+        return tags.contains(GuideContent.criticalEventTag) || tags.contains(GuideContent.checkInTag)
     }
+
+    /// Set when someone's death was heard as an answer (`$overlijden_gehoord`), so the dialogue
+    /// can offer to talk about it.
+    static let deathHeardVariable = "$overlijden_gehoord"
 
     /// The hashtags of each shown option (`line:` ids left out), for a door that gives
     /// options a meaning of its own, such as the trainee's moves in practice.
