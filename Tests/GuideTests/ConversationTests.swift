@@ -197,7 +197,7 @@ struct Chat {
         let nl = try #require(lines.firstIndex(of: "In Nederland"))
         let be = try #require(lines.firstIndex(of: "In Vlaanderen (België)"))
         #expect(lines[nl..<be].contains { $0.hasPrefix("- 113") })
-        #expect(lines[be...].contains { $0.hasPrefix("- Zelfmoordlijn 1813") && $0.contains("chatten op vaste uren") })
+        #expect(lines[be...].contains { $0.hasPrefix("- Zelfmoordlijn 1813") && $0.contains("chatten: op vaste uren") })
     }
 
     @Test(
