@@ -207,7 +207,24 @@ struct Chat {
         var chat = try Chat(region: nil)
         _ = chat.start()
         #expect(chat.say("terug").first == "Verder terug kan niet.")
-        #expect(chat.say("7").first == "Kies een nummer van 1 tot en met 2, of typ het begin van een keuze.")
+        #expect(chat.say("7").first == "Kies een nummer van 1 tot en met 3, of typ het begin van een keuze.")
+    }
+
+    @Test(
+        "in a chat bridge, 'Oefenen' says practice needs gids on a computer and offers the way back, not a command that cannot run there"
+    )
+    func practiceInABridge() throws {
+        let settings = ConversationSettings(
+            language: .nl, region: .nl, seed: 1, today: DayDate(year: 2026, month: 3, day: 12)!,
+            memoryLocation: ConversationSettings.bridgeMemory, canWriteFiles: false, keptHours: 12)
+        var chat = Chat(conversation: Conversation(content: try shippedContent(), settings: settings))
+        _ = chat.start()
+        let lines = chat.say("5")
+        #expect(lines.first?.hasPrefix("Oefenen kan niet in deze chat.") == true)
+        #expect(lines.suffix(2) == ["  1. Terug naar het begin", "  2. Stoppen"])
+        var terminal = try Chat()
+        _ = terminal.start()
+        #expect(terminal.say("5").first?.hasPrefix("Oefenen doe je met het commando 'gids practice'.") == true)
     }
 
     @Test(
