@@ -20,11 +20,11 @@ record checkin-nl-nl "--lang nl --region nl" 1 "De reanimatie van vanochtend" 1 
 record checkin-nl-nl-freetext "--lang nl --region nl" 1 "Een familielid dat boos werd" "opgejaagd en moe" 2 1 3 2 1 "mijn leidinggevende" "morgen na de overdracht"
 record checkin-nl-nl-anders "--lang nl --region nl" "een korte" "Niks bijzonders" 9 "een beetje leeg" nee 6 3
 record checkin-nl-be "--lang nl --region be" 1 "Een overlijden op de afdeling" 6 3 1 3 1 4 2 1 "de arbeidsarts" "deze week"
-record checkin-en-nl "--lang en --region nl" 1 "A patient who died unexpectedly" 2 1 2 1 4 2 1 "my GP" "tomorrow morning"
-record checkin-en-be "--lang en --region be" 1 "An aggressive relative" "shaky" 3 1 3 2 2
-record region-asked-nl "--lang nl" 2 3 1 1 2 2 1 3 1 4 1 5 2 2
+record checkin-en-nl "--lang en --region nl" 1 "A patient who died unexpectedly" 1 2 2 4 2 1 "my GP" "tomorrow morning"
+record checkin-en-be "--lang en --region be" 1 "An aggressive relative" shaky 3 1 3 2 2
+record region-asked-nl "--lang nl" 2 3 1 1 2 2 2
 record region-asked-en "--lang en" 1 3 6 2
-record helpmap-nl-all-steps "--lang nl --region nl" 3 1 1 2 1 3 1 4 1 5 2 1 "de POH-GGZ" "vrijdag"
+record helpmap-nl-all-steps "--lang nl --region nl" 3 1 1 2 1 3 1 4 1 5 2 1 "de POH-GGZ" vrijdag
 record practice-nl "--lang nl --region nl" 5 1 5 2
 record longterm-nl-be "--lang nl --region be" 4 1 2 3 6 2
 record longterm-en-nl "--lang en --region nl" 4 3 3 2 6 2
@@ -41,7 +41,7 @@ record crisis-misspelt-nl "--lang nl --region nl" 1 "zelmoord gedachten" 3 1 2
 # Commands available anywhere, and answers gids does not understand.
 record commands-nl "--lang nl --region nl" hulp 1 "Een drukke dag" terug "Een rustige dag" opnieuw 1 "Toch druk" stop
 record commands-en "--lang en --region nl" help 1 "A quiet day" back "A busy day" restart 6
-record bad-answers-checkin-nl "--lang nl" frankrijk 1 xyz 1 "" "Een drukke dag" "" 2 misschien 3 "?" 1 zeven 2 hmm 2 "" 2
+record bad-answers-checkin-nl "--lang nl" frankrijk 1 xyz 1 "" "Een drukke dag" "" 2 soms 3 "?" 1 zeven 2 hmm 2 "" 2
 record bad-answers-other-sets-en "--lang en --region nl" 5 x 1 4 x 1 x 1 x 5 x 6 x 2
 record bad-answers-crisis-en "--lang en --region be" crisis x 1 x 1 6
 
@@ -51,19 +51,19 @@ record bad-answers-crisis-en "--lang en --region be" crisis x 1 x 1 6
 record answers-nl "--lang nl" terug Nederland chek-in "Een rustige dag" 12 1 1 1 bedrijfsarts 2 2
 record answers-en "--lang en" back BE "check in" "A calm day" 10 8 1 1 GP 2 2
 # A check-in answer that was itself a critical event: the talk about it is offered.
-record checkin-event-offer-nl "--lang nl --region nl" 1 "Een patiënt die me sloeg" 2 "Een patiënt die me sloeg" 2 3 2 1 1 1 vandaag "geschrokken" nee 2 2 4 2 2 3 3
+record checkin-event-offer-nl "--lang nl --region nl" 1 "Een patiënt die me sloeg" 2 "Een patiënt die me sloeg" 2 3 2 1 1 1 vandaag geschrokken nee 2 2 4 2 2 3 6 2 3
 
 # The critical-event path at its edges: the date's way out, a pile-up, an event not seen
 # oneself, each kind's own follow-up, worry on day 3. (Transcripts that span several days,
 # such as event-late-schedule-nl, hold their answers with '# session:' lines; after a change
 # 'gids test --update' writes what gids says now.)
-record event-date-way-out-nl "--lang nl --region nl" 2 4 1 1 "weet ik niet meer" 3 "leeg" nee 1 1 6 2 2 1 4 4 2 4 4 4 2 3 3 6 2 3
-record event-date-unclear-en "--lang en --region be" 2 4 1 1 "last summer" 1 "I don't know" 4 "flat" no 1 1 6 2 2 1 4 4 4 4 4 4 2 3 3
-record event-pile-up-bullying-nl "--lang nl --region be" 2 2 1 2 "uitgeput" nee 2 3 5 2 2 1 1 1 4 4 4 4 2 3 1 2 2 1
-record event-indirect-moral-stress-en "--lang en --region nl" 2 5 2 1 "two days ago" "angry" no 1 2 3 2 2 2 2 2 3
-record event-incident-nl "--lang nl --region nl" 2 3 1 1 eergisteren "schuldig" nee 1 1 3 2 2 3 3
-record event-doubt-day-3-nl "--lang nl --region nl" 2 1 1 1 "3 dagen geleden" "onrustig" nee 1 1 4 2 2 2 2 2 1
-record event-doubt-day-3-en "--lang en --region be" 2 1 1 1 "3 days ago" "restless" no 1 1 4 2 2 1 2 2 1
+record event-date-way-out-nl "--lang nl --region nl" 2 4 1 1 "weet ik niet meer" 3 leeg nee 1 1 6 2 2 1 4 4 2 4 4 4 2 3 3 6 2 3
+record event-date-unclear-en "--lang en --region be" 2 4 1 1 "last summer" 1 "I don't know" 4 flat no 1 1 6 2 2 1 4 4 4 4 4 4 2 3 6 2 3
+record event-pile-up-bullying-nl "--lang nl --region be" 2 2 1 2 4 uitgeput nee 2 3 5 2 2 1 1 1 4 4 4 4 2 3 3 6 2 1
+record event-indirect-moral-stress-en "--lang en --region nl" 2 5 2 1 "two days ago" angry no 1 2 3 2 2 2 6 2 3
+record event-incident-nl "--lang nl --region nl" 2 3 1 1 eergisteren schuldig nee 1 1 3 2 2 3 6 2 3
+record event-doubt-day-3-nl "--lang nl --region nl" 2 1 1 1 "3 dagen geleden" onrustig nee 1 1 4 2 2 2 6 2 1
+record event-doubt-day-3-en "--lang en --region be" 2 1 1 1 "3 days ago" restless no 1 1 4 2 2 1 6 2 1
 
 # An organisation's file, and Ctrl-D.
 record org-nl "--lang nl --region nl --org ../Examples/org/voorbeeld-ziekenhuis.yaml" 3 2 1 3 2 1 "het team collegiale ondersteuning" "vandaag nog"
@@ -101,11 +101,52 @@ record safety-check-weet-niet-nl-be "--lang nl --region be" 1 "ik zie het niet m
 # A patient's suicide told inside the critical-event path, and at the check-in; then Ctrl-D.
 record safety-patient-suicide-in-event-nl-nl "--lang nl --region nl" 2 4 1 1 gisteren "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem"
 record safety-patient-suicide-in-event-en-be "--lang en --region be" 2 4 1 1 yesterday "a patient took his own life on our ward and I found him"
-record safety-patient-death-at-checkin-nl-be "--lang nl --region be" 1 "een cliënt heeft een eind aan zijn leven gemaakt, ik was erbij" 1
-record safety-patient-death-at-checkin-en-nl "--lang en --region nl" 1 "a resident I looked after for years passed away last night" 2
+record safety-patient-death-at-checkin-nl-be "--lang nl --region be" 1 "een cliënt heeft een eind aan zijn leven gemaakt, ik was erbij" 1 1 1
+record safety-patient-death-at-checkin-en-nl "--lang en --region nl" 1 "a resident I looked after for years passed away last night" 1 1 3
 # A crisis followed by 'stop', and by Ctrl-D.
 record safety-crisis-then-stop-nl-nl "--lang nl --region nl" 1 "ik wil dood" 1 stop
 record safety-crisis-then-ctrl-d-en-be "--lang en --region be" 1 "I want to die" 1
+
+# Issue 25 (the content review of 6 December 2026): a worrying number of signals, worry or
+# doubt with the talks going on, skipped questions said in words, the whole map after every
+# talk, 'weet ik niet' at every question, a pile-up's duration, a death told in the check-in,
+# heavy words of one's own, confidentiality and Flemish words per region, 'it has passed'.
+record event-many-signals-not-worried-nl "--lang nl --region nl" 2 1 1 1 "10 weken geleden" gespannen nee 3 3 4 2 1 1 3 3 3 3 3 3 1 3 6 2 3
+record event-many-signals-not-worried-en "--lang en --region nl" 2 1 1 1 "10 weeks ago" tense no 3 3 4 2 1 1 3 3 3 3 3 3 1 3 6 2 3
+record event-many-signals-week-2-no-support-nl "--lang nl --region nl" 2 4 1 1 "2 weken geleden" kapot nee 3 3 1 2 1 1 3 3 3 3 1 4 1 3 6 2 1
+record event-many-signals-week-2-no-support-en "--lang en --region nl" 2 4 1 1 "2 weeks ago" shattered no 3 3 1 2 1 1 3 3 3 3 1 4 1 3 6 2 1
+record event-signals-disrupt-no-support-nl "--lang nl --region nl" 2 1 1 1 "3 weken geleden" moe "iemand die mijn dienst overneemt" 3 2 4 2 2 1 4 2 2 4 4 4 2 3 6 2 1
+record event-signals-disrupt-no-support-en "--lang en --region nl" 2 1 1 1 "3 weeks ago" tired "someone to cover my shift" 3 2 4 2 2 1 4 2 2 4 4 4 2 3 6 2 1
+record event-early-no-support-nl "--lang nl --region nl" 2 4 1 1 "10 dagen geleden" kapot nee 3 3 1 2 1 1 1 2 4 4 4 4 2 3 6 2 3
+record event-early-no-support-en "--lang en --region be" 2 4 1 1 "10 days ago" wrecked no 3 3 1 2 1 1 1 2 4 4 4 4 2 3 6 2 3
+record event-doubt-week-5-nl "--lang nl --region nl" 2 4 1 1 "5 weken geleden" "gaat wel" nee 1 1 6 2 1 1 4 2 4 4 4 4 2 3 2 6 2 3
+record event-doubt-week-5-en "--lang en --region nl" 2 4 1 1 "5 weeks ago" so-so no 1 1 6 2 1 1 4 2 4 4 4 4 2 3 2 6 2 3
+record event-week-5-one-signal-not-worried-nl "--lang nl --region nl" 2 4 1 1 "5 weken geleden" "gaat wel" nee 1 1 6 2 1 1 4 2 4 4 4 4 2 3 3 6 2 3
+record event-signals-skipped-nl "--lang nl --region nl" 2 3 1 1 "3 weken geleden" moe nee 1 1 6 2 1 1 5 2 4 5 4 4 2 3 6 2 1
+record event-signals-skipped-en "--lang en --region nl" 2 3 1 1 "3 weeks ago" tired no 1 1 6 2 1 1 5 2 4 5 4 4 2 3 6 2 1
+record event-day-3-not-worried-whole-map-nl "--lang nl --region nl" 2 1 1 1 "3 dagen geleden" geschrokken nee 1 1 4 2 1 3 2 2 2 3
+record event-day-3-not-worried-whole-map-en "--lang en --region nl" 2 1 1 1 "3 days ago" shaken no 1 1 4 2 1 3 2 2 2 3
+record event-day-16-three-signals-nl "--lang nl --region nl" 2 3 1 1 "16 dagen geleden" moe nee 2 2 6 2 1 1 1 2 4 4 2 4 2 3 6 2 3
+record dont-know-event-nl "--lang nl --region nl" 2 "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet" "weet ik niet"
+record dont-know-event-en "--lang en --region nl" 2 "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know" "I don't know"
+record dont-know-checkin-nl "--lang nl --region be" 1 "weet ik niet" "weet ik niet" "weet ik niet" 3
+record dont-know-checkin-en "--lang en" "I don't know" 1 "I don't know" "no idea" "I don't know" "I don't know" 1 2 2
+record event-pile-up-duration-nl "--lang nl --region nl" 2 2 1 2 3 uitgeput nee 2 3 5 2 1 1 1 2 4 4 4 4 2 2 3 3 6 2 1
+record event-pile-up-duration-en "--lang en --region nl" 2 2 1 2 3 exhausted no 2 3 5 2 1 1 1 2 4 4 4 4 2 2 3 3 6 2 1
+record checkin-patient-death-question1-nl "--lang nl --region nl" 1 "Een patiënt heeft zelfmoord gepleegd op de afdeling" verdoofd 2 1 4 1 1 gisteren verdoofd "nee, dank je" 2 2 3 2 1 2 3 6 2 3
+record checkin-patient-death-question1-en "--lang en --region nl" 1 "a patient took his own life on the ward" numb 2 1 4 1 1 yesterday numb "no, thanks" 2 2 3 2 1 2 3 6 2 3
+record checkin-heavy-own-words-nl "--lang nl --region nl" 1 "een reanimatie" 9 "kapot, ik trek dit niet lang meer" 1 3
+record checkin-heavy-own-words-en "--lang en --region be" 1 "a resuscitation" 9 "completely drained, I can't keep this up" 1 3
+record event-incident-confidentiality-nl-nl "--lang nl --region nl" 2 3 1 1 gisteren geschrokken nee 1 1 5 1 1 1 2 3 5 2 2 3
+record event-incident-confidentiality-nl-be "--lang nl --region be" 2 3 1 1 gisteren geschrokken nee 1 1 5 1 1 1 2 3 5 2 2 3
+record event-incident-confidentiality-en-nl "--lang en --region nl" 2 3 1 1 yesterday shaken no 1 1 5 1 1 1 2 3 5 2 2 3
+record event-incident-confidentiality-en-be "--lang en --region be" 2 3 1 1 yesterday shaken no 1 1 5 1 1 1 2 3 5 2 2 3
+record crisis-passed-safe-now-nl "--lang nl --region nl" 1 "ik wil er een eind aan maken" 2 3 2
+record crisis-passed-safe-now-en "--lang en --region be" 1 "I want to end it all" 2 3 2
+record helpmap-be-nl "--lang nl --region be" 3 hulp 5 1 4 2 1 "mijn huisarts" "weet ik niet"
+record helpmap-be-en "--lang en --region be" 3 help 5 1 4 2 1 "my GP" "I don't know"
+record event-kind-aggression-nl-be "--lang nl --region be" 2 1 1 1 gisteren "geschrokken en boos" "iemand die mijn dienst overneemt" 1 2 4 1 1 1 2 3 6 2 1
+record event-kind-aggression-en-be "--lang en --region be" 2 1 1 1 yesterday "shaken and angry" "someone to cover my shift" 1 2 4 1 1 1 2 3 6 2 1
 
 # Practice (gids practice): for every scenario a strong run (the good candidates), a weak
 # run (typical mistakes) and a mixed run (own words, a good candidate, a mistake).

@@ -257,6 +257,14 @@ public final class GidsDatabase: @unchecked Sendable {
             // before anything is read or written with it.
             try db.create(table: "key_check") { table in table.column("value", .text).notNull() }
         }
+        migrator.registerMigration("6: signal checks") { db in
+            // Skipped is not absent: each talk says whether signals were asked, and how many
+            // questions were skipped. Talks stored before count as asked in full.
+            try db.alter(table: "talk") { table in
+                table.add(column: "signals_asked", .boolean).notNull().defaults(to: true)
+                table.add(column: "skipped_questions", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 

@@ -4,7 +4,8 @@ import Guide
 
 /// Remembered follow-ups in gids's SQLite database, one per subject (the terminal uses one
 /// subject; the line protocol one per pseudonymised session). Stores only what
-/// ``FollowUp`` holds: dates, the kind of event, signal numbers and the schedule. Never
+/// ``FollowUp`` holds: dates, the kind of event, signal numbers (whether they were asked, and
+/// how many questions were skipped) and the schedule. Never
 /// free text.
 public final class SQLiteFollowUpStore: @unchecked Sendable {
     /// The database file's name inside a data folder.
@@ -75,7 +76,9 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
         ).compactMap { talk -> FollowUp.Talk? in
             guard let date = DayDate(iso: talk["date"]) else { return nil }
             let signals = (talk["signals"] as String).split(separator: ",").compactMap { Int($0) }
-            return FollowUp.Talk(number: talk["number"], date: date, signals: signals)
+            return FollowUp.Talk(
+                number: talk["number"], date: date, signals: signals, signalsAsked: talk["signals_asked"],
+                skippedQuestions: talk["skipped_questions"])
         }
         return FollowUp(
             eventDate: eventDate, eventKind: row["event_kind"], isPileUp: row["pile_up"], schedule: schedule,
@@ -96,9 +99,13 @@ public final class SQLiteFollowUpStore: @unchecked Sendable {
         try db.execute(sql: "DELETE FROM talk WHERE subject = ?", arguments: [subject])
         for talk in followUp.talks {
             try db.execute(
-                sql: "INSERT INTO talk (subject, number, date, signals) VALUES (?, ?, ?, ?)",
+                sql: """
+                    INSERT INTO talk (subject, number, date, signals, signals_asked, skipped_questions)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
                 arguments: [
                     subject, talk.number, talk.date.description, talk.signals.map(String.init).joined(separator: ","),
+                    talk.signalsAsked, talk.skippedQuestions,
                 ])
         }
     }

@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check dialogue files, help directories, crisis lexicons and organisation files.",
         discussion: """
             Without paths, checks everything gids loads from the dialogues folder (each language \
-            folder as its own project, directory/*.yaml, safety/*.txt, commands.yaml), and the \
+            folder as its own project, directory/*.yaml, safety/*.yaml, commands.yaml, answers.yaml, signals.yaml), and the \
             organisation file given with --org. With paths, compiles those dialogue files and folders. \
             Exits 1 when there are errors; warnings alone exit 0.
             """

@@ -197,7 +197,7 @@ struct Chat {
         let nl = try #require(lines.firstIndex(of: "In Nederland"))
         let be = try #require(lines.firstIndex(of: "In Vlaanderen (België)"))
         #expect(lines[nl..<be].contains { $0.hasPrefix("- 113") })
-        #expect(lines[be...].contains { $0.hasPrefix("- Zelfmoordlijn 1813") && $0.contains("chatten op vaste uren") })
+        #expect(lines[be...].contains { $0.hasPrefix("- Zelfmoordlijn 1813") && $0.contains("chatten: op vaste uren") })
     }
 
     @Test(
@@ -207,7 +207,47 @@ struct Chat {
         var chat = try Chat(region: nil)
         _ = chat.start()
         #expect(chat.say("terug").first == "Verder terug kan niet.")
-        #expect(chat.say("7").first == "Kies een nummer van 1 tot en met 2, of typ het begin van een keuze.")
+        #expect(chat.say("7").first == "Kies een nummer van 1 tot en met 3, of typ het begin van een keuze.")
+    }
+
+    @Test(
+        "in a chat bridge, 'Oefenen' says practice needs gids on a computer and offers the way back, not a command that cannot run there"
+    )
+    func practiceInABridge() throws {
+        let settings = ConversationSettings(
+            language: .nl, region: .nl, seed: 1, today: DayDate(year: 2026, month: 3, day: 12)!,
+            memoryLocation: ConversationSettings.bridgeMemory, canWriteFiles: false, keptHours: 12)
+        var chat = Chat(conversation: Conversation(content: try shippedContent(), settings: settings))
+        _ = chat.start()
+        let lines = chat.say("5")
+        #expect(lines.first?.hasPrefix("Oefenen kan niet in deze chat.") == true)
+        #expect(lines.suffix(2) == ["  1. Terug naar het begin", "  2. Stoppen"])
+        var terminal = try Chat()
+        _ = terminal.start()
+        #expect(terminal.say("5").first?.hasPrefix("Oefenen doe je met het commando 'gids practice'.") == true)
+    }
+
+    @Test(
+        "'gids memory' says of each talk in words what it found: not asked, none, the signals, skipped questions; never '-'"
+    )
+    func memoryInWords() throws {
+        let event = DayDate(year: 2026, month: 3, day: 1)!
+        let followUp = FollowUp(
+            eventDate: event, eventKind: "klacht", isPileUp: false, schedule: .olvg,
+            talks: [
+                .init(number: 1, date: event, signals: [], signalsAsked: false),
+                .init(number: 2, date: event.adding(days: 14), signals: [6, 13], skippedQuestions: 2),
+                .init(number: 3, date: event.adding(days: 30), signals: []),
+            ])
+        let settings = ConversationSettings(
+            language: .nl, region: .nl, seed: 1, today: event.adding(days: 31), followUp: followUp,
+            memoryLocation: "/tmp/gids.sqlite")
+        var conversation = Conversation(content: try shippedContent(), settings: settings)
+        let lines = PlainText.lines(for: conversation.memoryDescription())
+        #expect(lines.contains("1 maart 2026: de signalen kwamen niet aan bod."))
+        #expect(lines.contains("15 maart 2026: slaapproblemen; schuld en schaamte; vragen overgeslagen: 2."))
+        #expect(lines.contains("31 maart 2026: geen van de signalen herkend."))
+        #expect(!lines.contains { $0.contains(": -") })
     }
 
     @Test("typing the name of a service in the help map chooses its step")
@@ -243,7 +283,10 @@ struct Chat {
         let event = DayDate(year: 2026, month: 3, day: 12)!
         let followUp = FollowUp(
             eventDate: event, eventKind: "agressie", isPileUp: true, schedule: .trim,
-            talks: [.init(number: 1, date: event.adding(days: 2), signals: [1, 6, 13])])
+            talks: [
+                .init(number: 1, date: event.adding(days: 2), signals: [], signalsAsked: false),
+                .init(number: 2, date: event.adding(days: 16), signals: [1, 6, 13], skippedQuestions: 3),
+            ])
         let settings = ConversationSettings(
             language: .nl, region: .be, seed: .max, today: event.adding(days: 40), schedule: .rpog, followUp: followUp,
             memoryLocation: "/tmp/ergens", canWriteFiles: false)
@@ -275,7 +318,10 @@ struct Chat {
         let state = try ConversationState(binary: bytes)
         #expect(
             state.language == .nl && state.settings.region == .be && state.settings.followUp?.eventKind == "agressie")
-        #expect(state.binaryEncoded().first == 4, "from then on it is stored in the current form")
+        #expect(
+            state.binaryEncoded().first == ConversationState.binaryFormatVersion,
+            "from then on it is stored in the current form")
+        #expect(state.settings.followUp?.talks.allSatisfy { $0.signalsAsked && $0.skippedQuestions == 0 } == true)
         var chat = Chat(conversation: Conversation(content: try shippedContent(), state: state))
         #expect(
             chat.say("terug") == ["Hoe zijn de afgelopen weken gegaan?"],

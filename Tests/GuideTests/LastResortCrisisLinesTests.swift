@@ -17,7 +17,9 @@ import Testing
                 var cut = directory
                 cut.entries.removeAll(where: \.isCrisisLine)
                 return cut
-            }, safetyNet: shipped.safetyNet, commands: shipped.commands, signals: shipped.signals, organisation: nil,
+            }, safetyNet: shipped.safetyNet, commands: shipped.commands, signals: shipped.signals,
+            answers: shipped.answers,
+            organisation: nil,
             practice: shipped.practice)
     }
 

@@ -57,9 +57,9 @@ import Testing
             #expect(notSafe.first == "Bel nu 112. Vraag iemand in de buurt om bij je te blijven.")
             #expect(notSafe.contains { $0.hasPrefix("- 113 Zelfmoordpreventie") })
             #expect(
-                notSafe.suffix(3) == [
+                notSafe.suffix(4) == [
                     "Ik blijf hier. Laat je weten hoe het gaat?", "  1. Ik heb gebeld, of er is iemand bij me",
-                    "  2. Nog niet",
+                    "  2. Nog niet", "  3. Het is voorbij, ik ben nu veilig",
                 ])
             #expect(!notSafe.contains("Welke gebeurtenissen van vandaag zijn je bijgebleven?"))
             let notYet = chat.say("nog niet")
@@ -154,24 +154,40 @@ import Testing
             to: "een patiënt heeft zich vannacht van het leven beroofd en ik vond hem")
         let lines = PlainText.lines(for: reply)
         #expect(reply.safety == nil)
-        #expect(lines.first == "Dat is heftig om mee te maken. Goed dat je het zegt.")
+        #expect(lines.first == "Dat is heftig om mee te maken.")
+        #expect(lines.contains("Dank je dat je het zegt.") || lines.contains("Dank je. Wat je voelt, mag er zijn."))
+        #expect(!lines.contains("Dank je. Zo is het goed."))
         #expect(!lines.contains { $0.contains("113") })
         #expect(lines.contains { $0.hasPrefix("Heb je nu iets praktisch nodig?") }, "the talk goes on: \(lines)")
     }
 
     @Test(
-        "a patient's death told at the first question is kept as the answer, acknowledged, and the critical-event path offered"
+        "a patient's death told at the first question of the check-in is kept as the answer and acknowledged; the three questions run on, and the critical-event path is offered first after the third"
     )
     func patientDeathAtTheCheckIn() throws {
         var chat = try atFirstQuestion()
         let reply = chat.conversation.respond(to: "een cliënt heeft een eind aan zijn leven gemaakt, ik was erbij")
+        let lines = PlainText.lines(for: reply)
         #expect(reply.safety == nil)
-        #expect(PlainText.lines(for: reply).starts(with: ["Dat is heftig om mee te maken."]))
+        #expect(lines.starts(with: ["Dat is heftig om mee te maken."]))
+        #expect(lines.contains("Hoe voel je je (lichamelijk en mentaal)?"), "question 2 follows: \(lines)")
+        #expect(chat.say("verdoofd").contains("Heb je genoeg steun?"))
+        let summary = chat.say("ja")
+        #expect(summary.contains("Je noemde: een cliënt heeft een eind aan zijn leven gemaakt, ik was erbij."))
+        #expect(summary.last == "  3. Niets, dank je")
+        #expect(chat.say("1").contains("Wat voor gebeurtenis was het? Kies wat het meest past."))
+    }
+
+    @Test("in the not-safe loop the person can say it has passed: the lines stay named, then continue or stop")
+    func itHasPassed() throws {
+        var chat = try atFirstQuestion()
+        _ = chat.say("ik wil er een eind aan maken")
+        _ = chat.say("nee")
         #expect(
-            chat.say("2").contains("Hoe voel je je (lichamelijk en mentaal)?"), "continuing goes on after the answer")
-        var offered = try atFirstQuestion()
-        _ = offered.say("a patient took his own life on the ward")
-        #expect(offered.say("1").contains("Wat voor gebeurtenis was het? Kies wat het meest past."))
+            chat.say("het is voorbij") == [
+                "Goed dat het nu veiliger is. Komt het terug, bel dan meteen een van de lijnen hierboven, of 112.",
+                "Wil je verder waar we waren, of stoppen?", "  1. Verder waar we waren", "  2. Stoppen",
+            ])
     }
 
     @Test("someone else in danger now gets 112 and the crisis line for that person, in both languages")

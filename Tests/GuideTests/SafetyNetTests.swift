@@ -30,6 +30,24 @@ import Testing
         #expect(Double(checks.count) <= Double(answers.count) * 0.10)
     }
 
+    @Test(
+        "every crisis line a new user found missed reaches the crisis answer or the check question; means ready, the crisis answer"
+    )
+    func reportedMisses() throws {
+        let file = repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/crisis-reported-misses.tsv").path
+        let results = SafetyCorpus.run(try SafetyCorpus.read(file: file), content: try shippedContent())
+        #expect(results.count == 13)
+        for result in results {
+            #expect(
+                result.outcome == .crisis || (result.outcome == .check && result.yesReachedCrisis),
+                "\(result.line.text)")
+        }
+        #expect(try decision("ik heb de pillen al klaarliggen") == .crisis)
+        #expect(
+            try decision("my flatmate's locked himself in his room and said he's taken something")
+                == .someoneElseInDanger)
+    }
+
     @Test("matching ignores case, accents, punctuation and extra spaces")
     func normalisation() throws {
         for text in ["ZELFMOORD", "zélfmoord!!", "ik   wil    dood", "I WANT TO DIE.", "ik\twil\tdood"] {

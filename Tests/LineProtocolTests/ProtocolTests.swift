@@ -222,7 +222,9 @@ import Testing
     func dueSessions() throws {
         try withStoreFile { path in
             let dayZero = try ServerHarness(path: path, day: "2026-03-12")
-            let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "3"]
+            let answers = [
+                "hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "6", "2", "3",
+            ]
             for answer in answers { _ = dayZero.send(#"{"session":"team:42","text":"\#(answer)"}"#) }
             _ = dayZero.send(#"{"session":"team:43","text":"hoi"}"#)
             #expect(dayZero.send(#"{"type":"due"}"#)[0] == #"{"sessions":[],"type":"due"}"#)
@@ -238,9 +240,9 @@ import Testing
     @Test("a bridge cannot write files, so the summary is offered on screen only")
     func noFilesThroughBridge() throws {
         let server = try ServerHarness()
-        let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "2"]
+        let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "2", "3", "6"]
         for answer in answers { _ = server.send(#"{"session":"s","text":"\#(answer)"}"#) }
-        let offer = object(server.send(#"{"session":"s","text":"3"}"#)[0])
+        let offer = object(server.send(#"{"session":"s","text":"2"}"#)[0])
         let options = (offer["options"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
         #expect(options == ["Ja, op het scherm", "Nee, dank je"])
         #expect(server.send(#"{"session":"s","text":"1"}"#)[0].contains("Samenvatting van gids"))

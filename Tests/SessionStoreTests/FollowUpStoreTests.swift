@@ -16,8 +16,8 @@ private let event = DayDate(year: 2026, month: 3, day: 12)!
 private let sample = FollowUp(
     eventDate: event, eventKind: "emotionele-impact", isPileUp: true, schedule: .rpog,
     talks: [
-        .init(number: 1, date: event, signals: []),
-        .init(number: 2, date: event.adding(days: 30), signals: [1, 6, 10]),
+        .init(number: 1, date: event, signals: [], signalsAsked: false),
+        .init(number: 2, date: event.adding(days: 30), signals: [1, 6, 10], skippedQuestions: 2),
     ])
 
 @Suite struct FollowUpStoreTests {
@@ -39,7 +39,7 @@ private let sample = FollowUp(
     }
 
     @Test(
-        "follow-ups hold only dates, the kind of event, signal numbers and the schedule; sessions their state and activity"
+        "follow-ups hold only dates, the kind of event, signal numbers (whether asked, how many questions skipped) and the schedule; sessions their state and activity"
     )
     func onlyStructuredData() throws {
         let folder = try temporaryFolder()
@@ -59,9 +59,30 @@ private let sample = FollowUp(
                 key_check ['value']
                 reachable ['key', 'sealed_session']
                 session ['key', 'state', 'profile', 'last_id', 'last_reply', 'last_activity', 'sealed', 'ended', 'answered']
-                talk ['subject', 'number', 'date', 'signals']
+                talk ['subject', 'number', 'date', 'signals', 'signals_asked', 'skipped_questions']
 
                 """)
+    }
+
+    @Test("a talk stored before gids kept whether signals were asked reads as asked, with no questions skipped")
+    func talkFromBeforeSignalChecks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gids.sqlite").path
+        try SQLiteFollowUpStore(path: path).save(sample, for: "local")
+        // The database as the previous schema left it.
+        _ = try python(
+            """
+            import sqlite3; c = sqlite3.connect('\(path)')
+            c.execute("alter table talk drop column signals_asked")
+            c.execute("alter table talk drop column skipped_questions")
+            c.execute("delete from grdb_migrations where identifier = '6: signal checks'")
+            c.commit()
+            """)
+        let talks = try #require(try SQLiteFollowUpStore(path: path).followUp(for: "local")).talks
+        #expect(talks.map(\.signalsAsked) == [true, true])
+        #expect(talks.map(\.skippedQuestions) == [0, 0])
+        #expect(talks.map(\.signals) == [[], [1, 6, 10]])
     }
 
     @Test("every commit waits for the disk (synchronous FULL), so a power cut loses no acknowledged turn")

@@ -202,12 +202,13 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
         let first = try gids(
             ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
-            input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
+            input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n6\n2\n3\n")
         #expect(first.status == 0)
         #expect(first.output.contains("may I remember the date"))
         #expect(
             first.output.contains(
-                "The second talk can be from 26 March.\nStart gids again from that day, and I'll ask you about it."))
+                "The second talk can take place from 26 March.\nStart gids again from that day, and I'll ask you about it."
+            ))
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect((try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int) == 0o600)
 
@@ -220,7 +221,7 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let early = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "6\n")
         #expect(
             early.output.contains(
-                "The second talk about what happened can be from 26 March; I'll ask you about it then."))
+                "The second talk about what happened can take place from 26 March; I'll ask you about it then."))
         let due = try gids(["chat"] + options + ["--now", "2026-03-27"], input: "2\n6\n")
         #expect(
             due.output.contains(
@@ -243,7 +244,7 @@ func gids(_ arguments: [String], input: String = "", environment: [String: Strin
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
         _ = try gids(
             ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
-            input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n3\n")
+            input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n6\n2\n3\n")
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect(FileManager.default.fileExists(atPath: database))
         let run = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "forget me\n")

@@ -16,7 +16,7 @@ import Testing
         let blocker = folder.appendingPathComponent("a-file")
         try Data().write(to: blocker)
         let data = blocker.appendingPathComponent("data").path
-        let script = Self.toConsent + ["1", "1", "2", "3", "3"]
+        let script = Self.toConsent + ["1", "1", "2", "3", "6", "2", "3"]
         let run = try gids(
             ["chat", "--lang", "nl", "--region", "nl", "--now", "2026-03-12", "--data-dir", data],
             input: script.joined(separator: "\n") + "\n")
@@ -43,7 +43,8 @@ import Testing
         let written = folder.appendingPathComponent("samenvatting.md").path
         let script =
             Self.toConsent + [
-                "2", "3", "2", folder.appendingPathComponent("nergens/s.md").path, "1", folder.path, "1", written,
+                "2", "3", "6", "2", "2", folder.appendingPathComponent("nergens/s.md").path, "1", folder.path, "1",
+                written,
             ]
         let run = try gids(
             [

@@ -276,7 +276,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             #expect(process.terminationStatus == 0)
             return text.split(separator: "\n").map(String.init)
         }
-        let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "3"]
+        let answers = ["hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "6", "2", "3"]
         let first = try bridge(
             answers.map { #"{"room":"!ic:example.org","sender":"@anna:example.org","body":"\#($0)"}"# },
             day: "2026-03-12")

@@ -21,14 +21,18 @@ public final class GuideContent: Sendable {
     /// What every message is first: crisis, check, command or answer.
     public let router: IntentRouter
     public let signals: SignalCatalogue
+    /// What gids recognises in an answer: not knowing, nothing to name, heavy words.
+    public let answers: AnswerWords
+    /// The host functions the dialogues call, with this content's answer words.
+    let functions: FunctionLibrary
     public let organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
     public let practice: PerLanguage<PracticeLexicon>
 
     init(
         programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet,
-        commands: CommandWords,
-        signals: SignalCatalogue, organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
+        commands: CommandWords, signals: SignalCatalogue, answers: AnswerWords, organisation: Organisation?,
+        practice: PerLanguage<PracticeLexicon>
     ) {
         resolvers = Dictionary(
             uniqueKeysWithValues: programs.map { language, program in
@@ -39,6 +43,8 @@ public final class GuideContent: Sendable {
         self.commands = commands
         router = IntentRouter(safetyNet: safetyNet, commands: commands)
         self.signals = signals
+        self.answers = answers
+        functions = DialogueFunctions.library(answers: answers)
         self.organisation = organisation
         self.practice = practice
     }
@@ -57,6 +63,8 @@ public final class GuideContent: Sendable {
         commands = other.commands
         router = IntentRouter(safetyNet: safetyNet, commands: other.commands)
         signals = other.signals
+        answers = other.answers
+        functions = other.functions
         organisation = other.organisation
         practice = other.practice
     }
@@ -73,6 +81,9 @@ public final class GuideContent: Sendable {
     /// The tag of the nodes of the critical-event path: someone else's death told there is
     /// heard as the answer it is, not interrupted.
     public static let criticalEventTag = "critical-event"
+    /// The tag of the check-in's nodes: someone else's death told there is heard as the answer
+    /// it is, and the three questions run on (the event path is offered after the third).
+    public static let checkInTag = "check-in"
     /// Variables gids reads or sets, which every language's dialogue must declare with these types.
     public static let hostVariables: [String: ValueType] = {
         var variables: [String: ValueType] = [
@@ -83,9 +94,10 @@ public final class GuideContent: Sendable {
             "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
             "$event_datum_tekst": .string,
             "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool,
-            "$zorgen": .bool,
+            "$zorgen": .bool, "$geen_steun": .bool, "$signalen_gevraagd": .bool, "$signalen_overgeslagen": .number,
+            "$signalen_dagen": .number, "$signalen_blijven": .bool,
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
-            "$samenvatting_gesprekken": .string, "$samenvatting_datum": .string, "$bestand": .string,
+            "$samenvatting_datum": .string, "$bestand": .string, Conversation.deathHeardVariable: .bool,
             "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
             Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
             Conversation.optionCountVariable: .number,
@@ -97,13 +109,13 @@ public final class GuideContent: Sendable {
     /// sets is there for the lines after it. `ask` waits for the person's text.
     public static let hostCommands: Set<String> = [
         "ask", "help_map", "help_step", "help_referral", "crisis_lines", "resume", "read_event_date",
-        "evaluate_signals", "remember", "forget",
-        "take_along", "write_take_along", "debrief",
+        "evaluate_signals", "remember", "end_follow_up", "forget",
+        "take_along", "talk_lines", "write_take_along", "debrief",
     ]
 
     /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.
     public static let compiler = Compiler(
-        functions: AddressedText.functions.signatures, requiresDeclarations: true,
+        functions: DialogueFunctions.signatures, requiresDeclarations: true,
         hostReadVariables: Set(hostVariables.keys))
 
     /// Loads and checks the content, or throws every error found. `learnedReader: false` leaves
@@ -171,6 +183,7 @@ public final class GuideContent: Sendable {
                     ))
             }
             diagnostics += CrisisLineCheck.problems(in: program, language: language, at: start)
+            diagnostics += questionsWithoutUnsure(in: program, outside: path("practice"))
             programs[language] = program
         }
 
@@ -235,10 +248,11 @@ public final class GuideContent: Sendable {
         diagnostics += safetyDiagnostics
         let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
         let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
+        let answers = load(path("answers.yaml"), AnswerWords.load(text:file:))
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
-        guard !unique.hasErrors, let commands, let signals, let safetyNet,
+        guard !unique.hasErrors, let commands, let signals, let answers, let safetyNet,
             programs.count == Language.allCases.count, directories.count == Region.allCases.count,
             let practice = PerLanguage(practice)
         else {
@@ -247,9 +261,29 @@ public final class GuideContent: Sendable {
         return (
             GuideContent(
                 programs: programs, directories: directories, safetyNet: safetyNet,
-                commands: commands, signals: signals, organisation: organisation,
+                commands: commands, signals: signals, answers: answers, organisation: organisation,
                 practice: practice), unique
         )
+    }
+
+    /// A warning for every question of the guide (practice's role-play left out: there the
+    /// trainee's own words are an answer) whose options do not mark exactly one `#unsure`:
+    /// "weet ik niet" must be an answer at every question.
+    static func questionsWithoutUnsure(in program: Program, outside practiceFolder: String) -> [Diagnostic] {
+        program.nodes.values.filter { !$0.file.hasPrefix(practiceFolder) }.flatMap { node in
+            node.instructions.compactMap { instruction -> Diagnostic? in
+                guard case .options(let options, _) = instruction else { return nil }
+                let lines = options.compactMap { program.lines[$0.lineID] }
+                let marked = lines.filter { $0.tags.contains(Conversation.unsureTag) }.count
+                guard marked != 1, let first = lines.first else { return nil }
+                return Diagnostic(
+                    .warning, at: SourceLocation(file: first.file, line: first.lineNumber, column: 1),
+                    marked == 0
+                        ? "no option of this question is marked #\(Conversation.unsureTag); mark the one that 'weet ik niet' or 'I don't know' should choose"
+                        : "\(marked) options of this question are marked #\(Conversation.unsureTag); mark only the one that 'weet ik niet' or 'I don't know' should choose"
+                )
+            }
+        }.sorted { ($0.location.file, $0.location.line) < ($1.location.file, $1.location.line) }
     }
 
     /// The file of the safety net's learned reader, in the content's `safety/` folder.

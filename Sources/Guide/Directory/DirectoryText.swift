@@ -10,13 +10,14 @@ struct DirectoryText {
     let language: Language
 
     /// Every step with the names on it, then the lines open day and night: the whole map.
-    /// With no region known yet, each region's map comes under its own heading.
+    /// With no region known yet, each region's map comes under its own heading. Names are
+    /// joined with semicolons, as a name may hold a comma ("je leidinggevende, als jij dat wilt").
     func map() -> [MarkedUpText] {
         directories.flatMap { directory in
             var lines = heading(of: directory)
             lines += directory.steps.map { step in
-                let names = directory.entries(onStep: step.number).map { $0.name.text(in: language) }.joined(
-                    separator: ", ")
+                let names = directory.entries(onStep: step.number).map { Self.inList($0.name.text(in: language)) }
+                    .joined(separator: "; ")
                 var line = Line()
                 line.bold("\(step.number). \(step.title.text(in: language))")
                 line.plain(": \(names)")
@@ -25,20 +26,30 @@ struct DirectoryText {
             if let always = directory.labels["always"], !directory.crisisLines.isEmpty {
                 var line = Line()
                 line.bold(always.text(in: language))
-                line.plain(": " + directory.crisisLines.map { $0.name.text(in: language) }.joined(separator: ", "))
+                line.plain(": " + directory.crisisLines.map { $0.name.text(in: language) }.joined(separator: "; "))
                 lines.append(line.markedUp)
             }
             return lines
         }
     }
 
-    /// The details of every entry on one step.
+    /// A name as an item in a running list: its capital dropped, unless its first word is an
+    /// abbreviation ("POH-GGZ", "CAW").
+    private static func inList(_ name: String) -> String {
+        let firstWord = name.prefix { !$0.isWhitespace }
+        let letters = firstWord.filter(\.isLetter)
+        guard letters.count < 2 || !letters.allSatisfy(\.isUppercase) else { return name }
+        return name.prefix(1).lowercased() + name.dropFirst()
+    }
+
+    /// The details of every entry on one step (under each region's heading when no region is known yet).
     func step(_ number: Int) -> [MarkedUpText] {
         directories.flatMap { directory -> [MarkedUpText] in
             guard let step = directory.steps.first(where: { $0.number == number }) else { return [] }
             var title = Line()
             title.bold(step.title.text(in: language))
-            return [title.markedUp] + directory.entries(onStep: number).map { describe($0, in: directory) }
+            return heading(of: directory) + [title.markedUp]
+                + directory.entries(onStep: number).map { describe($0, in: directory) }
         }
     }
 

@@ -7,13 +7,32 @@ public struct FollowUp: Hashable, Sendable, Codable {
         /// 1, 2 or 3.
         public var number: Int
         public var date: DayDate
-        /// The signals (1 to 13, BRIEF §4) the person recognised; empty when none or not checked.
+        /// The signals (1 to 13, BRIEF §4) the person recognised.
         public var signals: [Int]
+        /// Whether the signals were asked about in this talk (an early first talk may not).
+        public var signalsAsked: Bool
+        /// How many of the questions about signals the person skipped ("weet ik niet, of sla
+        /// over"): skipped is not absent.
+        public var skippedQuestions: Int
 
-        public init(number: Int, date: DayDate, signals: [Int]) {
+        public init(number: Int, date: DayDate, signals: [Int], signalsAsked: Bool = true, skippedQuestions: Int = 0) {
             self.number = number
             self.date = date
             self.signals = signals
+            self.signalsAsked = signalsAsked
+            self.skippedQuestions = skippedQuestions
+        }
+
+        private enum CodingKeys: String, CodingKey { case number, date, signals, signalsAsked, skippedQuestions }
+
+        /// Reads a talk, also one stored before gids kept whether signals were asked.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            number = try container.decode(Int.self, forKey: .number)
+            date = try container.decode(DayDate.self, forKey: .date)
+            signals = try container.decode([Int].self, forKey: .signals)
+            signalsAsked = try container.decodeIfPresent(Bool.self, forKey: .signalsAsked) ?? true
+            skippedQuestions = try container.decodeIfPresent(Int.self, forKey: .skippedQuestions) ?? 0
         }
     }
 
@@ -26,7 +45,9 @@ public struct FollowUp: Hashable, Sendable, Codable {
     public var isPileUp: Bool
     public var schedule: FollowUpSchedule
     public var talks: [Talk]
-    /// The peer-support part has ended (after the third talk, or earlier advice).
+    /// The peer-support part has ended: after the third talk, or when the person said that
+    /// professional help has taken over (004 L4478-4480: peer support stops after referral,
+    /// not after advice).
     public var isClosed: Bool
 
     public init(

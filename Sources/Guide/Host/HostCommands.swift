@@ -72,39 +72,55 @@ extension Conversation {
         (1...SignalCatalogue.signalCount).filter { state.dialogue.variables["$signaal_\($0)"] == .bool(true) }
     }
 
+    /// This conversation's talk as it stands: its signals, whether they were asked
+    /// (`$signalen_gevraagd`) and how many questions were skipped (`$signalen_overgeslagen`).
+    private func talk(numbered talkNumber: Int) -> FollowUp.Talk {
+        FollowUp.Talk(
+            number: talkNumber, date: state.settings.today, signals: presentSignals,
+            signalsAsked: state.dialogue.variables["$signalen_gevraagd"] == .bool(true),
+            skippedQuestions: Int(number("$signalen_overgeslagen")))
+    }
+
     /// `<<evaluate_signals>>`: the referral rule on this conversation's signals, into
-    /// `$signalen_aantal`, `$signalen_tekst`, `$advies` (wait, none, ask, advise) and
-    /// `$advies_reden`. The days since the event are known from its date, from an
-    /// approximate answer (`$datum_status` "approx", at least `$dagen_geleden`), or, for an
-    /// event without a date, at least the days since the first talk.
+    /// `$signalen_aantal`, `$signalen_tekst`, `$advies` (wait, none, ask, advise),
+    /// `$advies_reden` and `$signalen_blijven` (still there four to six weeks on). It reads
+    /// the worry (`$zorgen`), no support (`$geen_steun`) and, for strain that builds up, how
+    /// long the signals have been there (`$signalen_dagen`, -1 when not known). The days since
+    /// the event are known from its date, from an approximate answer (`$datum_status`
+    /// "approx", at least `$dagen_geleden`), or, for an event without a date, at least the
+    /// days since the first talk.
     mutating func evaluateSignals() {
         let signals = presentSignals
         let days: Int? =
             !string("$event_datum").isEmpty || string("$datum_status") == "approx"
             ? Int(number("$dagen_geleden")) : state.settings.followUp?.daysSinceEvent(on: state.settings.today)
-        let (advice, reason) = ReferralRule.evaluate(
-            signalsPresent: signals.count, daysSinceEvent: days,
+        let daysWithSignals = Int(number("$signalen_dagen"))
+        let situation = ReferralRule.Situation(
+            signals: Set(signals), daysSinceEvent: days, daysWithSignals: daysWithSignals >= 0 ? daysWithSignals : nil,
             personWorried: state.dialogue.variables["$zorgen"] == .bool(true),
-            schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
+            hasNoSupport: state.dialogue.variables["$geen_steun"] == .bool(true))
+        let (advice, reason) = ReferralRule.evaluate(
+            situation, schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
         set("$signalen_aantal", .number(Float(signals.count)))
-        set("$signalen_tekst", .string(content.signals.names(of: signals, in: state.language).joined(separator: ", ")))
+        set("$signalen_tekst", .string(content.signals.list(of: signals, in: state.language)))
         set("$advies", .string(advice.rawValue))
         set("$advies_reden", .string(reason.rawValue))
+        set("$signalen_blijven", .bool(situation.signalsPersist))
     }
 
     /// `<<remember N>>`: with consent, keep talk N (and the event, at talk 1). The
-    /// peer-support part ends after the third talk, or when professional help is advised.
-    /// With or without consent, `$volgende_gesprek` and `$volgende_datum` say what comes next.
-    mutating func remember(talk: Int) -> [Effect] {
-        let today = state.settings.today
+    /// peer-support part ends after the third talk; advice to seek professional help does
+    /// not end it (see ``endFollowUp(into:)``). With or without consent, `$volgende_gesprek`
+    /// and `$volgende_datum` say what comes next.
+    mutating func remember(talk number: Int) -> [Effect] {
         var followUp =
             state.settings.followUp
             ?? FollowUp(
                 eventDate: DayDate(iso: string("$event_datum")), eventKind: string("$soort"),
                 isPileUp: state.dialogue.variables["$opeenstapeling"] == .bool(true), schedule: state.settings.schedule)
-        followUp.talks.removeAll { $0.number >= talk }
-        followUp.talks.append(FollowUp.Talk(number: talk, date: today, signals: presentSignals))
-        if talk == 3 || string("$advies") == ReferralRule.Advice.professionalHelp.rawValue { followUp.isClosed = true }
+        followUp.talks.removeAll { $0.number >= number }
+        followUp.talks.append(talk(numbered: number))
+        if number == 3 { followUp.isClosed = true }
         setNextTalk(of: followUp)
         guard state.dialogue.variables["$toestemming"] == .bool(true), state.settings.memoryLocation != nil else {
             return []
@@ -113,20 +129,41 @@ extension Conversation {
         return [.remember(followUp)]
     }
 
-    /// `<<take_along>>`: `$samenvatting_gesprekken`, one line per conversation with the date
-    /// and the signals recognised, for the `TakeAlong` node; today's conversation included
-    /// when it is not remembered.
-    mutating func prepareTakeAlong(includingToday: Bool = true) {
+    /// `<<end_follow_up>>`: the person says professional help has taken over, so the peer-support
+    /// talks stop (004 L4478-4480; L3646: "Daar houdt de rol van de peer supporter op"). What
+    /// was remembered stays until it expires or is forgotten; gids no longer asks for a talk.
+    mutating func endFollowUp() -> [Effect] {
+        guard var followUp = state.settings.followUp else { return [] }
+        followUp.isClosed = true
+        state.settings.followUp = followUp
+        set("$vervolg_gesprek", .number(0))
+        set("$vervolg_nodig", .bool(false))
+        setNextTalk(of: followUp)
+        return [.remember(followUp)]
+    }
+
+    /// The talks a summary shows: those remembered, and today's when it is not remembered.
+    private func talksForSummary(includingToday: Bool) -> [FollowUp.Talk] {
         var talks = state.settings.followUp?.talks ?? []
         if includingToday, !talks.contains(where: { $0.date == state.settings.today }) {
-            talks.append(FollowUp.Talk(number: talks.count + 1, date: state.settings.today, signals: presentSignals))
+            talks.append(talk(numbered: talks.count + 1))
         }
-        let lines = talks.map { talk in
-            let names = content.signals.names(of: talk.signals, in: state.language)
+        return talks
+    }
+
+    /// `<<talk_lines>>` (the talks remembered) and `<<talk_lines today>>` (with today's): one
+    /// line per talk, with its date and what it found in words (the signals recognised, none,
+    /// skipped, or not asked), for the `Memory` and `TakeAlong` nodes.
+    func talkLines(includingToday: Bool) -> [MarkedUpText] {
+        talksForSummary(includingToday: includingToday).map { talk in
             let date = SpokenDate(talk.date, in: state.language).text(today: state.settings.today, withYear: true)
-            return "\(date): \(names.isEmpty ? "-" : names.joined(separator: ", "))"
+            return MarkedUpText(text: "\(date): \(content.signals.summary(of: talk, in: state.language)).")
         }
-        set("$samenvatting_gesprekken", .string(lines.joined(separator: "; ")))
+    }
+
+    /// `<<take_along>>`: `$samenvatting_datum`, the event's date with its year, for the
+    /// `TakeAlong` node.
+    mutating func prepareTakeAlong() {
         let eventDate = DayDate(iso: string("$event_datum"))
         set(
             "$samenvatting_datum",
@@ -137,8 +174,7 @@ extension Conversation {
 
     /// What gids remembers about this person, in plain language (the `Memory` node).
     public mutating func memoryDescription() -> Reply {
-        prepareTakeAlong(includingToday: false)
-        return Reply(messages: say("Memory"))
+        Reply(messages: say("Memory"))
     }
 
     /// The question before deleting everything remembered (the `ForgetQuestion` node): the
@@ -201,13 +237,14 @@ extension Conversation {
         state.dialogue.variables[variable] = value
     }
 
+    /// A variable's value as the dialogue sees it: set, or else as declared.
     private func string(_ variable: String) -> String {
-        if case .string(let text)? = state.dialogue.variables[variable] { return text }
+        if case .string(let text)? = state.dialogue.value(of: variable, in: machine.program) { return text }
         return ""
     }
 
     private func number(_ variable: String) -> Float {
-        if case .number(let value)? = state.dialogue.variables[variable] { return value }
+        if case .number(let value)? = state.dialogue.value(of: variable, in: machine.program) { return value }
         return 0
     }
 }

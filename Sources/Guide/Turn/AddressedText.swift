@@ -24,13 +24,4 @@ public enum AddressedText {
         "mijn": "je", "m'n": "je", "mn": "je", "mezelf": "jezelf", "mijzelf": "jezelf",
         "my": "your", "myself": "yourself", "mine": "yours",
     ]
-
-    /// The host functions the dialogues may call: `addressed(text)`.
-    public static let functions: FunctionLibrary = {
-        var library = FunctionLibrary()
-        library.register("addressed", parameters: [.string], returns: .string) { arguments in
-            .string(addressed(arguments.first?.text ?? ""))
-        }
-        return library
-    }()
 }

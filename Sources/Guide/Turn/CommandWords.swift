@@ -29,38 +29,16 @@ public struct CommandWords: Sendable {
     }
 
     static func load(text: String, file: String) throws(DiagnosticList) -> CommandWords {
+        let lists = try WordLists<Command>(text: text, file: file, what: "the commands file", keyNoun: "command")
         let reader = YAMLReader(file: file)
         var words: [String: Command] = [:]
         var problems: [Diagnostic] = []
-        for (key, keyNode, value) in try reader.mapping(try reader.root(of: text), what: "the commands file") {
-            guard let command = Command(rawValue: key) else {
-                problems.append(
-                    reader.error(
-                        keyNode,
-                        "unknown command '\(key)'; expected \(Command.allCases.map(\.rawValue).joined(separator: ", "))"
-                    ))
+        for entry in lists.entries {
+            if let other = words[entry.word], other != entry.key {
+                problems.append(reader.error(entry.node, "'\(entry.word)' already means '\(other.rawValue)'"))
                 continue
             }
-            do throws(DiagnosticList) {
-                for (_, _, list) in try reader.mapping(value, what: "the words for '\(key)'") {
-                    for item in try reader.sequence(list, what: "the words for '\(key)'") {
-                        let word = TextNormalizer.folded(try reader.string(item, what: "a command word"))
-                        if let other = words[word], other != command {
-                            throw DiagnosticList([reader.error(item, "'\(word)' already means '\(other.rawValue)'")])
-                        }
-                        words[word] = command
-                    }
-                }
-            } catch {
-                problems += error.diagnostics
-            }
-        }
-        let missing = Command.allCases.filter { command in !words.values.contains(command) }
-        if !missing.isEmpty {
-            problems.append(
-                Diagnostic(
-                    .error, at: SourceLocation(file: file, line: 1, column: 1),
-                    "no words for: \(missing.map(\.rawValue).joined(separator: ", "))"))
+            words[entry.word] = entry.key
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return CommandWords(words: words)

@@ -53,7 +53,7 @@ public struct Conversation: Sendable {
         self.state = state
         resolver =
             content.resolvers[state.language] ?? LineResolver(program: Program(), locale: state.language.rawValue)
-        var machine = VirtualMachine(program: resolver.program, library: AddressedText.functions)
+        var machine = VirtualMachine(program: resolver.program, library: content.functions)
         machine.waitingCommands = GuideContent.hostCommands
         self.machine = machine
     }
@@ -75,7 +75,7 @@ public struct Conversation: Sendable {
         case .check(let assessment):
             askedCategories.insert(assessment.category ?? "")
             return interrupt(with: Self.checkNode)
-        case .aboutSomeoneElse where !isInCriticalEventPath:
+        case .aboutSomeoneElse where !hearsDeathAsAnswer:
             // An answer in the person's own words is kept as the answer it is; the offer comes
             // before what follows it.
             if !state.isFinished, state.prompt.textVariable != nil || state.prompt.freeText != nil {
@@ -83,7 +83,9 @@ public struct Conversation: Sendable {
             }
             return interrupt(with: "AboutSomeoneElse")
         case .aboutSomeoneElse:
-            // Told while talking about the event: heard, and taken as the answer it is.
+            // Told while talking about the event, or in the check-in: heard, and taken as the
+            // answer it is. The check-in's questions run on; it offers the event path at its end.
+            state.dialogue.variables[Self.deathHeardVariable] = .bool(true)
             let heard = say("AboutSomeoneElseHeard")
             var reply = answering(answer)
             reply.messages = heard + reply.messages
@@ -132,6 +134,12 @@ public struct Conversation: Sendable {
         {
             return choose(option: chosen)
         }
+        if content.answers.isUnsure(answer),
+            let unsure = prompt.optionTags.firstIndex(where: { $0.contains(Self.unsureTag) })
+        {
+            // Not knowing is an answer: the question says what it means there.
+            return choose(option: unsure)
+        }
         if OptionMatcher.number(in: answer) != nil, !prompt.options.isEmpty {
             // A number that is not there, even where own words are welcome: say which numbers there are.
             state.dialogue.variables[Self.optionCountVariable] = .number(Float(prompt.options.count))
@@ -148,6 +156,9 @@ public struct Conversation: Sendable {
     static let stepTag = "step:"
     /// How many options there are, for `RepromptNumber` ("kies 1 tot 6").
     static let optionCountVariable = "$aantal_keuzes"
+    /// `#unsure` on an option: what "weet ik niet" or "I don't know" chooses at this question
+    /// (every question of the guide marks one; `gids check` warns where one is missing).
+    public static let unsureTag = "unsure"
 
     /// The shown option for the help-map step that holds the service the person named.
     private func stepOption(naming answer: String) -> Int? {
@@ -198,13 +209,20 @@ public struct Conversation: Sendable {
     /// Said when the node the conversation stood in was edited since its last turn.
     static let contentUpdatedNode = "ContentUpdated"
 
-    /// Whether the conversation stands in the critical-event path (nodes tagged `critical-event`).
-    private var isInCriticalEventPath: Bool {
+    /// Whether someone's death told now is heard as the answer it is, rather than interrupting:
+    /// in the critical-event path (nodes tagged `critical-event`) and in the check-in (nodes
+    /// tagged `check-in`, which then offers the event path after its third question).
+    private var hearsDeathAsAnswer: Bool {
         guard !state.isFinished, let node = (state.interrupted?.dialogue ?? state.dialogue).current?.node else {
             return false
         }
-        return machine.program.nodes[node]?.tags.contains(GuideContent.criticalEventTag) ?? false
+        let tags = machine.program.nodes[node]?.tags ?? []
+        return tags.contains(GuideContent.criticalEventTag) || tags.contains(GuideContent.checkInTag)
     }
+
+    /// Set when someone's death was heard as an answer (`$overlijden_gehoord`), so the dialogue
+    /// can offer to talk about it.
+    static let deathHeardVariable = "$overlijden_gehoord"
 
     /// The hashtags of each shown option (`line:` ids left out), for a door that gives
     /// options a meaning of its own, such as the trainee's moves in practice.
@@ -473,6 +491,10 @@ public struct Conversation: Sendable {
             state.settings.followUp = nil
             reply.effects.append(.forget)
         case "take_along": prepareTakeAlong()
+        case "talk_lines": reply.messages += talkLines(includingToday: words.dropFirst().first == "today")
+        case "end_follow_up":
+            let before = state.settings.followUp
+            if !carryOut(endFollowUp(), into: &reply) { state.settings.followUp = before }
         case "write_take_along":
             if let effect = writeTakeAlong() { carryOut([effect], into: &reply) }
         case "debrief": reply.effects.append(.debrief)
@@ -512,7 +534,7 @@ public struct Conversation: Sendable {
                 case .command(let text):
                     var reply = Reply()
                     var prompt = ConversationState.Prompt.finished
-                    if text.hasPrefix("help_") || text == "crisis_lines" {
+                    if text.hasPrefix("help_") || text.hasPrefix("talk_lines") || text == "crisis_lines" {
                         _ = perform(text, into: &reply, prompt: &prompt)
                         messages += reply.messages
                     }

@@ -7,12 +7,13 @@ import DialogueRuntime
 /// Layout (see ``BinaryWriter``): a version byte, the settings, the dialogue state (its own
 /// binary form, length first), the prompt, the history (each moment as its own length-first
 /// bytes, so it is read only when the person goes back) and the interrupted moment.
-/// Version 1 wrote the history's moments inline, versions 1 and 2 had no hours kept, and
-/// versions 1 to 3 always had an event date; all are still read.
+/// Version 1 wrote the history's moments inline, versions 1 and 2 had no hours kept,
+/// versions 1 to 3 always had an event date, and versions 1 to 4 did not say for each talk
+/// whether signals were asked and how many questions were skipped; all are still read.
 extension ConversationState {
     /// The version of the layout; bump it (and keep reading the old one) when it changes.
     /// It is never `{`, so a stored state tells by its first byte whether it is JSON.
-    static let binaryFormatVersion: UInt8 = 4
+    static let binaryFormatVersion: UInt8 = 5
 
     /// The state in its compact binary form.
     public func binaryEncoded() -> [UInt8] {
@@ -81,6 +82,8 @@ extension BinaryWriter {
                 writer.count(talk.number)
                 writer.day(talk.date)
                 writer.array(talk.signals) { $0.count($1) }
+                writer.bool(talk.signalsAsked)
+                writer.count(talk.skippedQuestions)
             }
             writer.bool(followUp.isClosed)
         }
@@ -122,7 +125,9 @@ extension BinaryReader {
                 talks: try reader.array { reader throws(BinaryStateError) in
                     FollowUp.Talk(
                         number: try reader.count(), date: try reader.day(),
-                        signals: try reader.array { reader throws(BinaryStateError) in try reader.count() })
+                        signals: try reader.array { reader throws(BinaryStateError) in try reader.count() },
+                        signalsAsked: version >= 5 ? try reader.bool() : true,
+                        skippedQuestions: version >= 5 ? try reader.count() : 0)
                 },
                 isClosed: try reader.bool())
         }
