@@ -14,6 +14,8 @@ public struct ConformanceSuite: Sendable {
         public var name: String
         /// Nil when the case passed.
         public var failure: String?
+        /// For a parse failure: the errors the compiler gave, as it prints them.
+        public var errors: [String] = []
         public var passed: Bool { failure == nil }
     }
 
@@ -49,7 +51,8 @@ public struct ConformanceSuite: Sendable {
                 Outcome(
                     name: "parse-failures/" + String(file.dropLast(5)),
                     failure: positioned
-                        ? nil : diagnostics.isEmpty ? "compiled without errors" : "no error had a file:line:column"))
+                        ? nil : diagnostics.isEmpty ? "compiled without errors" : "no error had a file:line:column",
+                    errors: diagnostics.map(\.description)))
         }
         return outcomes
     }
