@@ -129,7 +129,7 @@ public final class GuideContent: Sendable {
         for language in Language.allCases {
             // The guide's dialogue and the practice scenarios are one program: practice uses the
             // same crisis answer, help and commands.
-            let compilation = compiler.compile(paths: [path(language.rawValue), path("practice", language.rawValue)])
+            let compilation = compiler.compile(paths: ContentFolder(at: directory).dialoguePaths(for: language))
             diagnostics += compilation.diagnostics
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
