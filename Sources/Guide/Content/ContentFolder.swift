@@ -4,7 +4,8 @@ import YarnScript
 /// The layout of a content folder (`Dialogues/`, installed as `PREFIX/share/gids/Dialogues`),
 /// so that every command given one understands it: each source language's dialogue in a
 /// folder of its own, side by side (`nl/`, `en/`), the practice scenarios apart and compiled
-/// with their language (`practice/nl/` with `nl/`), and the data files (`directory/`,
+/// with their language (`practice/nl/` with `nl/`), each translation a strings table in the
+/// folder of the dialogue it translates (`nl/fy.csv`), and the data files (`directory/`,
 /// `safety/`, `commands.yaml`, `signals.yaml`).
 public struct ContentFolder: Sendable {
     /// The folder, as given.
@@ -50,7 +51,20 @@ public struct ContentFolder: Sendable {
 
     /// The source languages whose dialogue folder is here.
     public var sourceLanguages: [Language] {
-        Language.allCases.filter { Self.isFolder(path($0.rawValue)) }
+        Language.sources.filter { Self.isFolder(path($0.rawValue)) }
+    }
+
+    /// The strings tables in a source language's folder (`nl/fy.csv`): the translations of its
+    /// dialogue, each with the language it translates into.
+    public func translationFiles(of source: Language) -> [(language: Language, file: String)] {
+        let folder = path(source.rawValue)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted().compactMap { name in
+            guard name.hasSuffix(".csv"), let language = Language(rawValue: String(name.dropLast(4))) else {
+                return nil
+            }
+            return (language, (folder as NSString).appendingPathComponent(name))
+        }
     }
 
     /// `file` as shown relative to the folder (`nl/start.yarn`), or as given when it is elsewhere.

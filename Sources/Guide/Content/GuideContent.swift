@@ -24,16 +24,27 @@ public final class GuideContent: Sendable {
     public let organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
     public let practice: PerLanguage<PracticeLexicon>
+    /// The languages gids may speak with this content (the sources and the translations offered).
+    public let languages: SpokenLanguages
 
     init(
-        programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet,
-        commands: CommandWords,
+        programs: [Language: Program], languages: SpokenLanguages, directories: [Region: HelpDirectory],
+        safetyNet: SafetyNet, commands: CommandWords,
         signals: SignalCatalogue, organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
     ) {
+        // A translation runs its source's program, with its own lines for the lines it has.
         resolvers = Dictionary(
-            uniqueKeysWithValues: programs.map { language, program in
-                (language, LineResolver(program: program, locale: language.rawValue))
+            uniqueKeysWithValues: languages.all.compactMap { language in
+                programs[languages.source(of: language)].map { program in
+                    (
+                        language,
+                        LineResolver(
+                            program: program, locale: language.rawValue,
+                            translations: languages.translations[language]?.table)
+                    )
+                }
             })
+        self.languages = languages
         self.directories = directories
         self.safetyNet = safetyNet
         self.commands = commands
@@ -123,13 +134,21 @@ public final class GuideContent: Sendable {
 
         // The safety lexicons are the largest files gids reads: read them on another core while
         // the dialogues compile, so starting gids takes the longer of the two, not both.
-        let safetyLoad = BackgroundWork { () -> (SafetyLexicon?, [Diagnostic]) in loadSafetyLexicon(from: folder) }
+        let content = ContentFolder(at: directory)
+        let safetyLanguages =
+            Language.sources
+            + SpokenLanguages.translationLanguages(in: content).filter {
+                FileManager.default.fileExists(atPath: path("safety", "\($0).yaml"))
+            }
+        let safetyLoad = BackgroundWork { () -> (SafetyLexicon?, [Diagnostic]) in
+            loadSafetyLexicon(from: folder, languages: safetyLanguages)
+        }
 
         var programs: [Language: Program] = [:]
-        for language in Language.allCases {
+        for language in Language.sources {
             // The guide's dialogue and the practice scenarios are one program: practice uses the
             // same crisis answer, help and commands.
-            let compilation = compiler.compile(paths: ContentFolder(at: directory).dialoguePaths(for: language))
+            let compilation = compiler.compile(paths: content.dialoguePaths(for: language))
             diagnostics += compilation.diagnostics
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
@@ -185,6 +204,8 @@ public final class GuideContent: Sendable {
         if let organisation {
             directories = directories.mapValues { $0.adding(organisation) }
         }
+        let languages = SpokenLanguages.check(
+            content, programs: programs, directories: directories, diagnostics: &diagnostics)
 
         /// Reads and parses one file, or collects its problems.
         func load<T>(_ file: String, _ parse: (String, String) throws(DiagnosticList) -> T) -> T? {
@@ -196,7 +217,7 @@ public final class GuideContent: Sendable {
             }
         }
         var practice: [Language: PracticeLexicon] = [:]
-        for language in Language.allCases {
+        for language in Language.sources {
             practice[language] = load(path("practice", language.rawValue + ".yaml"), PracticeLexicon.load(text:file:))
         }
         let (safetyLexicon, safetyDiagnostics) = safetyLoad.result()
@@ -207,24 +228,25 @@ public final class GuideContent: Sendable {
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
         guard !unique.hasErrors, let commands, let signals, let safetyLexicon,
-            programs.count == Language.allCases.count, directories.count == Region.allCases.count,
+            programs.count == Language.sources.count, directories.count == Region.allCases.count,
             let practice = PerLanguage(practice)
         else {
             return (nil, unique)
         }
         return (
             GuideContent(
-                programs: programs, directories: directories, safetyNet: SafetyNet(lexicon: safetyLexicon),
+                programs: programs, languages: languages, directories: directories,
+                safetyNet: SafetyNet(lexicon: safetyLexicon),
                 commands: commands, signals: signals, organisation: organisation,
                 practice: practice), unique
         )
     }
 
-    /// The safety lexicons of every language, read as one (see ``SafetyLexicon``), or their problems.
-    private static func loadSafetyLexicon(from folder: URL) -> (SafetyLexicon?, [Diagnostic]) {
+    /// The safety lexicons of these languages, read as one (see ``SafetyLexicon``), or their problems.
+    private static func loadSafetyLexicon(from folder: URL, languages: [Language]) -> (SafetyLexicon?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sources: [(text: String, file: String)] = []
-        for language in Language.allCases {
+        for language in languages {
             let file = folder.appendingPathComponent("safety").appendingPathComponent(language.rawValue + ".yaml").path
             do throws(DiagnosticList) {
                 sources.append((try read(file), file))

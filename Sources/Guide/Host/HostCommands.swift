@@ -23,14 +23,14 @@ extension Conversation {
         set("$event_datum", .string(followUp.eventDate?.description ?? ""))
         set("$event_datum_tekst", .string(followUp.eventDate.map(spokenWhen) ?? ""))
         set("$soort", .string(followUp.eventKind))
-        set("$soort_tekst", .string(content.signals.eventKind(followUp.eventKind, in: state.language)))
+        set("$soort_tekst", .string(content.signals.eventKind(followUp.eventKind, in: textLanguage)))
         set("$opeenstapeling", .bool(followUp.isPileUp))
         set("$toestemming", .bool(true))
         if let last = followUp.talks.last {
             set("$vorige_datum", .string(spokenWhen(last.date)))
             set(
                 "$vorige_signalen",
-                .string(content.signals.names(of: last.signals, in: state.language).joined(separator: ", ")))
+                .string(content.signals.names(of: last.signals, in: textLanguage).joined(separator: ", ")))
         }
     }
 
@@ -41,14 +41,18 @@ extension Conversation {
         set("$volgende_datum", .string(followUp.nextTalkDate.map(spoken) ?? ""))
     }
 
+    /// The language of what gids says outside its dialogue and help directory (dates, the names
+    /// of signals): the conversation's, or for a translation the language it translates.
+    private var textLanguage: Language { content.languages.source(of: state.language) }
+
     /// A date as the person hears it ("gisteren", "12 maart").
     private func spoken(_ date: DayDate) -> String {
-        SpokenDate(date, in: state.language).text(today: state.settings.today)
+        SpokenDate(date, in: textLanguage).text(today: state.settings.today)
     }
 
     /// A date as the time something happened ("gisteren", "op 12 maart").
     private func spokenWhen(_ date: DayDate) -> String {
-        SpokenDate(date, in: state.language).when(today: state.settings.today)
+        SpokenDate(date, in: textLanguage).when(today: state.settings.today)
     }
 
     /// `<<read_event_date>>`: `$datum_tekst` into `$datum_status` (ok, unclear, future,
@@ -87,7 +91,7 @@ extension Conversation {
             personWorried: state.dialogue.variables["$zorgen"] == .bool(true),
             schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
         set("$signalen_aantal", .number(Float(signals.count)))
-        set("$signalen_tekst", .string(content.signals.names(of: signals, in: state.language).joined(separator: ", ")))
+        set("$signalen_tekst", .string(content.signals.names(of: signals, in: textLanguage).joined(separator: ", ")))
         set("$advies", .string(advice.rawValue))
         set("$advies_reden", .string(reason.rawValue))
     }
@@ -122,8 +126,8 @@ extension Conversation {
             talks.append(FollowUp.Talk(number: talks.count + 1, date: state.settings.today, signals: presentSignals))
         }
         let lines = talks.map { talk in
-            let names = content.signals.names(of: talk.signals, in: state.language)
-            let date = SpokenDate(talk.date, in: state.language).text(today: state.settings.today, withYear: true)
+            let names = content.signals.names(of: talk.signals, in: textLanguage)
+            let date = SpokenDate(talk.date, in: textLanguage).text(today: state.settings.today, withYear: true)
             return "\(date): \(names.isEmpty ? "-" : names.joined(separator: ", "))"
         }
         set("$samenvatting_gesprekken", .string(lines.joined(separator: "; ")))
@@ -131,7 +135,7 @@ extension Conversation {
         set(
             "$samenvatting_datum",
             .string(
-                eventDate.map { SpokenDate($0, in: state.language).text(today: state.settings.today, withYear: true) }
+                eventDate.map { SpokenDate($0, in: textLanguage).text(today: state.settings.today, withYear: true) }
                     ?? ""))
     }
 
