@@ -373,11 +373,12 @@ extension Run {
             if let host = machine.library.hostFunctions[function] {
                 return try host.implementation(values)
             }
-            if function == BuiltinFunctions.hasAnyContent, case .string(let name) = values.first {
-                return .bool(try hasAnyContent(name))
-            }
             if let result = try BuiltinFunctions.call(function, values, state: &state) {
                 return result
+            }
+            // Asked only after the other built-ins, so that their calls cost nothing more.
+            if function == BuiltinFunctions.hasAnyContent, case .string(let name) = values.first {
+                return .bool(try hasAnyContent(name))
             }
             throw RuntimeError(.dialogueFailed, "the function '\(function)' is not available in this host")
         }
