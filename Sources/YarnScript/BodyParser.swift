@@ -21,6 +21,9 @@ struct BodyParser {
     private var depth = 0
     private let file: String
     private var tooDeep = false
+    /// The enums declared in the body (`<<enum>>` ... `<<endenum>>`), wherever they stand: they
+    /// are declarations for the whole project, not statements that run.
+    private(set) var enums: [EnumSyntax] = []
 
     init(file: String, firstLine: Int, lines: [Substring]) {
         self.file = file
@@ -140,7 +143,7 @@ struct BodyParser {
                     }
                 case .enumStart(let name, let nameLocation, let location):
                     position += 1
-                    statements.append(enumBlock(name, nameLocation, location, diagnostics: &diagnostics))
+                    enums.append(enumBlock(name, nameLocation, location, diagnostics: &diagnostics))
                 }
             }
         }
@@ -270,7 +273,7 @@ struct BodyParser {
     /// The `<<case>>` lines of an enum up to its `<<endenum>>`.
     private mutating func enumBlock(
         _ name: String, _ nameLocation: SourceLocation, _ location: SourceLocation, diagnostics: inout [Diagnostic]
-    ) -> Statement {
+    ) -> EnumSyntax {
         var cases: [EnumSyntax.Case] = []
         scan: while let token = peek {
             switch token {
@@ -278,7 +281,7 @@ struct BodyParser {
                 cases.append(enumCase)
             case .statement(.endEnum):
                 position += 1
-                return .enumDeclaration(EnumSyntax(name: name, location: nameLocation, cases: cases))
+                return EnumSyntax(name: name, location: nameLocation, cases: cases)
             case .statement(let other):
                 diagnostics.append(
                     Diagnostic(
@@ -296,7 +299,7 @@ struct BodyParser {
         if peek == nil {
             reportUnclosed("this <<enum>> has no <<endenum>>", at: location, in: &diagnostics)
         }
-        return .enumDeclaration(EnumSyntax(name: name, location: nameLocation, cases: cases))
+        return EnumSyntax(name: name, location: nameLocation, cases: cases)
     }
 
     /// A block left open: one error per block, unless nesting too deep already stopped the

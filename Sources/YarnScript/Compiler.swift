@@ -39,7 +39,7 @@ public struct Compiler: Sendable {
     /// Compiles files and folders (every `.yarn` file below a folder, in name order).
     /// Unreadable or non-UTF-8 files become diagnostics.
     public func compile(paths: [String]) -> Compilation {
-        compileProject(paths: paths, hostCommands: []).compilation
+        compileProject(paths: paths, drawingWith: nil).compilation
     }
 
     /// The graph of the nodes of these files and folders (see ``DialogueGraph``), with the
@@ -47,11 +47,14 @@ public struct Compiler: Sendable {
     /// - Parameter hostCommands: the names of the commands to note on the nodes that give them.
     public func graph(paths: [String], hostCommands: Set<String>) -> (graph: DialogueGraph?, diagnostics: [Diagnostic])
     {
-        let (compilation, graph) = compileProject(paths: paths, hostCommands: hostCommands)
+        let (compilation, graph) = compileProject(paths: paths, drawingWith: hostCommands)
         return (compilation.program == nil ? nil : graph, compilation.diagnostics)
     }
 
-    private func compileProject(paths: [String], hostCommands: Set<String>) -> (
+    /// Compiles a project with its graph: with `hostCommands`, the graph for drawing (its edges
+    /// carry the options on the way, its nodes the host commands they give); without, only the
+    /// ways between nodes that the compiler's own checks need.
+    private func compileProject(paths: [String], drawingWith hostCommands: Set<String>?) -> (
         compilation: Compilation, graph: DialogueGraph
     ) {
         var sources: [SourceFile] = []
@@ -63,7 +66,7 @@ public struct Compiler: Sendable {
                 diagnostics.append(error)
             }
         }
-        var (compilation, graph) = compileProject(sources, hostCommands: hostCommands)
+        var (compilation, graph) = compileProject(sources, drawingWith: hostCommands)
         compilation.diagnostics = (diagnostics + compilation.diagnostics).sorted()
         if compilation.diagnostics.hasErrors { compilation.program = nil }
         return (compilation, graph)
@@ -108,10 +111,10 @@ public struct Compiler: Sendable {
 
     /// Compiles source texts together.
     public func compile(_ sources: [SourceFile]) -> Compilation {
-        compileProject(sources, hostCommands: []).compilation
+        compileProject(sources, drawingWith: nil).compilation
     }
 
-    private func compileProject(_ sources: [SourceFile], hostCommands: Set<String>) -> (
+    private func compileProject(_ sources: [SourceFile], drawingWith hostCommands: Set<String>?) -> (
         compilation: Compilation, graph: DialogueGraph
     ) {
         var diagnostics: [Diagnostic] = []
@@ -145,7 +148,7 @@ public struct Compiler: Sendable {
         program.lines = project.lines
         diagnostics += project.lowering.diagnostics
         diagnostics += IndentationTraps.warnings(in: nodes)
-        let (graph, unknownTargets) = DialogueGraph.build(groups, hostCommands: hostCommands)
+        let (graph, unknownTargets) = DialogueGraph.build(groups, drawingWith: hostCommands)
         diagnostics += ProgramAnalysis.diagnostics(
             groups: groups, graph: graph, unknownTargets: unknownTargets,
             declarations: declarations.locations.filter { !hostReadVariables.contains($0.key) },

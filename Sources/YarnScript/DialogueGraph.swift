@@ -91,10 +91,12 @@ extension DialogueGraph {
         var kind: EdgeKind
     }
 
-    /// Builds the graph of a project's nodes; `hostCommands` are the command names to note on
-    /// the nodes that give them.
+    /// Builds the graph of a project's nodes. To draw it, `hostCommands` names the commands to
+    /// note on the nodes that give them, and edges carry the options on the way; without it,
+    /// only the ways between nodes are found, which is all the compiler's checks need (and
+    /// cheaper on a large script).
     static func build(
-        _ groups: NodeGroups, hostCommands: Set<String>
+        _ groups: NodeGroups, drawingWith hostCommands: Set<String>?
     ) -> (graph: DialogueGraph, unknownTargets: [UnknownTarget]) {
         let known = groups.names
         var graph = DialogueGraph(nodes: [], edges: [], computedTargets: [])
@@ -111,7 +113,7 @@ extension DialogueGraph {
         for (node, file) in groups.nodes {
             var commands: [String] = []
             var hasComputedTarget = false
-            StatementWalker.forEach(in: node.body, path: []) { statement, path in
+            func visit(_ statement: Statement, _ path: [String]) {
                 switch statement {
                 case .jump(let reference, _), .detour(let reference, _):
                     let kind: EdgeKind = if case .jump = statement { .jump } else { .detour }
@@ -126,14 +128,20 @@ extension DialogueGraph {
                         hasComputedTarget = true
                     }
                 case .command(let pieces, _):
-                    if case .text(let text)? = pieces.first, let word = text.split(separator: " ").first,
-                        hostCommands.contains(String(word)), !commands.contains(String(word))
+                    if let hostCommands, case .text(let text)? = pieces.first,
+                        let word = text.split(separator: " ").first, hostCommands.contains(String(word)),
+                        !commands.contains(String(word))
                     {
                         commands.append(String(word))
                     }
                 default:
                     break
                 }
+            }
+            if hostCommands == nil {
+                StatementWalker.forEach(in: node.body) { visit($0, []) }
+            } else {
+                StatementWalker.forEach(in: node.body, path: [], visit)
             }
             if hasComputedTarget { graph.computedTargets.append(node.name) }
             graph.nodes.append(

@@ -10,23 +10,19 @@ struct EnumTable {
     static func collect(from nodes: [NodeSyntax], diagnostics: inout [Diagnostic]) -> EnumTable {
         var table = EnumTable()
         var locations: [String: SourceLocation] = [:]
-        for node in nodes {
-            StatementWalker.forEach(in: node.body) { statement in
-                guard case .enumDeclaration(let syntax) = statement else { return }
-                if ["bool", "number", "string"].contains(syntax.name.lowercased()) {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, at: syntax.location,
-                            "'\(syntax.name)' is a built-in type; give the enum another name"))
-                    return
-                }
-                if let first = locations[syntax.name] {
-                    diagnostics.append(.duplicate("an enum named '\(syntax.name)'", at: syntax.location, first: first))
-                    return
-                }
-                locations[syntax.name] = syntax.location
-                if let definition = check(syntax, diagnostics: &diagnostics) { table.enums[syntax.name] = definition }
+        for syntax in nodes.flatMap(\.enums) {
+            if ["bool", "number", "string"].contains(syntax.name.lowercased()) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: syntax.location, "'\(syntax.name)' is a built-in type; give the enum another name"))
+                continue
             }
+            if let first = locations[syntax.name] {
+                diagnostics.append(.duplicate("an enum named '\(syntax.name)'", at: syntax.location, first: first))
+                continue
+            }
+            locations[syntax.name] = syntax.location
+            if let definition = check(syntax, diagnostics: &diagnostics) { table.enums[syntax.name] = definition }
         }
         return table
     }

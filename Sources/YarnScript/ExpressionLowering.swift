@@ -39,7 +39,7 @@ struct ExpressionLowering {
         case .literal(let value):
             return (.constant(value), YarnType(value.type))
         case .variable(let name):
-            if smartVariables[name] != nil { return lowerSmartVariable(name) }
+            if !smartVariables.isEmpty, smartVariables[name] != nil { return lowerSmartVariable(name) }
             return (.variable(name), variables[name])
         case .enumCase(let typeName, let name):
             switch enums.resolve(case: name, of: typeName, hint: hint) {

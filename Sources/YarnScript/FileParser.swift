@@ -135,7 +135,8 @@ enum FileParser {
                 NodeSyntax(
                     title: title, titleLocation: titleLocation, name: title, headers: headers,
                     whenHeaders: whenHeaders, subtitle: headers.first { $0.key == "subtitle" }?.value,
-                    isTracked: headers.first { $0.key == "tracking" }?.value != "never", body: body,
+                    isTracked: headers.first { $0.key == "tracking" }?.value != "never", enums: bodyParser.enums,
+                    body: body,
                     bodyLocation: bodyLocation,
                     bodyVersion: StableHash.of(bodyLines.joined(separator: "\n"))))
         }

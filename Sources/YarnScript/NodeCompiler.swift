@@ -163,7 +163,7 @@ struct NodeCompiler {
                 lowered = .binary(op, .variable(variable), lowered)
             }
             emit(.set(variable: variable, value: lowered))
-        case .declare, .enumDeclaration:
+        case .declare:
             break
         case .jump(let target, _):
             emit(.jumpToNode(nodeExpression(target)))

@@ -264,7 +264,6 @@ extension Statement {
             .returnFromNode(let location),
             .call(_, let location), .command(_, let location):
             location
-        case .enumDeclaration(let declaration): declaration.location
         }
     }
 }

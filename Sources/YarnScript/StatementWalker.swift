@@ -14,7 +14,8 @@ enum StatementWalker {
         for statement in statements {
             visit(statement, path)
             for block in blocks(in: statement) {
-                forEach(in: block.body, path: block.choice.map { path + [$0] } ?? path, visit)
+                let choice = block.choice.map { block.isLineGroupItem ? "=> " + $0 : $0 }
+                forEach(in: block.body, path: choice.map { path + [$0] } ?? path, visit)
             }
         }
     }
@@ -29,14 +30,16 @@ enum StatementWalker {
         }
     }
 
-    /// The blocks directly inside a statement, in source order, each with the option or
-    /// line-group item that leads into it.
-    private static func blocks(in statement: Statement) -> [(choice: String?, body: [Statement])] {
+    /// The blocks directly inside a statement, in source order, each with the text of the option
+    /// or line-group item that leads into it (its own string: nothing is built for a walk that
+    /// does not ask for paths).
+    private static func blocks(in statement: Statement) -> [(choice: String?, isLineGroupItem: Bool, body: [Statement])]
+    {
         switch statement {
-        case .options(let items): items.map { ($0.line.text, $0.body) }
-        case .lineGroup(let items): items.map { ("=> " + $0.line.text, $0.body) }
-        case .ifBlock(let clauses, let elseBody, _): clauses.map { (nil, $0.body) } + [(nil, elseBody)]
-        case .once(_, let body, let elseBody, _): [(nil, body), (nil, elseBody)]
+        case .options(let items): items.map { ($0.line.text, false, $0.body) }
+        case .lineGroup(let items): items.map { ($0.line.text, true, $0.body) }
+        case .ifBlock(let clauses, let elseBody, _): clauses.map { (nil, false, $0.body) } + [(nil, false, elseBody)]
+        case .once(_, let body, let elseBody, _): [(nil, false, body), (nil, false, elseBody)]
         default: []
         }
     }

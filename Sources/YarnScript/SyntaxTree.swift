@@ -20,6 +20,8 @@ struct NodeSyntax {
     var subtitle: String?
     /// False for a node with `tracking: never`, whose visits are not counted.
     var isTracked: Bool
+    /// The enums declared in the node's body.
+    var enums: [EnumSyntax]
     var body: [Statement]
     /// The `---` line: where the body starts.
     var bodyLocation: SourceLocation
@@ -39,7 +41,6 @@ indirect enum Statement {
         variable: String, variableLocation: SourceLocation, operator: BinaryOperator?, value: ExpressionSyntax,
         location: SourceLocation)
     case declare(variable: String, value: ExpressionSyntax, type: TypeName?, location: SourceLocation)
-    case enumDeclaration(EnumSyntax)
     case jump(NodeReference, location: SourceLocation)
     case detour(NodeReference, location: SourceLocation)
     case returnFromNode(location: SourceLocation)
