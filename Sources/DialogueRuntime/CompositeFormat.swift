@@ -14,6 +14,7 @@ import Foundation
 public enum CompositeFormat {
     /// A template that cannot be used, with a plain explanation.
     public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        /// What is wrong with the template, and what to write instead.
         public var description: String
     }
 

@@ -5,6 +5,7 @@ public struct FunctionSignature: Hashable, Sendable {
     /// For a function that takes any number of further arguments (after ``parameters``),
     /// their type; nil for a function with a fixed number of arguments.
     public var variadic: ValueType?
+    /// The type of the result.
     public var returns: ValueType
 
     public init(parameters: [ParameterType], variadic: ValueType? = nil, returns: ValueType) {

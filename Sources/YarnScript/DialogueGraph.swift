@@ -33,8 +33,11 @@ public struct DialogueGraph: Hashable, Sendable {
         case member
     }
 
+    /// A way from one node to another.
     public struct Edge: Hashable, Sendable {
+        /// The node the way leaves (by its name in the program).
         public var from: String
+        /// The node it leads to: a node's name, or a node group's title.
         public var to: String
         public var kind: EdgeKind
         /// The options (`->`) and line-group items (`=>`) chosen on the way, outermost first.

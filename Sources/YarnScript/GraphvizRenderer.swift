@@ -4,6 +4,7 @@
 /// chosen on the way. Nodes that give host commands are filled and name them; nodes never
 /// reached are red and dashed; `Start` and entry nodes have a double border.
 public enum GraphvizRenderer {
+    /// The graph as a DOT `digraph` named `title`.
     public static func render(_ graph: DialogueGraph, title: String = "dialogue") -> String {
         var lines = [
             "digraph \(quoted(title)) {",

@@ -3,6 +3,7 @@
 /// on the way), `-.->` for detours, `-.-o` from a node group to its members; nodes that give
 /// host commands and nodes never reached get classes of their own.
 public enum MermaidRenderer {
+    /// The graph as a Mermaid `flowchart`, for a ```` ```mermaid ```` block.
     public static func render(_ graph: DialogueGraph) -> String {
         var ids: [String: String] = [:]
         for (index, node) in graph.nodes.enumerated() { ids[node.name] = "n\(index)" }
