@@ -20,7 +20,7 @@ struct TerminalSessionOptions: ParsableArguments {
     }
 
     /// A seed for varied phrasing: the one given, else one from the clock (so a new one on
-    /// every call: take it once, and give the same to the session and to ``run(_:seed:settings:door:perform:)``).
+    /// every call: take it once, and give the same to the session and to ``run(_:language:seed:settings:door:perform:)``).
     func newPhrasingSeed() -> UInt64 {
         seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
     }

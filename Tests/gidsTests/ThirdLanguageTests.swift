@@ -30,11 +30,13 @@ import Testing
         return dialogues
     }
 
-    /// A chat in Frisian on `dialogues`, keeping its memory in `folder`.
+    /// A chat in Frisian on `dialogues`, keeping its memory in `folder`, with the phrasing of seed 1.
     func chatInFrisian(on dialogues: URL, in folder: URL, input: String) throws -> GidsRun {
         try gids(
-            ["chat", "--lang", "fy", "--region", "nl", "--dialogues", dialogues.path, "--data-dir", folder.path],
-            input: input)
+            [
+                "chat", "--lang", "fy", "--region", "nl", "--seed", "1", "--dialogues", dialogues.path, "--data-dir",
+                folder.path,
+            ], input: input)
     }
 
     @Test("Frisian is spoken: translated lines in Frisian, the others in Dutch, and check names the missing ones")
