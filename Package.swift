@@ -73,9 +73,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"]),
+        .testTarget(
+            name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
         .testTarget(name: "YarnScriptTests", dependencies: ["YarnScript", "DialogueRuntime"]),
-        .testTarget(name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"]),
+        .testTarget(
+            name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"],
+            exclude: ["Cases"]),
         .testTarget(
             name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),

@@ -18,7 +18,17 @@ enum BuiltinFunctions {
         "min": FunctionSignature([.number, .number], returns: .number),
         "max": FunctionSignature([.number, .number], returns: .number),
         "format_invariant": FunctionSignature([.number], returns: .string),
+        "format": FunctionSignature(parameters: [.value(.string), .any], returns: .string),
+        "string": FunctionSignature(parameters: [.any], returns: .string),
+        "number": FunctionSignature(parameters: [.any], returns: .number),
+        "bool": FunctionSignature(parameters: [.any], returns: .bool),
+        hasAnyContent: FunctionSignature([.string], returns: .bool),
     ]
+
+    /// `has_any_content(name)`: whether starting the node would show anything. For a node group,
+    /// whether the saliency strategy has a member to pick; the virtual machine answers it, as it
+    /// needs the program and the conditions of the group's members.
+    static let hasAnyContent = "has_any_content"
 
     /// Calls a built-in. Returns nil when `name` is not a built-in.
     /// The state is needed for visit counts and for the seeded random generator.
@@ -76,6 +86,15 @@ enum BuiltinFunctions {
         case "min": return .number(Swift.min(number(0), number(1)))
         case "max": return .number(Swift.max(number(0), number(1)))
         case "format_invariant": return .string(Value.number(number(0)).text)
+        case "format":
+            do {
+                return .string(try CompositeFormat.format(string(0), arguments[1]))
+            } catch {
+                throw RuntimeError(.dialogueFailed, "format(\"\(string(0))\", ...): \(error)")
+            }
+        case "string": return .string(arguments[0].text)
+        case "number": return .number(try Conversions.number(from: arguments[0]))
+        case "bool": return .bool(try Conversions.bool(from: arguments[0]))
         default: return nil
         }
     }

@@ -1,14 +1,3 @@
-/// The parameter and return types of a function callable from dialogue.
-public struct FunctionSignature: Hashable, Sendable {
-    public var parameters: [ValueType]
-    public var returns: ValueType
-
-    public init(_ parameters: [ValueType], returns: ValueType) {
-        self.parameters = parameters
-        self.returns = returns
-    }
-}
-
 /// Functions the host offers to dialogue, with typed parameters.
 ///
 /// The compiler checks calls against ``signatures`` (which include the built-ins); the
@@ -28,11 +17,19 @@ public struct FunctionLibrary: Sendable {
     public init() {}
 
     /// Makes a function available to dialogue under `name`, replacing any earlier one.
+    /// - Parameters:
+    ///   - parameters: the type of each argument every call passes.
+    ///   - variadic: for a function that takes any number of further arguments, their type.
+    ///   - returns: the type of the result.
     public mutating func register(
-        _ name: String, parameters: [ValueType], returns: ValueType, _ implementation: @escaping Implementation
+        _ name: String, parameters: [ValueType], variadic: ValueType? = nil, returns: ValueType,
+        _ implementation: @escaping Implementation
     ) {
         hostFunctions[name] = HostFunction(
-            signature: FunctionSignature(parameters, returns: returns), implementation: implementation)
+            signature: FunctionSignature(
+                parameters: parameters.map(ParameterType.value), variadic: variadic,
+                returns: returns),
+            implementation: implementation)
     }
 
     /// Every function dialogue may call: the built-ins and this library's host functions.

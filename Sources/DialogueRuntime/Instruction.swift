@@ -8,6 +8,9 @@ public enum Instruction: Hashable, Sendable, Codable {
     /// Pick at most one line-group item by the saliency strategy, then jump to its body,
     /// or to `otherwise` when no candidate qualifies.
     case lineGroup([SalientCandidate], otherwise: Int)
+    /// Pick one member of a node group by the saliency strategy and run it as a detour, then
+    /// continue after this instruction; with no member qualifying, continue at once.
+    case runNodeGroup([NodeCandidate])
     /// Deliver a command to the host; the text is the pieces joined after evaluation.
     case command([CommandPiece])
     /// Assign a value to a variable.
@@ -54,7 +57,7 @@ public struct OptionChoice: Hashable, Sendable, Codable {
 }
 
 /// One item of a line group (`=>`), as compiled.
-public struct SalientCandidate: Hashable, Sendable, Codable {
+public struct SalientCandidate: SaliencyCandidate, Hashable, Sendable, Codable {
     /// The line's string-table id, also the key for its view count.
     public var lineID: String
     /// Values for the line's placeholders.
@@ -79,6 +82,8 @@ public struct SalientCandidate: Hashable, Sendable, Codable {
         self.complexity = complexity
         self.target = target
     }
+
+    public var viewKey: String { lineID }
 }
 
 /// A piece of a command's text: literal text or an inline expression.

@@ -20,7 +20,7 @@ public struct LineResolver: Sendable {
         let markup = MarkupParser(locale: locale)
         self.markup = markup
         finished = program.lines.mapValues { line in markup.parse(line.text) }.merging(
-            (translations?.texts ?? [:]).mapValues(markup.parse), uniquingKeysWith: { $1 })
+            (translations?.entries ?? [:]).mapValues { markup.parse($0.text) }, uniquingKeysWith: { $1 })
     }
 
     /// The text of a line before markup processing, with its placeholders filled.

@@ -10,13 +10,18 @@ public struct Program: Hashable, Sendable, Codable {
     public var initialValues: [String: Value]
     /// The base-language text of every line and option, by line id.
     public var lines: [String: LineInfo]
+    /// Nodes whose visits are not counted (`tracking: never`): `visited` is false for them, however
+    /// often they ran.
+    public var untrackedNodes: Set<String>
 
     public init(
-        nodes: [String: CompiledNode] = [:], initialValues: [String: Value] = [:], lines: [String: LineInfo] = [:]
+        nodes: [String: CompiledNode] = [:], initialValues: [String: Value] = [:], lines: [String: LineInfo] = [:],
+        untrackedNodes: Set<String> = []
     ) {
         self.nodes = nodes
         self.initialValues = initialValues
         self.lines = lines
+        self.untrackedNodes = untrackedNodes
     }
 }
 

@@ -5,19 +5,31 @@ import Foundation
 /// The translated text of a program's lines for one language, read from a Yarn Spinner
 /// strings CSV (`language,id,text,file,node,lineNumber,lock,comment`).
 public struct StringTable: Hashable, Sendable {
+    /// One translated line.
+    public struct Entry: Hashable, Sendable {
+        public var text: String
+        /// The `lock` of the base text it was translated from (see ``lock(of:)``), when given.
+        public var lock: String?
+        /// Its row in the file (the header is row 1), for diagnostics.
+        public var row: Int
+    }
+
     /// The language the table is for.
     public var language: String
-    /// Text by line id.
-    public var texts: [String: String]
+    /// The translated lines by line id.
+    public var entries: [String: Entry]
 
     public init(language: String, texts: [String: String]) {
         self.language = language
-        self.texts = texts
+        entries = texts.mapValues { Entry(text: $0, lock: nil, row: 0) }
     }
+
+    /// Text by line id.
+    public var texts: [String: String] { entries.mapValues(\.text) }
 
     /// The text of a line, or nil when the table has none (the caller falls back to the base text).
     public func text(for id: String) -> String? {
-        texts[id]
+        entries[id]?.text
     }
 
     /// A problem in a strings file, with the row it is on.
@@ -43,7 +55,8 @@ public struct StringTable: Hashable, Sendable {
                 message: "the header must name the columns 'id' and 'text' (found: \(header.joined(separator: ",")))")
         }
         let languageColumn = header.firstIndex(of: "language")
-        var texts: [String: String] = [:]
+        let lockColumn = header.firstIndex(of: "lock")
+        var entries: [String: Entry] = [:]
         var language = ""
         var row = 1
         while let fields = reader.next() {
@@ -56,9 +69,11 @@ public struct StringTable: Hashable, Sendable {
             if let languageColumn, languageColumn < fields.count, language.isEmpty { language = fields[languageColumn] }
             let text = fields[textColumn]
             guard !text.isEmpty else { continue }
-            texts[fields[idColumn]] = text
+            let lock = lockColumn.flatMap { $0 < fields.count && !fields[$0].isEmpty ? fields[$0] : nil }
+            entries[fields[idColumn]] = Entry(text: text, lock: lock, row: row)
         }
-        self.init(language: language, texts: texts)
+        self.language = language
+        self.entries = entries
     }
 
     /// Writes the base text of a program as a strings CSV for translators, one row per
@@ -85,8 +100,9 @@ public struct StringTable: Hashable, Sendable {
 }
 
 extension StringTable {
-    /// The first 8 hex digits of the SHA-256 of a base text, as Yarn Spinner writes in the `lock` column.
-    static func lock(of text: String) -> String {
+    /// The first 8 hex digits of the SHA-256 of a base text, as Yarn Spinner writes in the `lock`
+    /// column: a translation whose lock is not its base text's was made from an older text.
+    public static func lock(of text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -212,6 +212,10 @@ private struct Run {
             return true
         case .lineGroup(let candidates, let otherwise):
             try pickLine(from: candidates, otherwise: otherwise)
+        case .runNodeGroup(let candidates):
+            guard let member = try pickSalient(from: candidates) else { break }
+            state.callStack.append(.init(node: current.name, position: position, version: current.version))
+            enter(member.node, at: 0)
         case .command(let pieces):
             var text = ""
             for piece in pieces {
@@ -262,30 +266,51 @@ private struct Run {
     }
 
     mutating func pickLine(from candidates: [SalientCandidate], otherwise: Int) throws {
+        guard let chosen = try pickSalient(from: candidates) else {
+            position = otherwise
+            return
+        }
+        events.append(
+            .line(
+                DialogueLine(id: chosen.lineID, substitutions: try chosen.substitutions.map { try evaluate($0).text })))
+        position = chosen.target
+    }
+
+    /// The candidate the saliency strategy picks among those that qualify, with its once flag set
+    /// and its view counted; nil when none qualifies.
+    mutating func pickSalient<Candidate: SaliencyCandidate>(from candidates: [Candidate]) throws -> Candidate? {
+        let qualifying = try qualifyingIndices(of: candidates)
+        let strategy = state.saliency
+        let ranked = qualifying.map {
+            (views: state.views[candidates[$0].viewKey] ?? 0, complexity: candidates[$0].complexity)
+        }
+        var generator = SeededRandom(state: state.randomState)
+        let pick = strategy.pick(ranked) { Int.random(in: 0..<$0, using: &generator) }
+        state.randomState = generator.state
+        guard let pick else { return nil }
+        let chosen = candidates[qualifying[pick]]
+        if let flag = chosen.onceFlag { state.onceFlags.insert(flag) }
+        if strategy.recordsViews { state.views[chosen.viewKey, default: 0] += 1 }
+        return chosen
+    }
+
+    /// The indices of the candidates whose once flag is unused and whose condition holds.
+    mutating func qualifyingIndices<Candidate: SaliencyCandidate>(of candidates: [Candidate]) throws -> [Int] {
         var qualifying: [Int] = []
         for (index, candidate) in candidates.enumerated() {
             if let flag = candidate.onceFlag, state.onceFlags.contains(flag) { continue }
             if let condition = candidate.condition, !(try evaluateBool(condition)) { continue }
             qualifying.append(index)
         }
-        let strategy = state.saliency
-        let ranked = qualifying.map {
-            (views: state.views[candidates[$0].lineID] ?? 0, complexity: candidates[$0].complexity)
-        }
-        var generator = SeededRandom(state: state.randomState)
-        let pick = strategy.pick(ranked) { Int.random(in: 0..<$0, using: &generator) }
-        state.randomState = generator.state
-        guard let pick else {
-            position = otherwise
-            return
-        }
-        let chosen = candidates[qualifying[pick]]
-        if let flag = chosen.onceFlag { state.onceFlags.insert(flag) }
-        if strategy.recordsViews { state.views[chosen.lineID, default: 0] += 1 }
-        events.append(
-            .line(
-                DialogueLine(id: chosen.lineID, substitutions: try chosen.substitutions.map { try evaluate($0).text })))
-        position = chosen.target
+        return qualifying
+    }
+
+    /// `has_any_content(name)`: false for an unknown node, true for an ordinary one, and for a
+    /// node group whether any member qualifies now (which every strategy then picks from).
+    mutating func hasAnyContent(_ name: String) throws -> Bool {
+        guard let node = machine.program.nodes[name] else { return false }
+        guard case .runNodeGroup(let candidates)? = node.instructions.first else { return true }
+        return !(try qualifyingIndices(of: candidates)).isEmpty
     }
 
     /// Ends the running node: back to the node that detoured here, or the end of the dialogue.
@@ -301,7 +326,8 @@ private struct Run {
 
     mutating func complete(_ name: String) {
         events.append(.nodeComplete(name))
-        state.visits[name, default: 0] += 1
+        let untracked = machine.program.untrackedNodes
+        if untracked.isEmpty || !untracked.contains(name) { state.visits[name, default: 0] += 1 }
     }
 
     mutating func end() {
@@ -365,6 +391,10 @@ extension Run {
             }
             if let result = try BuiltinFunctions.call(function, values, state: &state) {
                 return try limited(result)
+            }
+            // Asked only after the other built-ins, so that their calls cost nothing more.
+            if function == BuiltinFunctions.hasAnyContent, case .string(let name) = values.first {
+                return .bool(try hasAnyContent(name))
             }
             throw RuntimeError(.dialogueFailed, "the function '\(function)' is not available in this host")
         }

@@ -64,9 +64,12 @@ public struct RequestParser: Sendable {
 
     /// The organisation profiles a `start` may name.
     public var profiles: Set<String>
+    /// The languages a `start` may name: those the content offers.
+    public var languages: [Language]
 
-    public init(profiles: Set<String>) {
+    public init(profiles: Set<String>, languages: [Language] = Language.sources) {
         self.profiles = profiles
+        self.languages = languages
     }
 
     /// Parses one JSON line (without its line ending). The `id` is returned with the error
@@ -138,7 +141,7 @@ public struct RequestParser: Sendable {
                     "unknown_dialogue", "unknown dialogue \(Self.describe(dialogue)); the only dialogue is 'chat'")
             }
             let start = ProtocolRequest.ConversationLine.start(
-                language: try Self.choice(fields["lang"], "lang", "unknown_language"),
+                language: try language(fields["lang"]),
                 region: try Self.choice(fields["region"], "region", "unknown_region"),
                 profile: try profile(fields["org"]))
             return ProtocolRequest(id: id, action: .conversation(session: session, start))
@@ -182,6 +185,16 @@ public struct RequestParser: Sendable {
                 "unknown \(field) \(describe(raw)); expected \(T.allCases.map(\.rawValue).joined(separator: " or "))")
         }
         return value
+    }
+
+    private func language(_ raw: Any?) throws(ProtocolError) -> Language? {
+        guard let raw else { return nil }
+        guard let code = raw as? String, let language = Language(rawValue: code), languages.contains(language) else {
+            throw ProtocolError(
+                "unknown_language",
+                "unknown lang \(Self.describe(raw)); expected \(languages.map(\.rawValue).joined(separator: " or "))")
+        }
+        return language
     }
 
     private func profile(_ raw: Any?) throws(ProtocolError) -> String? {

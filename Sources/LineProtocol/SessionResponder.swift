@@ -147,6 +147,11 @@ struct SessionResponder: Sendable {
             return .error(
                 ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
         }
+        if let language, !content.languages.offers(language) {
+            return .error(
+                ProtocolError("unknown_language", content.languages.refusal(of: language)), id: id, session: session.key
+            )
+        }
         var conversation = Conversation(
             content: content,
             settings: conversationSettings(

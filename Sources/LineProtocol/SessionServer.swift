@@ -79,9 +79,16 @@ public final class SessionServer: @unchecked Sendable {
     ) {
         self.store = store
         responder = SessionResponder(contents: contents, settings: settings, clock: clock, keys: store.keys)
-        parser = RequestParser(profiles: Set(contents.keys.filter { !$0.isEmpty }))
+        parser = Self.parser(for: contents)
         started = clock()
         metrics = ServerMetrics(started: started)
+    }
+
+    /// The parser for lines that may name these contents' profiles and the default content's languages.
+    private static func parser(for contents: [String: GuideContent]) -> RequestParser {
+        RequestParser(
+            profiles: Set(contents.keys.filter { !$0.isEmpty }),
+            languages: contents[""]?.languages.all ?? Language.sources)
     }
 
     /// Serves new content from the next batch on: `gids serve` on SIGHUP, once the content
@@ -91,7 +98,7 @@ public final class SessionServer: @unchecked Sendable {
     public func replaceContents(_ contents: [String: GuideContent]) {
         responder = SessionResponder(
             contents: contents, settings: responder.settings, clock: responder.clock, keys: responder.keys)
-        parser = RequestParser(profiles: Set(contents.keys.filter { !$0.isEmpty }))
+        parser = Self.parser(for: contents)
         metrics.countReload(.loaded)
     }
 

@@ -21,6 +21,9 @@ struct BodyParser {
     private var depth = 0
     private let file: String
     private var tooDeep = false
+    /// The enums declared in the body (`<<enum>>` ... `<<endenum>>`), wherever they stand: they
+    /// are declarations for the whole project, not statements that run.
+    private(set) var enums: [EnumSyntax] = []
 
     init(file: String, firstLine: Int, lines: [Substring]) {
         self.file = file
@@ -119,7 +122,7 @@ struct BodyParser {
                 position += 1
             case .statement(let head):
                 switch head {
-                case .elseIf, .elseClause, .endIf, .endOnce:
+                case .elseIf, .elseClause, .endIf, .endOnce, .enumCase, .endEnum:
                     return statements
                 case .simple(let statement):
                     position += 1
@@ -138,6 +141,9 @@ struct BodyParser {
                     if let statement = onceBlock(condition, location, diagnostics: &diagnostics) {
                         statements.append(statement)
                     }
+                case .enumStart(let name, let nameLocation, let location):
+                    position += 1
+                    enums.append(enumBlock(name, nameLocation, location, diagnostics: &diagnostics))
                 }
             }
         }
@@ -264,6 +270,38 @@ struct BodyParser {
         return .once(condition: condition, body: body, elseBody: elseBody, location: location)
     }
 
+    /// The `<<case>>` lines of an enum up to its `<<endenum>>`.
+    private mutating func enumBlock(
+        _ name: String, _ nameLocation: SourceLocation, _ location: SourceLocation, diagnostics: inout [Diagnostic]
+    ) -> EnumSyntax {
+        var cases: [EnumSyntax.Case] = []
+        scan: while let token = peek {
+            switch token {
+            case .statement(.enumCase(let enumCase)):
+                cases.append(enumCase)
+            case .statement(.endEnum):
+                position += 1
+                return EnumSyntax(name: name, location: nameLocation, cases: cases)
+            case .statement(let other):
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: other.location,
+                        "only <<case>> lines may stand inside <<enum \(name)>>; close it with <<endenum>> before this"))
+                break scan
+            case .groupBreak:
+                break
+            case .indent, .dedent:
+                reportUnclosed("this <<enum>> has no <<endenum>>", at: location, in: &diagnostics)
+                break scan
+            }
+            position += 1
+        }
+        if peek == nil {
+            reportUnclosed("this <<enum>> has no <<endenum>>", at: location, in: &diagnostics)
+        }
+        return EnumSyntax(name: name, location: nameLocation, cases: cases)
+    }
+
     /// A block left open: one error per block, unless nesting too deep already stopped the
     /// parse (then the blocks around it are open only because the rest was skipped).
     private func reportUnclosed(_ message: String, at location: SourceLocation, in diagnostics: inout [Diagnostic]) {
@@ -278,6 +316,9 @@ struct BodyParser {
         case .endOnce: "<<endonce>>"
         case .ifStart: "<<if>>"
         case .onceStart: "<<once>>"
+        case .enumStart: "<<enum>>"
+        case .enumCase: "<<case>>"
+        case .endEnum: "<<endenum>>"
         case .option: "an option"
         case .lineGroupItem: "a line-group item"
         case .simple: "a statement"

@@ -21,19 +21,42 @@ public struct Compiler: Sendable {
     public var requiresDeclarations: Bool
     /// Variables the host reads, so they count as used even when no line reads them.
     public var hostReadVariables: Set<String>
+    /// Whether a function that neither the host nor the standard library offers is taken to be
+    /// what its calls say (with a warning; calling it then fails when the dialogue runs), as Yarn
+    /// Spinner does. Otherwise it is an error, which catches a misspelt name where it is written.
+    public var infersFunctions: Bool
 
     public init(
         functions: [String: FunctionSignature] = FunctionLibrary().signatures, requiresDeclarations: Bool = false,
-        hostReadVariables: Set<String> = []
+        hostReadVariables: Set<String> = [], infersFunctions: Bool = false
     ) {
         self.functions = functions
         self.requiresDeclarations = requiresDeclarations
         self.hostReadVariables = hostReadVariables
+        self.infersFunctions = infersFunctions
     }
 
     /// Compiles files and folders (every `.yarn` file below a folder, in name order).
     /// Unreadable or non-UTF-8 files become diagnostics.
     public func compile(paths: [String]) -> Compilation {
+        compileProject(paths: paths, drawingWith: nil).compilation
+    }
+
+    /// The graph of the nodes of these files and folders (see ``DialogueGraph``), with the
+    /// diagnostics of compiling them; nil when they have errors.
+    /// - Parameter hostCommands: the names of the commands to note on the nodes that give them.
+    public func graph(paths: [String], hostCommands: Set<String>) -> (graph: DialogueGraph?, diagnostics: [Diagnostic])
+    {
+        let (compilation, graph) = compileProject(paths: paths, drawingWith: hostCommands)
+        return (compilation.program == nil ? nil : graph, compilation.diagnostics)
+    }
+
+    /// Compiles a project with its graph: with `hostCommands`, the graph for drawing (its edges
+    /// carry the options on the way, its nodes the host commands they give); without, only the
+    /// ways between nodes that the compiler's own checks need.
+    private func compileProject(paths: [String], drawingWith hostCommands: Set<String>?) -> (
+        compilation: Compilation, graph: DialogueGraph
+    ) {
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
         for path in Self.yarnFiles(in: paths) {
@@ -43,10 +66,10 @@ public struct Compiler: Sendable {
                 diagnostics.append(error)
             }
         }
-        var compilation = compile(sources)
+        var (compilation, graph) = compileProject(sources, drawingWith: hostCommands)
         compilation.diagnostics = (diagnostics + compilation.diagnostics).sorted()
         if compilation.diagnostics.hasErrors { compilation.program = nil }
-        return compilation
+        return (compilation, graph)
     }
 
     /// The `.yarn` files named by `paths`: files as given, folders searched recursively.
@@ -88,55 +111,74 @@ public struct Compiler: Sendable {
 
     /// Compiles source texts together.
     public func compile(_ sources: [SourceFile]) -> Compilation {
+        compileProject(sources, drawingWith: nil).compilation
+    }
+
+    private func compileProject(_ sources: [SourceFile], drawingWith hostCommands: Set<String>?) -> (
+        compilation: Compilation, graph: DialogueGraph
+    ) {
         var diagnostics: [Diagnostic] = []
         let files = sources.map { FileParser.parse($0, diagnostics: &diagnostics) }
+        let groups = NodeGroups.resolve(files, diagnostics: &diagnostics)
+        let nodes = groups.nodes.map(\.syntax)
+        let enums = EnumTable.collect(from: nodes, diagnostics: &diagnostics)
+        let declarations = Declarations.collect(from: nodes, enums: enums, diagnostics: &diagnostics)
+        let types = inferTypes(nodes, declarations: declarations, enums: enums, diagnostics: &diagnostics)
+        diagnostics += SmartVariableLoops.errors(in: declarations.smartVariables)
 
-        // Nodes, unique by title across the project.
-        var nodes: [(syntax: NodeSyntax, file: String)] = []
-        var firstByTitle: [String: SourceLocation] = [:]
-        for file in files {
-            for node in file.nodes {
-                if let first = firstByTitle[node.title] {
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, at: node.titleLocation,
-                            "there is already a node named '\(node.title)' (at \(first.file):\(first.line))"))
-                    continue
-                }
-                firstByTitle[node.title] = node.titleLocation
-                nodes.append((node, file.path))
-            }
-        }
-
-        let declarations = Declarations.collect(from: nodes.map(\.syntax), diagnostics: &diagnostics)
-        let variables = inferVariableTypes(nodes.map(\.syntax), declarations: declarations, diagnostics: &diagnostics)
+        var lowering = ExpressionLowering(
+            variables: types.variables, smartVariables: declarations.smartVariables.mapValues(\.expression),
+            functions: types.functions, untypedFunctions: types.untypedFunctions, enums: enums)
+        lowering.lowerSmartVariables()
         let project = ProjectContext(
-            lowering: ExpressionLowering(variables: variables.mapValues(\.initialValue.type), functions: functions),
-            usedLineIDs: reserveExplicitLineIDs(nodes.map(\.syntax), diagnostics: &diagnostics))
+            lowering: lowering, explicitLines: explicitLines(nodes, diagnostics: &diagnostics))
 
-        var program = Program()
-        for (name, variable) in variables { program.initialValues[name] = variable.initialValue }
-        for (node, file) in nodes {
+        var program = Program(initialValues: types.initialValues)
+        for (node, file) in groups.nodes {
             var compiler = NodeCompiler(node: node, file: file, project: project)
-            program.nodes[node.title] = compiler.compile()
+            program.nodes[node.name] = compiler.compile()
+            if !node.isTracked { program.untrackedNodes.insert(node.name) }
+        }
+        for (title, members) in groups.members {
+            let file = program.nodes[members[0].name]?.file ?? members[0].titleLocation.file
+            program.nodes[title] = NodeGroupHub.compile(
+                title: title, members: members, file: file, lowering: &project.lowering)
+            if members.allSatisfy({ !$0.isTracked }) { program.untrackedNodes.insert(title) }
         }
         program.lines = project.lines
         diagnostics += project.lowering.diagnostics
-        diagnostics += IndentationTraps.warnings(in: nodes.map(\.syntax))
-        diagnostics += ProgramAnalysis.warnings(
-            nodes: nodes.map(\.syntax), declarations: declarations.filter { !hostReadVariables.contains($0.key) },
-            knownNodes: Set(firstByTitle.keys))
+        diagnostics += IndentationTraps.warnings(in: nodes)
+        let (graph, unknownTargets) = DialogueGraph.build(groups, drawingWith: hostCommands)
+        diagnostics += ProgramAnalysis.diagnostics(
+            groups: groups, graph: graph, unknownTargets: unknownTargets,
+            declarations: declarations.locations.filter { !hostReadVariables.contains($0.key) },
+            smartVariables: declarations.smartVariables.values.map(\.expression))
         diagnostics.sort()
-        return Compilation(program: diagnostics.hasErrors ? nil : program, diagnostics: diagnostics)
+        return (Compilation(program: diagnostics.hasErrors ? nil : program, diagnostics: diagnostics), graph)
     }
 
-    /// Every variable's type and initial value: declared ones as declared, the others
-    /// inferred from use (with a warning suggesting a declaration).
-    private func inferVariableTypes(
-        _ nodes: [NodeSyntax], declarations: [String: Declarations.Variable], diagnostics: inout [Diagnostic]
-    ) -> [String: Declarations.Variable] {
-        var inference = TypeInference(declared: declarations.mapValues(\.initialValue.type), functions: functions)
+    /// The types a project settles: of every variable (stored and smart) and function, and the
+    /// initial values of the stored variables. Declared ones are as declared; the others are
+    /// told from their use, with a warning suggesting a declaration (an error where
+    /// declarations are required).
+    private func inferTypes(
+        _ nodes: [NodeSyntax], declarations: Declarations, enums: EnumTable, diagnostics: inout [Diagnostic]
+    ) -> (
+        variables: [String: YarnType], initialValues: [String: Value], functions: [String: CallSignature],
+        untypedFunctions: Set<String>
+    ) {
+        let known = functions.mapValues(CallSignature.init)
+        var declared = declarations.variables.mapValues(\.type)
+        for (name, smart) in declarations.smartVariables { declared[name] = smart.type }
+        var inference = TypeInference(
+            declared: declared, functions: known, enums: enums, infersFunctions: infersFunctions)
+        for (name, smart) in declarations.smartVariables.sorted(by: { $0.value.location < $1.value.location }) {
+            inference.assign(name, smart.expression, at: smart.location)
+        }
         for node in nodes {
+            for header in node.whenHeaders {
+                if let expression = header.condition?.expression { inference.constrain(expression, to: .bool) }
+            }
             StatementWalker.forEach(in: node.body) { statement in
                 for line in StatementWalker.lines(of: statement) {
                     for expression in line.expressions { inference.constrain(expression, to: nil) }
@@ -165,38 +207,45 @@ public struct Compiler: Sendable {
             }
         }
         diagnostics += inference.diagnostics
-        var variables = declarations
-        let inferred = inference.inferredTypes
-        for (name, location) in inference.firstUse.sorted(by: { $0.value < $1.value })
-        where !inference.conflicted.contains(name) {
-            guard let type = inferred[name] else {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, at: location,
-                        "\(name) is not declared and its type cannot be told from its use; declare it, like <<declare \(name) = 0>>"
-                    ))
-                continue
-            }
-            let initial = Value.defaultValue(of: type)
-            variables[name] = Declarations.Variable(initialValue: initial, location: location)
-            let known = declarations.keys.filter { $0 != name }
+        let smart = Set(declarations.smartVariables.keys)
+        diagnostics += inference.untypedErrors(smart: smart)
+
+        var variables = declared.compactMapValues { $0 }
+        var initialValues = declarations.variables.mapValues(\.initialValue)
+        for name in smart where variables[name] == nil { variables[name] = inference.type(of: name) }
+        for (name, location) in inference.undeclaredVariables
+        where !smart.contains(name) && !inference.conflicted.contains(name) {
+            guard let type = inference.type(of: name) else { continue }
+            variables[name] = type
+            initialValues[name] = enums.defaultValue(of: type)
+            let literal = enums.literal(of: type)
+            let known = declarations.locations.keys.filter { $0 != name }
             diagnostics.append(
                 requiresDeclarations
                     ? Diagnostic(
                         .error, at: location,
-                        "\(name) is not declared\(Suggestions.hint(for: name, in: known)); declare it, like <<declare \(name) = \(initial.literal)>>"
+                        "\(name) is not declared\(Suggestions.hint(for: name, in: known)); declare it, like <<declare \(name) = \(literal)>>"
                     )
                     : Diagnostic(
                         .warning, at: location,
-                        "\(name) is not declared; it is taken to be a \(type) starting at \(initial.literal) (declare it: <<declare \(name) = \(initial.literal)>>)"
+                        "\(name) is not declared; it is taken to be \(type.withArticle) starting at \(literal) (declare it: <<declare \(name) = \(literal)>>)"
                     ))
         }
-        return variables
+        var signatures = known
+        for (name, inferred) in inference.inferredFunctions.sorted(by: { $0.key < $1.key }) {
+            signatures[name] = inferred.signature
+            diagnostics.append(
+                Diagnostic(
+                    .warning, at: inferred.location,
+                    "'\(name)' is not a function this host offers; it is taken to be \(inferred.signature), and calling it will fail when the dialogue runs"
+                ))
+        }
+        return (variables, initialValues, signatures, inference.untypedFunctions)
     }
 
-    /// Collects explicit `#line:` ids, reporting duplicates.
-    private func reserveExplicitLineIDs(_ nodes: [NodeSyntax], diagnostics: inout [Diagnostic]) -> Set<String> {
-        var seen: [String: SourceLocation] = [:]
+    /// The lines with an explicit `#line:` id, reporting duplicates.
+    private func explicitLines(_ nodes: [NodeSyntax], diagnostics: inout [Diagnostic]) -> [String: LineSyntax] {
+        var seen: [String: LineSyntax] = [:]
         for node in nodes {
             StatementWalker.forEach(in: node.body) { statement in
                 for line in StatementWalker.lines(of: statement) {
@@ -205,14 +254,14 @@ public struct Compiler: Sendable {
                         diagnostics.append(
                             Diagnostic(
                                 .error, at: line.location,
-                                "the line id '\(id)' is already used at \(first.file):\(first.line)"))
+                                "the line id '\(id)' is already used at \(first.location.file):\(first.location.line)"))
                     } else {
-                        seen[id] = line.location
+                        seen[id] = line
                     }
                 }
             }
         }
-        return Set(seen.keys)
+        return seen
     }
 }
 

@@ -53,3 +53,10 @@ extension Array where Element == Diagnostic {
     /// Whether any of these diagnostics is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+extension Diagnostic {
+    /// The error for a second definition of a name: `there is already a node named 'Start' (at a.yarn:1)`.
+    static func duplicate(_ what: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, at: location, "there is already \(what) (at \(first.file):\(first.line))")
+    }
+}

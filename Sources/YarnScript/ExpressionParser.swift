@@ -13,8 +13,16 @@ struct ExpressionParser {
     enum Terminator {
         case closingBrace
         case closingAngles
+        /// The end of the line or a `//` comment (a `when:` header).
+        case endOfLine
 
-        var text: String { self == .closingBrace ? "}" : ">>" }
+        var text: String {
+            switch self {
+            case .closingBrace: "}"
+            case .closingAngles: ">>"
+            case .endOfLine: "the end of the line"
+            }
+        }
     }
 
     var cursor: LineCursor
@@ -57,7 +65,7 @@ struct ExpressionParser {
         let expression = try logical()
         skipSpace()
         guard atTerminator else {
-            if cursor.isAtEnd { throw cursor.error("missing '\(terminator.text)' before the end of the line") }
+            if cursor.isAtEnd { throw missingTerminator }
             throw cursor.error(
                 "unexpected '\(cursor.text(cursor.index..<cursor.characters.count).prefix(12))' in expression")
         }
@@ -68,7 +76,15 @@ struct ExpressionParser {
         switch terminator {
         case .closingBrace: cursor.peek == "}"
         case .closingAngles: cursor.hasPrefix(">>") || (stopsAtTypeAnnotation && isWord("as"))
+        case .endOfLine: cursor.isAtEnd || cursor.hasPrefix("//")
         }
+    }
+
+    /// The error for a line that ends inside the expression.
+    private var missingTerminator: Diagnostic {
+        cursor.error(
+            terminator == .endOfLine
+                ? "expected a value here" : "missing '\(terminator.text)' before the end of the line")
     }
 
     private func isWord(_ word: String) -> Bool {
@@ -175,8 +191,7 @@ struct ExpressionParser {
         skipSpace()
         let location = cursor.location
         guard let character = cursor.peek, !atTerminator else {
-            throw cursor.error(
-                cursor.isAtEnd ? "missing '\(terminator.text)' before the end of the line" : "expected a value here")
+            throw cursor.isAtEnd ? missingTerminator : cursor.error("expected a value here")
         }
         if cursor.hasPrefix("//") { throw cursor.error("comments are not allowed inside an expression") }
         if character == "(" {
@@ -196,8 +211,19 @@ struct ExpressionParser {
             guard let name = cursor.identifier() else { throw cursor.error("expected a variable name after '$'") }
             return ExpressionSyntax(kind: .variable("$" + name), location: location)
         }
+        if character == ".", let next = cursor.peek(1), next.isLetter || next == "_" {
+            cursor.index += 1
+            return ExpressionSyntax(kind: .enumCase(type: nil, name: cursor.identifier() ?? ""), location: location)
+        }
         guard let name = cursor.identifier() else {
             throw cursor.error("unexpected '\(character)' in expression")
+        }
+        if cursor.peek == "." {
+            cursor.index += 1
+            guard let member = cursor.identifier() else {
+                throw cursor.error("expected the name of a case of \(name) after '.', like \(name).First")
+            }
+            return ExpressionSyntax(kind: .enumCase(type: name, name: member), location: location)
         }
         switch name {
         case "true": return ExpressionSyntax(kind: .literal(.bool(true)), location: location)

@@ -44,6 +44,7 @@ enum FileParser {
             // Headers up to `---`.
             let nodeStart = index
             var headers: [Header] = []
+            var whenHeaders: [WhenHeader] = []
             var titleLocation: SourceLocation?
             var foundBody = false
             while index < lines.count {
@@ -68,6 +69,20 @@ enum FileParser {
                                 titleLocation = location(
                                     index, line.distance(from: line.startIndex, to: valueStart) + 1)
                             }
+                        }
+                        if header.key == "when" {
+                            do {
+                                whenHeaders.append(try WhenHeader.parse(line, file: source.path, lineNumber: index + 1))
+                            } catch {
+                                diagnostics.append(error)
+                            }
+                        }
+                        if header.key == "tracking", header.value != "always", header.value != "never" {
+                            diagnostics.append(
+                                Diagnostic(
+                                    .error, at: location(index),
+                                    "'tracking:' is 'always' or 'never' (whether visited() counts this node), not '\(header.value)'"
+                                ))
                         }
                         headers.append(header)
                     } else {
@@ -118,7 +133,10 @@ enum FileParser {
             let body = bodyParser.parse(diagnostics: &diagnostics)
             nodes.append(
                 NodeSyntax(
-                    title: title, titleLocation: titleLocation, headers: headers, body: body,
+                    title: title, titleLocation: titleLocation, name: title, headers: headers,
+                    whenHeaders: whenHeaders, subtitle: headers.first { $0.key == "subtitle" }?.value,
+                    isTracked: headers.first { $0.key == "tracking" }?.value != "never", enums: bodyParser.enums,
+                    body: body,
                     bodyLocation: bodyLocation,
                     bodyVersion: StableHash.of(bodyLines.joined(separator: "\n"))))
         }

@@ -67,8 +67,8 @@ enum LineTextParser {
         if trimmed.isEmpty, expressions.isEmpty {
             throw Diagnostic(.error, at: location, "this \(what) has no text")
         }
-        if tags.filter({ $0.hasPrefix("line:") }).count > 1 {
-            throw Diagnostic(.error, at: location, "a \(what) can have only one #line: id")
+        if tags.filter({ $0.hasPrefix("line:") || $0.hasPrefix("shadow:") }).count > 1 {
+            throw Diagnostic(.error, at: location, "a \(what) can have only one #line: or #shadow: id")
         }
         return LineSyntax(text: trimmed, expressions: expressions, condition: condition, tags: tags, location: location)
     }

@@ -6,12 +6,15 @@ final class ProjectContext {
     var lowering: ExpressionLowering
     /// Line ids already taken in the project (explicit ones are reserved up front).
     var usedLineIDs: Set<String>
+    /// The lines with an explicit `#line:` id, which shadow lines (`#shadow:`) repeat.
+    let explicitLines: [String: LineSyntax]
     /// The string table being built.
     var lines: [String: LineInfo] = [:]
 
-    init(lowering: ExpressionLowering, usedLineIDs: Set<String>) {
+    init(lowering: ExpressionLowering, explicitLines: [String: LineSyntax]) {
         self.lowering = lowering
-        self.usedLineIDs = usedLineIDs
+        self.explicitLines = explicitLines
+        usedLineIDs = Set(explicitLines.keys)
     }
 }
 
@@ -37,7 +40,7 @@ struct NodeCompiler {
     mutating func compile() -> CompiledNode {
         emitBlock(node.body)
         return CompiledNode(
-            name: node.title, file: file, headers: node.headers, instructions: instructions, version: node.bodyVersion)
+            name: node.name, file: file, headers: node.headers, instructions: instructions, version: node.bodyVersion)
     }
 
     @discardableResult
@@ -61,8 +64,8 @@ struct NodeCompiler {
     private mutating func emit(_ statement: Statement, isLastLineBeforeOptions: Bool) {
         switch statement {
         case .line(let line):
-            let id = register(line, extraTags: isLastLineBeforeOptions ? ["lastline"] : [])
-            let guardIndex = emitGuard(line.condition, onceFlag: id)
+            let (id, key) = register(line, extraTags: isLastLineBeforeOptions ? ["lastline"] : [])
+            let guardIndex = emitGuard(line.condition, onceFlag: key)
             emit(.line(id: id, substitutions: substitutions(of: line)))
             if let guardIndex { patchJump(at: guardIndex, to: next) }
         case .options(let items):
@@ -70,7 +73,7 @@ struct NodeCompiler {
             var choices: [OptionChoice] = []
             var exits: [Int] = []
             for item in items {
-                let id = register(item.line)
+                let (id, key) = register(item.line)
                 let condition = item.line.condition?.expression.map {
                     lowering.lower($0, expecting: .bool, context: "an option's condition")
                 }
@@ -82,7 +85,7 @@ struct NodeCompiler {
                 choices.append(
                     OptionChoice(
                         lineID: id, substitutions: substitutions(of: item.line), condition: condition,
-                        onceFlag: item.line.condition?.isOnce == true ? id : nil,
+                        onceFlag: item.line.condition?.isOnce == true ? key : nil,
                         target: item.body.isEmpty ? -1 : target))
             }
             let end = next
@@ -98,7 +101,7 @@ struct NodeCompiler {
             var candidates: [SalientCandidate] = []
             var exits: [Int] = []
             for item in items {
-                let id = register(item.line)
+                let (id, key) = register(item.line)
                 let condition = item.line.condition?.expression.map {
                     lowering.lower($0, expecting: .bool, context: "a line-group item's condition")
                 }
@@ -108,7 +111,7 @@ struct NodeCompiler {
                 candidates.append(
                     SalientCandidate(
                         lineID: id, substitutions: substitutions(of: item.line), condition: condition,
-                        onceFlag: item.line.condition?.isOnce == true ? id : nil,
+                        onceFlag: item.line.condition?.isOnce == true ? key : nil,
                         complexity: Self.complexity(of: item.line.condition),
                         target: target))
             }
@@ -128,23 +131,34 @@ struct NodeCompiler {
             for exit in exits { instructions[exit] = .goto(target: next) }
         case .once(let condition, let body, let elseBody, let location):
             // Counted from the title, so that an edit elsewhere in the file leaves the flag alone.
-            let flag = "\(node.title)@\(location.line - node.titleLocation.line)"
+            let flag = "\(node.name)@\(location.line - node.titleLocation.line)"
             let guardIndex = emitGuard(condition.map { .onceIf($0) } ?? .once, onceFlag: flag)
             emitBlock(body)
             let exit = emit(.goto(target: 0))
             if let guardIndex { patchJump(at: guardIndex, to: next) }
             emitBlock(elseBody)
             instructions[exit] = .goto(target: next)
-        case .set(let variable, _, let op, let value, _):
-            guard let type = lowering.variables[variable] else { return }
+        case .set(let variable, let variableLocation, let op, let value, _):
+            guard let type = lowering.variables[variable] else {
+                _ = lowering.lower(value)  // the variable's type is not known (reported); its value may have errors too
+                return
+            }
+            guard lowering.smartVariables[variable] == nil else {
+                lowering.diagnostics.append(
+                    Diagnostic(
+                        .error, at: variableLocation,
+                        "\(variable) is a smart variable: its value is worked out from its declaration each time it is read, so it cannot be set"
+                    ))
+                return
+            }
             var lowered = lowering.lower(value, expecting: type, context: "the value assigned to \(variable)")
             if let op {
-                if op == .add ? type == .bool : type != .number {
+                if op == .add ? !(type == .number || type == .string) : type != .number {
                     let needed = op == .add ? "a Number or String" : "a Number"
                     lowering.diagnostics.append(
                         Diagnostic(
                             .error, at: value.location,
-                            "'\(op.rawValue)=' needs \(needed) variable, but \(variable) is a \(type)"))
+                            "'\(op.rawValue)=' needs \(needed) variable, but \(variable) is \(type.withArticle)"))
                 }
                 lowered = .binary(op, .variable(variable), lowered)
             }
@@ -209,7 +223,7 @@ struct NodeCompiler {
     private mutating func nodeExpression(_ reference: NodeReference) -> Expression {
         switch reference {
         case .title(let title, _): .constant(.string(title))
-        case .expression(let expression): lowering.lower(expression, expecting: .string, context: "the node to go to")
+        case .expression(let expression): lowering.lowerAsString(expression, context: "the node to go to")
         }
     }
 
@@ -217,21 +231,58 @@ struct NodeCompiler {
         line.expressions.map { lowering.lower($0).0 }
     }
 
-    /// Adds a line to the string table under its explicit id, or a new implicit one.
-    private mutating func register(_ line: LineSyntax, extraTags: [String] = []) -> String {
-        var id: String
-        if let explicit = line.explicitID {
-            id = explicit
-        } else {
-            repeat {
-                id = "line:\(node.title).\(implicitLineCount)"
-                implicitLineCount += 1
-            } while project.usedLineIDs.contains(id)
-            project.usedLineIDs.insert(id)
+    /// Adds a line to the string table under its explicit id, or a new implicit one. Returns the
+    /// id the line is delivered with and the key of its once flag: the same, except for a shadow
+    /// line (`#shadow:ID`), which is delivered as the line it repeats (so it shares its text and
+    /// translations) but keeps a once flag of its own under an implicit id.
+    private mutating func register(_ line: LineSyntax, extraTags: [String] = []) -> (id: String, key: String) {
+        if let source = line.shadowedID {
+            checkShadow(line, of: source)
+            return (source, implicitID())
         }
+        let id = line.explicitID ?? implicitID()
         project.lines[id] = LineInfo(
-            text: line.text, file: file, node: node.title, lineNumber: line.location.line, tags: line.tags + extraTags)
+            text: line.text, file: file, node: node.name, lineNumber: line.location.line, tags: line.tags + extraTags)
+        return (id, id)
+    }
+
+    /// A new implicit line id: `line:` and the node's name and a count.
+    private mutating func implicitID() -> String {
+        var id: String
+        repeat {
+            id = "line:\(node.name).\(implicitLineCount)"
+            implicitLineCount += 1
+        } while project.usedLineIDs.contains(id)
+        project.usedLineIDs.insert(id)
         return id
+    }
+
+    /// A shadow line must repeat a line that exists, word for word, without expressions (whose
+    /// values would not be the ones of the line it repeats).
+    private mutating func checkShadow(_ line: LineSyntax, of source: String) {
+        let shadowTag = "#shadow:" + source.dropFirst("line:".count)
+        guard let original = project.explicitLines[source] else {
+            let known = project.explicitLines.keys.map { "#shadow:" + $0.dropFirst("line:".count) }
+            lowering.diagnostics.append(
+                Diagnostic(
+                    .error, at: line.location,
+                    "\(shadowTag) repeats the line '#\(source)', but no line has that id\(Suggestions.hint(for: shadowTag, in: known))"
+                ))
+            return
+        }
+        if !line.expressions.isEmpty || !original.expressions.isEmpty {
+            lowering.diagnostics.append(
+                Diagnostic(
+                    .error, at: line.location,
+                    "a shadow line cannot hold expressions ({...}): it repeats the text of '#\(source)', not its values"
+                ))
+        } else if line.text != original.text {
+            lowering.diagnostics.append(
+                Diagnostic(
+                    .error, at: line.location,
+                    "a shadow line must read exactly as the line it repeats ('\(original.text)' at line \(original.location.line)), but this reads '\(line.text)'"
+                ))
+        }
     }
 
     /// How specific a line-group item's condition is (Yarn Spinner's saliency complexity).

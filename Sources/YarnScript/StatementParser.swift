@@ -11,13 +11,19 @@ enum StatementHead {
     case endIf(SourceLocation)
     case onceStart(ExpressionSyntax?, SourceLocation)
     case endOnce(SourceLocation)
+    /// `<<enum Name>>`: the name, where it is written, and where the command starts.
+    case enumStart(String, nameLocation: SourceLocation, SourceLocation)
+    case enumCase(EnumSyntax.Case)
+    case endEnum(SourceLocation)
 
     var location: SourceLocation {
         switch self {
         case .option(let line), .lineGroupItem(let line): line.location
         case .ifStart(_, let location), .elseIf(_, let location), .elseClause(let location), .endIf(let location),
-            .onceStart(_, let location), .endOnce(let location):
+            .onceStart(_, let location), .endOnce(let location), .enumStart(_, _, let location),
+            .endEnum(let location):
             location
+        case .enumCase(let enumCase): enumCase.location
         case .simple(let statement): statement.location
         }
     }
@@ -107,9 +113,16 @@ enum StatementParser {
             head = .simple(.call(try ExpressionParser.parseCommandArgument(&cursor, of: "<<call"), location: location))
         case "jump": head = .simple(.jump(try nodeReference(&cursor, keyword: "jump"), location: location))
         case "detour": head = .simple(.detour(try nodeReference(&cursor, keyword: "detour"), location: location))
+        case "enum":
+            let nameLocation = cursor.location
+            guard let name = cursor.identifier() else {
+                throw cursor.error("'<<enum>>' needs a name, like <<enum Food>>")
+            }
+            head = .enumStart(name, nameLocation: nameLocation, location)
+        case "case": head = .enumCase(try enumCase(&cursor))
+        case "endenum": head = .endEnum(location)
         default:
-            throw Diagnostic(
-                .error, at: location, "'<<\(keyword)>>' (enums and local variables) is not supported by gids")
+            throw Diagnostic(.error, at: location, "'<<\(keyword)>>' (local variables) is not supported by gids")
         }
         cursor.skipWhitespace()
         guard cursor.hasPrefix(">>") else {
@@ -175,20 +188,30 @@ enum StatementParser {
         parser.stopsAtTypeAnnotation = true
         let value = try parser.parseExpression()
         cursor = parser.cursor
-        var type: ValueType?
+        var type: TypeName?
         if cursor.hasPrefix("as") {
             cursor.index += 2
             cursor.skipWhitespace()
-            let typeLocation = cursor.index
-            let typeName = cursor.identifier() ?? ""
-            switch typeName.lowercased() {
-            case "bool": type = .bool
-            case "number": type = .number
-            case "string": type = .string
-            default: throw cursor.error("unknown type '\(typeName)'; use bool, number or string", at: typeLocation)
+            let typeLocation = cursor.location
+            guard let typeName = cursor.identifier() else {
+                throw cursor.error("expected a type after 'as': bool, number, string or the name of an enum")
             }
+            type = TypeName(name: typeName, location: typeLocation)
         }
         return .declare(variable: "$" + name, value: value, type: type, location: location)
+    }
+
+    /// `<<case Name>>` or `<<case Name = value>>`, with the cursor after `case`.
+    private static func enumCase(_ cursor: inout LineCursor) throws(Diagnostic) -> EnumSyntax.Case {
+        let location = cursor.location
+        guard let name = cursor.identifier() else {
+            throw cursor.error("'<<case>>' needs a name, like <<case Apple>>")
+        }
+        cursor.skipWhitespace()
+        guard cursor.peek == "=" else { return EnumSyntax.Case(name: name, location: location, rawValue: nil) }
+        cursor.index += 1
+        let value = try ExpressionParser.parseCommandArgument(&cursor, of: "<<case \(name) =")
+        return EnumSyntax.Case(name: name, location: location, rawValue: value)
     }
 
     private static func nodeReference(_ cursor: inout LineCursor, keyword: String) throws(Diagnostic) -> NodeReference {

@@ -10,7 +10,18 @@ struct FileSyntax {
 struct NodeSyntax {
     var title: String
     var titleLocation: SourceLocation
+    /// The node's own name in the program: its title, or for a member of a node group
+    /// `Title.subtitle` (set by ``NodeGroups``).
+    var name: String
     var headers: [Header]
+    /// Its `when:` headers: a node with any is a member of the node group its title names.
+    var whenHeaders: [WhenHeader]
+    /// The `subtitle:` header, which names a member of a node group (`Title.subtitle`).
+    var subtitle: String?
+    /// False for a node with `tracking: never`, whose visits are not counted.
+    var isTracked: Bool
+    /// The enums declared in the node's body.
+    var enums: [EnumSyntax]
     var body: [Statement]
     /// The `---` line: where the body starts.
     var bodyLocation: SourceLocation
@@ -29,7 +40,7 @@ indirect enum Statement {
     case set(
         variable: String, variableLocation: SourceLocation, operator: BinaryOperator?, value: ExpressionSyntax,
         location: SourceLocation)
-    case declare(variable: String, value: ExpressionSyntax, type: ValueType?, location: SourceLocation)
+    case declare(variable: String, value: ExpressionSyntax, type: TypeName?, location: SourceLocation)
     case jump(NodeReference, location: SourceLocation)
     case detour(NodeReference, location: SourceLocation)
     case returnFromNode(location: SourceLocation)
@@ -82,6 +93,11 @@ struct LineSyntax {
     var explicitID: String? {
         tags.first { $0.hasPrefix("line:") }
     }
+
+    /// For a shadow line (`#shadow:ID`), the id of the line whose text it repeats (`line:ID`).
+    var shadowedID: String? {
+        tags.first { $0.hasPrefix("shadow:") }.map { "line:" + $0.dropFirst("shadow:".count) }
+    }
 }
 
 /// An option (`->`) or line-group item (`=>`) with its indented body.
@@ -98,6 +114,8 @@ struct ExpressionSyntax {
         case unary(UnaryOperator, ExpressionSyntax)
         case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
         case call(String, [ExpressionSyntax])
+        /// A case of an enum: `Food.Apple`, or `.Apple` where the enum is told by the context.
+        case enumCase(type: String?, name: String)
     }
 
     var kind: Kind

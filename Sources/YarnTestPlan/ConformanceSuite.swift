@@ -3,14 +3,19 @@ import Foundation
 import YarnScript
 
 /// Runs a folder of Yarn Spinner conformance cases: every `X.yarn` with an `X.testplan`
-/// must compile and behave as planned; every file in `parse-failures/` must fail to
-/// compile with an error that has a file, line and column.
+/// must compile and behave as planned; every file in `parse-failures/` (upstream's
+/// `ParseFailures/`) must fail to compile with an error that has a file, line and column.
+///
+/// The cases are compiled as Yarn Spinner compiles them: variables and functions may be used
+/// without being declared, and their types are told from their use.
 public struct ConformanceSuite: Sendable {
     /// The outcome of one case.
     public struct Outcome: Sendable {
         public var name: String
         /// Nil when the case passed.
         public var failure: String?
+        /// For a parse failure: the errors the compiler gave, as it prints them.
+        public var errors: [String] = []
         public var passed: Bool { failure == nil }
     }
 
@@ -26,12 +31,13 @@ public struct ConformanceSuite: Sendable {
     public func run() -> [Outcome] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         var outcomes: [Outcome] = []
-        let compiler = Compiler(functions: TestPlanRunner.testFunctions.signatures)
+        let compiler = Compiler(functions: TestPlanRunner.testFunctions.signatures, infersFunctions: true)
         for plan in files.filter({ $0.hasSuffix(".testplan") }).sorted() {
             let name = String(plan.dropLast(".testplan".count))
             outcomes.append(Outcome(name: name, failure: runPlan(name, compiler: compiler)))
         }
-        let failuresDirectory = (directory as NSString).appendingPathComponent("parse-failures")
+        let failuresDirectory = (directory as NSString).appendingPathComponent(
+            files.contains("ParseFailures") ? "ParseFailures" : "parse-failures")
         let failureFiles = ((try? FileManager.default.contentsOfDirectory(atPath: failuresDirectory)) ?? []).filter {
             $0.hasSuffix(".yarn")
         }
@@ -45,7 +51,8 @@ public struct ConformanceSuite: Sendable {
                 Outcome(
                     name: "parse-failures/" + String(file.dropLast(5)),
                     failure: positioned
-                        ? nil : diagnostics.isEmpty ? "compiled without errors" : "no error had a file:line:column"))
+                        ? nil : diagnostics.isEmpty ? "compiled without errors" : "no error had a file:line:column",
+                    errors: diagnostics.map(\.description)))
         }
         return outcomes
     }

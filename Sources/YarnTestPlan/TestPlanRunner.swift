@@ -5,7 +5,8 @@ import YarnScript
 /// Runs a ``TestPlan`` against a compiled program, the way Yarn Spinner's own test
 /// suite does: fresh variable store, start at `Start`, each step checked in order.
 public struct TestPlanRunner: Sendable {
-    /// The host functions the Yarn Spinner test plans expect.
+    /// The host functions the Yarn Spinner test plans expect, and `add_all(Number...)`, which
+    /// takes any number of arguments, for gids's own cases.
     public static let testFunctions: FunctionLibrary = {
         var library = FunctionLibrary()
         library.register("assert", parameters: [.bool], returns: .bool) { arguments in
@@ -13,6 +14,11 @@ public struct TestPlanRunner: Sendable {
             return .bool(true)
         }
         library.register("add_three_operands", parameters: [.number, .number, .number], returns: .number) { arguments in
+            var sum: Float = 0
+            for case .number(let value) in arguments { sum += value }
+            return .number(sum)
+        }
+        library.register("add_all", parameters: [], variadic: .number, returns: .number) { arguments in
             var sum: Float = 0
             for case .number(let value) in arguments { sum += value }
             return .number(sum)

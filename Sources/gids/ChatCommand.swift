@@ -21,11 +21,13 @@ struct ChatCommand: ParsableCommand {
         let content = try settings.loadContent()
         let memory = LocalMemory(path: settings.databasePath, today: settings.today)
         let seed = terminal.newPhrasingSeed()
-        var conversation = settings.conversation(
+        var conversation = try settings.conversation(
             content: content, seed: seed, followUp: memory.load(),
             memoryLocation: memory.isUsable ? settings.databasePath : nil)
         // Remembering and the summary file are done during the turn, before they are claimed.
         conversation.performer = { memory.perform($0) }
-        _ = try terminal.run(conversation, seed: seed, settings: settings, door: .chat) { memory.perform($0) == .done }
+        _ = try terminal.run(
+            conversation, language: conversation.state.language, seed: seed, settings: settings, door: .chat
+        ) { memory.perform($0) == .done }
     }
 }

@@ -10,13 +10,16 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check dialogue files, help directories, crisis lexicons and organisation files.",
         discussion: """
             Without paths, checks everything gids loads from the dialogues folder (each language \
-            folder as its own project, directory/*.yaml, safety/*.yaml, commands.yaml, answers.yaml, signals.yaml), and the \
-            organisation file given with --org. With paths, compiles those dialogue files and folders. \
+            folder as its own project with its practice scenarios, translations, directory/*.yaml, \
+            safety/*.yaml and safety/model.bin, commands.yaml, answers.yaml, signals.yaml), and the \
+            organisation file given with --org. A content folder given as a path is checked the same \
+            way; files or folders inside one are compiled with the rest of their language's dialogue, \
+            and their own problems shown; other dialogue files and folders are compiled as they are. \
             Exits 1 when there are errors; warnings alone exit 0.
             """
     )
 
-    @Argument(help: "Dialogue files or folders to compile.")
+    @Argument(help: "Content folders, or dialogue files or folders to compile.")
     var paths: [String] = []
 
     @Option(help: ArgumentHelp("An organisation file to check as well.", valueName: "file"), completion: .file())
@@ -36,10 +39,15 @@ struct CheckCommand: ParsableCommand {
             diagnostics = GuideContent.check(folder, organisationFile: org).1
             checked = [folder] + (org.map { [$0] } ?? [])
         } else {
-            for project in Compiler.projects(in: paths) {
-                diagnostics += Compiler.gids.compile(paths: project).diagnostics
+            let folders = paths.filter { ContentFolder($0) != nil }
+            for folder in folders { diagnostics += GuideContent.check(folder, organisationFile: org).1 }
+            let others = paths.filter { ContentFolder($0) == nil }
+            for project in ContentFolder.projects(for: others) {
+                diagnostics += Compiler.gids.compile(paths: project.paths).diagnostics.filter {
+                    project.shows($0.location.file)
+                }
             }
-            checked = ["\(Compiler.yarnFiles(in: paths).count) dialogue files"]
+            checked = folders + (others.isEmpty ? [] : ["\(Compiler.yarnFiles(in: others).count) dialogue files"])
         }
         for diagnostic in diagnostics { print(diagnostic) }
         let errors = diagnostics.filter { $0.severity == .error }.count

@@ -15,6 +15,9 @@ struct ConformanceCommand: ParsableCommand {
     @Flag(help: "Save and restore the conversation state around every step.")
     var roundTrip = false
 
+    @Flag(help: "Also print the errors each parse failure gave.")
+    var verbose = false
+
     func run() throws {
         let outcomes = ConformanceSuite(directory: directory, roundTripsState: roundTrip).run()
         for outcome in outcomes {
@@ -22,6 +25,9 @@ struct ConformanceCommand: ParsableCommand {
                 print("FAIL \(outcome.name): \(failure)")
             } else {
                 print("PASS \(outcome.name)")
+            }
+            if verbose {
+                for error in outcome.errors { print("  \(error)") }
             }
         }
         let failed = outcomes.filter { !$0.passed }.count

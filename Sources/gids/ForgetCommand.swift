@@ -22,7 +22,7 @@ struct ForgetCommand: ParsableCommand {
         let content = try settings.loadContent()
         let path = settings.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        var conversation = settings.conversation(content: content, memoryLocation: existed ? path : nil)
+        var conversation = try settings.conversation(content: content, memoryLocation: existed ? path : nil)
         if existed, !yes, isatty(STDIN_FILENO) == 1 {
             // Asked as any question of gids: until an option is chosen; Ctrl-D keeps everything.
             var reply = conversation.forgetQuestion()

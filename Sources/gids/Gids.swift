@@ -12,7 +12,7 @@ struct Gids: ParsableCommand {
         subcommands: [
             ChatCommand.self, PracticeCommand.self, ServeCommand.self, ReplyCommand.self, LoadCommand.self,
             MemoryCommand.self, ForgetCommand.self, CheckCommand.self, SafetyCommand.self, TestCommand.self,
-            ConformanceCommand.self, StringsCommand.self, BenchCommand.self,
+            ConformanceCommand.self, StringsCommand.self, GraphCommand.self, BenchCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

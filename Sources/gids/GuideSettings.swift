@@ -7,8 +7,10 @@ import SessionStore
 /// data folders, the follow-up schedule, and the date.
 struct GuideSettings: ParsableArguments {
     @Option(
-        name: .customLong("lang"), help: "The language: nl or en (default: from LC_ALL or LANG, else nl).",
-        completion: .list(Language.allCases.map(\.rawValue)))
+        name: .customLong("lang"),
+        help:
+            "The language: nl, en, or a translation the content offers (default: from LC_ALL or LANG when offered, else nl).",
+        completion: .list(Language.sources.map(\.rawValue)))
     var languageCode: String?
 
     @Option(
@@ -47,8 +49,22 @@ struct GuideSettings: ParsableArguments {
     private var environment: [String: String] { ProcessInfo.processInfo.environment }
     private var locale: String { LocaleSettings.locale(in: environment) }
 
-    var language: Language {
-        languageCode.flatMap(Language.init(rawValue:)) ?? Language(locale: locale) ?? .nl
+    /// The language asked for (by `--lang` or the locale), for messages before the content is
+    /// read: English when that is English, else Dutch.
+    var messageLanguage: Language {
+        (languageCode.flatMap(Language.init(rawValue:)) ?? Language(locale: locale)) == .en ? .en : .nl
+    }
+
+    /// The language of the conversation: `--lang`, which the content must offer; else the
+    /// locale's when the content offers it; else Dutch.
+    func language(in content: GuideContent) throws -> Language {
+        if let languageCode {
+            guard let language = Language(rawValue: languageCode), content.languages.offers(language) else {
+                throw ValidationError(content.languages.refusal(of: Language(rawValue: languageCode) ?? .nl))
+            }
+            return language
+        }
+        return Language(locale: locale).flatMap { content.languages.offers($0) ? $0 : nil } ?? .nl
     }
 
     var region: Region? {
@@ -76,7 +92,7 @@ struct GuideSettings: ParsableArguments {
 
     func validate() throws {
         if let languageCode, Language(rawValue: languageCode) == nil {
-            throw ValidationError("--lang must be nl or en, not '\(languageCode)'")
+            throw ValidationError("--lang must be a language code such as nl or en, not '\(languageCode)'")
         }
         if let regionCode, Region(rawValue: regionCode) == nil {
             throw ValidationError("--region must be nl or be, not '\(regionCode)'")
@@ -97,7 +113,7 @@ struct GuideSettings: ParsableArguments {
             if !ignored.isEmpty, let org {
                 for diagnostic in ignored { printError(diagnostic.description) }
                 printError(
-                    language == .en
+                    messageLanguage == .en
                         ? "gids: the organisation file \(org) has the errors above, so gids leaves it out and shows the national help and crisis lines. Ask whoever set up gids to fix it."
                         : "gids: het organisatiebestand \(org) bevat de fouten hierboven; gids laat het weg en toont de landelijke hulp en crisislijnen. Vraag wie gids heeft ingericht om het te herstellen."
                 )
@@ -106,7 +122,7 @@ struct GuideSettings: ParsableArguments {
         } catch let error as DiagnosticList {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError(
-                language == .en
+                messageLanguage == .en
                     ? "gids cannot start: the files above have errors. Ask whoever set up gids to fix them."
                     : "gids kan niet starten: de bestanden hierboven bevatten fouten. Vraag wie gids heeft ingericht om ze te herstellen."
             )
@@ -128,10 +144,10 @@ struct GuideSettings: ParsableArguments {
     /// A conversation on `content` with these settings.
     func conversation(
         content: GuideContent, seed: UInt64 = 1, followUp: FollowUp? = nil, memoryLocation: String?
-    ) -> Conversation {
+    ) throws -> Conversation {
         Conversation(
             content: content,
-            settings: conversationSettings(
+            settings: try conversationSettings(
                 content: content, seed: seed, followUp: followUp, memoryLocation: memoryLocation))
     }
 
@@ -140,9 +156,10 @@ struct GuideSettings: ParsableArguments {
     func conversationSettings(
         content: GuideContent, seed: UInt64, followUp: FollowUp? = nil, memoryLocation: String?,
         canWriteFiles: Bool = true
-    ) -> ConversationSettings {
+    ) throws -> ConversationSettings {
         ConversationSettings(
-            language: language, region: region, seed: seed, today: today, schedule: followUpSchedule(for: content),
+            language: try language(in: content), region: region, seed: seed, today: today,
+            schedule: followUpSchedule(for: content),
             followUp: followUp, memoryLocation: memoryLocation, canWriteFiles: canWriteFiles)
     }
 

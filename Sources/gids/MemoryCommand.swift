@@ -14,7 +14,7 @@ struct MemoryCommand: ParsableCommand {
     func run() throws {
         let content = try settings.loadContent()
         let memory = LocalMemory(path: settings.databasePath, today: settings.today)
-        var conversation = settings.conversation(
+        var conversation = try settings.conversation(
             content: content, followUp: memory.load(), memoryLocation: settings.databasePath)
         for message in conversation.memoryDescription().messages { print(message.text) }
     }

@@ -45,7 +45,8 @@ struct PracticeCommand: ParsableCommand {
 
     func run() throws {
         let content = try settings.loadContent()
-        let lexicon = content.practice[settings.language]
+        let language = try settings.language(in: content)
+        let lexicon = content.practice[content.languages.source(of: language)]
         if let explain {
             let findings = lexicon.classify(explain)
             if findings.isEmpty { print("-") }
@@ -63,9 +64,9 @@ struct PracticeCommand: ParsableCommand {
         let seed = terminal.newPhrasingSeed()
         let session = PracticeSession(
             content: content,
-            settings: settings.conversationSettings(
+            settings: try settings.conversationSettings(
                 content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
-        let loop = try terminal.run(session, seed: seed, settings: settings, door: .practice)
+        let loop = try terminal.run(session, language: language, seed: seed, settings: settings, door: .practice)
         if let report, let last = loop.session.lastDebrief {
             do throws(PrivateFile.Failure) {
                 try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)

@@ -109,10 +109,13 @@ struct ServeSettings: ParsableArguments {
     }
 
     func server(store: SessionDatabase) throws -> SessionServer {
-        SessionServer(
-            store: store, contents: try loadContents(),
+        let contents = try loadContents()
+        guard let content = contents[""] else { throw ExitCode(1) }
+        return SessionServer(
+            store: store, contents: contents,
             settings: .init(
-                language: guide.language, region: guide.region, schedule: guide.schedule, keptHours: forgetAfter),
+                language: try guide.language(in: content), region: guide.region, schedule: guide.schedule,
+                keptHours: forgetAfter),
             clock: clock)
     }
 

@@ -20,7 +20,7 @@ struct TerminalSessionOptions: ParsableArguments {
     }
 
     /// A seed for varied phrasing: the one given, else one from the clock (so a new one on
-    /// every call: take it once, and give the same to the session and to ``run(_:seed:settings:door:perform:)``).
+    /// every call: take it once, and give the same to the session and to ``run(_:language:seed:settings:door:perform:)``).
     func newPhrasingSeed() -> UInt64 {
         seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
     }
@@ -29,7 +29,7 @@ struct TerminalSessionOptions: ParsableArguments {
     /// transcript when asked, naming the seed the session was made with; returns the loop,
     /// which holds the session as it ended.
     func run<Session: DialogueSession>(
-        _ session: Session, seed: UInt64, settings: GuideSettings, door: Transcript.Door,
+        _ session: Session, language: Language, seed: UInt64, settings: GuideSettings, door: Transcript.Door,
         perform: @escaping (Effect) -> Bool = { _ in true }
     ) throws -> ChatLoop<Session> {
         let interactive = isatty(STDIN_FILENO) == 1
@@ -39,7 +39,7 @@ struct TerminalSessionOptions: ParsableArguments {
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
         let header = record.map { _ in
             Transcript(
-                language: settings.language, region: settings.region, organisationFile: settings.org, seed: seed,
+                language: language, region: settings.region, organisationFile: settings.org, seed: seed,
                 today: settings.today, schedule: settings.schedule, door: door)
         }
         var loop = ChatLoop(

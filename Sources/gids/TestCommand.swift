@@ -7,10 +7,14 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Replay transcripts (default: Transcripts/) and show where the guide now says something else.",
-        discussion: "Ends with the line 'N passed, M failed'; exits 1 if any transcript differs."
+        discussion: """
+            A content folder among the paths is the content to replay them on (like --dialogues), with \
+            the Transcripts/ folder beside it when no transcripts are named. Ends with the line \
+            'N passed, M failed'; exits 1 if any transcript differs.
+            """
     )
 
-    @Argument(help: "Transcript files or folders (*.transcript).")
+    @Argument(help: "Transcript files or folders (*.transcript), or a content folder.")
     var paths: [String] = []
 
     @Option(
@@ -23,11 +27,19 @@ struct TestCommand: ParsableCommand {
     var update = false
 
     func run() throws {
-        let folder = try dialogues ?? DialogueLocation.defaultDirectory()
-        let files = TranscriptFiles.find(
-            in: paths.isEmpty
-                ? [URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("Transcripts").path]
-                : paths)
+        let contentFolders = paths.filter { ContentFolder($0) != nil }
+        guard contentFolders.count <= 1 else {
+            throw ValidationError("give one content folder to replay the transcripts on, not \(contentFolders.count)")
+        }
+        let folder = try dialogues ?? contentFolders.first ?? DialogueLocation.defaultDirectory()
+        let transcripts = paths.filter { ContentFolder($0) == nil }
+        let beside = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("Transcripts").path
+        if transcripts.isEmpty, !FileManager.default.fileExists(atPath: beside) {
+            throw ValidationError(
+                "there is no Transcripts folder beside \(folder); name the transcripts to replay: gids test \(folder) TRANSCRIPT..."
+            )
+        }
+        let files = TranscriptFiles.find(in: transcripts.isEmpty ? [beside] : transcripts)
         var failed = 0
         for file in files {
             if update {

@@ -12,7 +12,7 @@ import Testing
     static func contentWithoutCrisisLines() throws -> GuideContent {
         let shipped = try shippedContent()
         return GuideContent(
-            programs: shipped.resolvers.mapValues(\.program),
+            programs: shipped.resolvers.mapValues(\.program), languages: shipped.languages,
             directories: shipped.directories.mapValues { directory in
                 var cut = directory
                 cut.entries.removeAll(where: \.isCrisisLine)

@@ -20,7 +20,7 @@ private func labelledSet() throws -> [Labelled] {
         return Labelled(
             language: Language(rawValue: String(fields[0]))!, categories: categories, text: String(fields[2]))
     }
-    for language in Language.allCases {
+    for language in Language.sources {
         let folder = repositoryRoot.appendingPathComponent("Dialogues/practice/\(language.rawValue)")
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".yarn") {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
@@ -197,7 +197,7 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
     @Test("the best candidate at every turn of every scenario meets every criterion the scenario scores")
     func bestPathMeetsEveryCriterion() throws {
         let content = try shippedContent()
-        for language in Language.allCases {
+        for language in Language.sources {
             var probe = PracticeSession(
                 content: content,
                 settings: ConversationSettings(language: language, region: .nl, seed: 1, today: .today()))

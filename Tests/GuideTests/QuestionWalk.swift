@@ -118,8 +118,8 @@ struct QuestionWalk {
         case ("$datum_tekst", .nl): ["3 dagen geleden", "5 weken geleden", "blauw"]
         case ("$datum_tekst", .en): ["3 days ago", "5 weeks ago", "blue"]
         case ("$bestand", _): ["summary.md"]
-        case (_, .nl): ["een lange dienst"]
         case (_, .en): ["a long shift"]
+        default: ["een lange dienst"]
         }
     }
 }

@@ -17,7 +17,7 @@ import Testing
         let transcripts = try Self.files.map {
             try Transcript(text: String(contentsOfFile: $0, encoding: .utf8), file: $0)
         }
-        #expect(Set(transcripts.map(\.language)) == Set(Language.allCases))
+        #expect(Set(transcripts.map(\.language)) == Set(Language.sources))
         #expect(Set(transcripts.compactMap(\.region)) == Set(Region.allCases))
         #expect(transcripts.contains { $0.region == nil })
         #expect(transcripts.contains { $0.organisationFile != nil })

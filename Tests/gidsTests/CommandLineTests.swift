@@ -22,8 +22,15 @@ let gidsBinary: URL = {
 
 /// Runs the `gids` binary built next to this test bundle.
 func gids(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws -> GidsRun {
+    try runProgram(gidsBinary, arguments, input: input, environment: environment)
+}
+
+/// Runs a program in the repository root with `input` on its standard input.
+func runProgram(_ program: URL, _ arguments: [String], input: String = "", environment: [String: String] = [:]) throws
+    -> GidsRun
+{
     let process = Process()
-    process.executableURL = gidsBinary
+    process.executableURL = program
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }

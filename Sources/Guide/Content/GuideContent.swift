@@ -28,16 +28,27 @@ public final class GuideContent: Sendable {
     public let organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
     public let practice: PerLanguage<PracticeLexicon>
+    /// The languages gids may speak with this content (the sources and the translations offered).
+    public let languages: SpokenLanguages
 
     init(
-        programs: [Language: Program], directories: [Region: HelpDirectory], safetyNet: SafetyNet,
-        commands: CommandWords, signals: SignalCatalogue, answers: AnswerWords, organisation: Organisation?,
-        practice: PerLanguage<PracticeLexicon>
+        programs: [Language: Program], languages: SpokenLanguages, directories: [Region: HelpDirectory],
+        safetyNet: SafetyNet, commands: CommandWords, signals: SignalCatalogue, answers: AnswerWords,
+        organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
     ) {
+        // A translation runs its source's program, with its own lines for the lines it has.
         resolvers = Dictionary(
-            uniqueKeysWithValues: programs.map { language, program in
-                (language, LineResolver(program: program, locale: language.rawValue))
+            uniqueKeysWithValues: languages.all.compactMap { language in
+                programs[languages.source(of: language)].map { program in
+                    (
+                        language,
+                        LineResolver(
+                            program: program, locale: language.rawValue,
+                            translations: languages.translations[language]?.table)
+                    )
+                }
             })
+        self.languages = languages
         self.directories = directories
         self.safetyNet = safetyNet
         self.commands = commands
@@ -58,6 +69,7 @@ public final class GuideContent: Sendable {
 
     private init(copying other: GuideContent, safetyNet: SafetyNet) {
         resolvers = other.resolvers
+        languages = other.languages
         directories = other.directories
         self.safetyNet = safetyNet
         commands = other.commands
@@ -156,15 +168,21 @@ public final class GuideContent: Sendable {
 
         // The safety lexicons are the largest files gids reads: read them on another core while
         // the dialogues compile, so starting gids takes the longer of the two, not both.
+        let content = ContentFolder(at: directory)
+        let safetyLanguages =
+            Language.sources
+            + SpokenLanguages.translationLanguages(in: content).filter {
+                FileManager.default.fileExists(atPath: path("safety", "\($0).yaml"))
+            }
         let safetyLoad = BackgroundWork { () -> (SafetyNet?, [Diagnostic]) in
-            loadSafetyNet(from: folder, learnedReader: learnedReader)
+            loadSafetyNet(from: folder, languages: safetyLanguages, learnedReader: learnedReader)
         }
 
         var programs: [Language: Program] = [:]
-        for language in Language.allCases {
+        for language in Language.sources {
             // The guide's dialogue and the practice scenarios are one program: practice uses the
             // same crisis answer, help and commands.
-            let compilation = compiler.compile(paths: [path(language.rawValue), path("practice", language.rawValue)])
+            let compilation = compiler.compile(paths: content.dialoguePaths(for: language))
             diagnostics += compilation.diagnostics
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
@@ -230,6 +248,8 @@ public final class GuideContent: Sendable {
                 directories[region] = joined
             }
         }
+        let languages = SpokenLanguages.check(
+            content, programs: programs, directories: directories, diagnostics: &diagnostics)
 
         /// Reads and parses one file, or collects its problems.
         func load<T>(_ file: String, _ parse: (String, String) throws(DiagnosticList) -> T) -> T? {
@@ -241,7 +261,7 @@ public final class GuideContent: Sendable {
             }
         }
         var practice: [Language: PracticeLexicon] = [:]
-        for language in Language.allCases {
+        for language in Language.sources {
             practice[language] = load(path("practice", language.rawValue + ".yaml"), PracticeLexicon.load(text:file:))
         }
         let (safetyNet, safetyDiagnostics) = safetyLoad.result()
@@ -253,14 +273,14 @@ public final class GuideContent: Sendable {
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
         guard !unique.hasErrors, let commands, let signals, let answers, let safetyNet,
-            programs.count == Language.allCases.count, directories.count == Region.allCases.count,
+            programs.count == Language.sources.count, directories.count == Region.allCases.count,
             let practice = PerLanguage(practice)
         else {
             return (nil, unique)
         }
         return (
             GuideContent(
-                programs: programs, directories: directories, safetyNet: safetyNet,
+                programs: programs, languages: languages, directories: directories, safetyNet: safetyNet,
                 commands: commands, signals: signals, answers: answers, organisation: organisation,
                 practice: practice), unique
         )
@@ -289,13 +309,15 @@ public final class GuideContent: Sendable {
     /// The file of the safety net's learned reader, in the content's `safety/` folder.
     public static let learnedReaderFile = "model.bin"
 
-    /// The safety net: the lexicons of every language, read as one (see ``SafetyLexicon``), and
+    /// The safety net: the lexicons of these languages, read as one (see ``SafetyLexicon``), and
     /// the learned reader when the content has its model, or their problems. Content without a
     /// model is read by the rules alone, with a warning.
-    private static func loadSafetyNet(from folder: URL, learnedReader: Bool) -> (SafetyNet?, [Diagnostic]) {
+    private static func loadSafetyNet(from folder: URL, languages: [Language], learnedReader: Bool) -> (
+        SafetyNet?, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var sources: [(text: String, file: String)] = []
-        for language in Language.allCases {
+        for language in languages {
             let file = folder.appendingPathComponent("safety").appendingPathComponent(language.rawValue + ".yaml").path
             do throws(DiagnosticList) {
                 sources.append((try read(file), file))

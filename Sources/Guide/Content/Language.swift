@@ -1,14 +1,56 @@
-/// The languages gids speaks. Each has its own dialogue folder (`Dialogues/nl`, `Dialogues/en`).
-public enum Language: String, CaseIterable, Codable, Sendable {
-    case nl
-    case en
+/// A language gids may speak, by its ISO 639 code (`nl`, `en`, `fy`).
+///
+/// gids's dialogues are written in its source languages, each in a folder of its own
+/// (`Dialogues/nl`, `Dialogues/en`). Any other language is a translation of one of them: a
+/// strings table beside that dialogue, offered only when the content has all it needs to
+/// speak it (see ``GuideContent/languages``).
+public struct Language: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// The code: two or three lowercase ASCII letters.
+    public let rawValue: String
+
+    /// A language by its code; nil for anything that is not two or three lowercase letters.
+    public init?(rawValue: String) {
+        guard (2...3).contains(rawValue.count), rawValue.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+            return nil
+        }
+        self.rawValue = rawValue
+    }
+
+    private init(code: StaticString) {
+        rawValue = code.description
+    }
+
+    /// Dutch.
+    public static let nl = Language(code: "nl")
+    /// English.
+    public static let en = Language(code: "en")
+    /// The languages gids's own dialogues are written in, each in its own folder.
+    public static let sources: [Language] = [.nl, .en]
 
     /// The language from a locale setting such as `LC_ALL` or `LANG` (`en_GB.UTF-8` is
-    /// English, `nl_BE` Dutch); nil when the locale names neither.
+    /// English, `nl_BE` Dutch, `fy_NL` Frisian); nil when the locale names no language.
     public init?(locale: String) {
-        let code = locale.lowercased().prefix(2)
-        guard let language = Language(rawValue: String(code)) else { return nil }
+        let code = locale.split(separator: ".").first?.split(separator: "_").first.map { $0.lowercased() } ?? ""
+        self.init(rawValue: code)
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (a: Language, b: Language) -> Bool { a.rawValue < b.rawValue }
+
+    /// Written as its code, as the enum it replaced was, so stored forms read the same.
+    public init(from decoder: any Decoder) throws {
+        let code = try decoder.singleValueContainer().decode(String.self)
+        guard let language = Language(rawValue: code) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(code)' is not a language code"))
+        }
         self = language
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }
 

@@ -1,5 +1,6 @@
-/// One value for every language gids speaks, so that looking one up cannot fail. A new
+/// One value for every source language, so that looking one up cannot fail. A new source
 /// language is a new field here, and the compiler then shows every place that must supply it.
+/// A translation uses its source language's values (see ``SpokenLanguages/source(of:)``).
 public struct PerLanguage<Value: Sendable>: Sendable {
     public var nl: Value
     public var en: Value
@@ -15,10 +16,8 @@ public struct PerLanguage<Value: Sendable>: Sendable {
         self.init(nl: nl, en: en)
     }
 
+    /// The value of a source language (of Dutch for any other).
     public subscript(language: Language) -> Value {
-        switch language {
-        case .nl: nl
-        case .en: en
-        }
+        language == .en ? en : nl
     }
 }

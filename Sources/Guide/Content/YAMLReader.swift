@@ -78,22 +78,20 @@ struct YAMLReader {
         return scalar.string
     }
 
-    /// Text that is the same in every language, or a mapping with one text per language (`nl:`, `en:`).
+    /// Text that is the same in every language, or a mapping with one text per language (`nl:`,
+    /// `en:`): one for each source language, and any for a translation (`fy:`).
     func localized(_ node: Node, what: String) throws(DiagnosticList) -> LocalizedText {
         if case .scalar = node { return LocalizedText(try string(node, what: what)) }
         var texts: [Language: String] = [:]
         for (key, keyNode, value) in try mapping(node, what: what) {
             guard let language = Language(rawValue: key) else {
                 throw DiagnosticList([
-                    error(
-                        keyNode,
-                        "'\(key)' is not a language; use \(Language.allCases.map(\.rawValue).joined(separator: " or "))"
-                    )
+                    error(keyNode, "'\(key)' is not a language code; use one such as nl, en or fy")
                 ])
             }
             texts[language] = try string(value, what: "\(what) (\(key))")
         }
-        let missing = Language.allCases.filter { texts[$0] == nil }
+        let missing = Language.sources.filter { texts[$0] == nil }
         guard missing.isEmpty else {
             throw DiagnosticList([
                 error(node, "\(what) needs a text for \(missing.map(\.rawValue).joined(separator: " and ")) too")
@@ -109,18 +107,28 @@ struct YAMLReader {
 }
 
 /// A text in every language gids speaks.
-public struct LocalizedText: Hashable, Sendable, Codable {
+public struct LocalizedText: Hashable, Sendable {
+    /// The text in each language it was written in.
     var texts: [Language: String]
+    /// The text for every language, when one was written for all (a phone number).
+    var universal: String?
 
     init(_ text: String) {
-        texts = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, text) })
+        texts = [:]
+        universal = text
     }
 
     init(_ texts: [Language: String]) {
         self.texts = texts
     }
 
+    /// The text in `language`; in Dutch for a language it was not written in.
     public func text(in language: Language) -> String {
-        texts[language] ?? texts[.nl] ?? ""
+        texts[language] ?? universal ?? texts[.nl] ?? ""
+    }
+
+    /// Whether there is a text for `language` (one written for it, or one for all).
+    public func isWritten(in language: Language) -> Bool {
+        universal != nil || texts[language] != nil
     }
 }

@@ -22,12 +22,12 @@ enum CrisisLineCheck {
         let location = SourceLocation(file: file, line: 1, column: 1)
         let region = directory.region.rawValue
         let texts = Dictionary(
-            uniqueKeysWithValues: Language.allCases.map { language in
+            uniqueKeysWithValues: Language.sources.map { language in
                 (language, directory.crisisLines.map { $0.name.text(in: language) + " " + $0.reach.text(in: language) })
             })
         /// The languages in which no crisis line passes `test`, as "nl and en".
         func lacking(_ test: (String) -> Bool) -> String? {
-            let languages = Language.allCases.filter { !(texts[$0] ?? []).contains(where: test) }
+            let languages = Language.sources.filter { !(texts[$0] ?? []).contains(where: test) }
             return languages.isEmpty ? nil : languages.map(\.rawValue).joined(separator: " and ")
         }
         var problems: [Diagnostic] = []

@@ -41,6 +41,23 @@ public struct HelpDirectory: Sendable {
     /// Words used when showing entries, such as "anonymous".
     public var labels: [String: LocalizedText]
 
+    /// What the directory has no text for in `language` (an entry's name, a step's title), in
+    /// a few words for an operator; nil when every text is there.
+    public func firstMissingText(in language: Language) -> String? {
+        if let step = steps.first(where: { !$0.title.isWritten(in: language) }) {
+            return "the title of step \(step.number)"
+        }
+        for entry in entries {
+            let texts = [entry.name, entry.purpose, entry.reach] + [entry.hours, entry.cost].compactMap { $0 }
+            if !texts.allSatisfy({ $0.isWritten(in: language) }) {
+                return "the entry '\(entry.id)' (\(entry.location.file):\(entry.location.line))"
+            }
+        }
+        return labels.sorted { $0.key < $1.key }.first { !$0.value.isWritten(in: language) }.map {
+            "the label '\($0.key)'"
+        }
+    }
+
     /// The entries of one step, the organisation's own first.
     public func entries(onStep number: Int) -> [Entry] {
         entries.filter { $0.step == number }.sorted { $0.isFromOrganisation && !$1.isFromOrganisation }

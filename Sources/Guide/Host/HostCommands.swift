@@ -23,14 +23,14 @@ extension Conversation {
         set("$event_datum", .string(followUp.eventDate?.description ?? ""))
         set("$event_datum_tekst", .string(followUp.eventDate.map(spokenWhen) ?? ""))
         set("$soort", .string(followUp.eventKind))
-        set("$soort_tekst", .string(content.signals.eventKind(followUp.eventKind, in: state.language)))
+        set("$soort_tekst", .string(content.signals.eventKind(followUp.eventKind, in: textLanguage)))
         set("$opeenstapeling", .bool(followUp.isPileUp))
         set("$toestemming", .bool(true))
         if let last = followUp.talks.last {
             set("$vorige_datum", .string(spokenWhen(last.date)))
             set(
                 "$vorige_signalen",
-                .string(content.signals.names(of: last.signals, in: state.language).joined(separator: ", ")))
+                .string(content.signals.names(of: last.signals, in: textLanguage).joined(separator: ", ")))
         }
     }
 
@@ -41,14 +41,18 @@ extension Conversation {
         set("$volgende_datum", .string(followUp.nextTalkDate.map(spoken) ?? ""))
     }
 
+    /// The language of what gids says outside its dialogue and help directory (dates, the names
+    /// of signals): the conversation's, or for a translation the language it translates.
+    private var textLanguage: Language { content.languages.source(of: state.language) }
+
     /// A date as the person hears it ("gisteren", "12 maart").
     private func spoken(_ date: DayDate) -> String {
-        SpokenDate(date, in: state.language).text(today: state.settings.today)
+        SpokenDate(date, in: textLanguage).text(today: state.settings.today)
     }
 
     /// A date as the time something happened ("gisteren", "op 12 maart").
     private func spokenWhen(_ date: DayDate) -> String {
-        SpokenDate(date, in: state.language).when(today: state.settings.today)
+        SpokenDate(date, in: textLanguage).when(today: state.settings.today)
     }
 
     /// `<<read_event_date>>`: `$datum_tekst` into `$datum_status` (ok, unclear, future,
@@ -102,7 +106,7 @@ extension Conversation {
         let (advice, reason) = ReferralRule.evaluate(
             situation, schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
         set("$signalen_aantal", .number(Float(signals.count)))
-        set("$signalen_tekst", .string(content.signals.list(of: signals, in: state.language)))
+        set("$signalen_tekst", .string(content.signals.list(of: signals, in: textLanguage)))
         set("$advies", .string(advice.rawValue))
         set("$advies_reden", .string(reason.rawValue))
         set("$signalen_blijven", .bool(situation.signalsPersist))
@@ -156,8 +160,8 @@ extension Conversation {
     /// skipped, or not asked), for the `Memory` and `TakeAlong` nodes.
     func talkLines(includingToday: Bool) -> [MarkedUpText] {
         talksForSummary(includingToday: includingToday).map { talk in
-            let date = SpokenDate(talk.date, in: state.language).text(today: state.settings.today, withYear: true)
-            return MarkedUpText(text: "\(date): \(content.signals.summary(of: talk, in: state.language)).")
+            let date = SpokenDate(talk.date, in: textLanguage).text(today: state.settings.today, withYear: true)
+            return MarkedUpText(text: "\(date): \(content.signals.summary(of: talk, in: textLanguage)).")
         }
     }
 
@@ -168,7 +172,7 @@ extension Conversation {
         set(
             "$samenvatting_datum",
             .string(
-                eventDate.map { SpokenDate($0, in: state.language).text(today: state.settings.today, withYear: true) }
+                eventDate.map { SpokenDate($0, in: textLanguage).text(today: state.settings.today, withYear: true) }
                     ?? ""))
     }
 

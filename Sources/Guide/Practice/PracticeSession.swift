@@ -34,7 +34,7 @@ public struct PracticeSession: Sendable {
         conversation = Conversation(content: content, settings: settings)
         conversation.listenerIsRolePlayed = true
         conversation.goodbyeNode = Self.goodbyeNode
-        lexicon = content.practice[settings.language]
+        lexicon = content.practice[content.languages.source(of: settings.language)]
     }
 
     public mutating func start() -> Reply {

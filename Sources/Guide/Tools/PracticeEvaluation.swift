@@ -41,7 +41,9 @@ public struct PracticeEvaluation: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let language = Language(rawValue: String(fields[0])) else {
+            guard fields.count == 3, let language = Language(rawValue: String(fields[0])),
+                Language.sources.contains(language)
+            else {
                 throw LabelError(line: number + 1)
             }
             let moves =

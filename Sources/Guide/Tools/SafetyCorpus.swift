@@ -58,7 +58,9 @@ public enum SafetyCorpus {
             guard !row.hasPrefix("#"), !row.trimmingSpaces.isEmpty else { continue }
             let location = SourceLocation(file: file, line: index + 1, column: 1)
             let fields = row.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let language = Language(rawValue: String(fields[0])), !fields[1].isEmpty else {
+            guard fields.count == 3, let language = Language(rawValue: String(fields[0])),
+                Language.sources.contains(language), !fields[1].isEmpty
+            else {
                 problems.append(
                     Diagnostic(.error, at: location, "expected lang<TAB>category<TAB>text, with lang nl or en"))
                 continue

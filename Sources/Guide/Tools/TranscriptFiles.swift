@@ -32,6 +32,9 @@ public enum TranscriptFiles {
                     .standardized.path
         }
         let content = try GuideContent.load(from: dialogues, organisationFile: organisation)
+        guard content.languages.offers(expected.language) else {
+            throw Transcript.FormatError(file: file, line: 1, message: content.languages.refusal(of: expected.language))
+        }
         return TranscriptReplay.record(expected.inputs, content: content, header: expected)
     }
 }
