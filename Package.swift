@@ -79,8 +79,10 @@ let package = Package(
         .testTarget(
             name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"],
             exclude: ["Cases"]),
+        .testTarget(name: "TextReadingTests", dependencies: ["TextReading"]),
         .testTarget(
-            name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
+            name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript", "TextReading"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),
         .testTarget(
             name: "SessionStoreTests",

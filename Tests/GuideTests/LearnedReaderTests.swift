@@ -41,7 +41,7 @@ import TextReading
         let net = try shippedContent().safetyNet
         let reader = try #require(net.learnedReader)
         // A line the rules have no words for, and the model would ask about.
-        let text = "ik zie er de zin niet meer van in om nog op te staan, alles is grijs"
+        let text = "ik heb geen zin meer om nog verder te gaan met alles"
         #expect(net.with(learnedReader: nil).assess(text).decision == .none)
         let assessment = net.assess(text)
         #expect(assessment.decision == .check)
