@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The repository root, found from this file's path.
@@ -89,10 +90,11 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
                 "\(file.path):4:16: error: jump to unknown node 'Afsluitng' (did you mean 'Afsluiting'?)\n"))
     }
 
-    @Test("gids conformance ends with 'N passed, M failed' and exits 0 when all pass")
+    @Test(
+        "gids conformance ends with 'N passed, M failed' and exits 0 when all pass",
+        .enabled(if: SharedTestData.yarnTestPlans.isPresent, SharedTestData.yarnTestPlans.skipReason))
     func conformance() throws {
-        let cases = repositoryRoot.appendingPathComponent("../shared/yarn-testplans").standardized.path
-        let run = try gids(["conformance", cases])
+        let run = try gids(["conformance", SharedTestData.yarnTestPlans.folder.path])
         #expect(run.status == 0)
         #expect(run.output.hasSuffix("23 passed, 0 failed\n"))
     }
