@@ -296,10 +296,11 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
 }
 
 @Suite struct SafetyCommandTests {
-    @Test("gids safety --explain prints the decision and the rule behind it, exactly as the README shows")
-    func explainAsInTheREADME() throws {
-        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let lines = readme.components(separatedBy: "\n")
+    @Test("gids safety --explain prints the decision and the rule behind it, exactly as docs/safety-net.md shows")
+    func explainAsDocumented() throws {
+        let page = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("docs/safety-net.md"), encoding: .utf8)
+        let lines = page.components(separatedBy: "\n")
         let prefix = "    $ gids safety --rules-only --explain "
         let command = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
         let text = String(lines[command].dropFirst(prefix.count).dropFirst().dropLast())
