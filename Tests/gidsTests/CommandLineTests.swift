@@ -208,9 +208,11 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
     func rememberAndForget() throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
-        let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
+        // What is remembered belongs to the person, not to a region: memory and forget take no --region.
+        let options = ["--lang", "en", "--data-dir", data.path]
+        let chat = ["chat", "--region", "nl"] + options
         let first = try gids(
-            ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
+            chat + ["--now", "2026-03-12", "--seed", "1"],
             input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n6\n2\n3\n")
         #expect(first.status == 0)
         #expect(first.output.contains("may I remember the date"))
@@ -227,11 +229,11 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
                 "A critical event: a death or another moment in care that affected you deeply, on 12 March."))
         #expect(memory.output.contains("The next talk: the second, from 26 March."))
 
-        let early = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "6\n")
+        let early = try gids(chat + ["--now", "2026-03-20"], input: "6\n")
         #expect(
             early.output.contains(
                 "The second talk about what happened can take place from 26 March; I'll ask you about it then."))
-        let due = try gids(["chat"] + options + ["--now", "2026-03-27"], input: "2\n6\n")
+        let due = try gids(chat + ["--now", "2026-03-27"], input: "2\n6\n")
         #expect(
             due.output.contains(
                 "We talked on 12 March about something distressing that happened to you. Shall we have the second talk now?"
@@ -250,13 +252,15 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
     func forgetMeInChat() throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
-        let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
+        // What is remembered belongs to the person, not to a region: memory and forget take no --region.
+        let options = ["--lang", "en", "--data-dir", data.path]
+        let chat = ["chat", "--region", "nl"] + options
         _ = try gids(
-            ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
+            chat + ["--now", "2026-03-12", "--seed", "1"],
             input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n6\n2\n3\n")
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect(FileManager.default.fileExists(atPath: database))
-        let run = try gids(["chat"] + options + ["--now", "2026-03-20"], input: "forget me\n")
+        let run = try gids(chat + ["--now", "2026-03-20"], input: "forget me\n")
         #expect(run.status == 0)
         #expect(run.output.contains("Deleted: this conversation and everything gids remembered about you."))
         #expect(!FileManager.default.fileExists(atPath: database))
