@@ -7,10 +7,13 @@ import Foundation
 /// A dictionary costs tens of milliseconds and megabytes to load, so each is loaded once per
 /// process, the first time a word needs it, never at start. Without a dictionary on the
 /// machine nothing is known to be a word, and the readers fall back to what they know
-/// themselves; ``isAvailable`` says so, for `gids check` and `--version`.
+/// themselves; `gids --version` names the files found (``files(for:)``).
 public final class SpellingDictionary: @unchecked Sendable {
-    /// The dictionaries of every language the layer knows, shared by the whole process.
-    public static let shared = SpellingDictionary(folders: ["/usr/share/hunspell", "/usr/share/myspell/dicts"])
+    /// The dictionaries of every language the layer knows, shared by the whole process: in the
+    /// folders `$DICPATH` names (colon-separated, as for Hunspell itself), else in Debian's.
+    public static let shared = SpellingDictionary(
+        folders: ProcessInfo.processInfo.environment["DICPATH"].map { $0.split(separator: ":").map(String.init) }
+            ?? ["/usr/share/hunspell", "/usr/share/myspell/dicts"])
 
     private let folders: [String]
     private let lock = NSLock()

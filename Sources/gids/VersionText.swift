@@ -1,9 +1,11 @@
 import Crypto
 import Foundation
+import TextReading
 
 /// What `gids --version` says: the program's version, and which content it finds and would
 /// load (its folder and a digest of every file in it), so an operator can tell two installs
-/// or two content updates apart.
+/// or two content updates apart; and the spelling dictionaries the safety net reads with, so
+/// a machine without them is seen before it reads less well.
 enum VersionText {
     /// The version of the program; raise it with every release.
     static let number = "0.17.0"
@@ -16,6 +18,12 @@ enum VersionText {
             lines.append("content: \(folder) (\(count) files, sha256 \(digest))")
         } catch {
             lines.append("content: not found (\(error))")
+        }
+        for language in ReadingLanguage.allCases {
+            let found = SpellingDictionary.shared.files(for: language)?.words
+            lines.append(
+                "spelling (\(language.rawValue)): "
+                    + (found ?? "no Hunspell dictionary found, the safety net reads less well (see man gids, DICPATH)"))
         }
         return lines.joined(separator: "\n")
     }

@@ -157,6 +157,16 @@ import Testing
         #expect(none.errorOutput.contains("name the transcripts to replay"))
     }
 
+    @Test("gids --version names the spelling dictionaries it found, and says plainly when there are none")
+    func versionNamesTheDictionaries() throws {
+        let found = try gids(["--version"]).output
+        #expect(found.contains("spelling (nl): /usr/share/hunspell/nl.dic"))
+        #expect(found.contains("spelling (en): /usr/share/hunspell/en_GB.dic"))
+        let none = try gids(["--version"], environment: ["DICPATH": "/nonexistent"]).output
+        #expect(none.contains("spelling (nl): no Hunspell dictionary found, the safety net reads less well"))
+        #expect(none.contains("spelling (en): no Hunspell dictionary found"))
+    }
+
     @Test("the documentation no longer says that nothing is stored, beside the consented memory it describes")
     func noClaimThatNothingIsStored() throws {
         for page in ["README.md", "docs/using.md"] {
