@@ -20,7 +20,7 @@
 /// version is refused.
 public struct FeatureExtractor: Sendable {
     /// The version of the features: stored in every model, checked when one is loaded.
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     public let bits: Int
     public let clauseReader: ClauseReader
