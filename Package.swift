@@ -55,7 +55,7 @@ let package = Package(
             name: "LineProtocol",
             dependencies: [
                 "Guide", "SessionStore", "DialogueRuntime", "TextReading",
-                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Guide
 import Logging
 import SessionStore
@@ -242,17 +241,11 @@ public final class SessionServer: @unchecked Sendable {
     }
 
     /// Counts a failed transaction and keeps why, for the operator: a ``StoreError`` says it in
-    /// plain words; a GRDB error's description would hold the statement, so only its message
-    /// and SQLite's code are used.
+    /// plain words (never the statement or any content); any other error by its type only.
     private func noteStorageFailure(_ error: any Error) {
         storageFailures += 1
         metrics.storageFailures.increment()
-        lastStorageFailure =
-            (error as? StoreError)?.description
-            ?? (error as? DatabaseError).map {
-                "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))"
-            }
-            ?? "\(type(of: error))"
+        lastStorageFailure = (error as? StoreError)?.description ?? "\(type(of: error))"
     }
 
     private static func isForServer(_ parsed: ParsedLine) -> Bool {
