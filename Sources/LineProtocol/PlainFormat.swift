@@ -24,7 +24,7 @@ public enum PlainFormat {
         guard let text = String(validating: line, as: UTF8.self) else { return .failed(.invalidUTF8) }
         guard !text.isEmpty else { return .failed(.emptyLine) }
         guard let tab = text.firstIndex(of: "\t") else {
-            return .failed(ProtocolError("missing_tab", "a plain line is 'session<TAB>text'"))
+            return .failed(ProtocolError(.missingTab, "a plain line is 'session<TAB>text'"))
         }
         let object = [
             "session": unescape(String(text[..<tab])), "text": unescape(String(text[text.index(after: tab)...])),
@@ -44,7 +44,7 @@ public enum PlainFormat {
                 + ["\(s)\texpect\t\(reply.expects.rawValue)"]
         case .error(let error, _, let session):
             let echoed = session.flatMap { $0.utf8.count <= RequestParser.maximumSessionLength ? $0 : nil } ?? ""
-            return ["\(escape(echoed))\terror\t\(error.code)\t\(escape(error.message))"]
+            return ["\(escape(echoed))\terror\t\(error.code.rawValue)\t\(escape(error.message))"]
         case .serialized(let bytes):
             return serializedLines(bytes)
         case .pong, .stats, .due, .forgotten:

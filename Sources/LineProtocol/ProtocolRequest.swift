@@ -84,12 +84,12 @@ public struct RequestParser: Sendable {
             object = try JSONSerialization.jsonObject(
                 with: Self.escapingByteOrderMarks(line), options: [.fragmentsAllowed])
         } catch {
-            return .failure(ParseFailure(ProtocolError("invalid_json", "the line is not valid JSON")))
+            return .failure(ParseFailure(ProtocolError(.invalidJSON, "the line is not valid JSON")))
         }
         guard let fields = object as? [String: Any] else {
             return .failure(
                 ParseFailure(
-                    ProtocolError("not_an_object", "each line must be one JSON object, not \(Self.kind(of: object))")))
+                    ProtocolError(.notAnObject, "each line must be one JSON object, not \(Self.kind(of: object))")))
         }
         let members = JSONMemberScanner.members(in: line)
         var keys = Set<String>()
@@ -97,7 +97,7 @@ public struct RequestParser: Sendable {
             return .failure(
                 ParseFailure(
                     ProtocolError(
-                        "duplicate_key",
+                        .duplicateKey,
                         "the key '\(repeated.key.prefix(40))' appears more than once in the line; write each key once"
                     )))
         }
@@ -119,7 +119,7 @@ public struct RequestParser: Sendable {
         var type = "message"
         if let raw = fields["type"] {
             guard let text = raw as? String else {
-                throw ProtocolError("invalid_type", "'type' must be a string, not \(Self.kind(of: raw))")
+                throw ProtocolError(.invalidType, "'type' must be a string, not \(Self.kind(of: raw))")
             }
             type = text
         }
@@ -130,7 +130,7 @@ public struct RequestParser: Sendable {
         case "message", "start", "reset", "forget": break
         default:
             throw ProtocolError(
-                "unknown_type",
+                .unknownType,
                 "unknown type '\(type.prefix(40))'; expected message, start, reset, forget, ping, stats or due")
         }
         let session = try Self.session(fields["session"])
@@ -138,44 +138,46 @@ public struct RequestParser: Sendable {
         case "start":
             if let dialogue = fields["dialogue"], dialogue as? String != "chat" {
                 throw ProtocolError(
-                    "unknown_dialogue", "unknown dialogue \(Self.describe(dialogue)); the only dialogue is 'chat'")
+                    .unknownDialogue, "unknown dialogue \(Self.describe(dialogue)); the only dialogue is 'chat'")
             }
             let start = ProtocolRequest.ConversationLine.start(
                 language: try language(fields["lang"]),
-                region: try Self.choice(fields["region"], "region", "unknown_region"),
+                region: try Self.choice(fields["region"], "region", .unknownRegion),
                 profile: try profile(fields["org"]))
             return ProtocolRequest(id: id, action: .conversation(session: session, start))
         case "reset": return ProtocolRequest(id: id, action: .conversation(session: session, .reset))
         case "forget": return ProtocolRequest(id: id, action: .server(.forget(session: session)))
         default:
-            guard let raw = fields["text"] else { throw ProtocolError("missing_text", "a message needs 'text'") }
+            guard let raw = fields["text"] else { throw ProtocolError(.missingText, "a message needs 'text'") }
             guard let text = raw as? String else {
-                throw ProtocolError("text_not_string", "'text' must be a string, not \(Self.kind(of: raw))")
+                throw ProtocolError(.textNotString, "'text' must be a string, not \(Self.kind(of: raw))")
             }
             // Characters are counted only for a text that has more bytes than the limit.
             guard text.utf8.count <= Self.maximumTextLength || text.count <= Self.maximumTextLength else {
-                throw ProtocolError("text_too_long", "'text' is longer than \(Self.maximumTextLength) characters")
+                throw ProtocolError(.textTooLong, "'text' is longer than \(Self.maximumTextLength) characters")
             }
             return ProtocolRequest(id: id, action: .conversation(session: session, .message(text: text)))
         }
     }
 
     private static func session(_ raw: Any?) throws(ProtocolError) -> String {
-        guard let raw else { throw ProtocolError("missing_session", "the line needs 'session'") }
+        guard let raw else { throw ProtocolError(.missingSession, "the line needs 'session'") }
         guard let session = raw as? String else {
-            throw ProtocolError("session_not_string", "'session' must be a string, not \(kind(of: raw))")
+            throw ProtocolError(.sessionNotString, "'session' must be a string, not \(kind(of: raw))")
         }
-        guard !session.isEmpty else { throw ProtocolError("empty_session", "'session' must not be empty") }
+        guard !session.isEmpty else { throw ProtocolError(.emptySession, "'session' must not be empty") }
         guard session.utf8.count <= maximumSessionLength else {
-            throw ProtocolError("session_too_long", "'session' is longer than \(maximumSessionLength) bytes")
+            throw ProtocolError(.sessionTooLong, "'session' is longer than \(maximumSessionLength) bytes")
         }
         guard !session.unicodeScalars.contains(where: isControl) else {
-            throw ProtocolError("invalid_session", "'session' must not contain control characters")
+            throw ProtocolError(.invalidSession, "'session' must not contain control characters")
         }
         return session
     }
 
-    private static func choice<T: RawRepresentable<String> & CaseIterable>(_ raw: Any?, _ field: String, _ code: String)
+    private static func choice<T: RawRepresentable<String> & CaseIterable>(
+        _ raw: Any?, _ field: String, _ code: ProtocolError.Code
+    )
         throws(ProtocolError) -> T?
     {
         guard let raw else { return nil }
@@ -191,7 +193,7 @@ public struct RequestParser: Sendable {
         guard let raw else { return nil }
         guard let code = raw as? String, let language = Language(rawValue: code), languages.contains(language) else {
             throw ProtocolError(
-                "unknown_language",
+                .unknownLanguage,
                 "unknown lang \(Self.describe(raw)); expected \(languages.map(\.rawValue).joined(separator: " or "))")
         }
         return language
@@ -202,7 +204,7 @@ public struct RequestParser: Sendable {
         guard let name = raw as? String, profiles.contains(name) else {
             let known = profiles.sorted().joined(separator: ", ")
             throw ProtocolError(
-                "unknown_org",
+                .unknownOrg,
                 "unknown org profile \(Self.describe(raw)); \(known.isEmpty ? "this server has none" : "this server has: \(known)")"
             )
         }
@@ -221,13 +223,13 @@ public struct RequestParser: Sendable {
     private static func requestID(_ value: Any, token: ArraySlice<UInt8>?) -> Result<RequestID, ProtocolError> {
         if let text = value as? String {
             guard text.utf8.count <= maximumIDLength else {
-                return .failure(ProtocolError("id_too_long", "'id' is longer than \(maximumIDLength) bytes"))
+                return .failure(ProtocolError(.idTooLong, "'id' is longer than \(maximumIDLength) bytes"))
             }
             return .success(RequestID(token: token.map(Array.init) ?? Self.token(for: text)))
         }
         guard let number = value as? NSNumber, !isBoolean(number), number.doubleValue.isFinite else {
             return .failure(
-                ProtocolError("invalid_id", "'id' must be a string or a finite number, not \(kind(of: value))"))
+                ProtocolError(.invalidID, "'id' must be a string or a finite number, not \(kind(of: value))"))
         }
         return .success(RequestID(token: token.map(Array.init) ?? Array(number.stringValue.utf8)))
     }

@@ -58,7 +58,7 @@ public enum ProtocolResponse: Sendable {
                 json.key("error")
                 json.object { json in
                     json.key("code")
-                    json.string(error.code)
+                    json.string(error.code.rawValue)
                     json.key("message")
                     json.string(error.message)
                 }

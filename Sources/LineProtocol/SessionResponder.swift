@@ -59,7 +59,7 @@ struct SessionResponder: Sendable {
         if let id, answered.contains(where: { $0.line.hasPrefix(Self.lineKey(id, "")) }) {
             return .error(
                 ProtocolError(
-                    "id_reused",
+                    .idReused,
                     "this id was already used for another line of this session; send each line with an id of its own"),
                 id: id, session: session.key)
         }
@@ -145,11 +145,11 @@ struct SessionResponder: Sendable {
     ) -> ProtocolResponse {
         guard let content = contents[profile] else {
             return .error(
-                ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
+                ProtocolError(.unknownOrg, "unknown org profile '\(profile)'"), id: id, session: session.key)
         }
         if let language, !content.languages.offers(language) {
             return .error(
-                ProtocolError("unknown_language", content.languages.refusal(of: language)), id: id, session: session.key
+                ProtocolError(.unknownLanguage, content.languages.refusal(of: language)), id: id, session: session.key
             )
         }
         var conversation = Conversation(
@@ -237,11 +237,11 @@ struct SessionResponder: Sendable {
     /// cleaned); a crisis phrase is answered whatever else the text holds.
     static func unsafeText(_ text: String) -> ProtocolError? {
         if text.unicodeScalars.contains("\u{0}") {
-            return ProtocolError("text_has_nul", "'text' contains NUL characters")
+            return ProtocolError(.textHasNUL, "'text' contains NUL characters")
         }
         if text.unicodeScalars.contains("\u{1B}") || text.unicodeScalars.contains("\u{9B}") {
             return ProtocolError(
-                "text_has_escape_sequence", "'text' contains terminal escape sequences; send plain text")
+                .textHasEscapeSequence, "'text' contains terminal escape sequences; send plain text")
         }
         return nil
     }

@@ -208,7 +208,7 @@ public final class SessionServer: @unchecked Sendable {
         metrics.count(tally)
         for case .error(let error, _, _) in responses {
             errors += 1
-            metrics.countError(code: error.code)
+            metrics.countError(code: error.code.rawValue)
         }
         if tally.restartedNodes > 0 {
             log.notice(

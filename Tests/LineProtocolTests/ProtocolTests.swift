@@ -345,7 +345,7 @@ import Testing
         items += lines.feed(Array("\nok\n".utf8))
         #expect(items.count == 2)
         if case .failed(let error) = items[0] {
-            #expect(error.code == "line_too_long")
+            #expect(error.code == .lineTooLong)
         } else {
             Issue.record("expected an error")
         }
@@ -362,7 +362,7 @@ import Testing
                 lines.feed(input[$0..<min($0 + pieceSize, input.count)])
             }
             let tooLong = ProtocolError(
-                "line_too_long", "the line is longer than 10 bytes and was skipped (see --max-line)")
+                .lineTooLong, "the line is longer than 10 bytes and was skipped (see --max-line)")
             #expect(items == [.line(exact), .failed(tooLong), .line(Array("b".utf8))], "pieces of \(pieceSize)")
         }
     }
@@ -371,7 +371,7 @@ import Testing
     func truncated() {
         var lines = InputLines(maximumLength: 100)
         #expect(lines.feed(Array("{\"session\":".utf8)) == [])
-        #expect(lines.finish() == [.failed(ProtocolError("truncated_line", "the input ended in the middle of a line"))])
+        #expect(lines.finish() == [.failed(ProtocolError(.truncatedLine, "the input ended in the middle of a line"))])
     }
 
     @Test(
@@ -390,7 +390,7 @@ import Testing
                     return false
                 }())
         if case .failed(let error) = PlainFormat.request(from: Array("no tab here".utf8)) {
-            #expect(error.code == "missing_tab")
+            #expect(error.code == .missingTab)
         } else {
             Issue.record("expected an error")
         }
