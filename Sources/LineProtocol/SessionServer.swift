@@ -29,7 +29,9 @@ import SessionStore
 public final class SessionServer: @unchecked Sendable {
     /// What the server uses for sessions that do not say otherwise.
     public struct Settings: Sendable {
+        /// The language of a conversation whose first message does not tell.
         public var language: Language
+        /// The region whose help lines are given; nil to have the dialogue ask.
         public var region: Region?
         /// The schedule for new follow-ups (an organisation profile's own schedule wins).
         public var schedule: FollowUpSchedule?
@@ -37,6 +39,7 @@ public final class SessionServer: @unchecked Sendable {
         /// consented follow-up stays); the person is told so at the start.
         public var keptHours: Int
 
+        /// Settings for sessions that do not say otherwise.
         public init(language: Language, region: Region?, schedule: FollowUpSchedule?, keptHours: Int) {
             self.language = language
             self.region = region
@@ -72,22 +75,24 @@ public final class SessionServer: @unchecked Sendable {
     /// then it is erased from the files before the reply is written.
     private var deletedSessions = false
 
+    /// A server for lines in `format` (read by ``RequestParser``).
     public init(
-        store: SessionDatabase, contents: [String: GuideContent], settings: Settings,
+        store: SessionDatabase, contents: [String: GuideContent], settings: Settings, format: LineFormat = .json,
         clock: @escaping @Sendable () -> Date
     ) {
         self.store = store
         responder = SessionResponder(contents: contents, settings: settings, clock: clock, keys: store.keys)
-        parser = Self.parser(for: contents)
+        parser = Self.parser(for: contents, format: format)
         started = clock()
         metrics = ServerMetrics(started: started)
     }
 
-    /// The parser for lines that may name these contents' profiles and the default content's languages.
-    private static func parser(for contents: [String: GuideContent]) -> RequestParser {
+    /// The parser for lines in `format` that may name these contents' profiles and the default
+    /// content's languages.
+    private static func parser(for contents: [String: GuideContent], format: LineFormat) -> RequestParser {
         RequestParser(
             profiles: Set(contents.keys.filter { !$0.isEmpty }),
-            languages: contents[""]?.languages.all ?? Language.sources)
+            languages: contents[""]?.languages.all ?? Language.sources, format: format)
     }
 
     /// Serves new content from the next batch on: `gids serve` on SIGHUP, once the content
@@ -97,7 +102,7 @@ public final class SessionServer: @unchecked Sendable {
     public func replaceContents(_ contents: [String: GuideContent]) {
         responder = SessionResponder(
             contents: contents, settings: responder.settings, clock: responder.clock, keys: responder.keys)
-        parser = Self.parser(for: contents)
+        parser = Self.parser(for: contents, format: parser.format)
         metrics.countReload(.loaded)
     }
 
@@ -109,7 +114,12 @@ public final class SessionServer: @unchecked Sendable {
         return count
     }
 
-    /// Answers every item, in order: one response per item.
+    /// Answers every item, in order, and commits what they changed in one transaction before
+    /// returning: one response per item. `gids reply` answers its one line this way.
+    ///
+    ///     let server = SessionServer(store: store, contents: ["": content], settings: settings, clock: Date.init)
+    ///     let responses = server.handle([.line(Array(#"{"session":"anna","text":"hoi"}"#.utf8))])
+    ///     // one .reply for anna, already committed to the store
     public func handle(_ items: [InputLines.Item]) -> [ProtocolResponse] {
         commit(prepare(items, readingAhead: nil))
     }
@@ -122,7 +132,7 @@ public final class SessionServer: @unchecked Sendable {
         let parser = parser
         let requests = items.concurrentMap(minimumShare: 64) { item -> ParsedLine in
             switch item {
-            case .line(let bytes): parser.parse(json: bytes[...])
+            case .line(let bytes): parser.parse(bytes[...])
             case .failed(let error): .failure(ParseFailure(error))
             }
         }

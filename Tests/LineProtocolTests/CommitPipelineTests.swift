@@ -16,7 +16,7 @@ import Testing
             let alone = try ServerHarness()
             let output = Delivered()
             let pipeline = CommitPipeline(server: piped.server) {
-                output.append($0.map { String(decoding: $0.json, as: UTF8.self) })
+                output.append($0.map(piped.text))
             }
             // Batches of 1 to 300 lines; above 200 (the sessions), a session is in two batches in
             // a row: answered ahead of the commit of its previous turn.
@@ -47,9 +47,7 @@ import Testing
             let second = server.prepare(
                 lines(#"{"session":"anna","text":"Een lange dienst"}"#),
                 readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
-            let answers = [server.commit(first), server.commit(second)].map {
-                String(decoding: $0[0].json, as: UTF8.self)
-            }
+            let answers = [server.commit(first), server.commit(second)].map { harness.text(of: $0[0]) }
             #expect(first.wroteAnswersAhead && second.wroteAnswersAhead)
             let reference = try ServerHarness()
             _ = reference.send(#"{"session":"anna","text":"hoi"}"#)
@@ -78,9 +76,7 @@ import Testing
                 readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
             // Meanwhile the other process chooses the check-in for anna.
             #expect(other.send(#"{"session":"anna","text":"1"}"#)[0].contains("Welke gebeurtenissen van vandaag"))
-            let answers = [server.commit(first), server.commit(second)].map {
-                String(decoding: $0[0].json, as: UTF8.self)
-            }
+            let answers = [server.commit(first), server.commit(second)].map { harness.text(of: $0[0]) }
             #expect(!first.wroteAnswersAhead && !second.wroteAnswersAhead)
             // As if the three lines had come one after another: "1" answers the first question.
             let reference = try ServerHarness()
