@@ -76,14 +76,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Where the tests find data kept outside the repository, and why they skip without it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "DialogueRuntimeTests", dependencies: ["DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
         .testTarget(name: "YarnScriptTests", dependencies: ["YarnScript", "DialogueRuntime"]),
         .testTarget(
-            name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime"],
+            name: "YarnTestPlanTests", dependencies: ["YarnTestPlan", "YarnScript", "DialogueRuntime", "TestSupport"],
             exclude: ["Cases"]),
+        .testTarget(name: "TextReadingTests", dependencies: ["TextReading"]),
         .testTarget(
-            name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript"], exclude: ["Fixtures"]),
+            name: "GuideTests", dependencies: ["Guide", "DialogueRuntime", "YarnScript", "TextReading", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Guide"]),
         .testTarget(
             name: "SessionStoreTests",
@@ -93,6 +97,7 @@ let package = Package(
             ]),
         .testTarget(name: "LineProtocolTests", dependencies: ["LineProtocol", "Guide", "SessionStore"]),
         // Runs the built `gids` binary as a person or an operator would.
-        .testTarget(name: "gidsTests", dependencies: ["gids", "Guide", "DialogueRuntime", "SessionStore"]),
+        .testTarget(
+            name: "gidsTests", dependencies: ["gids", "Guide", "DialogueRuntime", "SessionStore", "TestSupport"]),
     ]
 )

@@ -4,7 +4,8 @@ import Guide
 import TextReading
 
 /// The conversation in a terminal: show the guide's turn, read the person's answer, repeat
-/// until the conversation ends or their input does (Ctrl-D ends politely, with the summary so far).
+/// until the conversation ends or their input does (Ctrl-D ends politely, with the summary so
+/// far), or a signal caught by ``Interruption`` stops it at once (Ctrl-C).
 public struct ChatLoop<Session: DialogueSession> {
     /// The session (after ``run()``: as it ended).
     public private(set) var session: Session
@@ -37,7 +38,13 @@ public struct ChatLoop<Session: DialogueSession> {
         show(reply)
         while !reply.isFinished {
             let prompt = isInteractive ? "> " : ""
-            guard let answer = reader.readLine(prompt: prompt) else {
+            let answer = Interruption.signal == nil ? reader.readLine(prompt: prompt) : nil
+            if Interruption.signal != nil {
+                recording?.entries.append(.interrupted)
+                output.write("\n")
+                break
+            }
+            guard let answer else {
                 recording?.entries.append(.endOfInput)
                 if isInteractive { output.write("\n") }
                 reply = session.endOfInput()

@@ -9,7 +9,12 @@ public struct ClauseReader: Sendable {
 
     /// The passage's clauses, in order.
     public func clauses(of passage: Passage, readings: WordReadings) -> [Clause] {
-        let reading = { (word: Int) in readings.readings(of: word, in: passage) }
+        // Each word's roles, from the word and its standard chat form (role words are small
+        // words: their stems and joined verbs add nothing).
+        let roles = passage.words.indices.map { word in
+            vocabulary.roles(of: CollectionOfOne(passage.words[word])).union(
+                vocabulary.roles(of: ChatForms.standard(for: passage.words[word])))
+        }
         var lastNamed: Clause.Holder?
         // Whose words the clauses after a reporting verb give, until the sentence ends (or, after
         // a colon, the next one).
@@ -20,18 +25,18 @@ public struct ClauseReader: Sendable {
             let sentenceWords = passage.sentenceRanges[sentence]
             var holder: Clause.Holder?
             for word in range where holder == nil {
-                holder = person(at: word, in: range, reading: reading, lastNamed: lastNamed)
+                holder = person(at: word, in: range, roles: roles, lastNamed: lastNamed)
             }
-            let says = { (set: WordSet) in range.contains { set.contains(any: reading($0)) } }
-            let sentenceSays = { (set: WordSet) in sentenceWords.contains { set.contains(any: reading($0)) } }
+            let clauseRoles = range.reduce(into: ClauseVocabulary.Roles()) { $0.formUnion(roles[$1]) }
+            let sentenceRoles = sentenceWords.reduce(into: ClauseVocabulary.Roles()) { $0.formUnion(roles[$1]) }
             let inQuotes = range.allSatisfy { passage.isQuoted[$0] }
-            let reports = says(vocabulary.reporting) && !inQuotes
+            let reports = clauseRoles.contains(.reporting) && !inQuotes
             result.append(
                 Clause(
                     words: range, holder: holder ?? .nobody, isQuestion: passage.sentenceAsks[sentence],
                     isQuoted: inQuotes || (speaker != nil && !reports), speaker: reports ? nil : speaker,
-                    isPast: says(vocabulary.past), isNegated: says(vocabulary.negation),
-                    isClinical: sentenceSays(vocabulary.clinical), isTraining: sentenceSays(vocabulary.training)))
+                    isPast: clauseRoles.contains(.past), isNegated: clauseRoles.contains(.negation),
+                    isClinical: sentenceRoles.contains(.clinical), isTraining: sentenceRoles.contains(.training)))
             if let named = holder, named != .writer, named != .listener, !inQuotes { lastNamed = named }
             if reports { speaker = holder ?? .writer }
             let endsSentence = range.upperBound == sentenceWords.upperBound
@@ -42,22 +47,22 @@ public struct ClauseReader: Sendable {
 
     /// Whom a word names, if anyone.
     private func person(
-        at word: Int, in range: Range<Int>, reading: (Int) -> [String], lastNamed: Clause.Holder?
+        at word: Int, in range: Range<Int>, roles: [ClauseVocabulary.Roles], lastNamed: Clause.Holder?
     ) -> Clause.Holder? {
-        let forms = reading(word)
-        if vocabulary.generic.contains(any: forms) { return .people }
-        if vocabulary.listener.contains(any: forms) { return .listener }
-        if vocabulary.patients.contains(any: forms) { return .patient }
-        if vocabulary.pronouns.contains(any: forms) { return lastNamed ?? .someoneElse }
-        if vocabulary.possessive.contains(any: forms) {
+        let own = roles[word]
+        if own.contains(.people) { return .people }
+        if own.contains(.listener) { return .listener }
+        if own.contains(.patients) { return .patient }
+        if own.contains(.pronouns) { return lastNamed ?? .someoneElse }
+        if own.contains(.possessive) {
             for next in (word + 1)..<min(word + 3, range.upperBound) {
-                if vocabulary.patients.contains(any: reading(next)) { return .patient }
-                if vocabulary.others.contains(any: reading(next)) { return .someoneElse }
+                if roles[next].contains(.patients) { return .patient }
+                if roles[next].contains(.others) { return .someoneElse }
             }
             return .writer
         }
-        if vocabulary.others.contains(any: forms) { return .someoneElse }
-        if vocabulary.writer.contains(any: forms) { return .writer }
+        if own.contains(.others) { return .someoneElse }
+        if own.contains(.writer) { return .writer }
         return nil
     }
 }

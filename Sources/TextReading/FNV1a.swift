@@ -23,10 +23,10 @@ public struct FNV1a: Sendable {
         for byte in text.utf8 { add(byte) }
     }
 
-    /// The digest of a sequence of scalars.
-    public static func of(_ letters: some Sequence<Unicode.Scalar>) -> UInt64 {
-        var hash = FNV1a()
-        for letter in letters { hash.add(letter) }
-        return hash.value
+    /// Adds a scalar as its UTF-8 bytes, as ``add(_:)-(String)`` adds the text it stands in.
+    public mutating func addUTF8(_ scalar: Unicode.Scalar) {
+        if let bytes = UTF8.encode(scalar) {
+            for byte in bytes { add(byte) }
+        }
     }
 }

@@ -80,8 +80,9 @@ public struct LinearModel: Sendable, Equatable {
         return Data(bytes)
     }
 
-    /// Reads a model file's bytes.
-    public init(data: Data) throws(FileError) {
+    /// Reads a model file's bytes; without `includingLines` the labelled lines at its end are
+    /// left unread (``lines`` is empty), for a reader that only scores.
+    public init(data: Data, includingLines: Bool = true) throws(FileError) {
         var reader = ByteReader(bytes: [UInt8](data))
         guard reader.take(Self.magic.count) == Self.magic else {
             throw FileError(description: "not a gids model file (it does not start with GIDSLM01)")
@@ -96,7 +97,11 @@ public struct LinearModel: Sendable, Equatable {
             guard bits <= 24, count == 1 << bits else {
                 throw FileError(description: "the model has \(count) weights for \(bits) bits")
             }
-            weights = try (0..<count).map { _ in Float(bitPattern: try reader.integer()) }
+            weights = try reader.floats(count)
+            guard includingLines else {
+                lines = []
+                return
+            }
             let lineCount = Int(try reader.integer() as UInt32)
             lines = try (0..<lineCount).map { _ in
                 let label = try reader.integer() as UInt8
@@ -133,6 +138,19 @@ private struct ByteReader {
     mutating func integer<T: FixedWidthInteger>() throws -> T {
         guard let taken = take(MemoryLayout<T>.size) else { throw CutShort() }
         return T(littleEndian: taken.withUnsafeBytes { $0.loadUnaligned(as: T.self) })
+    }
+
+    /// `count` little-endian 32-bit floats, read in one go.
+    mutating func floats(_ count: Int) throws -> [Float] {
+        guard offset + count * 4 <= bytes.count else { throw CutShort() }
+        defer { offset += count * 4 }
+        return bytes.withUnsafeBytes { raw in
+            (0..<count).map {
+                Float(
+                    bitPattern: UInt32(
+                        littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * 4, as: UInt32.self)))
+            }
+        }
     }
 
     mutating func text() throws -> String {

@@ -18,11 +18,15 @@ public struct SpellingCorrector: Sendable {
     public static let maximumEdits = 2
 
     private let targets: [[Unicode.Scalar]]
-    /// Every deletion's digest with the target it came from, sorted by digest (one flat array:
-    /// a dictionary of arrays took megabytes for a few thousand words).
-    private let deletionIndex: [(digest: UInt64, target: Int32)]
+    /// Every deletion's digest with the target it came from, in one sorted array of numbers:
+    /// the digest's top 48 bits and the target's number in the low 16 (a dictionary of arrays
+    /// took megabytes for a few thousand words). Found candidates are measured exactly, so a
+    /// shortened digest costs nothing but a rare extra comparison.
+    private let deletionIndex: [UInt64]
     private let known: Set<[Unicode.Scalar]>
     private let dictionary: SpellingDictionary?
+
+    private static let targetBits: UInt64 = 0xFFFF
 
     /// A corrector towards these folded words; `dictionary` says which words are real words
     /// and so never corrected (nil: none is, for tests that must not depend on the machine).
@@ -31,21 +35,28 @@ public struct SpellingCorrector: Sendable {
         known = words
         targets = words.filter { $0.count >= Self.shortest }.sorted {
             $0.lexicographicallyPrecedes($1) { $0.value < $1.value }
-        }
-        var index: [(digest: UInt64, target: Int32)] = []
+        }.prefix(Int(Self.targetBits)).map { $0 }
+        var index: [UInt64] = []
         for (number, target) in targets.enumerated() {
-            for digest in Set(Self.deletions(of: target).map(FNV1a.of)) { index.append((digest, Int32(number))) }
+            Self.forEachDeletion(of: target) { index.append(($0 & ~Self.targetBits) | UInt64(number)) }
         }
-        deletionIndex = index.sorted { ($0.digest, $0.target) < ($1.digest, $1.target) }
+        index.sort()
+        var kept = 0
+        for entry in index where kept == 0 || entry != index[kept - 1] {
+            index[kept] = entry
+            kept += 1
+        }
+        deletionIndex = Array(index[..<kept])
         self.dictionary = dictionary
     }
 
-    /// The known word a folded word was meant to be, if it is a typo of exactly one nearest one.
+    /// The known word a folded word was meant to be: the nearest (the first in order when several
+    /// are as near), if the word is not itself a word of Dutch or English.
     public func correction(for word: String) -> String? {
         let letters = Array(word.unicodeScalars)
         guard letters.count >= Self.shortest, !known.contains(letters) else { return nil }
         var candidates = Set<Int32>()
-        for deletion in Self.deletions(of: letters) { candidates.formUnion(targets(sharing: FNV1a.of(deletion))) }
+        Self.forEachDeletion(of: letters) { candidates.formUnion(targets(sharing: $0)) }
         var best: (distance: Int, target: Int)?
         for candidate in candidates.sorted() {
             let target = targets[Int(candidate)]
@@ -61,33 +72,35 @@ public struct SpellingCorrector: Sendable {
 
     /// The targets with a deletion of this digest.
     private func targets(sharing digest: UInt64) -> [Int32] {
+        let key = digest & ~Self.targetBits
         var low = 0
         var high = deletionIndex.count
         while low < high {
             let middle = (low + high) / 2
-            if deletionIndex[middle].digest < digest { low = middle + 1 } else { high = middle }
+            if deletionIndex[middle] < key { low = middle + 1 } else { high = middle }
         }
         var found: [Int32] = []
-        while low < deletionIndex.count, deletionIndex[low].digest == digest {
-            found.append(deletionIndex[low].target)
+        while low < deletionIndex.count, deletionIndex[low] & ~Self.targetBits == key {
+            found.append(Int32(deletionIndex[low] & Self.targetBits))
             low += 1
         }
         return found
     }
 
-    /// The word and each form of it with one or two letters left out.
-    private static func deletions(of word: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var result = [word]
-        for first in word.indices {
-            var once = word
-            once.remove(at: first)
-            result.append(once)
-            for second in first..<once.count {
-                var twice = once
-                twice.remove(at: second)
-                result.append(twice)
+    /// The digest of the word and of each form of it with one or two letters left out, worked
+    /// out without making the forms (several may share a digest).
+    private static func forEachDeletion(of word: [Unicode.Scalar], _ body: (UInt64) -> Void) {
+        func digest(skipping first: Int, _ second: Int) -> UInt64 {
+            var hash = FNV1a()
+            for (position, letter) in word.enumerated() where position != first && position != second {
+                hash.add(letter)
             }
+            return hash.value
         }
-        return result
+        body(digest(skipping: -1, -1))
+        for first in word.indices {
+            body(digest(skipping: first, -1))
+            for second in (first + 1)..<word.count { body(digest(skipping: first, second)) }
+        }
     }
 }

@@ -5,7 +5,8 @@
 /// replaced, so what was written still counts as written.
 public struct WordReadings: Sendable {
     /// For each word, its other readings in this order: standard forms, joined verbs,
-    /// corrections, stems; without duplicates and without the word itself.
+    /// corrections, stems (of the word as typed, for words of four letters or more); without
+    /// duplicates and without the word itself.
     public let alternatives: [[String]]
     /// For each word, the form the learned readers read first: its standard form or
     /// correction if it has one, else the word.
@@ -26,24 +27,28 @@ public struct WordReadings: Sendable {
             let joined = SeparableVerbs.joined(in: clause.map { primary[$0] })
             for (offset, verbs) in joined.enumerated() { alternatives[clause.lowerBound + offset] += verbs }
         }
-        let dutch = Stemmer(.dutch)
-        let english = Stemmer(.english)
         for (index, word) in words.enumerated() {
             // A chat form ("nie") is no typo.
             if let corrector, ChatForms.standard(for: word).isEmpty, let corrected = corrector.correction(for: word) {
                 alternatives[index].append(corrected)
                 primary[index] = corrected
             }
-            for form in [word] + alternatives[index] {
-                alternatives[index].append(dutch.stem(form))
-                alternatives[index].append(english.stem(form))
+            // The stems of the word and of its standard form or correction; small words ("ik",
+            // "nie") have none worth having.
+            for form in Set([word, primary[index]]) where form.utf8.count >= Self.shortestStemmed {
+                let stems = StemCache.shared.stems(of: form)
+                alternatives[index] += [stems.dutch, stems.english]
             }
-            var seen: Set<String> = [word]
-            alternatives[index] = alternatives[index].filter { seen.insert($0).inserted }
+            var kept: [String] = []
+            for reading in alternatives[index] where reading != word && !kept.contains(reading) { kept.append(reading) }
+            alternatives[index] = kept
         }
         self.alternatives = alternatives
         self.primary = primary
     }
+
+    /// The shortest word that is stemmed.
+    static let shortestStemmed = 4
 
     /// Every reading of a word, the word first.
     public func readings(of index: Int, in passage: Passage) -> [String] {

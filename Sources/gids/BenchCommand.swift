@@ -13,8 +13,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Conformance cases to include in the compile measurement.")
     var conformance: String?
 
-    @Option(help: "Turns to measure.")
+    @Option(parsing: .unconditional, help: "Turns to measure.")
     var turns = 200_000
+
+    func validate() throws {
+        try OptionRange.require(turns, atLeast: 1, for: "--turns", unit: "turn")
+    }
 
     func run() throws {
         #if DEBUG

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Guide
+import Terminal
 
 /// `gids chat` (the default): a conversation in the terminal.
 struct ChatCommand: ParsableCommand {
@@ -8,8 +9,17 @@ struct ChatCommand: ParsableCommand {
         commandName: "chat",
         abstract: "Have a conversation with gids (the default).",
         discussion: """
-            Answer options by number or by the start of their text. At any moment: stop, back, \
-            restart, help, crisis. Ctrl-D ends politely; nothing is kept afterwards.
+            Answer an option by its number, its text, or a word that stands in that option only; \
+            where a question takes free text, just type. At any moment: stop, terug/back, \
+            opnieuw/restart, hulp/help (the commands and the crisis lines), crisis or 112 (the \
+            crisis answer), and vergeet mij/forget me (the conversation ends and everything gids \
+            remembers about you is deleted). Ctrl-D ends with a summary of what you said; Ctrl-C \
+            stops at once. A transcript asked for with --record is written either way.
+
+            What you type stays in memory and is gone when gids ends. Only if you agree, gids \
+            remembers in the data folder the date and kind of a critical event, the dates of the \
+            talks after it, which signals you recognised and the schedule, never anything you \
+            typed: 'gids memory' shows it, 'gids forget' deletes it.
             """
     )
 
@@ -27,7 +37,9 @@ struct ChatCommand: ParsableCommand {
         // Remembering and the summary file are done during the turn, before they are claimed.
         conversation.performer = { memory.perform($0) }
         _ = try terminal.run(
-            conversation, language: conversation.state.language, seed: seed, settings: settings, door: .chat
+            conversation,
+            header: settings.transcriptHeader(language: conversation.state.language, seed: seed, door: .chat)
         ) { memory.perform($0) == .done }
+        Interruption.endProcessIfInterrupted()
     }
 }

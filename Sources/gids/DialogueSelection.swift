@@ -12,14 +12,14 @@ enum DialogueSelection {
             ?? projects.filter { $0.language == nil || $0.language?.rawValue == languages.first }
         if let language, chosen.isEmpty {
             throw ValidationError(
-                "there is no \(language) dialogue here; its dialogues are \(languages.joined(separator: " and ")) (a translation is made from the dialogue it translates: --language \(languages.first ?? "nl"))"
+                "there is no \(language) dialogue here; its dialogues are \(languages.joined(separator: " and ")) (a translation is made from the dialogue it translates: --lang \(languages.first ?? "nl"))"
             )
         }
         guard chosen.count == 1, let project = chosen.first else {
             throw ValidationError(
                 chosen.isEmpty
                     ? "there are no dialogue files here; give a content folder or .yarn files"
-                    : "these paths hold \(chosen.count) separate dialogues; give the files of one, or a content folder with --language"
+                    : "these paths hold \(chosen.count) separate dialogues; give the files of one, or a content folder with --lang"
             )
         }
         return project

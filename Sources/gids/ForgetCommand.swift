@@ -13,16 +13,22 @@ struct ForgetCommand: ParsableCommand {
             "In a terminal gids asks first; --yes deletes without asking (for scripts). A bridge's sessions (serve.sqlite) are not touched."
     )
 
-    @OptionGroup var settings: GuideSettings
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var dataFolder: DataFolderOption
+    @OptionGroup var dialogues: DialoguesOption
 
     @Flag(help: "Delete without asking.")
     var yes = false
 
     func run() throws {
-        let content = try settings.loadContent()
-        let path = settings.databasePath
+        let content = try ContentLoader.load(from: try dialogues.folder(), messageLanguage: language.messageLanguage)
+        let path = dataFolder.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        var conversation = try settings.conversation(content: content, memoryLocation: existed ? path : nil)
+        var conversation = Conversation(
+            content: content,
+            settings: ConversationSettings(
+                language: try language.language(in: content), region: nil, seed: 1, today: .today(),
+                memoryLocation: existed ? path : nil))
         if existed, !yes, isatty(STDIN_FILENO) == 1 {
             // Asked as any question of gids: until an option is chosen; Ctrl-D keeps everything.
             var reply = conversation.forgetQuestion()

@@ -24,10 +24,16 @@ struct Gids: ParsableCommand {
     static func main() {
         // The content is part of what runs, so --version names it too (ArgumentParser's
         // version text is fixed when gids is built).
-        if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
             print(VersionText.describe())
             return
         }
+        if RootHelp.isAsked(by: arguments) {
+            print(RootHelp.text, terminator: "")
+            return
+        }
+        if let error = UnknownCommand.error(in: arguments) { exit(withError: error) }
         signal(SIGXFSZ, SIG_IGN)
         let level = logLevel(ProcessInfo.processInfo.environment["GIDS_LOG_LEVEL"])
         LoggingSystem.bootstrap { label in

@@ -19,7 +19,9 @@ struct GraphCommand: ParsableCommand {
     @Argument(help: "A content folder, or dialogue files and folders (default: the dialogues folder).")
     var paths: [String] = []
 
-    @Option(help: "For a content folder: the language whose dialogue to draw (default: the first, nl).")
+    @Option(
+        name: .customLong("lang"),
+        help: "For a content folder: the language whose dialogue to draw (default: the first, nl).")
     var language: String?
 
     @Option(help: "dot (Graphviz) or mermaid.")

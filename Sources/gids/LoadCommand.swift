@@ -11,13 +11,15 @@ struct LoadCommand: ParsableCommand {
         discussion: "Run it on a release build: swift run -c release gids load"
     )
 
-    @Option(help: "How many sessions talk at once.")
+    @Option(parsing: .unconditional, help: "How many sessions talk at once.")
     var sessions = 10_000
 
-    @Option(help: "How many lines may be waiting for their reply at any moment in the throughput run.")
+    @Option(
+        parsing: .unconditional,
+        help: "How many lines may be waiting for their reply at any moment in the throughput run.")
     var window = 2_000
 
-    @Option(help: "How many lines the latency run sends, one at a time.")
+    @Option(parsing: .unconditional, help: "How many lines the latency run sends, one at a time.")
     var latencyLines = 3_000
 
     @Option(
@@ -33,6 +35,12 @@ struct LoadCommand: ParsableCommand {
         ["hoi", "1", "De overdracht liep uit", "gespannen", "ja", "2"],
         ["hoi", "ik denk aan zelfmoord", "1", "1", "1", "Het ging wel"],
     ]
+
+    func validate() throws {
+        try OptionRange.require(sessions, atLeast: 1, for: "--sessions", unit: "session")
+        try OptionRange.require(window, atLeast: 1, for: "--window", unit: "line")
+        try OptionRange.require(latencyLines, atLeast: 1, for: "--latency-lines", unit: "line")
+    }
 
     func run() throws {
         #if DEBUG

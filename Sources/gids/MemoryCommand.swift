@@ -9,13 +9,19 @@ struct MemoryCommand: ParsableCommand {
         abstract: "Show in plain language what gids remembers about you (only with your consent, never what you typed)."
     )
 
-    @OptionGroup var settings: GuideSettings
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var dataFolder: DataFolderOption
+    @OptionGroup var date: DateOption
+    @OptionGroup var dialogues: DialoguesOption
 
     func run() throws {
-        let content = try settings.loadContent()
-        let memory = LocalMemory(path: settings.databasePath, today: settings.today)
-        var conversation = try settings.conversation(
-            content: content, followUp: memory.load(), memoryLocation: settings.databasePath)
+        let content = try ContentLoader.load(from: try dialogues.folder(), messageLanguage: language.messageLanguage)
+        let memory = LocalMemory(path: dataFolder.databasePath, today: date.today)
+        var conversation = Conversation(
+            content: content,
+            settings: ConversationSettings(
+                language: try language.language(in: content), region: nil, seed: 1, today: date.today,
+                followUp: memory.load(), memoryLocation: dataFolder.databasePath))
         for message in conversation.memoryDescription().messages { print(message.text) }
     }
 }

@@ -12,11 +12,15 @@ struct PracticeCommand: ParsableCommand {
         discussion: """
             Choose a candidate response by number or type your own; each turn gets feedback with \
             the reason. The debrief at the end judges the criteria of peer support (met, partly, \
-            not yet). Nothing is stored, unless you ask for a report.
-            """
+            not yet). Nothing is kept, unless you ask for a report (--report) or a transcript (--record).
+            """,
+        aliases: ["practise"]
     )
 
-    @OptionGroup var settings: GuideSettings
+    @OptionGroup var language: LanguageOption
+    @OptionGroup var region: RegionOption
+    @OptionGroup var organisation: OrganisationOption
+    @OptionGroup var dialogues: DialoguesOption
 
     @Option(
         help: ArgumentHelp(
@@ -44,8 +48,10 @@ struct PracticeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let content = try settings.loadContent()
-        let language = try settings.language(in: content)
+        let content = try ContentLoader.load(
+            from: try dialogues.folder(), organisationFile: organisation.file,
+            messageLanguage: self.language.messageLanguage)
+        let language = try self.language.language(in: content)
         let lexicon = content.practice[content.languages.source(of: language)]
         if let explain {
             let findings = lexicon.classify(explain)
@@ -62,11 +68,16 @@ struct PracticeCommand: ParsableCommand {
             return
         }
         let seed = terminal.newPhrasingSeed()
+        let today = DayDate.today()
         let session = PracticeSession(
             content: content,
-            settings: try settings.conversationSettings(
-                content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
-        let loop = try terminal.run(session, language: language, seed: seed, settings: settings, door: .practice)
+            settings: ConversationSettings(
+                language: language, region: region.region, seed: seed, today: today, canWriteFiles: false))
+        let header = Transcript(
+            language: language, region: region.region, organisationFile: organisation.file, seed: seed, today: today,
+            door: .practice)
+        let loop = try terminal.run(session, header: header)
+        defer { Interruption.endProcessIfInterrupted() }
         if let report, let last = loop.session.lastDebrief {
             do throws(PrivateFile.Failure) {
                 try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)

@@ -65,7 +65,7 @@ struct SafetyCommand: ParsableCommand {
         completion: .directory)
     var sharedCorpora: String?
 
-    @OptionGroup var settings: GuideSettings
+    @OptionGroup var dialogues: DialoguesOption
 
     func validate() throws {
         let modes = [explain != nil, corpus != nil, evaluate, train, checkModel].filter { $0 }.count
@@ -77,10 +77,10 @@ struct SafetyCommand: ParsableCommand {
     func run() throws {
         if evaluate || train || checkModel {
             // Trained afresh: the model there now may not fit this build's features.
-            try learn(try settings.loadContent(learnedReader: false))
+            try learn(try loadContent(learnedReader: false))
             return
         }
-        let content = try settings.loadContent(learnedReader: !rulesOnly)
+        let content = try loadContent(learnedReader: !rulesOnly)
         if let explain {
             let text = TextNormalizer.sanitized(explain)
             let assessment = content.safetyNet.assess(text)
@@ -107,9 +107,15 @@ struct SafetyCommand: ParsableCommand {
         }
     }
 
+    private func loadContent(learnedReader: Bool) throws -> GuideContent {
+        try ContentLoader.load(
+            from: try dialogues.folder(), messageLanguage: LanguageOption.localeMessageLanguage,
+            learnedReader: learnedReader)
+    }
+
     /// Trains the learned reader, prints its held-out figures, and writes or checks the model.
     private func learn(_ content: GuideContent) throws {
-        let folder = URL(fileURLWithPath: try settings.dialoguesFolder())
+        let folder = URL(fileURLWithPath: try dialogues.folder())
         let repository =
             corpora.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? folder.deletingLastPathComponent()

@@ -10,7 +10,8 @@ import YarnScript
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Answer chat-bridge lines on stdin: one JSON object per line in, one per line out (see README).",
+        abstract:
+            "Answer chat-bridge lines on stdin: one JSON object per line in, one per line out (see gids-serve(1)).",
         discussion: """
             Replies are written only after their sessions are committed; lines that arrive together \
             are committed together. SIGTERM finishes the lines already read, commits and exits 0. \
@@ -24,7 +25,9 @@ struct ServeCommand: ParsableCommand {
     /// What the server tells its operator: never what anyone typed.
     private static let log = Logger(label: "gids.serve")
 
-    @Option(help: "The longest line accepted, in bytes; longer lines get an error and are skipped.")
+    @Option(
+        parsing: .unconditional, help: "The longest line accepted, in bytes; longer lines get an error and are skipped."
+    )
     var maxLine = 65_536
 
     @Option(
@@ -38,6 +41,10 @@ struct ServeCommand: ParsableCommand {
             "Delete the conversations idle longer than --forget-after hours and the expired follow-ups, print how many, and exit."
     )
     var purge = false
+
+    func validate() throws {
+        try OptionRange.require(maxLine, atLeast: 1, for: "--max-line", unit: "byte")
+    }
 
     func run() throws {
         let store = try settings.openStore()

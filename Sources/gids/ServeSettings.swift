@@ -42,6 +42,7 @@ struct ServeSettings: ParsableArguments {
     var profile: [String] = []
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Delete a conversation, with everything typed in it, after this many hours without a message (a consented follow-up stays).",
             valueName: "hours"))
@@ -56,7 +57,7 @@ struct ServeSettings: ParsableArguments {
         for entry in profile where !entry.contains("=") {
             throw ValidationError("--profile needs NAME=FILE, not '\(entry)'")
         }
-        if forgetAfter < 1 { throw ValidationError("--forget-after must be 1 hour or more") }
+        try OptionRange.require(forgetAfter, atLeast: 1, for: "--forget-after", unit: "hour")
     }
 
     /// The content per profile: "" is the default (with `--org`, if given). On errors prints

@@ -12,7 +12,7 @@ struct StringsCommand: ParsableCommand {
             "Print a strings CSV (language,id,text,file,node,lineNumber,lock,comment) of every line, for translation.",
         discussion: """
             Given a content folder (default: the installed one), prints the lines of the dialogue of \
-            --language, its practice scenarios included, with files named within the folder. A \
+            --lang, its practice scenarios included, with files named within the folder. A \
             translation is that table with the text column translated, saved in the dialogue's folder \
             under the translation's language code (nl/fy.csv); gids check reports its missing and stale lines.
             """
@@ -21,7 +21,9 @@ struct StringsCommand: ParsableCommand {
     @Argument(help: "A content folder, or dialogue files and folders (default: the dialogues folder).")
     var paths: [String] = []
 
-    @Option(help: "The language of the dialogue: which one of a content folder, and the 'language' column.")
+    @Option(
+        name: .customLong("lang"),
+        help: "The language of the dialogue: which one of a content folder, and the 'language' column.")
     var language = "nl"
 
     func run() throws {

@@ -7,11 +7,17 @@ import Terminal
 /// and running a session at the terminal.
 struct TerminalSessionOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp("Also write the conversation to this file as a transcript (mode 0600).", valueName: "file"),
+        help: ArgumentHelp(
+            "Also write the conversation to this file as a transcript (mode 0600), however it ends (Ctrl-D, Ctrl-C, stop).",
+            valueName: "file"),
         completion: .file())
     var record: String?
 
-    @Option(help: .hidden)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "The seed for the choice of phrasing (default: a new one each time); the same seed gives the same words, as transcripts need.",
+            valueName: "number"))
     var seed: UInt64?
 
     /// A transcript that could not be written is found before the conversation, not after it.
@@ -20,33 +26,34 @@ struct TerminalSessionOptions: ParsableArguments {
     }
 
     /// A seed for varied phrasing: the one given, else one from the clock (so a new one on
-    /// every call: take it once, and give the same to the session and to ``run(_:language:seed:settings:door:perform:)``).
+    /// every call: take it once, and give the same to the session and to the transcript header).
     func newPhrasingSeed() -> UInt64 {
         seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
     }
 
     /// Runs the session at the terminal (readline when a person is typing) and writes the
-    /// transcript when asked, naming the seed the session was made with; returns the loop,
-    /// which holds the session as it ended.
+    /// transcript when asked (`header`: its settings), however the session ends; returns the
+    /// loop, which holds the session as it ended. After Ctrl-C (or SIGTERM, SIGHUP) the caller
+    /// writes what else it must and then calls ``Interruption/endProcessIfInterrupted()``.
     func run<Session: DialogueSession>(
-        _ session: Session, language: Language, seed: UInt64, settings: GuideSettings, door: Transcript.Door,
-        perform: @escaping (Effect) -> Bool = { _ in true }
+        _ session: Session, header: Transcript, perform: @escaping (Effect) -> Bool = { _ in true }
     ) throws -> ChatLoop<Session> {
         let interactive = isatty(STDIN_FILENO) == 1
-        // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT.
-        signal(SIGINT, SIG_DFL)
-        Signals.unblock(SIGINT)
+        // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT;
+        // it is caught so that the transcript is written first.
+        Interruption.catchSignals()
+        for signal in Interruption.signals { Signals.unblock(signal) }
         let reader: any LineReader = interactive ? ReadlineReader() : PlainLineReader()
-        let header = record.map { _ in
-            Transcript(
-                language: language, region: settings.region, organisationFile: settings.org, seed: seed,
-                today: settings.today, schedule: settings.schedule, door: door)
-        }
         var loop = ChatLoop(
-            session: session, reader: reader, style: .current(), isInteractive: interactive, recording: header,
-            perform: perform)
+            session: session, reader: reader, style: .current(), isInteractive: interactive,
+            recording: record.map { _ in header }, perform: perform)
         if let transcript = loop.run(), let record {
-            try PrivateFile.write(transcript.text, to: record)
+            do throws(PrivateFile.Failure) {
+                try PrivateFile.write(transcript.text, to: record)
+            } catch {
+                printError("gids: the transcript was not written: \(error)")
+                throw ExitCode(74)
+            }
         }
         return loop
     }

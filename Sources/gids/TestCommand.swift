@@ -9,8 +9,9 @@ struct TestCommand: ParsableCommand {
         abstract: "Replay transcripts (default: Transcripts/) and show where the guide now says something else.",
         discussion: """
             A content folder among the paths is the content to replay them on (like --dialogues), with \
-            the Transcripts/ folder beside it when no transcripts are named. Ends with the line \
-            'N passed, M failed'; exits 1 if any transcript differs.
+            the Transcripts/ folder beside it when no transcripts are named (a source tree has one, \
+            an installed gids does not). Ends with the line 'N passed, M failed'; exits 1 if any \
+            transcript differs, 66 when there are none to replay.
             """
     )
 
@@ -33,11 +34,16 @@ struct TestCommand: ParsableCommand {
         }
         let folder = try dialogues ?? contentFolders.first ?? DialogueLocation.defaultDirectory()
         let transcripts = paths.filter { ContentFolder($0) == nil }
+        for path in transcripts where !FileManager.default.fileExists(atPath: path) {
+            printError("gids test: \(path) is not there; name transcript files (*.transcript) or folders of them")
+            throw ExitCode(66)
+        }
         let beside = URL(fileURLWithPath: folder).deletingLastPathComponent().appendingPathComponent("Transcripts").path
         if transcripts.isEmpty, !FileManager.default.fileExists(atPath: beside) {
-            throw ValidationError(
-                "there is no Transcripts folder beside \(folder); name the transcripts to replay: gids test \(folder) TRANSCRIPT..."
+            printError(
+                "gids test: there is no Transcripts folder beside \(folder) (an installed gids ships none); name the transcripts to replay: gids test \(folder) TRANSCRIPT..."
             )
+            throw ExitCode(66)
         }
         let files = TranscriptFiles.find(in: transcripts.isEmpty ? [beside] : transcripts)
         var failed = 0

@@ -1,5 +1,6 @@
 import Foundation
 import Guide
+import TestSupport
 import Testing
 import TextReading
 
@@ -7,28 +8,19 @@ import TextReading
 /// the shipped model is the one its training data gives, and its figures on lines it never
 /// saw (each file scored by a model trained on the others).
 @Suite struct LearnedReaderTests {
-    /// The shared development corpora, where the README says they are; nil (and the tests that
-    /// need them say they were skipped) on a clone with nothing beside it.
-    static let sharedCorpora: URL? = {
-        let folder = URL(
-            fileURLWithPath: ProcessInfo.processInfo.environment["GIDS_CORPORA"]
-                ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/domain/corpora").path)
-        return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
-    }()
+    /// The shared development corpora, where the README says they are: the learned reader is
+    /// trained on them, so the tests of its training skip without them.
+    private static let corpora = SharedTestData.corpora
 
-    private func trainingLines() throws -> [LabelledText]? {
-        guard let shared = Self.sharedCorpora else {
-            print(
-                "LearnedReaderTests: skipped, the shared corpora are not at ../shared/domain/corpora (set GIDS_CORPORA); the learned reader is trained on them"
-            )
-            return nil
-        }
-        return try SafetyTraining.lines(from: SafetyTraining.files(repository: repositoryRoot, shared: shared))
+    private func trainingLines() throws -> [LabelledText] {
+        try SafetyTraining.lines(from: SafetyTraining.files(repository: repositoryRoot, shared: Self.corpora.folder))
     }
 
-    @Test("the shipped model was trained on exactly the labelled lines and settings there are now")
+    @Test(
+        "the shipped model was trained on exactly the labelled lines and settings there are now",
+        .enabled(if: corpora.isPresent, corpora.skipReason))
     func modelMatchesItsTrainingData() throws {
-        guard let lines = try trainingLines() else { return }
+        let lines = try trainingLines()
         let reader = try #require(try shippedContent().safetyNet.learnedReader)
         #expect(
             reader.model.trainingDigest
@@ -41,7 +33,7 @@ import TextReading
         let net = try shippedContent().safetyNet
         let reader = try #require(net.learnedReader)
         // A line the rules have no words for, and the model would ask about.
-        let text = "ik zie er de zin niet meer van in om nog op te staan, alles is grijs"
+        let text = "ik heb geen zin meer om nog verder te gaan met alles"
         #expect(net.with(learnedReader: nil).assess(text).decision == .none)
         let assessment = net.assess(text)
         #expect(assessment.decision == .check)
@@ -80,9 +72,9 @@ import TextReading
 
     @Test(
         "held out by file, every crisis line reaches the crisis answer or the check question and ordinary lines rarely do",
-        .timeLimit(.minutes(20)))
+        .enabled(if: corpora.isPresent, corpora.skipReason), .timeLimit(.minutes(20)))
     func heldOutFigures() throws {
-        guard let lines = try trainingLines() else { return }
+        let lines = try trainingLines()
         let content = try shippedContent()
         let rules = content.safetyNet.with(learnedReader: nil)
         let (models, scores) = SafetyTraining.crossValidate(lines, net: rules)
@@ -91,7 +83,7 @@ import TextReading
         let evaluation = SafetyEvaluation(lines: lines, models: models, threshold: threshold, content: content)
         print("safety net, held out by file:\n" + evaluation.report())
         let figures = evaluation.figures()
-        // The aim is 95% (README, The safety net, says where it stands); this guards what is reached.
+        // The aim is 95% (docs/safety-net.md says where it stands); this guards what is reached.
         #expect(Double(figures.reached) >= Double(figures.crisisLines) * 0.91)
         #expect(Double(figures.ordinaryCrisis) <= Double(figures.ordinaryLines) * 0.05)
         #expect(Double(figures.ordinaryCheck) <= Double(figures.ordinaryLines) * 0.10)

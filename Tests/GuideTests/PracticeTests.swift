@@ -1,5 +1,6 @@
 import Foundation
 import Guide
+import TestSupport
 import Testing
 
 /// A labelled utterance: what a trainer says it does.
@@ -174,15 +175,12 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
     }
 
     @Test(
-        "on the development corpus written apart from the lexicons: at least 85% recall for every move with 10 or more examples, 90% micro-averaged"
+        "on the development corpus written apart from the lexicons: at least 85% recall for every move with 10 or more examples, 90% micro-averaged",
+        .enabled(if: SharedTestData.corpora.isPresent, SharedTestData.corpora.skipReason)
     )
     func developmentCorpus() throws {
         let content = try shippedContent()
-        let file = repositoryRoot.appendingPathComponent("../shared/domain/corpora/practice-dev.tsv")
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            print("practice development corpus: \(file.path) is not there; skipped")
-            return
-        }
+        let text = try String(contentsOf: SharedTestData.corpora.file("practice-dev.tsv"), encoding: .utf8)
         let evaluation = PracticeEvaluation(
             items: try PracticeEvaluation.items(fromTSV: text), lexicons: content.practice)
         print("practice moves on the development corpus (\(evaluation.items.count) utterances):\n" + evaluation.report)

@@ -1,13 +1,12 @@
 import Foundation
 import Guide
+import TestSupport
 import Testing
 
 /// The development corpora of `../shared/domain/corpora/` (or `$GIDS_CORPORA`), written
 /// independently of the lexicons, and the project's own, run through real conversations.
 @Suite struct SafetyCorpusTests {
-    private static let corpora =
-        ProcessInfo.processInfo.environment["GIDS_CORPORA"]
-        ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/domain/corpora").path
+    private static let corpora = SharedTestData.corpora
 
     private func run(_ file: String) throws -> [SafetyCorpus.Result] {
         let results = SafetyCorpus.run(try SafetyCorpus.read(file: file), content: try shippedContent())
@@ -37,17 +36,20 @@ import Testing
     }
 
     @Test(
-        "every crisis line of the development corpus reaches the crisis answer, directly or after 'ja' to the check question"
+        "every crisis line of the development corpus reaches the crisis answer, directly or after 'ja' to the check question",
+        .enabled(if: corpora.isPresent, corpora.skipReason)
     )
     func developmentCrisis() throws {
-        let results = try run(Self.corpora + "/crisis-dev.tsv")
+        let results = try run(Self.corpora.file("crisis-dev.tsv").path)
         #expect(results.count >= 200)
         #expect(missed(results) == [])
     }
 
-    @Test("ordinary lines of the development corpus: no crisis answer about patients or training, few check questions")
+    @Test(
+        "ordinary lines of the development corpus: no crisis answer about patients or training, few check questions",
+        .enabled(if: corpora.isPresent, corpora.skipReason))
     func developmentOrdinary() throws {
-        let results = try run(Self.corpora + "/ordinary-dev.tsv")
+        let results = try run(Self.corpora.file("ordinary-dev.tsv").path)
         #expect(results.count >= 300)
         expectOrdinaryTargets(results)
     }

@@ -2,21 +2,15 @@ import Testing
 import TextReading
 
 @Suite struct ClauseReaderTests {
-    private let reader: ClauseReader = {
-        var vocabulary = ClauseVocabulary()
-        vocabulary.writer = WordSet(["ik", "me", "mij", "i", "me"])
-        vocabulary.listener = WordSet(["je", "jij", "you"])
-        vocabulary.patients = WordSet(["patient", "client", "meneer", "mevrouw"])
-        vocabulary.others = WordSet(["hij", "ze", "collega*", "he", "she"])
-        vocabulary.pronouns = WordSet(["hij", "ze", "he", "she"])
-        vocabulary.possessive = WordSet(["mijn", "my"])
-        vocabulary.generic = WordSet(["mensen", "sommige", "people"])
-        vocabulary.negation = WordSet(["niet", "not"])
-        vocabulary.past = WordSet(["was", "gisteren", "yesterday"])
-        vocabulary.reporting = WordSet(["zei", "said"])
-        vocabulary.training = WordSet(["cursus", "training"])
-        return ClauseReader(vocabulary: vocabulary)
-    }()
+    private let reader = ClauseReader(
+        vocabulary: ClauseVocabulary([
+            .writer: ["ik", "me", "mij", "i"], .listener: ["je", "jij", "you"],
+            .patients: ["patient", "client", "meneer", "mevrouw"], .others: ["hij", "ze", "collega*", "he", "she"],
+            .pronouns: ["hij", "ze", "he", "she"], .possessive: ["mijn", "my"],
+            .people: ["mensen", "sommige", "people"],
+            .negation: ["niet", "not"], .past: ["was", "gisteren", "yesterday"], .reporting: ["zei", "said"],
+            .training: ["cursus", "training"],
+        ]))
 
     private func clauses(_ text: String) -> [Clause] {
         let passage = Passage(text)

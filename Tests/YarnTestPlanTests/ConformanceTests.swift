@@ -1,23 +1,19 @@
 import DialogueRuntime
 import Foundation
+import TestSupport
 import Testing
 import YarnScript
 import YarnTestPlan
 
-/// The Yarn Spinner conformance cases in `../shared/yarn-testplans` (or `$GIDS_YARN_TESTPLANS`).
-let conformanceDirectory: String = {
-    if let configured = ProcessInfo.processInfo.environment["GIDS_YARN_TESTPLANS"], !configured.isEmpty {
-        return configured
-    }
-    return URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/yarn-testplans").standardized.path
-}()
-
 @Suite struct ConformanceTests {
-    @Test("every conformance plan and parse failure passes", arguments: [false, true])
+    /// The Yarn Spinner conformance cases in `../shared/yarn-testplans` (or `$GIDS_YARN_TESTPLANS`).
+    private static let cases = SharedTestData.yarnTestPlans
+
+    @Test(
+        "every conformance plan and parse failure passes", .enabled(if: cases.isPresent, cases.skipReason),
+        arguments: [false, true])
     func everyCasePasses(roundTrip: Bool) {
-        let outcomes = ConformanceSuite(directory: conformanceDirectory, roundTripsState: roundTrip).run()
+        let outcomes = ConformanceSuite(directory: Self.cases.folder.path, roundTripsState: roundTrip).run()
         let plans = outcomes.filter { !$0.name.hasPrefix("parse-failures/") }
         let failures = outcomes.filter { $0.name.hasPrefix("parse-failures/") }
         for outcome in outcomes where !outcome.passed {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The repository root, found from this file's path.
@@ -89,10 +90,11 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
                 "\(file.path):4:16: error: jump to unknown node 'Afsluitng' (did you mean 'Afsluiting'?)\n"))
     }
 
-    @Test("gids conformance ends with 'N passed, M failed' and exits 0 when all pass")
+    @Test(
+        "gids conformance ends with 'N passed, M failed' and exits 0 when all pass",
+        .enabled(if: SharedTestData.yarnTestPlans.isPresent, SharedTestData.yarnTestPlans.skipReason))
     func conformance() throws {
-        let cases = repositoryRoot.appendingPathComponent("../shared/yarn-testplans").standardized.path
-        let run = try gids(["conformance", cases])
+        let run = try gids(["conformance", SharedTestData.yarnTestPlans.folder.path])
         #expect(run.status == 0)
         #expect(run.output.hasSuffix("23 passed, 0 failed\n"))
     }
@@ -294,10 +296,11 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
 }
 
 @Suite struct SafetyCommandTests {
-    @Test("gids safety --explain prints the decision and the rule behind it, exactly as the README shows")
-    func explainAsInTheREADME() throws {
-        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let lines = readme.components(separatedBy: "\n")
+    @Test("gids safety --explain prints the decision and the rule behind it, exactly as docs/safety-net.md shows")
+    func explainAsDocumented() throws {
+        let page = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("docs/safety-net.md"), encoding: .utf8)
+        let lines = page.components(separatedBy: "\n")
         let prefix = "    $ gids safety --rules-only --explain "
         let command = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
         let text = String(lines[command].dropFirst(prefix.count).dropFirst().dropLast())

@@ -15,7 +15,7 @@ let graphvizDot: String? = ["/usr/bin/dot", "/usr/local/bin/dot"].first {
             "Graphviz's dot is not installed, so nothing was rendered (apt-get install graphviz)"))
     func shippedDialoguesRender() throws {
         let folder = repositoryRoot.appendingPathComponent("Dialogues")
-        var drawings = ["nl", "en"].map { ["graph", folder.path, "--language", $0] }
+        var drawings = ["nl", "en"].map { ["graph", folder.path, "--lang", $0] }
         for language in ["nl", "en"] {
             for base in [
                 folder.appendingPathComponent(language), folder.appendingPathComponent("practice/\(language)"),

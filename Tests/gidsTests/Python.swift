@@ -1,6 +1,8 @@
 import Foundation
 
 /// Runs a Python script (or `-c` code) with python3 and returns its exit status and output.
+/// A module the tests need that is not installed is named with the command that installs
+/// it, so the failure says what to do.
 func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -11,5 +13,9 @@ func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
     try process.run()
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    return (process.terminationStatus, text)
+    guard text.contains("ModuleNotFoundError") else { return (process.terminationStatus, text) }
+    return (
+        process.terminationStatus,
+        text + "\n(python3 lacks a module the tests need: run .ci/setup, which installs them; see README)\n"
+    )
 }

@@ -39,7 +39,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             repositoryRoot.appendingPathComponent("Tests/EndToEnd/validate_protocol.py").path,
             repositoryRoot.appendingPathComponent("docs/protocol.schema.json").path, file.path,
         ])
-        #expect(status == 0, "\(text)(needs python3 with jsonschema; .ci/run installs it)")
+        #expect(status == 0, "\(text)(needs python3 with jsonschema; .ci/setup installs it)")
         #expect(text == "\(lines.count + 1) lines valid\n")
     }
 
@@ -405,7 +405,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
             repositoryRoot.appendingPathComponent("Tests/EndToEnd/forget_in_terminal.py").path, gidsBinary.path,
             data.path,
         ])
-        #expect(status == 0, "\(text)\n(the terminal test needs python3 with pexpect; .ci/run installs it)")
+        #expect(status == 0, "\(text)\n(the terminal test needs python3 with pexpect; .ci/setup installs it)")
     }
 }
 

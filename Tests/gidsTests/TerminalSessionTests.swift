@@ -2,26 +2,28 @@ import Foundation
 import Testing
 
 @Suite struct TerminalSessionTests {
+    /// Runs an end-to-end script of Tests/EndToEnd, which drives gids in a pseudo-terminal.
+    private func endToEnd(_ script: String) throws {
+        let (status, text) = try python([
+            repositoryRoot.appendingPathComponent("Tests/EndToEnd/\(script)").path, gidsBinary.path,
+        ])
+        #expect(status == 0, "\(text)")
+        print(text, terminator: "")
+    }
+
     @Test("in a real terminal a person answers the three questions, gets the crisis answer and leaves with Ctrl-D")
     func pseudoTerminal() throws {
-        let (status, text) = try python([
-            repositoryRoot.appendingPathComponent("Tests/EndToEnd/chat_in_terminal.py").path, gidsBinary.path,
-        ])
-        #expect(
-            status == 0,
-            "\(text)\n(the end-to-end test needs python3 with pexpect: pip install pexpect; .ci/run installs it)")
-        print(text, terminator: "")
+        try endToEnd("chat_in_terminal.py")
     }
 
     @Test("in a real terminal a trainee practises a scenario, gets feedback on each move, and a debrief after 'stop'")
     func practiceInTerminal() throws {
-        let (status, text) = try python([
-            repositoryRoot.appendingPathComponent("Tests/EndToEnd/practice_in_terminal.py").path, gidsBinary.path,
-        ])
-        #expect(
-            status == 0,
-            "\(text)\n(the end-to-end test needs python3 with pexpect: pip install pexpect; .ci/run installs it)")
-        print(text, terminator: "")
+        try endToEnd("practice_in_terminal.py")
+    }
+
+    @Test("Ctrl-C in a real terminal stops gids at once and still writes the transcript asked for with --record")
+    func interruptedRecording() throws {
+        try endToEnd("record_interrupted.py")
     }
 
     @Test("a closed output ends gids quietly instead of crashing it")

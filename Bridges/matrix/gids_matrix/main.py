@@ -82,7 +82,7 @@ async def serve_until_stopped(config_path: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(
-        prog="gids-matrix", description="Puts gids in a Matrix homeserver's direct messages (see the README).")
+        prog="gids-matrix", description="Puts gids in a Matrix homeserver's direct messages (see docs/matrix-bridge.md).")
     parser.add_argument("--config", required=True, type=Path, help="the YAML configuration file")
     arguments = parser.parse_args()
     set_up_logging()

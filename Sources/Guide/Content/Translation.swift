@@ -4,7 +4,7 @@ import YarnScript
 
 /// A translation of a source language's dialogue: a Yarn Spinner strings table saved in that
 /// dialogue's folder under the translation's language code (`nl/fy.csv`, made with
-/// `gids strings Dialogues --language nl`). Its lines replace the source's one by one; a line
+/// `gids strings Dialogues --lang nl`). Its lines replace the source's one by one; a line
 /// it lacks is shown in the source language.
 struct Translation {
     let language: Language

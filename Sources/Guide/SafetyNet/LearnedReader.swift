@@ -12,10 +12,14 @@ import YarnScript
 public struct LearnedReader: Sendable {
     public let model: LinearModel
     let extractor: FeatureExtractor
+    /// The model's file, where its labelled lines are read when an explanation needs them.
+    let file: String?
 
     /// The reader for a model, reading clauses with the lexicons' words; a model trained with
     /// other features than this build makes is refused.
-    public init(model: LinearModel, clauseVocabulary: ClauseVocabulary) throws(LinearModel.FileError) {
+    public init(model: LinearModel, clauseVocabulary: ClauseVocabulary, file: String? = nil)
+        throws(LinearModel.FileError)
+    {
         guard model.featureVersion == FeatureExtractor.version else {
             throw LinearModel.FileError(
                 description:
@@ -23,22 +27,13 @@ public struct LearnedReader: Sendable {
             )
         }
         self.model = model
+        self.file = file
         extractor = FeatureExtractor(bits: model.bits, clauseReader: ClauseReader(vocabulary: clauseVocabulary))
     }
 
-    /// The model's score for a read message, from 0 to 1.
-    func score(_ passage: Passage, readings: WordReadings) -> Float {
-        model.score(extractor.features(of: passage, readings: readings))
-    }
-
-    /// Whether the model would ask: its score reaches the threshold chosen by cross-validation.
-    func asks(_ passage: Passage, readings: WordReadings) -> Bool {
-        score(passage, readings: readings) >= model.threshold
-    }
-
-    /// Who the message's clauses are about, and how they are said.
-    func clauses(of passage: Passage, readings: WordReadings) -> [Clause] {
-        extractor.clauseReader.clauses(of: passage, readings: readings)
+    /// The model's score for a read message, from 0 to 1 (its clauses read already, or read here).
+    func score(_ passage: Passage, readings: WordReadings, clauses: [Clause]? = nil) -> Float {
+        model.score(extractor.features(of: passage, readings: readings, clauses: clauses))
     }
 
     /// The features that weigh most in the model's reading of a message, each with its weight
@@ -64,7 +59,11 @@ public struct LearnedReader: Sendable {
         _ passage: Passage, readings: WordReadings, count: Int, reading: (String) -> (Passage, WordReadings)
     ) -> [(line: LabelledText, similarity: Float)] {
         let vector = extractor.features(of: passage, readings: readings)
-        let scored = model.lines.map { line in
+        let lines =
+            model.lines.isEmpty
+            ? file.flatMap { try? LinearModel(data: Data(contentsOf: URL(fileURLWithPath: $0))).lines } ?? []
+            : model.lines
+        let scored = lines.map { line in
             let (other, otherReadings) = reading(line.text)
             return (line, vector.cosine(with: extractor.features(of: other, readings: otherReadings)))
         }
@@ -76,7 +75,9 @@ public struct LearnedReader: Sendable {
         let location = SourceLocation(file: file, line: 1, column: 1)
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
-            return try LearnedReader(model: try LinearModel(data: data), clauseVocabulary: clauseVocabulary)
+            return try LearnedReader(
+                model: try LinearModel(data: data, includingLines: false), clauseVocabulary: clauseVocabulary,
+                file: file)
         } catch let error as LinearModel.FileError {
             throw DiagnosticList([Diagnostic(.error, at: location, error.description)])
         } catch {

@@ -178,21 +178,14 @@ public struct SafetyLexicon: Sendable {
     }
 
     private func makeClauseVocabulary() -> ClauseVocabulary {
-        let list = { (name: String) in WordSet(patterns.words(inList: name)) }
-        var vocabulary = ClauseVocabulary()
-        vocabulary.writer = list(Role.`self`.rawValue)
-        vocabulary.listener = list(Role.listener.rawValue)
-        vocabulary.patients = list(Role.patients.rawValue)
-        vocabulary.others = list(Role.others.rawValue)
-        vocabulary.pronouns = list(Role.pronouns.rawValue)
-        vocabulary.possessive = list(Role.possessive.rawValue)
-        vocabulary.negation = list(Role.negation.rawValue)
-        vocabulary.generic = list(Role.people.rawValue)
-        vocabulary.past = list("past")
-        vocabulary.reporting = list(Role.reporting.rawValue)
-        vocabulary.clinical = list("clinical-words")
-        vocabulary.training = list("training")
-        return vocabulary
+        let lists: [(ClauseVocabulary.Roles, String)] = [
+            (.writer, Role.`self`.rawValue), (.listener, Role.listener.rawValue), (.patients, Role.patients.rawValue),
+            (.others, Role.others.rawValue), (.pronouns, Role.pronouns.rawValue),
+            (.possessive, Role.possessive.rawValue), (.negation, Role.negation.rawValue),
+            (.people, Role.people.rawValue), (.past, "past"), (.reporting, Role.reporting.rawValue),
+            (.clinical, "clinical-words"), (.training, "training"),
+        ]
+        return ClauseVocabulary(Dictionary(uniqueKeysWithValues: lists.map { ($0.0, patterns.words(inList: $0.1)) }))
     }
 
     /// Adds a file's lists of words to those already read (lists of the same name are joined).

@@ -56,7 +56,7 @@ public struct SafetyNet: Sendable {
         else {
             return ruled
         }
-        let score = learnedReader.score(passage, readings: readings)
+        let score = learnedReader.score(passage, readings: readings, clauses: clauses)
         guard score >= learnedReader.model.threshold else { return ruled }
         let asksSomeone = clauses.contains { $0.isQuestion && [.listener, .people].contains($0.holder) }
         return SafetyAssessment(

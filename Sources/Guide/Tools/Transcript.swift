@@ -17,7 +17,7 @@ import Foundation
 ///     ...
 ///
 /// Lines starting with `> ` are what the person typed, `^D` is the end of their input
-/// (Ctrl-D), lines starting with `#` are the header (`# door: practice` for `gids practice`), `# session: DATE` starts gids again
+/// (Ctrl-D), `^C` the conversation stopped at once (Ctrl-C), lines starting with `#` are the header (`# door: practice` for `gids practice`), `# session: DATE` starts gids again
 /// on a later day (what the person allowed it to remember carries over), `| ` lines are
 /// a file gids wrote; every other line is the guide's.
 public struct Transcript: Hashable, Sendable {
@@ -26,6 +26,8 @@ public struct Transcript: Hashable, Sendable {
         case guide(String)
         case input(String)
         case endOfInput
+        /// The conversation was stopped at once (Ctrl-C): nothing more was said.
+        case interrupted
         /// gids starts again on this day.
         case session(DayDate)
     }
@@ -123,6 +125,8 @@ public struct Transcript: Hashable, Sendable {
                 entries.append(.input(String(line.dropFirst(2))))
             } else if line == "^D" {
                 entries.append(.endOfInput)
+            } else if line == "^C" {
+                entries.append(.interrupted)
             } else {
                 entries.append(.guide(String(line)))
             }
@@ -149,13 +153,14 @@ public struct Transcript: Hashable, Sendable {
             case .guide(let text): lines.append(text)
             case .input(let text): lines.append(text.isEmpty ? ">" : "> " + text)
             case .endOfInput: lines.append("^D")
+            case .interrupted: lines.append("^C")
             case .session(let date): lines.append("# session: \(date)")
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The person's side: what they typed, Ctrl-D, and new sessions.
+    /// The person's side: what they typed, Ctrl-D, Ctrl-C, and new sessions.
     public var inputs: [Entry] {
         entries.filter { if case .guide = $0 { false } else { true } }
     }

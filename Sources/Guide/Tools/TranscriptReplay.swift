@@ -50,6 +50,9 @@ public enum TranscriptReplay {
                 reply = conversation.start()
             case .input(let text) where !finished: reply = conversation.respond(to: text)
             case .endOfInput where !finished: reply = conversation.endOfInput()
+            case .interrupted:
+                finished = true
+                continue
             default: continue
             }
             show(reply)
