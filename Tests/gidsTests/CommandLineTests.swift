@@ -209,6 +209,8 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
+        // gids memory and gids forget take no region: they show or delete what is kept.
+        let memoryOptions = ["--lang", "en", "--data-dir", data.path]
         let first = try gids(
             ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
             input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n6\n2\n3\n")
@@ -221,7 +223,7 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
         let database = data.appendingPathComponent("gids.sqlite").path
         #expect((try FileManager.default.attributesOfItem(atPath: database)[.posixPermissions] as? Int) == 0o600)
 
-        let memory = try gids(["memory"] + options + ["--now", "2026-03-20"])
+        let memory = try gids(["memory"] + memoryOptions + ["--now", "2026-03-20"])
         #expect(
             memory.output.contains(
                 "A critical event: a death or another moment in care that affected you deeply, on 12 March."))
@@ -237,12 +239,12 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
                 "We talked on 12 March about something distressing that happened to you. Shall we have the second talk now?"
             ))
 
-        let forget = try gids(["forget"] + options)
+        let forget = try gids(["forget"] + memoryOptions)
         #expect(forget.output == "Deleted: \(database). gids no longer remembers anything about you.\n")
         #expect(!FileManager.default.fileExists(atPath: database))
-        #expect(try gids(["memory"] + options).output == "I don't remember anything about you.\n")
+        #expect(try gids(["memory"] + memoryOptions).output == "I don't remember anything about you.\n")
         #expect(
-            try gids(["forget"] + options).output
+            try gids(["forget"] + memoryOptions).output
                 == "gids doesn't remember anything about you, so there's nothing to delete.\n")
     }
 
@@ -251,6 +253,8 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("gids-data-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
         let options = ["--lang", "en", "--region", "nl", "--data-dir", data.path]
+        // gids memory and gids forget take no region: they show or delete what is kept.
+        let memoryOptions = ["--lang", "en", "--data-dir", data.path]
         _ = try gids(
             ["chat"] + options + ["--now", "2026-03-12", "--seed", "1"],
             input: "2\n4\n1\n1\ntoday\nsad\nno\n1\n1\n6\n2\n1\n3\n6\n2\n3\n")
@@ -260,7 +264,7 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
         #expect(run.status == 0)
         #expect(run.output.contains("Deleted: this conversation and everything gids remembered about you."))
         #expect(!FileManager.default.fileExists(atPath: database))
-        #expect(try gids(["memory"] + options).output == "I don't remember anything about you.\n")
+        #expect(try gids(["memory"] + memoryOptions).output == "I don't remember anything about you.\n")
     }
 
     @Test("a damaged memory file is reported, left alone, and the conversation still works")
