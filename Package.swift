@@ -50,19 +50,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Writing to standard output, whoever reads it: a terminal, a bridge, a pipe that closes.
+        .target(name: "ByteOutput"),
         // The line protocol for chat bridges: JSON lines (or tab-separated), sessions, `serve` and `reply`.
         .target(
             name: "LineProtocol",
             dependencies: [
-                "Guide", "SessionStore", "DialogueRuntime", "TextReading",
-                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+                "Guide", "SessionStore", "DialogueRuntime", "TextReading", "ByteOutput",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // GNU readline, for line editing and in-memory history in the terminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // The chat in a terminal: reading lines, rendering, the loop.
-        .target(name: "Terminal", dependencies: ["Guide", "DialogueRuntime", "TextReading", "CReadline"]),
+        .target(
+            name: "Terminal", dependencies: ["Guide", "DialogueRuntime", "TextReading", "CReadline", "ByteOutput"]),
         .executableTarget(
             name: "gids",
             dependencies: [

@@ -3,29 +3,24 @@ import Guide
 
 /// Runs `gids serve`'s batches through a ``SessionServer`` so that committing one batch
 /// (writing its sessions and waiting for the disk) overlaps with answering the next: each
-/// batch is answered ahead on the calling thread, from the store as last committed and the
-/// answers of the batch still being committed, then committed on a thread of its own, one
+/// batch is answered ahead on the calling thread, then committed on a thread of its own, one
 /// batch after another. Its responses are handed on right after its commit, in input order,
-/// on a third thread; a reply is never handed on before its turn is on disk. Should the store
-/// change under a batch's feet (another process wrote, a commit failed), the commit answers
-/// it again.
+/// on a third thread; a reply is never handed on before its turn is on disk.
 ///
-/// At most two batches wait for their commit and their responses to be handed on: before a
-/// third is answered, the oldest must be done, so what is read ahead never lags more than one
-/// batch behind. A reader that stops reading holds up the input, never the committer's
-/// thread: the sweep and the metrics go on (see ``periodically(every:_:)``).
-public final class CommitPipeline {
+/// What may be answered from what, and when answers worked out ahead may be written, is
+/// decided by a ``GroupCommitStateMachine``; this type is its handler: it tells the machine
+/// what happened on each thread (under one lock), and does what it says. A reader that stops
+/// reading holds up the input, never the committer's thread: the sweep and the metrics go on
+/// (see ``periodically(every:_:)``).
+public final class CommitPipeline: @unchecked Sendable {
     private let server: SessionServer
     private let deliver: @Sendable ([ProtocolResponse]) -> Void
     private let committer = DispatchQueue(label: "gids.commit")
     /// Hands the responses on, in order, so that output that cannot be written waits here.
     private let output = DispatchQueue(label: "gids.output")
-    /// The batch handed to the committer before `newer`; its commit may still run.
-    private var older: PreparedBatch?
-    /// The batch handed to the committer last.
-    private var newer: PreparedBatch?
-    /// The store's transaction count after the last batch known to be committed.
-    private var transactionsCommitted: Int
+    /// Guards `machine`, and is signalled whenever a commit finishes or responses are handed on.
+    private let condition = NSCondition()
+    private var machine: GroupCommitStateMachine<PreparedBatch>
     /// The work done every few seconds between commits (sweeping, writing metrics).
     private var timers: [any DispatchSourceTimer] = []
 
@@ -33,7 +28,7 @@ public final class CommitPipeline {
     public init(server: SessionServer, deliver: @escaping @Sendable ([ProtocolResponse]) -> Void) {
         self.server = server
         self.deliver = deliver
-        transactionsCommitted = server.store.transactionCount
+        machine = GroupCommitStateMachine(transactionsCommitted: server.store.transactionCount)
     }
 
     /// The server's work on a timer: `work` runs every `interval` seconds on the committer's
@@ -63,46 +58,53 @@ public final class CommitPipeline {
 
     /// Answers a batch and hands it on to be committed; returns when the next may be read.
     public func submit(_ items: [InputLines.Item]) {
-        if let older { finished(older) }
-        let base: PreparedBatch.Base
-        if let newer, canCountOn(newer) {
-            base = .init(pending: newer, transaction: transactionsCommitted + 2)
-        } else {
-            // The batch being committed will be answered again (or holds lines for the
-            // server): wait for it rather than count on its answers.
-            if let newer { finished(newer) }
-            base = .init(pending: nil, transaction: transactionsCommitted + 1)
-        }
+        let base = waitingUntilAnswerable()
         let batch = server.prepare(items, readingAhead: base)
-        batch.committed.enter()
-        committer.async { [server, deliver, output] in
-            let responses = server.commit(batch)
-            output.async {
-                deliver(responses)
-                batch.committed.leave()
+        withMachine { $0.batchAnswered(batch, readAhead: batch.ahead?.readAhead) }
+        committer.async { [self] in
+            let committed = server.commit(batch) { transaction, othersHaveCommitted in
+                withMachine {
+                    $0.commitBegan(transaction: transaction, othersHaveCommitted: othersHaveCommitted)
+                        == .writeAnswersAhead
+                }
+            }
+            withMachine {
+                $0.commitFinished(
+                    wroteAnswersAhead: committed.wroteAnswersAhead, transactionsAfter: committed.transactionsAfter)
+            }
+            output.async { [self] in
+                deliver(committed.responses)
+                withMachine { $0.responsesHandedOn() }
             }
         }
-        older = newer
-        newer = batch
     }
 
     /// Waits until every batch is committed and its responses handed on.
     public func finish() {
-        for batch in [older, newer].compactMap(\.self) { finished(batch) }
-        older = nil
-        newer = nil
+        condition.lock()
+        defer { condition.unlock() }
+        while machine.finishing() == .wait { condition.wait() }
     }
 
-    /// Whether the batch being committed can stand in for the store (once `older` is done):
-    /// answered ahead for the transaction after the last one committed, and not counting on
-    /// a batch that was answered again.
-    private func canCountOn(_ batch: PreparedBatch) -> Bool {
-        guard let ahead = batch.ahead, ahead.transaction == transactionsCommitted + 1 else { return false }
-        return !ahead.countsOnPending || older?.wroteAnswersAhead == true
+    /// What the next batch is answered from, once the machine says it may be answered.
+    private func waitingUntilAnswerable() -> PreparedBatch.Base {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            switch machine.batchArrived() {
+            case .wait: condition.wait()
+            case .answerAhead(let pending, let transaction): return .init(pending: pending, transaction: transaction)
+            }
+        }
     }
 
-    private func finished(_ batch: PreparedBatch) {
-        batch.committed.wait()
-        transactionsCommitted = batch.transactionsAfter
+    /// Tells the machine of an event, under the lock, and wakes whoever waits for one.
+    private func withMachine<Result>(_ event: (inout GroupCommitStateMachine<PreparedBatch>) -> Result) -> Result {
+        condition.lock()
+        defer {
+            condition.broadcast()
+            condition.unlock()
+        }
+        return event(&machine)
     }
 }

@@ -1,6 +1,5 @@
-import Foundation
-
-/// The tab-separated variant of the protocol, for shell bridges (`--format plain`).
+/// The tab-separated variant of the protocol, for shell bridges (`--format plain`): its
+/// lines are read by ``PlainRequestDecoder`` and written by ``PlainResponseEncoder``.
 ///
 /// In: one message per line, `session<TAB>text`. Out: for each input line, one or more
 /// lines `session<TAB>kind<TAB>...`, always ending with exactly one `expect` or `error`
@@ -19,58 +18,8 @@ import Foundation
 /// in an error line is left out when it is longer than ``RequestParser/maximumSessionLength``
 /// bytes, as in JSON.
 public enum PlainFormat {
-    /// The JSON request equivalent to a plain input line, or the problem with it.
-    public static func request(from line: [UInt8]) -> InputLines.Item {
-        guard let text = String(validating: line, as: UTF8.self) else { return .failed(.invalidUTF8) }
-        guard !text.isEmpty else { return .failed(.emptyLine) }
-        guard let tab = text.firstIndex(of: "\t") else {
-            return .failed(ProtocolError("missing_tab", "a plain line is 'session<TAB>text'"))
-        }
-        let object = [
-            "session": unescape(String(text[..<tab])), "text": unescape(String(text[text.index(after: tab)...])),
-        ]
-        guard let json = try? JSONSerialization.data(withJSONObject: object) else { return .failed(.invalidUTF8) }
-        return .line([UInt8](json))
-    }
-
-    /// The plain lines for one response.
-    public static func lines(for response: ProtocolResponse) -> [String] {
-        switch response {
-        case .reply(let session, _, let reply):
-            let s = escape(session)
-            return (reply.safety.map { ["\(s)\tsafety\t\($0.rawValue)"] } ?? [])
-                + reply.messages.map { "\(s)\tmessage\t\(escape($0.text))" }
-                + reply.options.enumerated().map { "\(s)\toption\t\($0.offset + 1)\t\(escape($0.element.text))" }
-                + ["\(s)\texpect\t\(reply.expects.rawValue)"]
-        case .error(let error, _, let session):
-            let echoed = session.flatMap { $0.utf8.count <= RequestParser.maximumSessionLength ? $0 : nil } ?? ""
-            return ["\(escape(echoed))\terror\t\(error.code)\t\(escape(error.message))"]
-        case .serialized(let bytes):
-            return serializedLines(bytes)
-        case .pong, .stats, .due, .forgotten:
-            return [String(decoding: response.json, as: UTF8.self)]
-        }
-    }
-
-    /// The plain lines of a reply already written as JSON.
-    private static func serializedLines(_ bytes: [UInt8]) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-            let session = object["session"] as? String
-        else {
-            return [String(decoding: bytes, as: UTF8.self)]
-        }
-        let s = escape(session)
-        let messages = (object["messages"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }.map {
-            "\(s)\tmessage\t\(escape($0))"
-        }
-        let options = (object["options"] as? [[String: Any]] ?? []).compactMap { option -> String? in
-            guard let n = option["n"] as? Int, let text = option["text"] as? String else { return nil }
-            return "\(s)\toption\t\(n)\t\(escape(text))"
-        }
-        let safety = (object["safety"] as? String).map { ["\(s)\tsafety\t\($0)"] } ?? []
-        return safety + messages + options + ["\(s)\texpect\t\(object["expect"] as? String ?? "none")"]
-    }
-
+    /// A field as written: tabs, newlines, carriage returns and backslashes escaped, and any
+    /// other control character as `\u` and four hexadecimal digits.
     static func escape(_ text: String) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
@@ -88,6 +37,7 @@ public enum PlainFormat {
         return escaped
     }
 
+    /// A field as read: `\t`, `\n`, `\r` and `\\` unescaped.
     static func unescape(_ text: String) -> String {
         var result = ""
         var escaping = false

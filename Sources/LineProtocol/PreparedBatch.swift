@@ -1,9 +1,8 @@
-import Foundation
 import SessionStore
 
 /// A batch of request lines, parsed and perhaps answered ahead of its transaction (see
-/// ``SessionServer/prepare(_:readingAhead:)``), on its way to ``SessionServer/commit(_:)``.
-final class PreparedBatch: @unchecked Sendable {
+/// ``SessionServer/prepare(_:readingAhead:)``), on its way to ``SessionServer/commit(_:writingAheadIf:)``.
+struct PreparedBatch: Sendable {
     /// What answering ahead counts on: the transaction the answers will be written in, and
     /// the batch before it, whose answers stand in for the store's until it is committed.
     struct Base {
@@ -14,27 +13,13 @@ final class PreparedBatch: @unchecked Sendable {
     }
 
     /// Answers worked out ahead, with the sessions' records to write and what they count on.
-    struct Answers {
+    struct Answers: Sendable {
         var responses: [ProtocolResponse]
         var records: [SessionRecord]
         var tally: TurnTally
-        var transaction: Int
-        var countsOnPending: Bool
+        var readAhead: ReadAhead
     }
 
     let requests: [SessionServer.ParsedLine]
     let ahead: Answers?
-
-    // Set by the commit, read by others only after `committed` says it is done.
-    /// The store's transaction count once the batch was committed.
-    var transactionsAfter = 0
-    /// Whether the commit wrote the answers worked out ahead (and not new ones).
-    var wroteAnswersAhead = false
-    /// Left when the batch is committed and its responses handed on (written).
-    let committed = DispatchGroup()
-
-    init(requests: [SessionServer.ParsedLine], ahead: Answers?) {
-        self.requests = requests
-        self.ahead = ahead
-    }
 }

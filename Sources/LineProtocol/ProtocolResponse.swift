@@ -1,153 +1,20 @@
-import DialogueRuntime
-import Foundation
 import Guide
 
 /// One line gids writes to a bridge. See `docs/protocol.schema.json`.
 public enum ProtocolResponse: Sendable {
     /// The guide's turn for a session.
     case reply(session: String, id: RequestID?, Reply)
+    /// A line that could not be acted on, with its id and session when they could be read.
     case error(ProtocolError, id: RequestID?, session: String?)
+    /// The answer to `ping`.
     case pong(id: RequestID?)
     /// Counts only. `storageFailures`: transactions the store could not commit.
     case stats(id: RequestID?, sessions: Int, lines: Int, errors: Int, storageFailures: Int, uptimeSeconds: Int)
+    /// The sessions whose next follow-up talk is due (the answer to `due`).
     case due(id: RequestID?, sessions: [String])
+    /// The session is deleted, with all it remembered (the answer to `forget`).
     case forgotten(id: RequestID?, session: String)
-    /// A reply already written as JSON: one stored with its id (written from the same bytes),
-    /// or a line answered before (the same id sent again), written exactly as the first time.
-    case serialized([UInt8])
-
-    /// The JSON line, without its newline.
-    public var json: Data {
-        Data(jsonBytes)
-    }
-
-    /// The JSON line as bytes, keys sorted.
-    public var jsonBytes: [UInt8] {
-        if case .serialized(let bytes) = self { return bytes }
-        var json = JSONLine()
-        json.object { json in
-            switch self {
-            case .reply(let session, let id, let reply):
-                json.key("done")
-                json.bool(reply.isFinished)
-                json.key("expect")
-                json.string(reply.expects.rawValue)
-                if reply.effects.contains(.forgetConversation) {
-                    json.key("forgotten")
-                    json.bool(true)
-                }
-                Self.write(id, into: &json)
-                json.key("messages")
-                json.array(reply.messages) { Self.write(message: $1, into: &$0) }
-                json.key("options")
-                json.array(reply.options.enumerated()) { json, option in
-                    json.object { json in
-                        json.key("n")
-                        json.integer(option.offset + 1)
-                        json.key("text")
-                        json.string(option.element.text)
-                    }
-                }
-                if let safety = reply.safety {
-                    json.key("safety")
-                    json.string(safety.rawValue)
-                }
-                json.key("session")
-                json.string(session)
-            case .error(let error, let id, let session):
-                json.key("error")
-                json.object { json in
-                    json.key("code")
-                    json.string(error.code)
-                    json.key("message")
-                    json.string(error.message)
-                }
-                Self.write(id, into: &json)
-                if let session, !session.isEmpty, session.utf8.count <= RequestParser.maximumSessionLength {
-                    json.key("session")
-                    json.string(session)
-                }
-                Self.write(type: "error", into: &json)
-            case .pong(let id):
-                Self.write(id, into: &json)
-                Self.write(type: "pong", into: &json)
-            case .stats(let id, let sessions, let lines, let errors, let storageFailures, let uptime):
-                json.key("errors")
-                json.integer(errors)
-                Self.write(id, into: &json)
-                json.key("lines")
-                json.integer(lines)
-                json.key("sessions")
-                json.integer(sessions)
-                json.key("storage_failures")
-                json.integer(storageFailures)
-                Self.write(type: "stats", into: &json)
-                json.key("uptime_seconds")
-                json.integer(uptime)
-            case .due(let id, let sessions):
-                Self.write(id, into: &json)
-                json.key("sessions")
-                json.array(sessions) { $0.string($1) }
-                Self.write(type: "due", into: &json)
-            case .forgotten(let id, let session):
-                Self.write(id, into: &json)
-                json.key("session")
-                json.string(session)
-                Self.write(type: "forgotten", into: &json)
-            case .serialized:
-                break  // written as it is, above
-            }
-        }
-        return json.bytes
-    }
-
-    var id: RequestID? {
-        switch self {
-        case .reply(_, let id, _), .error(_, let id, _), .pong(let id), .stats(let id, _, _, _, _, _), .due(let id, _),
-            .forgotten(let id, _):
-            id
-        case .serialized: nil
-        }
-    }
-
-    /// The `id` field, when the line had one.
-    private static func write(_ id: RequestID?, into json: inout JSONLine) {
-        guard let id else { return }
-        json.key("id")
-        json.raw(id.token)
-    }
-
-    private static func write(type: String, into json: inout JSONLine) {
-        json.key("type")
-        json.string(type)
-    }
-
-    /// A message: its text, and its markup (speakers left out) as attributes.
-    private static func write(message text: MarkedUpText, into json: inout JSONLine) {
-        let attributes = text.attributes.filter { $0.name != "character" }
-        json.object { json in
-            if !attributes.isEmpty {
-                json.key("attributes")
-                json.array(attributes) { json, attribute in
-                    json.object { json in
-                        json.key("length")
-                        json.integer(attribute.length)
-                        json.key("name")
-                        json.string(attribute.name)
-                        json.key("position")
-                        json.integer(attribute.position)
-                        json.key("properties")
-                        json.object { json in
-                            for (key, value) in attribute.properties.sorted(by: { $0.key < $1.key }) {
-                                json.key(key)
-                                json.string(value.description)
-                            }
-                        }
-                    }
-                }
-            }
-            json.key("text")
-            json.string(text.text)
-        }
-    }
+    /// A reply an earlier gids kept as its JSON line (the same line sent again), written again
+    /// exactly as it is. (This gids keeps replies as values: see ``KeptReply``.)
+    case keptLine([UInt8])
 }

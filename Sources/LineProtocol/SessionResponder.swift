@@ -53,13 +53,15 @@ struct SessionResponder: Sendable {
         // silently behind an old answer.
         let line = id.map { Self.lineKey($0, keys.keyedDigest(of: text)) }
         let answered = stored?.answeredLines ?? []
-        if let line, let kept = answered.last(where: { $0.line == line }) {
-            return .serialized([UInt8](kept.reply))  // the same line again: the same answer
+        if let line, let kept = answered.last(where: { $0.line == line }),
+            let again = KeptReply.response(from: kept.reply, session: session.key)
+        {
+            return again  // the same line again: the same answer
         }
         if let id, answered.contains(where: { $0.line.hasPrefix(Self.lineKey(id, "")) }) {
             return .error(
                 ProtocolError(
-                    "id_reused",
+                    .idReused,
                     "this id was already used for another line of this session; send each line with an id of its own"),
                 id: id, session: session.key)
         }
@@ -145,11 +147,11 @@ struct SessionResponder: Sendable {
     ) -> ProtocolResponse {
         guard let content = contents[profile] else {
             return .error(
-                ProtocolError("unknown_org", "unknown org profile '\(profile)'"), id: id, session: session.key)
+                ProtocolError(.unknownOrg, "unknown org profile '\(profile)'"), id: id, session: session.key)
         }
         if let language, !content.languages.offers(language) {
             return .error(
-                ProtocolError("unknown_language", content.languages.refusal(of: language)), id: id, session: session.key
+                ProtocolError(.unknownLanguage, content.languages.refusal(of: language)), id: id, session: session.key
             )
         }
         var conversation = Conversation(
@@ -203,7 +205,7 @@ struct SessionResponder: Sendable {
         }
         reply.effects = []
         reply.problems = []
-        var response = ProtocolResponse.reply(session: session.key, id: id, reply)
+        let response = ProtocolResponse.reply(session: session.key, id: id, reply)
         if reply.isFinished, id == nil {
             // What was typed is not needed any more: the conversation is deleted before the
             // reply is written. A consented follow-up stays.
@@ -211,13 +213,11 @@ struct SessionResponder: Sendable {
             return response
         }
         var answered = session.stored?.answeredLines ?? []
-        if let line {
+        if let line, let id {
             // Kept to answer the same line again, with the session's last few (a bridge may have
-            // several lines of one person in flight); written from the same bytes, serialised once.
-            let bytes = response.jsonBytes
-            answered = Array(
-                (answered + [AnsweredLine(line: line, reply: Data(bytes))]).suffix(AnsweredLine.keptPerSession))
-            response = .serialized(bytes)
+            // several lines of one person in flight).
+            let kept = AnsweredLine(line: line, reply: KeptReply.encoded(reply, id: id))
+            answered = Array((answered + [kept]).suffix(AnsweredLine.keptPerSession))
         }
         // An ended conversation keeps no state: only its answered lines, for a line sent again
         // (see SweepLimits.replayMinutes).
@@ -237,11 +237,11 @@ struct SessionResponder: Sendable {
     /// cleaned); a crisis phrase is answered whatever else the text holds.
     static func unsafeText(_ text: String) -> ProtocolError? {
         if text.unicodeScalars.contains("\u{0}") {
-            return ProtocolError("text_has_nul", "'text' contains NUL characters")
+            return ProtocolError(.textHasNUL, "'text' contains NUL characters")
         }
         if text.unicodeScalars.contains("\u{1B}") || text.unicodeScalars.contains("\u{9B}") {
             return ProtocolError(
-                "text_has_escape_sequence", "'text' contains terminal escape sequences; send plain text")
+                .textHasEscapeSequence, "'text' contains terminal escape sequences; send plain text")
         }
         return nil
     }

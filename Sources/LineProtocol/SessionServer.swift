@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Guide
 import Logging
 import SessionStore
@@ -15,10 +14,11 @@ import SessionStore
 /// between the runs, as they may read or change any session.
 ///
 /// A batch can also be answered ahead of its transaction (``prepare(_:readingAhead:)``), while
-/// the batch before it is still being committed (``CommitPipeline``); ``commit(_:)`` writes
-/// those answers only if nothing they were worked out from has changed since, and answers
-/// the lines again in the transaction otherwise. `prepare` may run on one thread while
-/// `commit` runs on another; `commit` alone changes the server, one call at a time.
+/// the batch before it is still being committed (``CommitPipeline``); ``commit(_:writingAheadIf:)``
+/// writes those answers when the caller says the store is as they expect (the rule is
+/// ``GroupCommitStateMachine``'s), and answers the lines again in the transaction otherwise.
+/// `prepare` may run on one thread while `commit` runs on another; `commit` alone changes the
+/// server, one call at a time.
 ///
 /// A commit that fails is told to the operator (the log, never any content) and counted in
 /// `stats`. Its lines are tried one by one; a line that still cannot be stored gets
@@ -30,7 +30,9 @@ import SessionStore
 public final class SessionServer: @unchecked Sendable {
     /// What the server uses for sessions that do not say otherwise.
     public struct Settings: Sendable {
+        /// The language of a conversation whose first message does not tell.
         public var language: Language
+        /// The region whose help lines are given; nil to have the dialogue ask.
         public var region: Region?
         /// The schedule for new follow-ups (an organisation profile's own schedule wins).
         public var schedule: FollowUpSchedule?
@@ -38,6 +40,7 @@ public final class SessionServer: @unchecked Sendable {
         /// consented follow-up stays); the person is told so at the start.
         public var keptHours: Int
 
+        /// Settings for sessions that do not say otherwise.
         public init(language: Language, region: Region?, schedule: FollowUpSchedule?, keptHours: Int) {
             self.language = language
             self.region = region
@@ -68,27 +71,25 @@ public final class SessionServer: @unchecked Sendable {
     /// Why the last commit failed, in SQLite's words (never any content).
     public private(set) var lastStorageFailure: String?
     private var lastSweep: Date?
-    private var lastCommitWroteAnswersAhead = false
-    /// Whether the batch being committed deleted a conversation (it ended, or "vergeet mij"):
-    /// then it is erased from the files before the reply is written.
-    private var deletedSessions = false
 
+    /// A server for lines in `format` (read by ``RequestParser``).
     public init(
-        store: SessionDatabase, contents: [String: GuideContent], settings: Settings,
+        store: SessionDatabase, contents: [String: GuideContent], settings: Settings, format: LineFormat = .json,
         clock: @escaping @Sendable () -> Date
     ) {
         self.store = store
         responder = SessionResponder(contents: contents, settings: settings, clock: clock, keys: store.keys)
-        parser = Self.parser(for: contents)
+        parser = Self.parser(for: contents, format: format)
         started = clock()
         metrics = ServerMetrics(started: started)
     }
 
-    /// The parser for lines that may name these contents' profiles and the default content's languages.
-    private static func parser(for contents: [String: GuideContent]) -> RequestParser {
+    /// The parser for lines in `format` that may name these contents' profiles and the default
+    /// content's languages.
+    private static func parser(for contents: [String: GuideContent], format: LineFormat) -> RequestParser {
         RequestParser(
             profiles: Set(contents.keys.filter { !$0.isEmpty }),
-            languages: contents[""]?.languages.all ?? Language.sources)
+            languages: contents[""]?.languages.all ?? Language.sources, format: format)
     }
 
     /// Serves new content from the next batch on: `gids serve` on SIGHUP, once the content
@@ -98,7 +99,7 @@ public final class SessionServer: @unchecked Sendable {
     public func replaceContents(_ contents: [String: GuideContent]) {
         responder = SessionResponder(
             contents: contents, settings: responder.settings, clock: responder.clock, keys: responder.keys)
-        parser = Self.parser(for: contents)
+        parser = Self.parser(for: contents, format: parser.format)
         metrics.countReload(.loaded)
     }
 
@@ -110,20 +111,25 @@ public final class SessionServer: @unchecked Sendable {
         return count
     }
 
-    /// Answers every item, in order: one response per item.
+    /// Answers every item, in order, and commits what they changed in one transaction before
+    /// returning: one response per item. `gids reply` answers its one line this way.
+    ///
+    ///     let server = SessionServer(store: store, contents: ["": content], settings: settings, clock: Date.init)
+    ///     let responses = server.handle([.line(Array(#"{"session":"anna","text":"hoi"}"#.utf8))])
+    ///     // one .reply for anna, already committed to the store
     public func handle(_ items: [InputLines.Item]) -> [ProtocolResponse] {
-        commit(prepare(items, readingAhead: nil))
+        commit(prepare(items, readingAhead: nil)) { _, _ in false }.responses
     }
 
     /// Parses the items and, given `base`, answers them ahead of their transaction when they
     /// are all conversation lines (or unreadable): from the sessions as last committed, and
     /// for the sessions of `base.pending` as its answers left them. Without `base`, or for a
-    /// batch with lines for the server, the answering is left to ``commit(_:)``.
+    /// batch with lines for the server, the answering is left to ``commit(_:writingAheadIf:)``.
     func prepare(_ items: [InputLines.Item], readingAhead base: PreparedBatch.Base?) -> PreparedBatch {
         let parser = parser
         let requests = items.concurrentMap(minimumShare: 64) { item -> ParsedLine in
             switch item {
-            case .line(let bytes): parser.parse(json: bytes[...])
+            case .line(let bytes): parser.parse(bytes[...])
             case .failed(let error): .failure(ParseFailure(error))
             }
         }
@@ -142,33 +148,38 @@ public final class SessionServer: @unchecked Sendable {
             requests: requests,
             ahead: answered.map {
                 .init(
-                    responses: $0.responses, records: $0.records, tally: tally, transaction: base.transaction,
-                    countsOnPending: base.pending != nil)
+                    responses: $0.responses, records: $0.records, tally: tally,
+                    readAhead: ReadAhead(transaction: base.transaction, countsOnPrevious: base.pending != nil))
             })
     }
 
-    /// Commits a batch and returns its responses, one per line: its answers worked out ahead
-    /// when the store is as they expect (their transaction is the next one, no other process
-    /// wrote since, and the batch they count on wrote its own answers ahead), or answers
-    /// worked out in the transaction. Calls must come one at a time, in the batches' order.
-    func commit(_ batch: PreparedBatch) -> [ProtocolResponse] {
+    /// Commits a batch and returns its responses, one per line, with whether the answers worked
+    /// out ahead were written and the store's transaction count afterwards. The answers worked
+    /// out ahead are written when `mayWriteAhead`, given the transaction's number and whether
+    /// another process wrote since the store's previous transaction, says the store is as they
+    /// expect; otherwise the lines are answered in the transaction. Calls must come one at a
+    /// time, in the batches' order.
+    func commit(
+        _ batch: PreparedBatch, writingAheadIf mayWriteAhead: (_ transaction: Int, _ othersHaveCommitted: Bool) -> Bool
+    ) -> (responses: [ProtocolResponse], wroteAnswersAhead: Bool, transactionsAfter: Int) {
         lines += batch.requests.count
         var wroteAhead = false
         var responses: [ProtocolResponse]
         var tally = TurnTally()
+        // Whether the batch deleted a conversation (it ended, or "vergeet mij"): then it is
+        // erased from the files before the reply is written.
+        var deletedSessions = false
         let commitStarted = DispatchTime.now()
         do {
             responses = try store.transaction { transaction in
-                if let ahead = batch.ahead, ahead.transaction == transaction.number, !transaction.othersHaveCommitted,
-                    !ahead.countsOnPending || lastCommitWroteAnswersAhead
-                {
+                if let ahead = batch.ahead, mayWriteAhead(transaction.number, transaction.othersHaveCommitted) {
                     try transaction.write(ahead.records)
-                    deletedSessions = deletedSessions || ahead.records.contains(where: \.isDeleted)
+                    deletedSessions = ahead.records.contains(where: \.isDeleted)
                     wroteAhead = true
                     tally = ahead.tally
                     return ahead.responses
                 }
-                return try answer(batch.requests[...], in: transaction, tally: &tally)
+                return try answer(batch.requests[...], in: transaction, tally: &tally, deleted: &deletedSessions)
             }
             // Only a turn stored shows the store works again: a bridge's pings and stats would
             // otherwise keep a store that takes no turn from ever being given up.
@@ -184,7 +195,9 @@ public final class SessionServer: @unchecked Sendable {
             responses = batch.requests.map { request in
                 do {
                     var turn = TurnTally()
-                    let response = try store.transaction { try answer([request], in: $0, tally: &turn)[0] }
+                    let response = try store.transaction {
+                        try answer([request], in: $0, tally: &turn, deleted: &deletedSessions)[0]
+                    }
                     stored += 1
                     tally = tally + turn
                     return response
@@ -204,12 +217,11 @@ public final class SessionServer: @unchecked Sendable {
                     metadata: ["reason": "\(lastStorageFailure ?? "unknown")", "store": "\(store.database.path)"])
             }
         }
-        lastCommitWroteAnswersAhead = wroteAhead
         metrics.lines.increment(by: Int64(batch.requests.count))
         metrics.count(tally)
         for case .error(let error, _, _) in responses {
             errors += 1
-            metrics.countError(code: error.code)
+            metrics.countError(code: error.code.rawValue)
         }
         if tally.restartedNodes > 0 {
             log.notice(
@@ -221,12 +233,9 @@ public final class SessionServer: @unchecked Sendable {
         // conversation is gone from the files too.
         sweepIfDue()
         if forgot || deletedSessions { store.database.eraseDeleted() }
-        deletedSessions = false
-        batch.transactionsAfter = store.transactionCount
-        batch.wroteAnswersAhead = wroteAhead
         metrics.commitDuration.record(
             .nanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - commitStarted.uptimeNanoseconds)))
-        return responses
+        return (responses, wroteAhead, store.transactionCount)
     }
 
     /// Whether the store is down: it could only be opened for reading, or has failed for
@@ -242,17 +251,11 @@ public final class SessionServer: @unchecked Sendable {
     }
 
     /// Counts a failed transaction and keeps why, for the operator: a ``StoreError`` says it in
-    /// plain words; a GRDB error's description would hold the statement, so only its message
-    /// and SQLite's code are used.
+    /// plain words (never the statement or any content); any other error by its type only.
     private func noteStorageFailure(_ error: any Error) {
         storageFailures += 1
         metrics.storageFailures.increment()
-        lastStorageFailure =
-            (error as? StoreError)?.description
-            ?? (error as? DatabaseError).map {
-                "\($0.message ?? "no message") (SQLite \($0.extendedResultCode.rawValue))"
-            }
-            ?? "\(type(of: error))"
+        lastStorageFailure = (error as? StoreError)?.description ?? "\(type(of: error))"
     }
 
     private static func isForServer(_ parsed: ParsedLine) -> Bool {
@@ -282,9 +285,11 @@ public final class SessionServer: @unchecked Sendable {
 
     /// Answers the lines in order: runs of conversation lines (and lines that could not be
     /// read) together, each line for the server on its own.
-    private func answer(_ requests: ArraySlice<ParsedLine>, in transaction: SessionTransaction, tally: inout TurnTally)
-        throws -> [ProtocolResponse]
-    {
+    /// `deleted` is set when a conversation was deleted.
+    private func answer(
+        _ requests: ArraySlice<ParsedLine>, in transaction: SessionTransaction, tally: inout TurnTally,
+        deleted: inout Bool
+    ) throws -> [ProtocolResponse] {
         var responses: [ProtocolResponse] = []
         responses.reserveCapacity(requests.count)
         var start = requests.startIndex
@@ -297,7 +302,7 @@ public final class SessionServer: @unchecked Sendable {
             let run = requests[start...].prefix { !Self.isForServer($0) }
             let answered = try answerConversationLines(run, tally: &tally) { try transaction.read($0) }
             try transaction.write(answered.records)
-            deletedSessions = deletedSessions || answered.records.contains(where: \.isDeleted)
+            deleted = deleted || answered.records.contains(where: \.isDeleted)
             responses += answered.responses
             start = run.endIndex
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A line of a session that was answered, kept so that the same line sent again gets the same
 /// reply: its key (the bridge's `id` with the keyed hash of what it said, never the text) and
-/// the reply exactly as written.
+/// the reply as the line protocol keeps it, to write it again exactly as the first time.
 ///
 /// A session keeps its last ``keptPerSession`` such lines: a bridge may have that many lines of
 /// one person in flight, and after a crash send all of them again; each gets its own reply,
@@ -13,7 +13,7 @@ public struct AnsweredLine: Sendable, Hashable {
 
     /// The line's key: its `id` and what it said (see `SessionResponder`).
     public var line: String
-    /// The reply, exactly as written.
+    /// The reply, in the line protocol's form (opaque to the store).
     public var reply: Data
 
     public init(line: String, reply: Data) {

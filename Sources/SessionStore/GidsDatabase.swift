@@ -265,6 +265,13 @@ public final class GidsDatabase: @unchecked Sendable {
                 table.add(column: "skipped_questions", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("7: replies kept as values") { _ in
+            // Nothing to change: the replies kept with answered lines (see AnsweredLine) are
+            // written by the line protocol in a form of its own from now on, not as the JSON
+            // line, and those kept before are still read. A gids from before this migration
+            // would write the new form to a bridge as if it were a line; with it registered,
+            // such a gids refuses the store as a newer gids's instead.
+        }
         return migrator
     }
 

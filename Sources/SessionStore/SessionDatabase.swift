@@ -143,12 +143,25 @@ public final class SessionDatabase: @unchecked Sendable {
 
     /// Runs `body` in one write transaction: every change in it is committed together, or none.
     /// The transaction takes the write lock at once (IMMEDIATE), so two processes working on
-    /// the same session wait for each other instead of failing on a stale read. It throws
-    /// ``StoreError/moved(path:)``, committing nothing, once the store's path no longer names
-    /// the file that was opened.
+    /// the same session wait for each other instead of failing on a stale read.
+    ///
+    /// - Throws: ``StoreError/moved(path:)``, committing nothing, once the store's path no
+    ///   longer names the file that was opened; ``StoreError/commitFailed(reason:code:)`` when
+    ///   SQLite could not write or commit (a full disk); the store's reason when it could only
+    ///   be opened for reading; and whatever `body` throws otherwise.
     public func transaction<T>(_ body: (SessionTransaction) throws -> T) throws -> T {
         if let reason = database.cannotWrite { throw reason }
-        return try database.writer.writeWithoutTransaction { db in
+        do {
+            return try writeTransaction(body)
+        } catch let error as DatabaseError {
+            // Its description would hold the statement: only SQLite's message and code are kept.
+            throw StoreError.commitFailed(
+                reason: error.message ?? "no message", code: Int(error.extendedResultCode.rawValue))
+        }
+    }
+
+    private func writeTransaction<T>(_ body: (SessionTransaction) throws -> T) throws -> T {
+        try database.writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
                 transactionsBegun += 1

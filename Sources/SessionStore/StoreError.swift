@@ -22,6 +22,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The store's file was deleted, moved or replaced while gids had it open: what is written
     /// now would be lost.
     case moved(path: String)
+    /// A transaction could not be committed (a full disk, an I/O error, a damaged page):
+    /// nothing of it was stored. `reason` is SQLite's message, `code` its extended result
+    /// code; neither holds a statement or any content. The lines may be sent again.
+    case commitFailed(reason: String, code: Int)
 
     public var description: String {
         switch self {
@@ -45,6 +49,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(path): the store cannot be written (\(detail)); gids keeps every conversation in it. Make the file and its folder writable, or point --store at another file"
         case .moved(let path):
             "\(path): the store's file was deleted, moved or replaced while gids had it open; what it wrote would be lost, so no line is acknowledged any more. Restore the store, then start gids again"
+        case .commitFailed(let reason, let code):
+            "\(reason) (SQLite \(code))"
         }
     }
 }

@@ -1,3 +1,4 @@
+import ByteOutput
 import Foundation
 import Guide
 import TextReading
@@ -10,7 +11,7 @@ public struct ChatLoop<Session: DialogueSession> {
     public private(set) var session: Session
     var reader: any LineReader
     let style: TerminalStyle
-    let output = TerminalOutput()
+    let output = StandardOutput()
     /// Whether a person is typing at a terminal (then turns are spaced and a prompt shown).
     let isInteractive: Bool
     /// When set, the conversation is also written here as a transcript.

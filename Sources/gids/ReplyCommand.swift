@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LineProtocol
-import Terminal
 
 /// `gids reply`: one message, one answer, for bridges that run a command per message.
 struct ReplyCommand: ParsableCommand {
@@ -20,10 +19,11 @@ struct ReplyCommand: ParsableCommand {
     var text: String
 
     func run() throws {
-        let server = try settings.server(store: try settings.openStore())
+        // The line is given as JSON, whatever the output's format.
+        let server = try settings.server(store: try settings.openStore(), reading: .json)
         let line = try JSONSerialization.data(withJSONObject: ["session": session, "text": text])
         let responses = server.handle([.line([UInt8](line))])
-        TerminalOutput().write(bytes: settings.render(responses))
+        ResponseWriter(format: settings.format.lineFormat).write(responses)
         if responses.contains(where: { if case .error = $0 { true } else { false } }) { throw ExitCode(1) }
     }
 }

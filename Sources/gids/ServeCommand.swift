@@ -4,7 +4,6 @@ import Guide
 import LineProtocol
 import Logging
 import SessionStore
-import Terminal
 import YarnScript
 
 /// `gids serve`: many conversations at once over stdin/stdout, for chat bridges.
@@ -58,13 +57,10 @@ struct ServeCommand: ParsableCommand {
             )
             return
         }
-        let output = TerminalOutput()
-        let format = settings
-        let server = try settings.server(store: store)
+        let server = try settings.server(store: store, reading: settings.format.lineFormat)
         server.sweepIfDue()
-        let pipeline = CommitPipeline(server: server) { responses in
-            output.write(bytes: format.render(responses))
-        }
+        let output = ResponseWriter(format: settings.format.lineFormat)
+        let pipeline = CommitPipeline(server: server, deliver: output.write)
         // Idle conversations are deleted on time even when no line arrives.
         pipeline.periodically(every: 60) { $0.sweepIfDue() }
         let metricsFile = metrics.map { MetricsFile(path: PrivateFile.expanded($0)) }
@@ -95,7 +91,7 @@ struct ServeCommand: ParsableCommand {
                 break
             }
             let items = count == 0 ? lines.finish() : lines.feed(buffer[0..<count])
-            if !items.isEmpty { pipeline.submit(items.map(settings.item)) }
+            if !items.isEmpty { pipeline.submit(items) }
             if count == 0 { break }
         }
         pipeline.finish()

@@ -4,10 +4,18 @@ import Guide
 import LineProtocol
 import SessionStore
 
-/// The wire format of `serve` and `reply`.
+/// The wire format of `serve` and `reply`, as the command line names it.
 enum WireFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case plain
+
+    /// The line protocol's format of this name.
+    var lineFormat: LineFormat {
+        switch self {
+        case .json: .json
+        case .plain: .plain
+        }
+    }
 }
 
 /// What `gids serve` and `gids reply` share: the store and its key, organisation profiles,
@@ -109,7 +117,8 @@ struct ServeSettings: ParsableArguments {
         }
     }
 
-    func server(store: SessionDatabase) throws -> SessionServer {
+    /// The server for the store, reading lines in `input`.
+    func server(store: SessionDatabase, reading input: LineFormat) throws -> SessionServer {
         let contents = try loadContents()
         guard let content = contents[""] else { throw ExitCode(1) }
         return SessionServer(
@@ -117,7 +126,7 @@ struct ServeSettings: ParsableArguments {
             settings: .init(
                 language: try guide.language(in: content), region: guide.region, schedule: guide.schedule,
                 keptHours: forgetAfter),
-            clock: clock)
+            format: input, clock: clock)
     }
 
     /// Now, or noon of the day `--now` names.
@@ -136,24 +145,5 @@ struct ServeSettings: ParsableArguments {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: components) ?? Date()
-    }
-
-    /// The lines for the responses to a batch, in the chosen format, as UTF-8.
-    func render(_ responses: [ProtocolResponse]) -> [UInt8] {
-        var output: [UInt8] = []
-        for response in responses {
-            switch format {
-            case .json: output += response.jsonBytes
-            case .plain: output += PlainFormat.lines(for: response).joined(separator: "\n").utf8
-            }
-            output.append(UInt8(ascii: "\n"))
-        }
-        return output
-    }
-
-    /// An input line in the chosen format, as the server reads it.
-    func item(_ item: InputLines.Item) -> InputLines.Item {
-        guard format == .plain, case .line(let bytes) = item else { return item }
-        return PlainFormat.request(from: bytes)
     }
 }

@@ -16,7 +16,7 @@ import Testing
             let alone = try ServerHarness()
             let output = Delivered()
             let pipeline = CommitPipeline(server: piped.server) {
-                output.append($0.map { String(decoding: $0.json, as: UTF8.self) })
+                output.append($0.map(piped.text))
             }
             // Batches of 1 to 300 lines; above 200 (the sessions), a session is in two batches in
             // a row: answered ahead of the commit of its previous turn.
@@ -47,10 +47,9 @@ import Testing
             let second = server.prepare(
                 lines(#"{"session":"anna","text":"Een lange dienst"}"#),
                 readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
-            let answers = [server.commit(first), server.commit(second)].map {
-                String(decoding: $0[0].json, as: UTF8.self)
-            }
-            #expect(first.wroteAnswersAhead && second.wroteAnswersAhead)
+            let committed = commitInTurn(first, second, on: server, after: harness.store.transactionCount)
+            let answers = committed.map { harness.text(of: $0.responses[0]) }
+            #expect(committed.allSatisfy { $0.wroteAnswersAhead })
             let reference = try ServerHarness()
             _ = reference.send(#"{"session":"anna","text":"hoi"}"#)
             #expect(
@@ -78,15 +77,31 @@ import Testing
                 readingAhead: .init(pending: first, transaction: harness.store.transactionCount + 2))
             // Meanwhile the other process chooses the check-in for anna.
             #expect(other.send(#"{"session":"anna","text":"1"}"#)[0].contains("Welke gebeurtenissen van vandaag"))
-            let answers = [server.commit(first), server.commit(second)].map {
-                String(decoding: $0[0].json, as: UTF8.self)
-            }
-            #expect(!first.wroteAnswersAhead && !second.wroteAnswersAhead)
+            let committed = commitInTurn(first, second, on: server, after: harness.store.transactionCount)
+            let answers = committed.map { harness.text(of: $0.responses[0]) }
+            #expect(!committed.contains { $0.wroteAnswersAhead })
             // As if the three lines had come one after another: "1" answers the first question.
             let reference = try ServerHarness()
             _ = reference.send(#"{"session":"anna","text":"hoi"}"#, #"{"session":"anna","text":"1"}"#)
             #expect(answers == reference.send(#"{"session":"anna","text":"1"}"#, #"{"session":"anna","text":"moe"}"#))
             #expect(try harness.storedState(of: "anna") == reference.storedState(of: "anna"))
+        }
+    }
+
+    /// Commits the batches one after another as ``CommitPipeline`` does, with the decisions of a
+    /// ``GroupCommitStateMachine`` that saw them answered after `transactions` transactions.
+    private func commitInTurn(_ batches: PreparedBatch..., on server: SessionServer, after transactions: Int)
+        -> [(responses: [ProtocolResponse], wroteAnswersAhead: Bool, transactionsAfter: Int)]
+    {
+        var machine = GroupCommitStateMachine<Int>(transactionsCommitted: transactions)
+        for (number, batch) in batches.enumerated() { machine.batchAnswered(number, readAhead: batch.ahead?.readAhead) }
+        return batches.map { batch in
+            let committed = server.commit(batch) {
+                machine.commitBegan(transaction: $0, othersHaveCommitted: $1) == .writeAnswersAhead
+            }
+            machine.commitFinished(
+                wroteAnswersAhead: committed.wroteAnswersAhead, transactionsAfter: committed.transactionsAfter)
+            return committed
         }
     }
 

@@ -47,7 +47,7 @@ import Testing
         #expect((refused["error"] as? [String: Any])?["code"] as? String == "id_too_long")
         #expect(server.send(#"{"type":"ping","id":"\#(String(repeating: "x", count: 256))"}"#)[0].contains("pong"))
         let marked = server.server.handle([.line([0xEF, 0xBB, 0xBF] + Array(#"{"type":"ping","id":4.10}"#.utf8))])[0]
-        #expect(String(decoding: marked.json, as: UTF8.self) == #"{"id":4.10,"type":"pong"}"#)
+        #expect(server.text(of: marked) == #"{"id":4.10,"type":"pong"}"#)
     }
 
     @Test("a crisis phrase in the very first message gets the crisis answer at once")
@@ -87,8 +87,7 @@ import Testing
         #expect(
             (patient["messages"] as? [[String: Any]])?.first?["text"] as? String == "Dat is heftig om mee te maken.")
         #expect(!server.send(#"{"session":"e","text":"hoi"}"#)[0].contains("safety"))
-        let plain = PlainFormat.lines(
-            for: server.server.handle([PlainFormat.request(from: Array("f\tik wil dood".utf8))])[0])
+        let plain = try ServerHarness(format: .plain).send("f\tik wil dood")[0].split(separator: "\n")
         #expect(plain.first == "f\tsafety\tcrisis")
         #expect(plain.last == "f\texpect\tchoice")
     }
@@ -315,7 +314,7 @@ import Testing
     func invalidUTF8() throws {
         let server = try ServerHarness()
         let output = server.server.handle([.line([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x7D])])
-        #expect(String(decoding: output[0].json, as: UTF8.self).contains("invalid_utf8"))
+        #expect(server.text(of: output[0]).contains("invalid_utf8"))
     }
 
     @Test("a crisis phrase is answered even when the text also holds forbidden characters")
@@ -345,7 +344,7 @@ import Testing
         items += lines.feed(Array("\nok\n".utf8))
         #expect(items.count == 2)
         if case .failed(let error) = items[0] {
-            #expect(error.code == "line_too_long")
+            #expect(error.code == .lineTooLong)
         } else {
             Issue.record("expected an error")
         }
@@ -362,7 +361,7 @@ import Testing
                 lines.feed(input[$0..<min($0 + pieceSize, input.count)])
             }
             let tooLong = ProtocolError(
-                "line_too_long", "the line is longer than 10 bytes and was skipped (see --max-line)")
+                .lineTooLong, "the line is longer than 10 bytes and was skipped (see --max-line)")
             #expect(items == [.line(exact), .failed(tooLong), .line(Array("b".utf8))], "pieces of \(pieceSize)")
         }
     }
@@ -371,32 +370,23 @@ import Testing
     func truncated() {
         var lines = InputLines(maximumLength: 100)
         #expect(lines.feed(Array("{\"session\":".utf8)) == [])
-        #expect(lines.finish() == [.failed(ProtocolError("truncated_line", "the input ended in the middle of a line"))])
+        #expect(lines.finish() == [.failed(ProtocolError(.truncatedLine, "the input ended in the middle of a line"))])
     }
 
     @Test(
         "the plain format escapes tabs, newlines and backslashes both ways, and ends every reply with one expect or error line"
     )
     func plain() throws {
-        #expect(
-            PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8))
-                == .line(Array(#"{"session":"anna","text":"ik ben\tmoe\n"}"#.utf8))
-                || {
-                    if case .line(let bytes) = PlainFormat.request(from: Array("anna\tik ben\\tmoe\\n".utf8)) {
-                        return (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String]) == [
-                            "session": "anna", "text": "ik ben\tmoe\n",
-                        ]
-                    }
-                    return false
-                }())
-        if case .failed(let error) = PlainFormat.request(from: Array("no tab here".utf8)) {
-            #expect(error.code == "missing_tab")
+        let parser = RequestParser(profiles: [], format: .plain)
+        let request = try parser.parse(Array("anna\tik ben\\tmoe\\n".utf8)[...]).get()
+        #expect(request.action == .conversation(session: "anna", .message(text: "ik ben\tmoe\n")))
+        #expect(request.id == nil)
+        if case .failure(let failure) = parser.parse(Array("no tab here".utf8)[...]) {
+            #expect(failure.error.code == .missingTab)
         } else {
             Issue.record("expected an error")
         }
-        let server = try ServerHarness()
-        let response = server.server.handle([PlainFormat.request(from: Array("anna\thoi".utf8))])[0]
-        let lines = PlainFormat.lines(for: response)
+        let lines = try ServerHarness(format: .plain).send("anna\thoi")[0].split(separator: "\n")
         #expect(lines.last == "anna\texpect\tchoice")
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("anna\tmessage\t") || $0.hasPrefix("anna\toption\t") })
         #expect(lines.filter { $0.contains("\texpect\t") || $0.contains("\terror\t") }.count == 1)

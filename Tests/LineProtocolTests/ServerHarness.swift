@@ -12,31 +12,39 @@ private let contentResult = Result { () throws(DiagnosticList) -> GuideContent i
 }
 
 /// A server on an in-memory store with the shipped content, fixed on 12 March 2026 (noon)
-/// unless told otherwise.
+/// unless told otherwise, reading and writing JSON lines unless told otherwise.
 struct ServerHarness {
     let store: SessionDatabase
     let server: SessionServer
+    let format: LineFormat
 
-    init(path: String = ":memory:", day: String = "2026-03-12") throws {
+    init(path: String = ":memory:", day: String = "2026-03-12", format: LineFormat = .json) throws {
         let date = ISO8601DateFormatter().date(from: day + "T12:00:00Z")!
-        try self.init(path: path, clock: { date })
+        try self.init(path: path, format: format, clock: { date })
     }
 
-    init(path: String, clock: @escaping @Sendable () -> Date) throws {
+    init(path: String, format: LineFormat = .json, clock: @escaping @Sendable () -> Date) throws {
         store = try SessionDatabase(path: path)
         let content = try contentResult.get()
+        self.format = format
         server = SessionServer(
             store: store, contents: ["": content, "voorbeeld": content],
-            settings: .init(language: .nl, region: .nl, schedule: nil, keptHours: 12), clock: clock)
+            settings: .init(language: .nl, region: .nl, schedule: nil, keptHours: 12), format: format, clock: clock)
     }
 
-    /// Sends lines (as text) and returns the output lines (as text).
+    /// Sends lines (as text) and returns the output for each (as text: in the plain format,
+    /// a response's lines joined by newlines).
     func send(_ lines: String...) -> [String] {
         send(lines)
     }
 
     func send(_ lines: [String]) -> [String] {
-        server.handle(lines.map { .line(Array($0.utf8)) }).map { String(decoding: $0.json, as: UTF8.self) }
+        server.handle(lines.map { .line(Array($0.utf8)) }).map(text)
+    }
+
+    /// A response as the output edge writes it, without its last newline.
+    func text(of response: ProtocolResponse) -> String {
+        String(decoding: format.encode([response]).dropLast(), as: UTF8.self)
     }
 
     /// The stored state of a session, to prove that it did not change.

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Writes to standard output. A closed output (the reader went away: EPIPE) ends the program
+/// Writes to standard output, for the chat in a terminal and for the line protocol's replies.
+/// A closed output (the reader went away: EPIPE) ends the program
 /// quietly instead of crashing it; an output that is not ready (a non-blocking pipe that is
 /// full: EAGAIN) is waited for; any other failure ends the program with status 74 and says why.
-public struct TerminalOutput: Sendable {
+public struct StandardOutput: Sendable {
+    /// Standard output, with SIGPIPE ignored so that a closed output is seen as EPIPE.
     public init() {
         signal(SIGPIPE, SIG_IGN)
     }
@@ -18,7 +20,7 @@ public struct TerminalOutput: Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                Foundation.write(STDOUT_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             }
             if written < 0 {
                 switch errno {
