@@ -485,10 +485,20 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
         func written() -> Date? {
             try? FileManager.default.attributesOfItem(atPath: metrics)[.modificationDate] as? Date
         }
-        Thread.sleep(forTimeInterval: 3)
+        // Waited for, not slept on: under a loaded test run the server may take seconds to start.
+        func waitFor(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while !condition() {
+                if Date() > deadline { return false }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+            return true
+        }
+        #expect(waitFor(seconds: 30) { written() != nil }, "the metrics file was written")
         let stalled = written()
-        Thread.sleep(forTimeInterval: 8)
-        #expect(stalled != nil && written() != stalled, "the metrics file was written again while the output stalled")
+        #expect(
+            waitFor(seconds: 16) { written() != stalled }, "the metrics file was written again while the output stalled"
+        )
         #expect(serve.readLines(lines.count + 1).count == lines.count)
         #expect(serve.waitForExit().status == 0)
     }
