@@ -63,9 +63,13 @@ public struct PracticeSession: Sendable {
         }
         let options = conversation.state.prompt.options.map(\.text)
         let freeText = conversation.state.prompt.freeText?.option
+        if OptionMatcher.number(in: answer) != nil, Self.chosen(answer, in: options) == nil {
+            // A number that is not there: the conversation says which numbers there are.
+            return conversation.respond(to: input)
+        }
         let turn: PracticeTurn
         let chosen: Int
-        if let index = OptionMatcher.match(answer, in: options), index != freeText {
+        if let index = Self.chosen(answer, in: options), index != freeText {
             chosen = index
             // A candidate is judged like the same words typed, plus what its author tagged it with.
             var findings = lexicon.classify(options[index])
@@ -74,6 +78,8 @@ public struct PracticeSession: Sendable {
             }
             turn = PracticeTurn(text: options[index], findings: findings)
         } else {
+            // The trainee's own words: judged as written, never taken for a candidate that
+            // shares some of them.
             turn = PracticeTurn(text: answer, findings: lexicon.classify(answer))
             if turn.categories.contains(Self.askSuicideMove) {
                 // The colleague answers the question itself, and the trainee goes on from the same moment.
@@ -81,15 +87,35 @@ public struct PracticeSession: Sendable {
                 let answer = feedback(on: turn) + conversation.say(Self.askedDirectlyNode)
                 return conversation.reshowingPrompt(after: answer)
             }
-            guard let index = reaction(to: turn, moves: moves) ?? freeText else {
-                return debriefed(conversation.respond(to: input))
-            }
-            chosen = index
+            guard let freeText else { return debriefed(conversation.respond(to: input)) }
+            chosen = freeText
+            // The colleague answers the kind of move made (the scenario's replies per move).
+            let reaction = reaction(to: turn)
+            conversation.state.dialogue.variables[Self.reactionKindVariable] = .string(reaction?.kind.rawValue ?? "")
+            conversation.state.dialogue.variables[Self.reactionMoveVariable] = .string(reaction?.move ?? "")
         }
-        turns.append(turn)
-        var reply = conversation.choose(option: chosen, text: answer)
+        var reply = conversation.choose(option: chosen, text: turn.text)
         reply.messages = feedback(on: turn) + reply.messages
+        turns.append(turn)
         return shuffled(debriefed(reply))
+    }
+
+    /// The variables a scenario's replies to the trainee's own words are chosen by: the kind
+    /// of the move the colleague reacts to (`good`, `mistake`, `neutral`, empty for none) and
+    /// the move itself (`minimise`, `referral` ...).
+    static let reactionKindVariable = "$oefen_zet"
+    static let reactionMoveVariable = "$oefen_stap"
+
+    /// The candidate a trainee chose: by its number, or by typing its whole text (case,
+    /// accents and punctuation aside). Nothing less chooses it: typed words that share
+    /// words with a candidate are the trainee's own.
+    public static func chosen(_ answer: String, in options: [String]) -> Int? {
+        if let number = OptionMatcher.number(in: answer) {
+            return options.indices.contains(number - 1) ? number - 1 : nil
+        }
+        let folded = TextNormalizer.folded(answer)
+        guard !folded.isEmpty else { return nil }
+        return options.firstIndex { TextNormalizer.folded($0) == folded }
     }
 
     /// The scenario's kinds (`talk1`, `talk2`, `checkin` ...), as the dialogue set them.
@@ -138,17 +164,16 @@ public struct PracticeSession: Sendable {
         conversation.effectFailed()
     }
 
-    /// The candidate whose move the trainee's own words make, so the colleague reacts to it:
-    /// a mistake first (the colleague feels it most), then a good move.
-    private func reaction(to turn: PracticeTurn, moves: [[String]]) -> Int? {
-        let kinds = self.kinds
-        let found = turn.categories.sorted {
-            lexicon.kind(of: $0, in: kinds) == .mistake && lexicon.kind(of: $1, in: kinds) != .mistake
-        }
-        for category in found {
-            if let index = moves.firstIndex(where: { $0.contains(category) }) { return index }
-        }
-        return nil
+    /// The move the colleague reacts to in the trainee's own words, and what it is in this
+    /// scenario: a mistake first (the colleague feels it most), then a good move, then any.
+    private func reaction(to turn: PracticeTurn) -> (move: String, kind: PracticeLexicon.Kind)? {
+        let judged = turn.categories.map { ($0, judgedKind(of: $0, in: turn)) }
+        return judged.first { $0.1 == .mistake } ?? judged.first { $0.1 == .good } ?? judged.first
+    }
+
+    /// What a move is in this scenario.
+    private func judgedKind(of move: String, in turn: PracticeTurn) -> PracticeLexicon.Kind {
+        lexicon.kind(of: move, in: kinds) ?? .neutral
     }
 
     /// A short, specific word of feedback: each move found, and what it does in this kind of
