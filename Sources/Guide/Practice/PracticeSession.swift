@@ -171,9 +171,24 @@ public struct PracticeSession: Sendable {
         return judged.first { $0.1 == .mistake } ?? judged.first { $0.1 == .good } ?? judged.first
     }
 
-    /// What a move is in this scenario.
+    /// What a move is at this moment: its kind in this scenario, and a question of an ordered
+    /// set (the three questions) asked before the ones that come first is a mistake.
     private func judgedKind(of move: String, in turn: PracticeTurn) -> PracticeLexicon.Kind {
-        lexicon.kind(of: move, in: kinds) ?? .neutral
+        if isOutOfOrder(move, in: turn) { return .mistake }
+        return lexicon.kind(of: move, in: kinds) ?? .neutral
+    }
+
+    /// Whether a move is a later step of an ordered criterion of this scenario whose earlier
+    /// steps no turn has taken yet (question 3 before questions 1 and 2).
+    private func isOutOfOrder(_ move: String, in turn: PracticeTurn) -> Bool {
+        let kinds = self.kinds
+        let asked = Set((turns + [turn]).flatMap(\.categories))
+        for criterion in lexicon.criteria
+        where criterion.appliesTo.isEmpty || !kinds.isDisjoint(with: criterion.appliesTo) {
+            guard case .order(let steps) = criterion.rule, let position = steps.firstIndex(of: move) else { continue }
+            if steps[..<position].contains(where: { !asked.contains($0) }) { return true }
+        }
+        return false
     }
 
     /// A short, specific word of feedback: each move found, and what it does in this kind of
@@ -185,8 +200,10 @@ public struct PracticeSession: Sendable {
         let kinds = self.kinds
         return turn.findings.map { finding in
             let label = lexicon.category(finding.category)?.label ?? finding.category
-            return MarkedUpText(
-                text: "\(lexicon.text("feedback")): \(label). \(lexicon.feedback(for: finding.category, in: kinds))")
+            let feedback =
+                isOutOfOrder(finding.category, in: turn)
+                ? lexicon.text("out_of_order") : lexicon.feedback(for: finding.category, in: kinds)
+            return MarkedUpText(text: "\(lexicon.text("feedback")): \(label). \(feedback)")
         }
     }
 
