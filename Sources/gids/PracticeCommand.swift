@@ -32,7 +32,8 @@ struct PracticeCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"),
+            "Write every debrief of the session to this file as Markdown (mode 0600), in order, for a trainer.",
+            valueName: "file"),
         completion: .file())
     var report: String?
 
@@ -67,9 +68,9 @@ struct PracticeCommand: ParsableCommand {
             settings: try settings.conversationSettings(
                 content: content, seed: seed, memoryLocation: nil, canWriteFiles: false))
         let loop = try terminal.run(session, language: language, seed: seed, settings: settings, door: .practice)
-        if let report, let last = loop.session.lastDebrief {
+        if let report, let markdown = loop.session.report {
             do throws(PrivateFile.Failure) {
-                try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)
+                try PrivateFile.write(markdown, to: report)
                 print(lexicon.text("report_written") + " " + PrivateFile.expanded(report))
             } catch {
                 printError("gids: \(error)")

@@ -121,4 +121,18 @@ import Testing
         let own = PlainText.lines(for: typed.respond(to: "Wat voelde je, toen het kind overleed?"))
         #expect(own.contains("Tom: Bijna elke nacht. Ik schrik wakker."), "the answer to a good move: \(own)")
     }
+
+    @Test("--report keeps every debrief of the session, in order")
+    func reportKeepsEveryDebrief() throws {
+        var session = try practice(.nl, scenario: 3)  // Sanne: three turns
+        for _ in 0..<3 { _ = session.respond(to: "1") }
+        _ = session.respond(to: "1")  // yes, another one
+        _ = session.respond(to: "5")  // Yasmina: four turns
+        for _ in 0..<4 { _ = session.respond(to: "1") }
+        let report = try #require(session.report)
+        let first = try #require(report.range(of: "Scenario: Sanne, verpleegkundige aan het eind van de dienst"))
+        let second = try #require(report.range(of: "Scenario: Agressie van een familielid (gesprek 1)"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(session.debriefs.count == 2)
+    }
 }

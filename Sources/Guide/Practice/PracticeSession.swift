@@ -16,8 +16,17 @@ public struct PracticeSession: Sendable {
     public let lexicon: PracticeLexicon
     /// The trainee's turns in the scenario under way.
     public private(set) var turns: [PracticeTurn] = []
+    /// Every debrief shown in this session, in order, each with the turns it judged.
+    public private(set) var debriefs: [(debrief: Debrief, turns: [PracticeTurn])] = []
     /// The last debrief shown, with the turns it judged.
-    public private(set) var lastDebrief: (debrief: Debrief, turns: [PracticeTurn])?
+    public var lastDebrief: (debrief: Debrief, turns: [PracticeTurn])? { debriefs.last }
+
+    /// Every debrief of the session as one Markdown report for a trainer, in the order they
+    /// were shown (`--report`); nil when no scenario got as far as a debrief.
+    public var report: String? {
+        guard !debriefs.isEmpty else { return nil }
+        return debriefs.map { $0.debrief.markdown(lexicon, turns: $0.turns) }.joined(separator: "\n")
+    }
 
     /// The node practice starts at: the choice of scenario.
     public static let startNode = "Practice"
@@ -219,7 +228,7 @@ public struct PracticeSession: Sendable {
         let debrief = Debrief(
             scenario: variables["$oefen_scenario"]?.text ?? "", turns: turns, kinds: kinds, lexicon: lexicon,
             isComplete: asked && !debriefFirst)
-        lastDebrief = (debrief, turns)
+        debriefs.append((debrief, turns))
         turns = []
         let lines = debrief.lines(lexicon).map { MarkedUpText(text: $0) }
         if debriefFirst {
