@@ -89,7 +89,10 @@ public struct PracticeSession: Sendable {
         } else {
             // The trainee's own words: judged as written, never taken for a candidate that
             // shares some of them.
-            turn = PracticeTurn(text: answer, findings: lexicon.classify(answer))
+            turn = PracticeTurn(
+                text: answer,
+                findings: lexicon.read(
+                    answer, reader: conversation.content.practiceReader, net: conversation.content.safetyNet))
             if turn.categories.contains(Self.askSuicideMove) {
                 // The colleague answers the question itself, and the trainee goes on from the same moment.
                 turns.append(turn)

@@ -1,0 +1,53 @@
+import Foundation
+import Guide
+import Testing
+import TextReading
+
+/// Practice's learned reader of moves on the shipped content: that the shipped file is the
+/// one its training data gives, what it adds to the patterns, and the figures of both readers
+/// on lines they never saw (cross-validated by file).
+@Suite struct PracticeReaderTests {
+    private func trainingLines() throws -> [PracticeTraining.Line]? {
+        guard let shared = LearnedReaderTests.sharedCorpora else {
+            print(
+                "PracticeReaderTests: skipped, the shared corpora are not at ../shared/domain/corpora (set GIDS_CORPORA)"
+            )
+            return nil
+        }
+        return try PracticeTraining.lines(
+            from: PracticeTraining.files(repository: repositoryRoot, shared: shared),
+            practiceFolder: repositoryRoot.appendingPathComponent("Dialogues/practice"))
+    }
+
+    @Test("the shipped moves model was trained on exactly the labelled lines and settings there are now")
+    func modelMatchesItsTrainingData() throws {
+        guard let lines = try trainingLines() else { return }
+        let content = try shippedContent()
+        let reader = try #require(content.practiceReader, "Dialogues/practice/moves.bin is shipped")
+        let moves = content.practice.nl.categories.map(\.id)
+        #expect(reader.moves.map(\.name) == moves)
+        #expect(
+            reader.trainingDigest == PracticeTraining.digest(of: lines, moves: moves),
+            "the corpora, the scenarios' tags or the trainer changed: run `gids practice --train` and commit Dialogues/practice/moves.bin"
+        )
+    }
+
+    @Test("the moves model reads back from its file as it was written")
+    func fileRoundTrip() throws {
+        let content = try shippedContent()
+        let reader = try #require(content.practiceReader)
+        let again = try PracticeReader(data: reader.data, clauseVocabulary: content.safetyNet.clauseVocabulary)
+        #expect(again.moves == reader.moves)
+        #expect(again.data == reader.data)
+    }
+
+    @Test("both readers name the moves in what a trainee types, the patterns' reasons first")
+    func bothReaders() throws {
+        let content = try shippedContent()
+        let lexicon = content.practice.nl
+        let findings = lexicon.read(
+            "Je moet echt naar de huisarts, dit is niet normaal", reader: content.practiceReader,
+            net: content.safetyNet)
+        #expect(findings.contains { $0.category == "referral" && !$0.reason.hasPrefix("learned") })
+    }
+}
