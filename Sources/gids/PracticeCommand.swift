@@ -93,13 +93,14 @@ struct PracticeCommand: ParsableCommand {
             print("learned reader (score, and what it says):")
             let (passage, readings) = content.safetyNet.read(text)
             let thresholds = Dictionary(uniqueKeysWithValues: reader.moves.map { ($0.name, $0.model.threshold) })
-            for (move, score, says) in reader.scores(passage, readings: readings) where says || score >= 0.2 {
-                let note =
-                    says
-                    ? "" : (thresholds[move] ?? 0) > 1 ? " (a move left to the patterns)" : " (below its threshold)"
+            for (move, score, says) in reader.scores(passage, readings: readings)
+            where (thresholds[move] ?? 2) <= 1 && (says || score >= 0.2) {
+                let note = says ? "" : " (below its threshold)"
                 print("  \(move) \(String(format: "%.2f", Double(score)))\(note)")
             }
-            print("  (it speaks only where the patterns find no move, in four words or more)")
+            print(
+                "  (it speaks only where the patterns find no move, in four words or more; other moves are left to the patterns)"
+            )
             print("both (as practice reads it):")
             for finding in lexicon.read(text, reader: reader, net: content.safetyNet) {
                 print("  \(finding.category): \(finding.reason)")

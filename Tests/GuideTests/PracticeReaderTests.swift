@@ -73,8 +73,9 @@ import TextReading
         )
         print(both.differences.joined(separator: "\n"))
         // Before any tuning on it (7 December 2026): both readers 82.9% recall, 96.7% precision;
-        // the patterns alone 81.4% / 96.6%. Asking directly about suicide in other words ("liever
-        // dood", "taking your own life") is missed by both: not reached.
+        // the patterns alone 81.4% / 96.6%. Both missed asking directly about suicide in other
+        // words ("liever dood", "taking your own life"); the patterns have those forms since, so
+        // this round is no longer untouched for ask_suicide.
         #expect(both.microRecall >= rules.microRecall)
         #expect(both.microRecall >= 0.82, "micro recall \(both.microRecall)")
         #expect(both.microPrecision >= 0.95, "micro precision \(both.microPrecision)")

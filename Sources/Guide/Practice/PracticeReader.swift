@@ -10,8 +10,9 @@ import YarnScript
 /// explanation and as guard rails (see ``PracticeLexicon/read(_:reader:net:)``).
 ///
 /// Its file is `Dialogues/practice/moves.bin`: the header (`GIDSPM01`, feature version,
-/// bits, training digest), then per move its name, bias, threshold and weights, stored as
-/// 16-bit integers with one scale per move so that the file stays small. All numbers are
+/// bits, training digest), then per move its name, bias, threshold, scale and weights, stored
+/// as 16-bit integers with one scale per move so that the file stays small (none for a move
+/// left to the patterns, whose threshold no score reaches). All numbers are
 /// little-endian. Training quantises the same way, so the figures of cross-validation are
 /// the figures of the shipped file.
 public struct PracticeReader: Sendable {
@@ -77,7 +78,10 @@ public struct PracticeReader: Sendable {
             put(move.model.threshold.bitPattern)
             let scale = Self.scale(of: move.model.weights)
             put(scale.bitPattern)
-            for weight in move.model.weights { put(Int16((weight / scale).rounded())) }
+            // A move left to the patterns (its threshold above any score) keeps no weights.
+            let weights = move.model.threshold > 1 ? [] : move.model.weights
+            put(UInt32(weights.count))
+            for weight in weights { put(Int16((weight / scale).rounded())) }
         }
         return Data(bytes)
     }
@@ -115,8 +119,12 @@ public struct PracticeReader: Sendable {
             let bias = Float(bitPattern: try integer(UInt32.self))
             let threshold = Float(bitPattern: try integer(UInt32.self))
             let scale = Float(bitPattern: try integer(UInt32.self))
+            let count = Int(try integer(UInt32.self))
+            guard count == 0 || count == 1 << bits else {
+                throw .init(description: "the moves model has \(count) weights for \(bits) bits")
+            }
             var weights = [Float](repeating: 0, count: 1 << bits)
-            for index in weights.indices { weights[index] = Float(try integer(Int16.self)) * scale }
+            for index in 0..<count { weights[index] = Float(try integer(Int16.self)) * scale }
             moves.append(
                 Move(
                     name: name,
