@@ -1,9 +1,10 @@
 import Foundation
 
-/// How well the practice lexicons name the moves in a labelled set of trainee utterances:
-/// recall and precision per move, and micro-averaged over all moves. Trainers run it on
-/// their own labelled utterances with `gids practice --evaluate FILE`; `swift test` runs it
-/// on the development corpus written independently of the lexicons.
+/// How well a reader of practice (the lexicons' patterns, the learned reader, or both) names
+/// the moves in a labelled set of trainee utterances: recall and precision per move, and
+/// micro-averaged over all moves. Trainers run it on their own labelled utterances with
+/// `gids practice --evaluate --labels FILE` (cross-validated, ``PracticeCrossValidation``);
+/// `swift test` runs it on the development corpora written independently of the lexicons.
 ///
 /// The file is tab-separated: language (`nl` or `en`), the moves (comma-separated, `-` for
 /// none), the utterance. Lines starting with `#` are comments.
