@@ -115,6 +115,7 @@ public final class GuideContent: Sendable {
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
             "$samenvatting_datum": .string, "$bestand": .string, Conversation.deathHeardVariable: .bool,
             "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
+            PracticeSession.reactionKindVariable: .string, PracticeSession.reactionMoveVariable: .string,
             Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
             Conversation.optionCountVariable: .number,
         ]
