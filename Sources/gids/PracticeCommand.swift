@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Guide
 import Terminal
+import TextReading
 
 /// `gids practice`: role-play training for peer supporters. gids plays a colleague; the
 /// trainee answers, gets feedback after each turn and a debrief at the end.
@@ -28,15 +29,42 @@ struct PracticeCommand: ParsableCommand {
     )
     var explain: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Score the lexicons on a labelled file (lang<TAB>moves<TAB>utterance per line): recall and precision per move, then every difference; exit.",
-            valueName: "file"))
-    var evaluate: String?
+    @Flag(
+        help:
+            "Print the readers' figures per move on lines they never saw: cross-validated by file over every labelled practice line (and --labels files); exit."
+    )
+    var evaluate = false
 
     @Option(
         help: ArgumentHelp(
-            "Write the last debrief to this file as Markdown (mode 0600), for a trainer.", valueName: "file"),
+            "With --evaluate: a labelled file (lang<TAB>moves<TAB>utterance per line) to add as its own held-out group, such as a fresh round.",
+            valueName: "file"),
+        completion: .file())
+    var labels: [String] = []
+
+    @Flag(help: "With --evaluate: also list every difference from the labels, held out.")
+    var differences = false
+
+    @Flag(
+        help:
+            "Train the learned reader of moves on every labelled line, and write it to the content's practice/moves.bin."
+    )
+    var train = false
+
+    @Flag(help: "Check that the content's practice/moves.bin is the reader its training data gives.")
+    var checkModel = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The shared development corpora (default: $GIDS_CORPORA, else ../shared/domain/corpora beside the repository).",
+            valueName: "folder"),
+        completion: .directory)
+    var sharedCorpora: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Write every debrief of the session to this file as Markdown (mode 0600), in order, for a trainer.",
+            valueName: "file"),
         completion: .file())
     var report: String?
 
@@ -45,6 +73,9 @@ struct PracticeCommand: ParsableCommand {
     /// A report that could not be written is found before the practice, not after the debrief.
     func validate() throws {
         try PrivateFile.validate(report, option: "--report")
+        guard [explain != nil, evaluate, train, checkModel].filter({ $0 }).count <= 1 else {
+            throw ValidationError("give at most one of --explain TEXT, --evaluate, --train or --check-model")
+        }
     }
 
     func run() throws {
@@ -54,17 +85,36 @@ struct PracticeCommand: ParsableCommand {
         let language = try self.language.language(in: content)
         let lexicon = content.practice[content.languages.source(of: language)]
         if let explain {
-            let findings = lexicon.classify(explain)
-            if findings.isEmpty { print("-") }
+            let text = TextNormalizer.sanitized(explain)
+            print("patterns:")
+            let findings = lexicon.classify(text)
+            if findings.isEmpty { print("  -") }
             for finding in findings {
-                print("\(finding.category) (\(lexicon.category(finding.category)?.label ?? "")): \(finding.reason)")
+                print("  \(finding.category) (\(lexicon.category(finding.category)?.label ?? "")): \(finding.reason)")
+            }
+            guard let reader = content.practiceReader else {
+                print("learned reader: none (gids practice --train makes one)")
+                return
+            }
+            print("learned reader (score, and what it says):")
+            let (passage, readings) = content.safetyNet.read(text)
+            let thresholds = Dictionary(uniqueKeysWithValues: reader.moves.map { ($0.name, $0.model.threshold) })
+            for (move, score, says) in reader.scores(passage, readings: readings)
+            where (thresholds[move] ?? 2) <= 1 && (says || score >= 0.2) {
+                let note = says ? "" : " (below its threshold)"
+                print("  \(move) \(String(format: "%.2f", Double(score)))\(note)")
+            }
+            print(
+                "  (it speaks only where the patterns find no move, in four words or more; other moves are left to the patterns)"
+            )
+            print("both (as practice reads it):")
+            for finding in lexicon.read(text, reader: reader, net: content.safetyNet) {
+                print("  \(finding.category): \(finding.reason)")
             }
             return
         }
-        if let evaluate {
-            let evaluation = PracticeEvaluation(items: try readLabels(evaluate), lexicons: content.practice)
-            print(evaluation.report)
-            print(evaluation.differences.joined(separator: "\n"))
+        if evaluate || train || checkModel {
+            try learn(content)
             return
         }
         let seed = terminal.newPhrasingSeed()
@@ -78,9 +128,9 @@ struct PracticeCommand: ParsableCommand {
             door: .practice)
         let loop = try terminal.run(session, header: header)
         defer { Interruption.endProcessIfInterrupted() }
-        if let report, let last = loop.session.lastDebrief {
+        if let report, let markdown = loop.session.report {
             do throws(PrivateFile.Failure) {
-                try PrivateFile.write(last.debrief.markdown(lexicon, turns: last.turns), to: report)
+                try PrivateFile.write(markdown, to: report)
                 print(lexicon.text("report_written") + " " + PrivateFile.expanded(report))
             } catch {
                 printError("gids: \(error)")
@@ -89,17 +139,63 @@ struct PracticeCommand: ParsableCommand {
         }
     }
 
-    /// The labelled utterances of `--evaluate`, or a clear error naming the file and line.
-    private func readLabels(_ path: String) throws -> [PracticeEvaluation.Item] {
-        do {
-            return try PracticeEvaluation.items(
-                fromTSV: String(contentsOfFile: PrivateFile.expanded(path), encoding: .utf8))
-        } catch let error as PracticeEvaluation.LabelError {
-            printError("gids: \(path): \(error)")
-            throw ExitCode(65)
-        } catch {
-            printError("gids: cannot read \(path): \(error.localizedDescription)")
-            throw ExitCode(66)
+    /// Trains the learned reader of moves and prints its held-out figures, or writes or
+    /// checks the model.
+    private func learn(_ content: GuideContent) throws {
+        let folder = URL(fileURLWithPath: try dialogues.folder())
+        let repository = folder.deletingLastPathComponent()
+        let shared = URL(
+            fileURLWithPath: sharedCorpora ?? ProcessInfo.processInfo.environment["GIDS_CORPORA"]
+                ?? repository.deletingLastPathComponent().appendingPathComponent("shared/domain/corpora").path)
+        guard FileManager.default.fileExists(atPath: shared.path) else {
+            printError(
+                "error: the shared corpora are not at \(shared.path); the learned reader is trained on them too (give --shared-corpora)"
+            )
+            throw ExitCode(1)
         }
+        let practiceFolder = folder.appendingPathComponent("practice")
+        let lines: [PracticeTraining.Line]
+        do {
+            lines = try PracticeTraining.lines(
+                from: PracticeTraining.files(repository: repository, shared: shared), practiceFolder: practiceFolder)
+        } catch {
+            printError("gids: the labelled practice lines cannot be read: \(error)")
+            throw ExitCode(1)
+        }
+        if evaluate {
+            var extra: [PracticeTraining.Line] = []
+            do {
+                extra = try PracticeTraining.lines(from: labels, practiceFolder: URL(fileURLWithPath: "/nonexistent"))
+            } catch {
+                printError("gids: \(labels.joined(separator: ", ")): \(error)")
+                throw ExitCode(65)
+            }
+            let all = lines + extra
+            let moves = content.practice.nl.categories.map(\.id)
+            let scores = PracticeTraining.crossValidate(all, moves: moves, net: content.safetyNet)
+            let validation = PracticeCrossValidation(
+                lines: all, scores: scores,
+                thresholds: PracticeTraining.thresholds(for: all, scores: scores, content: content), content: content)
+            print(validation.report, terminator: "")
+            if differences { print(validation.both.differences.joined(separator: "\n")) }
+            return
+        }
+        let moves = content.practice.nl.categories.map(\.id)
+        let scores = PracticeTraining.crossValidate(lines, moves: moves, net: content.safetyNet)
+        let thresholds = PracticeTraining.thresholds(for: lines, scores: scores, content: content)
+        let reader = PracticeTraining.train(lines, moves: moves, thresholds: thresholds, net: content.safetyNet)
+        let file = practiceFolder.appendingPathComponent(PracticeReader.file)
+        if checkModel {
+            guard (try? Data(contentsOf: file)) == reader.data else {
+                printError(
+                    "error: \(file.path) is not the reader its training data gives (\(lines.count) lines); run `gids practice --train` and commit it"
+                )
+                throw ExitCode(1)
+            }
+            print("\(file.path) matches its training data (\(lines.count) lines).")
+            return
+        }
+        try reader.data.write(to: file)
+        print("wrote \(file.path): \(lines.count) lines, \(moves.count) moves, \(reader.data.count) bytes")
     }
 }

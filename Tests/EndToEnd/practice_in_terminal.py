@@ -3,9 +3,10 @@
 
 Usage: practice_in_terminal.py PATH_TO_GIDS
 
-Chooses the Floor scenario, picks a candidate response by the start of its text (the
-candidates come in an order of their own), types one in their own words, types 'stop' and
-checks the feedback and the debrief on screen. Exits 0 when everything
+Chooses the Floor scenario, picks a candidate response by typing its whole text (the
+candidates come in an order of their own, and only a number or a candidate's whole text
+chooses it), types one in their own words, types 'stop' and checks the feedback and the
+debrief on screen. Exits 0 when everything
 a trainee should see was seen.
 """
 import sys
@@ -21,7 +22,9 @@ def main(binary):
     session.sendline("1")
     expect("Ik weet eigenlijk niet goed waar ik moet beginnen\\.")
     expect("> ")
-    session.sendline("Ik ben hier")
+    session.sendline(
+        "Ik ben hier als collega, niet als therapeut. Wat je vertelt blijft tussen ons, tenzij iemand gevaar loopt. Hoe is het met je?"
+    )
     expect("Feedback: ")
     expect("> ")
     session.sendline("Dat klinkt zwaar. Wat zou je nu helpen?")

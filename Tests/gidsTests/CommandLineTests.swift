@@ -337,6 +337,22 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
     }
 }
 
+@Suite struct PracticeCommandTests {
+    @Test(
+        "practice --explain shows both readers: the patterns with their reasons, the learned reader's scores, and the two together"
+    )
+    func explainShowsBothReaders() throws {
+        let run = try gids([
+            "practice", "--lang", "nl", "--explain", "Je moet echt naar de huisarts, dit is niet normaal",
+        ])
+        #expect(run.status == 0)
+        #expect(run.output.hasPrefix("patterns:\n"))
+        #expect(run.output.contains("  referral (verwijzen naar professionele hulp): "))
+        #expect(run.output.contains("learned reader (score, and what it says):"))
+        #expect(run.output.contains("both (as practice reads it):\n"))
+    }
+}
+
 @Suite struct PrivateFileTests {
     @Test("a --report or --record that cannot be written is refused before anything starts, in plain words")
     func unwritablePathsAtTheStart() throws {

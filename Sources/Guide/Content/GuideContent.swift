@@ -28,13 +28,15 @@ public final class GuideContent: Sendable {
     public let organisation: Organisation?
     /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
     public let practice: PerLanguage<PracticeLexicon>
+    /// Practice's learned reader of moves (`Dialogues/practice/moves.bin`), when the content has one.
+    public let practiceReader: PracticeReader?
     /// The languages gids may speak with this content (the sources and the translations offered).
     public let languages: SpokenLanguages
 
     init(
         programs: [Language: Program], languages: SpokenLanguages, directories: [Region: HelpDirectory],
         safetyNet: SafetyNet, commands: CommandWords, signals: SignalCatalogue, answers: AnswerWords,
-        organisation: Organisation?, practice: PerLanguage<PracticeLexicon>
+        organisation: Organisation?, practice: PerLanguage<PracticeLexicon>, practiceReader: PracticeReader? = nil
     ) {
         // A translation runs its source's program, with its own lines for the lines it has.
         resolvers = Dictionary(
@@ -58,6 +60,7 @@ public final class GuideContent: Sendable {
         functions = DialogueFunctions.library(answers: answers)
         self.organisation = organisation
         self.practice = practice
+        self.practiceReader = practiceReader
     }
 
     /// The same content read by another safety net (the same lexicons with another learned
@@ -79,6 +82,7 @@ public final class GuideContent: Sendable {
         functions = other.functions
         organisation = other.organisation
         practice = other.practice
+        practiceReader = other.practiceReader
     }
 
     /// Nodes every language's dialogue must have: the host starts them directly.
@@ -111,6 +115,7 @@ public final class GuideContent: Sendable {
             "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
             "$samenvatting_datum": .string, "$bestand": .string, Conversation.deathHeardVariable: .bool,
             "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
+            PracticeSession.reactionKindVariable: .string, PracticeSession.reactionMoveVariable: .string,
             Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
             Conversation.optionCountVariable: .number,
         ]
@@ -266,6 +271,17 @@ public final class GuideContent: Sendable {
         }
         let (safetyNet, safetyDiagnostics) = safetyLoad.result()
         diagnostics += safetyDiagnostics
+        // Practice's learned reader reads with the safety net's language layer; without its
+        // file, practice reads with the patterns alone.
+        var practiceReader: PracticeReader?
+        let movesFile = path("practice", PracticeReader.file)
+        if learnedReader, let safetyNet, FileManager.default.fileExists(atPath: movesFile) {
+            do throws(DiagnosticList) {
+                practiceReader = try PracticeReader.load(file: movesFile, clauseVocabulary: safetyNet.clauseVocabulary)
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
         let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
         let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
         let answers = load(path("answers.yaml"), AnswerWords.load(text:file:))
@@ -282,7 +298,7 @@ public final class GuideContent: Sendable {
             GuideContent(
                 programs: programs, languages: languages, directories: directories, safetyNet: safetyNet,
                 commands: commands, signals: signals, answers: answers, organisation: organisation,
-                practice: practice), unique
+                practice: practice, practiceReader: practiceReader), unique
         )
     }
 

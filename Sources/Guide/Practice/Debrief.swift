@@ -52,7 +52,7 @@ public struct Debrief: Hashable, Sendable {
                 "\"\(turn.text)\" (\(lexicon.category(category)?.label ?? category))"
             }
             items.append(Item(criterion: criterion.name, status: status, examples: Array(examples)))
-            if status == .notYet || status == .partly { tips.append((status, criterion.tip)) }
+            if status == .notYet || status == .partly { tips.append((status, criterion.tip(in: kinds))) }
         }
         self.items = items
         tip = (tips.first { $0.0 == .notYet } ?? tips.first)?.1
@@ -67,11 +67,17 @@ public struct Debrief: Hashable, Sendable {
         }
         switch rule {
         case .order(let steps):
+            // The steps asked, in the order of the turns: all in their order is met, some in
+            // their order partly; a later step before an earlier one is not yet, however many
+            // were asked (question 3 first is not the method).
             let firsts = steps.map { step in all.firstIndex { $0.categories.contains(step) } }
             let asked = firsts.compactMap { $0 }
             let shown = turns(with: steps)
             if asked.isEmpty { return (.notYet, []) }
-            return (asked.count == steps.count && asked == asked.sorted() ? .met : .partly, shown)
+            // A step left out is partly; a step asked before one that comes earlier is not yet.
+            let inOrder = asked == asked.sorted()
+            guard inOrder else { return (.notYet, shown) }
+            return (asked.count == steps.count ? .met : .partly, shown)
         case .evidence(let good, let bad):
             let positive = turns(with: good)
             let negative = turns(with: bad)
@@ -80,9 +86,17 @@ public struct Debrief: Hashable, Sendable {
         case .credit(let categories):
             let positive = turns(with: categories)
             return (positive.isEmpty ? .notApplicable : .met, positive)
-        case .avoid(let categories):
-            let negative = turns(with: categories)
-            return (negative.isEmpty ? .met : negative.count == 1 ? .partly : .notYet, negative)
+        case .avoid(let bad, let shownBy):
+            // Met only when a turn showed the better way; a mistake with nothing better beside
+            // it is not yet; nothing that touched it is not reached (not a free pass).
+            let negative = turns(with: bad)
+            let positive = turns(with: shownBy).filter { turn, _ in !negative.contains { $0.0 == turn } }
+            switch (positive.isEmpty, negative.isEmpty) {
+            case (true, true): return (.notReached, [])
+            case (false, true): return (.met, positive)
+            case (true, false): return (.notYet, negative)
+            case (false, false): return (.partly, negative + positive)
+            }
         }
     }
 

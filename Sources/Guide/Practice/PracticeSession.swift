@@ -16,8 +16,17 @@ public struct PracticeSession: Sendable {
     public let lexicon: PracticeLexicon
     /// The trainee's turns in the scenario under way.
     public private(set) var turns: [PracticeTurn] = []
+    /// Every debrief shown in this session, in order, each with the turns it judged.
+    public private(set) var debriefs: [(debrief: Debrief, turns: [PracticeTurn])] = []
     /// The last debrief shown, with the turns it judged.
-    public private(set) var lastDebrief: (debrief: Debrief, turns: [PracticeTurn])?
+    public var lastDebrief: (debrief: Debrief, turns: [PracticeTurn])? { debriefs.last }
+
+    /// Every debrief of the session as one Markdown report for a trainer, in the order they
+    /// were shown (`--report`); nil when no scenario got as far as a debrief.
+    public var report: String? {
+        guard !debriefs.isEmpty else { return nil }
+        return debriefs.map { $0.debrief.markdown(lexicon, turns: $0.turns) }.joined(separator: "\n")
+    }
 
     /// The node practice starts at: the choice of scenario.
     public static let startNode = "Practice"
@@ -63,9 +72,13 @@ public struct PracticeSession: Sendable {
         }
         let options = conversation.state.prompt.options.map(\.text)
         let freeText = conversation.state.prompt.freeText?.option
+        if OptionMatcher.number(in: answer) != nil, Self.chosen(answer, in: options) == nil {
+            // A number that is not there: the conversation says which numbers there are.
+            return conversation.respond(to: input)
+        }
         let turn: PracticeTurn
         let chosen: Int
-        if let index = OptionMatcher.match(answer, in: options), index != freeText {
+        if let index = Self.chosen(answer, in: options), index != freeText {
             chosen = index
             // A candidate is judged like the same words typed, plus what its author tagged it with.
             var findings = lexicon.classify(options[index])
@@ -74,22 +87,47 @@ public struct PracticeSession: Sendable {
             }
             turn = PracticeTurn(text: options[index], findings: findings)
         } else {
-            turn = PracticeTurn(text: answer, findings: lexicon.classify(answer))
+            // The trainee's own words: judged as written, never taken for a candidate that
+            // shares some of them.
+            turn = PracticeTurn(
+                text: answer,
+                findings: lexicon.read(
+                    answer, reader: conversation.content.practiceReader, net: conversation.content.safetyNet))
             if turn.categories.contains(Self.askSuicideMove) {
                 // The colleague answers the question itself, and the trainee goes on from the same moment.
                 turns.append(turn)
                 let answer = feedback(on: turn) + conversation.say(Self.askedDirectlyNode)
                 return conversation.reshowingPrompt(after: answer)
             }
-            guard let index = reaction(to: turn, moves: moves) ?? freeText else {
-                return debriefed(conversation.respond(to: input))
-            }
-            chosen = index
+            guard let freeText else { return debriefed(conversation.respond(to: input)) }
+            chosen = freeText
+            // The colleague answers the kind of move made (the scenario's replies per move).
+            let reaction = reaction(to: turn)
+            conversation.state.dialogue.variables[Self.reactionKindVariable] = .string(reaction?.kind.rawValue ?? "")
+            conversation.state.dialogue.variables[Self.reactionMoveVariable] = .string(reaction?.move ?? "")
         }
-        turns.append(turn)
-        var reply = conversation.choose(option: chosen, text: answer)
+        var reply = conversation.choose(option: chosen, text: turn.text)
         reply.messages = feedback(on: turn) + reply.messages
+        turns.append(turn)
         return shuffled(debriefed(reply))
+    }
+
+    /// The variables a scenario's replies to the trainee's own words are chosen by: the kind
+    /// of the move the colleague reacts to (`good`, `mistake`, `neutral`, empty for none) and
+    /// the move itself (`minimise`, `referral` ...).
+    static let reactionKindVariable = "$oefen_zet"
+    static let reactionMoveVariable = "$oefen_stap"
+
+    /// The candidate a trainee chose: by its number, or by typing its whole text (case,
+    /// accents and punctuation aside). Nothing less chooses it: typed words that share
+    /// words with a candidate are the trainee's own.
+    public static func chosen(_ answer: String, in options: [String]) -> Int? {
+        if let number = OptionMatcher.number(in: answer) {
+            return options.indices.contains(number - 1) ? number - 1 : nil
+        }
+        let folded = TextNormalizer.folded(answer)
+        guard !folded.isEmpty else { return nil }
+        return options.firstIndex { TextNormalizer.folded($0) == folded }
     }
 
     /// The scenario's kinds (`talk1`, `talk2`, `checkin` ...), as the dialogue set them.
@@ -138,17 +176,31 @@ public struct PracticeSession: Sendable {
         conversation.effectFailed()
     }
 
-    /// The candidate whose move the trainee's own words make, so the colleague reacts to it:
-    /// a mistake first (the colleague feels it most), then a good move.
-    private func reaction(to turn: PracticeTurn, moves: [[String]]) -> Int? {
+    /// The move the colleague reacts to in the trainee's own words, and what it is in this
+    /// scenario: a mistake first (the colleague feels it most), then a good move, then any.
+    private func reaction(to turn: PracticeTurn) -> (move: String, kind: PracticeLexicon.Kind)? {
+        let judged = turn.categories.map { ($0, judgedKind(of: $0, in: turn)) }
+        return judged.first { $0.1 == .mistake } ?? judged.first { $0.1 == .good } ?? judged.first
+    }
+
+    /// What a move is at this moment: its kind in this scenario, and a question of an ordered
+    /// set (the three questions) asked before the ones that come first is a mistake.
+    private func judgedKind(of move: String, in turn: PracticeTurn) -> PracticeLexicon.Kind {
+        if isOutOfOrder(move, in: turn) { return .mistake }
+        return lexicon.kind(of: move, in: kinds) ?? .neutral
+    }
+
+    /// Whether a move is a later step of an ordered criterion of this scenario whose earlier
+    /// steps no turn has taken yet (question 3 before questions 1 and 2).
+    private func isOutOfOrder(_ move: String, in turn: PracticeTurn) -> Bool {
         let kinds = self.kinds
-        let found = turn.categories.sorted {
-            lexicon.kind(of: $0, in: kinds) == .mistake && lexicon.kind(of: $1, in: kinds) != .mistake
+        let asked = Set((turns + [turn]).flatMap(\.categories))
+        for criterion in lexicon.criteria
+        where criterion.appliesTo.isEmpty || !kinds.isDisjoint(with: criterion.appliesTo) {
+            guard case .order(let steps) = criterion.rule, let position = steps.firstIndex(of: move) else { continue }
+            if steps[..<position].contains(where: { !asked.contains($0) }) { return true }
         }
-        for category in found {
-            if let index = moves.firstIndex(where: { $0.contains(category) }) { return index }
-        }
-        return nil
+        return false
     }
 
     /// A short, specific word of feedback: each move found, and what it does in this kind of
@@ -160,8 +212,10 @@ public struct PracticeSession: Sendable {
         let kinds = self.kinds
         return turn.findings.map { finding in
             let label = lexicon.category(finding.category)?.label ?? finding.category
-            return MarkedUpText(
-                text: "\(lexicon.text("feedback")): \(label). \(lexicon.feedback(for: finding.category, in: kinds))")
+            let feedback =
+                isOutOfOrder(finding.category, in: turn)
+                ? lexicon.text("out_of_order") : lexicon.feedback(for: finding.category, in: kinds)
+            return MarkedUpText(text: "\(lexicon.text("feedback")): \(label). \(feedback)")
         }
     }
 
@@ -177,7 +231,7 @@ public struct PracticeSession: Sendable {
         let debrief = Debrief(
             scenario: variables["$oefen_scenario"]?.text ?? "", turns: turns, kinds: kinds, lexicon: lexicon,
             isComplete: asked && !debriefFirst)
-        lastDebrief = (debrief, turns)
+        debriefs.append((debrief, turns))
         turns = []
         let lines = debrief.lines(lexicon).map { MarkedUpText(text: $0) }
         if debriefFirst {

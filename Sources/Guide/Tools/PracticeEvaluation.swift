@@ -1,9 +1,10 @@
 import Foundation
 
-/// How well the practice lexicons name the moves in a labelled set of trainee utterances:
-/// recall and precision per move, and micro-averaged over all moves. Trainers run it on
-/// their own labelled utterances with `gids practice --evaluate FILE`; `swift test` runs it
-/// on the development corpus written independently of the lexicons.
+/// How well a reader of practice (the lexicons' patterns, the learned reader, or both) names
+/// the moves in a labelled set of trainee utterances: recall and precision per move, and
+/// micro-averaged over all moves. Trainers run it on their own labelled utterances with
+/// `gids practice --evaluate --labels FILE` (cross-validated, ``PracticeCrossValidation``);
+/// `swift test` runs it on the development corpora written independently of the lexicons.
 ///
 /// The file is tab-separated: language (`nl` or `en`), the moves (comma-separated, `-` for
 /// none), the utterance. Lines starting with `#` are comments.
@@ -13,6 +14,12 @@ public struct PracticeEvaluation: Sendable {
         public var language: Language
         public var moves: Set<String>
         public var text: String
+
+        public init(language: Language, moves: Set<String>, text: String) {
+            self.language = language
+            self.moves = moves
+            self.text = text
+        }
     }
 
     /// The figures of one move.
@@ -62,9 +69,16 @@ public struct PracticeEvaluation: Sendable {
 
     /// Scores every move the lexicons know, plus any move only the labels name.
     public init(items: [Item], lexicons: PerLanguage<PracticeLexicon>) {
+        self.init(
+            items: items, found: items.map { Set(lexicons[$0.language].classify($0.text).map(\.category)) },
+            moves: lexicons.nl.categories.map(\.id))
+    }
+
+    /// Scores what a reader found in each item (`found`, in the same order), for these moves
+    /// plus any move only the labels name.
+    public init(items: [Item], found: [Set<String>], moves known: [String]) {
         self.items = items
-        let found = items.map { Set(lexicons[$0.language].classify($0.text).map(\.category)) }
-        var moves = lexicons.nl.categories.map(\.id)
+        var moves = known
         for move in Set(items.flatMap(\.moves)).sorted() where !moves.contains(move) { moves.append(move) }
         var differences: [String] = []
         scores = moves.map { move in

@@ -1,0 +1,80 @@
+import Foundation
+import Guide
+import TestSupport
+import Testing
+import TextReading
+
+/// Practice's learned reader of moves on the shipped content: that the shipped file is the
+/// one its training data gives, what it adds to the patterns, and the figures of both readers
+/// on lines they never saw (cross-validated by file).
+@Suite struct PracticeReaderTests {
+    private func trainingLines() throws -> [PracticeTraining.Line] {
+        try PracticeTraining.lines(
+            from: PracticeTraining.files(repository: repositoryRoot, shared: SharedTestData.corpora.folder),
+            practiceFolder: repositoryRoot.appendingPathComponent("Dialogues/practice"))
+    }
+
+    @Test(
+        "the shipped moves model was trained on exactly the labelled lines and settings there are now",
+        .enabled(if: SharedTestData.corpora.isPresent, SharedTestData.corpora.skipReason))
+    func modelMatchesItsTrainingData() throws {
+        let lines = try trainingLines()
+        let content = try shippedContent()
+        let reader = try #require(content.practiceReader, "Dialogues/practice/moves.bin is shipped")
+        let moves = content.practice.nl.categories.map(\.id)
+        #expect(reader.moves.map(\.name) == moves)
+        #expect(
+            reader.trainingDigest == PracticeTraining.digest(of: lines, moves: moves),
+            "the corpora, the scenarios' tags or the trainer changed: run `gids practice --train` and commit Dialogues/practice/moves.bin"
+        )
+    }
+
+    @Test("the moves model reads back from its file as it was written")
+    func fileRoundTrip() throws {
+        let content = try shippedContent()
+        let reader = try #require(content.practiceReader)
+        let again = try PracticeReader(data: reader.data, clauseVocabulary: content.safetyNet.clauseVocabulary)
+        #expect(again.moves == reader.moves)
+        #expect(again.data == reader.data)
+    }
+
+    @Test("both readers name the moves in what a trainee types, the patterns' reasons first")
+    func bothReaders() throws {
+        let content = try shippedContent()
+        let lexicon = content.practice.nl
+        let findings = lexicon.read(
+            "Je moet echt naar de huisarts, dit is niet normaal", reader: content.practiceReader,
+            net: content.safetyNet)
+        #expect(findings.contains { $0.category == "referral" && !$0.reason.hasPrefix("learned") })
+    }
+
+    @Test("on a fresh round no reader saw (Fixtures/practice-round-Q.tsv), both readers against the patterns alone")
+    func freshRound() throws {
+        let content = try shippedContent()
+        let text = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/practice-round-Q.tsv"),
+            encoding: .utf8)
+        let items = try PracticeEvaluation.items(fromTSV: text)
+        let moves = content.practice.nl.categories.map(\.id)
+        let both = PracticeEvaluation(
+            items: items,
+            found: items.map { item in
+                Set(
+                    content.practice[item.language].read(
+                        item.text, reader: content.practiceReader, net: content.safetyNet
+                    ).map(\.category))
+            }, moves: moves)
+        let rules = PracticeEvaluation(items: items, lexicons: content.practice)
+        print(
+            "fresh round Q (\(items.count) utterances), both readers:\n\(both.report)\npatterns alone:\n\(rules.report)"
+        )
+        print(both.differences.joined(separator: "\n"))
+        // Before any tuning on it (7 December 2026): both readers 82.9% recall, 96.7% precision;
+        // the patterns alone 81.4% / 96.6%. Both missed asking directly about suicide in other
+        // words ("liever dood", "taking your own life"); the patterns have those forms since, so
+        // this round is no longer untouched for ask_suicide.
+        #expect(both.microRecall >= rules.microRecall)
+        #expect(both.microRecall >= 0.82, "micro recall \(both.microRecall)")
+        #expect(both.microPrecision >= 0.95, "micro precision \(both.microPrecision)")
+    }
+}
