@@ -79,9 +79,12 @@ struct PracticeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Training, evaluating and checking make their own readers: a shipped model that this
+        // gids refuses (trained on other features) must not stop its retraining.
+        let learning = evaluate || train || checkModel
         let content = try ContentLoader.load(
             from: try dialogues.folder(), organisationFile: organisation.file,
-            messageLanguage: self.language.messageLanguage)
+            messageLanguage: self.language.messageLanguage, learnedReader: !learning)
         let language = try self.language.language(in: content)
         let lexicon = content.practice[content.languages.source(of: language)]
         if let explain {
@@ -113,7 +116,7 @@ struct PracticeCommand: ParsableCommand {
             }
             return
         }
-        if evaluate || train || checkModel {
+        if learning {
             try learn(content)
             return
         }
