@@ -54,12 +54,7 @@ struct PracticeCommand: ParsableCommand {
     @Flag(help: "Check that the content's practice/moves.bin is the reader its training data gives.")
     var checkModel = false
 
-    @Option(
-        help: ArgumentHelp(
-            "The shared development corpora (default: $GIDS_CORPORA, else ../shared/domain/corpora beside the repository).",
-            valueName: "folder"),
-        completion: .directory)
-    var sharedCorpora: String?
+    @OptionGroup var sharedCorpora: SharedCorporaOption
 
     @Option(
         help: ArgumentHelp(
@@ -147,15 +142,7 @@ struct PracticeCommand: ParsableCommand {
     private func learn(_ content: GuideContent) throws {
         let folder = URL(fileURLWithPath: try dialogues.folder())
         let repository = folder.deletingLastPathComponent()
-        let shared = URL(
-            fileURLWithPath: sharedCorpora ?? ProcessInfo.processInfo.environment["GIDS_CORPORA"]
-                ?? repository.deletingLastPathComponent().appendingPathComponent("shared/domain/corpora").path)
-        guard FileManager.default.fileExists(atPath: shared.path) else {
-            printError(
-                "error: the shared corpora are not at \(shared.path); the learned reader is trained on them too (give --shared-corpora)"
-            )
-            throw ExitCode(1)
-        }
+        let shared = try sharedCorpora.folder(besideRepository: repository)
         let practiceFolder = folder.appendingPathComponent("practice")
         let lines: [PracticeTraining.Line]
         do {

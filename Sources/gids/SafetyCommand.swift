@@ -58,12 +58,7 @@ struct SafetyCommand: ParsableCommand {
         completion: .directory)
     var corpora: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The shared development corpora (default: $GIDS_CORPORA, else ../shared/domain/corpora beside the repository).",
-            valueName: "folder"),
-        completion: .directory)
-    var sharedCorpora: String?
+    @OptionGroup var sharedCorpora: SharedCorporaOption
 
     @OptionGroup var dialogues: DialoguesOption
 
@@ -119,15 +114,7 @@ struct SafetyCommand: ParsableCommand {
         let repository =
             corpora.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
             ?? folder.deletingLastPathComponent()
-        let shared = URL(
-            fileURLWithPath: sharedCorpora ?? ProcessInfo.processInfo.environment["GIDS_CORPORA"]
-                ?? repository.deletingLastPathComponent().appendingPathComponent("shared/domain/corpora").path)
-        guard FileManager.default.fileExists(atPath: shared.path) else {
-            printError(
-                "error: the shared corpora are not at \(shared.path); the learned reader is trained on them too (give --shared-corpora)"
-            )
-            throw ExitCode(1)
-        }
+        let shared = try sharedCorpora.folder(besideRepository: repository)
         let lines: [LabelledText]
         do throws(DiagnosticList) {
             lines = try SafetyTraining.lines(from: SafetyTraining.files(repository: repository, shared: shared))

@@ -117,13 +117,6 @@ public enum SafetyCorpus {
         }
         let totals = Outcome.allCases.map { outcome in results.filter { $0.outcome == outcome }.count }
         table.append(["all", "\(results.count)"] + totals.map(String.init))
-        let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-        return table.map { row in
-            row.enumerated().map { column, cell in
-                column == 0
-                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(table)
     }
 }

@@ -138,9 +138,9 @@ public struct SafetyEvaluation: Sendable {
                 ])
             }
         }
-        return "held out by file (threshold \(SafetyNet.formatted(threshold))):\n" + Self.table(rows)
+        return "held out by file (threshold \(SafetyNet.formatted(threshold))):\n" + TextTable.render(rows)
             + "per category (crisis: reached the crisis answer, directly or after 'ja'; ordinary: got the crisis answer / the check question):\n"
-            + Self.table(categories)
+            + TextTable.render(categories)
     }
 
     private func row(_ name: String, _ figures: Figures) -> [String] {
@@ -157,16 +157,5 @@ public struct SafetyEvaluation: Sendable {
 
     private func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "-" : "\(part) (\(Int((Double(part) * 100 / Double(whole)).rounded()))%)"
-    }
-
-    private static func table(_ rows: [[String]]) -> String {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column == 0
-                    ? cell.padding(toLength: widths[0], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
     }
 }
