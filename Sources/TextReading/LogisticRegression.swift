@@ -45,9 +45,10 @@ public struct LogisticRegression: Sendable {
             for example in order.map({ examples[$0] }) {
                 let score = 1 / (1 + exp(-(bias + example.features.dot(weights))))
                 let error = (score - (example.label ? 1 : 0)) * (example.label ? positiveWeight : negativeWeight)
-                for (index, value) in zip(example.features.indices, example.features.values) {
-                    let place = Int(index)
-                    let gradient = error * value + regularisation * weights[place]
+                let features = example.features
+                for position in features.indices.indices {
+                    let place = Int(features.indices[position])
+                    let gradient = error * features.values[position] + regularisation * weights[place]
                     squares[place] += gradient * gradient
                     weights[place] -= learningRate * gradient / (squares[place] + 1e-8).squareRoot()
                 }

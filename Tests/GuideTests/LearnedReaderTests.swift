@@ -73,14 +73,16 @@ import TextReading
     @Test(
         "held out by file, every crisis line reaches the crisis answer or the check question and ordinary lines rarely do",
         .enabled(if: corpora.isPresent, corpora.skipReason), .timeLimit(.minutes(20)))
-    func heldOutFigures() throws {
+    func heldOutFigures() async throws {
         let lines = try trainingLines()
         let content = try shippedContent()
-        let rules = content.safetyNet.with(learnedReader: nil)
-        let (models, scores) = SafetyTraining.crossValidate(lines, net: rules)
-        let threshold = SafetyTraining.threshold(
-            for: lines, scores: scores, rules: lines.map { rules.assess($0.text).decision })
-        let evaluation = SafetyEvaluation(lines: lines, models: models, threshold: threshold, content: content)
+        let (evaluation, threshold) = try await onOwnThread {
+            let rules = content.safetyNet.with(learnedReader: nil)
+            let (models, scores) = SafetyTraining.crossValidate(lines, net: rules)
+            let threshold = SafetyTraining.threshold(
+                for: lines, scores: scores, rules: lines.map { rules.assess($0.text).decision })
+            return (SafetyEvaluation(lines: lines, models: models, threshold: threshold, content: content), threshold)
+        }
         print("safety net, held out by file:\n" + evaluation.report())
         let figures = evaluation.figures()
         // The aim is 95% (docs/safety-net.md says where it stands); this guards what is reached.

@@ -6,18 +6,19 @@ import Testing
 /// The figures of practice's two readers on trainee utterances they never saw: every labelled
 /// file read by a learned reader trained on the other files (and the scenarios' tagged
 /// candidates), and by the patterns. Slow in a debug build (a few minutes): its own suite, so
-/// that `swift test --filter PracticeTests` stays quick.
+/// that `swift test --filter PracticeTests` stays quick. It computes on
+/// its own thread (``onOwnThread(_:)``).
 @Suite struct PracticeCrossValidationTests {
     @Test(
         "cross-validated by file, per move: both readers together beat the patterns alone on the other hands' files",
         .enabled(if: SharedTestData.corpora.isPresent, SharedTestData.corpora.skipReason))
-    func crossValidatedByFile() throws {
+    func crossValidatedByFile() async throws {
         let shared = SharedTestData.corpora.folder
         let content = try shippedContent()
         let lines = try PracticeTraining.lines(
             from: PracticeTraining.files(repository: repositoryRoot, shared: shared),
             practiceFolder: repositoryRoot.appendingPathComponent("Dialogues/practice"))
-        let validation = PracticeCrossValidation(lines: lines, content: content)
+        let validation = try await onOwnThread { PracticeCrossValidation(lines: lines, content: content) }
         print(validation.report)
         let both = validation.both
         // What this reaches on 7 December 2026, with round S (sealed until then) among the files:

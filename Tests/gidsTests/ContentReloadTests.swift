@@ -22,7 +22,7 @@ import Testing
 
     @Test(
         "200 conversations at random points, random edits to the dialogues, SIGHUP: each goes on exactly where its nodes are unchanged, or starts its edited node again with the notice",
-        .timeLimit(.minutes(5)))
+        .timeLimit(.minutes(10)))
     func randomEditsUnderLiveConversations() throws {
         let folder = try temporaryFolder("reload")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -280,7 +280,7 @@ import Testing
 
     @Test(
         "systemctl reload (SIGHUP to the Python bridge) reaches gids serve: the edited content is served to the next message",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(10)))
     func reloadThroughTheBridge() throws {
         let folder = try temporaryFolder("bridge-reload")
         defer { try? FileManager.default.removeItem(at: folder) }

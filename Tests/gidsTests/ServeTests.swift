@@ -308,7 +308,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
 
     @Test(
         "gids load measures both stores through a window of three lines: every turn answered, its figures printed",
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(10)))
     func loadMeasures() throws {
         let run = try gids(["load", "--sessions", "20", "--window", "3", "--latency-lines", "10"])
         #expect(run.status == 0, "\(run.errorOutput)")
@@ -469,7 +469,7 @@ private let serveOptions = ["--lang", "nl", "--region", "nl", "--now", "2026-03-
 
     @Test(
         "a reader that stops reading holds up the input, never the metrics file: it is written again every 5 seconds",
-        .timeLimit(.minutes(2)))
+        .timeLimit(.minutes(10)))
     func stoppedReaderKeepsMetrics() throws {
         let folder = try temporaryFolder("stalled")
         defer { try? FileManager.default.removeItem(at: folder) }
