@@ -25,15 +25,19 @@ public struct Compiler: Sendable {
     /// what its calls say (with a warning; calling it then fails when the dialogue runs), as Yarn
     /// Spinner does. Otherwise it is an error, which catches a misspelt name where it is written.
     public var infersFunctions: Bool
+    /// The commands the host carries out, checked where each is written; nil passes every
+    /// command to the host unchecked, as Yarn Spinner does.
+    public var commands: CommandContract?
 
     public init(
         functions: [String: FunctionSignature] = FunctionLibrary().signatures, requiresDeclarations: Bool = false,
-        hostReadVariables: Set<String> = [], infersFunctions: Bool = false
+        hostReadVariables: Set<String> = [], infersFunctions: Bool = false, commands: CommandContract? = nil
     ) {
         self.functions = functions
         self.requiresDeclarations = requiresDeclarations
         self.hostReadVariables = hostReadVariables
         self.infersFunctions = infersFunctions
+        self.commands = commands
     }
 
     /// Compiles files and folders (every `.yarn` file below a folder, in name order).
@@ -125,6 +129,9 @@ public struct Compiler: Sendable {
         let declarations = Declarations.collect(from: nodes, enums: enums, diagnostics: &diagnostics)
         let types = inferTypes(nodes, declarations: declarations, enums: enums, diagnostics: &diagnostics)
         diagnostics += SmartVariableLoops.errors(in: declarations.smartVariables)
+        if let commands {
+            diagnostics += commands.diagnostics(in: nodes, variables: types.initialValues.mapValues(\.type))
+        }
 
         var lowering = ExpressionLowering(
             variables: types.variables, smartVariables: declarations.smartVariables.mapValues(\.expression),

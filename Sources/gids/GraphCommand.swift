@@ -31,7 +31,7 @@ struct GraphCommand: ParsableCommand {
         let project = try DialogueSelection.one(
             of: ContentFolder.projects(for: paths.isEmpty ? [try DialogueLocation.defaultDirectory()] : paths),
             language: language)
-        let (drawn, diagnostics) = Compiler.gids.graph(paths: project.paths, hostCommands: GuideContent.hostCommands)
+        let (drawn, diagnostics) = Compiler.gids.graph(paths: project.paths, hostCommands: HostCommand.names)
         guard var graph = drawn else {
             for diagnostic in diagnostics where diagnostic.severity == .error { printError(diagnostic.description) }
             printError("gids graph: the dialogue has the errors above; fix them (gids check) and draw it again")

@@ -43,7 +43,7 @@ import YarnScript
         let paths = folder.dialoguePaths(for: try #require(Language(rawValue: language)))
         let program = try #require(GuideContent.compiler.compile(paths: paths).program)
         let graph = try #require(
-            GuideContent.compiler.graph(paths: paths, hostCommands: GuideContent.hostCommands).graph)
+            GuideContent.compiler.graph(paths: paths, hostCommands: HostCommand.names).graph)
         #expect(graph.computedTargets.isEmpty)
         #expect(Self.drawnWays(of: graph) == Self.compiledWays(of: program))
         #expect(Self.drawnWays(of: graph).count > 100)

@@ -91,6 +91,59 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
     }
 
     @Test(
+        "gids check holds the dialogue to what gids carries out: a misspelt command, node or variable is an error where it is written"
+    )
+    func checkHostContract() throws {
+        let folder = try temporaryFolder("contract")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dialogues = try copyOfDialogues(in: folder)
+        let file = dialogues.appendingPathComponent("nl/gebeurtenis.yarn")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        var expected: [String] = []
+        /// Misspells the first `written` and expects `message` at the line and column of `at`.
+        func misspell(_ written: String, as wrong: String, at part: String, _ message: String) throws {
+            let range = try #require(text.range(of: written))
+            text.replaceSubrange(range, with: wrong)
+            let before = text[..<range.lowerBound]
+            let line = before.filter { $0 == "\n" }.count + 1
+            let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            let partRange = try #require(text[lineStart...].range(of: part))
+            let column = text.distance(from: lineStart, to: partRange.lowerBound) + 1
+            expected.append("\(file.path):\(line):\(column): error: \(message)")
+        }
+        let misspellings = [
+            (
+                "<<help_step 2>>", "<<help_stap 2>>", "<<",
+                "'help_stap' is not a command gids carries out (did you mean 'help_step'?)"
+            ),
+            (
+                "<<remember 1>>", "<<remember 4>>", "<<",
+                "<<remember>> needs the talk number, 1 to 3, like <<remember 1>>"
+            ),
+            (
+                "<<ask $datum_tekst>>", "<<ask $datum_tekts>>", "<<",
+                "<<ask $datum_tekts>> needs a declared string variable (did you mean '$datum_tekst'?)"
+            ),
+            (
+                "<<jump Gesprek1>>", "<<jump Gesprk1>>", "Gesprk1",
+                "jump to unknown node 'Gesprk1' (did you mean 'Gesprek1'?)"
+            ),
+            (
+                "<<set $zorgen = true>>", "<<set $zorgn = true>>", "$zorgn",
+                "$zorgn is not declared (did you mean '$zorgen'?)"
+            ),
+        ]
+        for (written, wrong, part, message) in misspellings { try misspell(written, as: wrong, at: part, message) }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+
+        let run = try gids(["check", "--dialogues", dialogues.path])
+        #expect(run.status == 1)
+        for message in expected {
+            #expect(run.output.contains(message), "\(message)\n\(run.output.prefix(3000))")
+        }
+    }
+
+    @Test(
         "gids conformance ends with 'N passed, M failed' and exits 0 when all pass",
         .enabled(if: SharedTestData.yarnTestPlans.isPresent, SharedTestData.yarnTestPlans.skipReason))
     func conformance() throws {

@@ -122,18 +122,11 @@ public final class GuideContent: Sendable {
         for number in 1...SignalCatalogue.signalCount { variables["$signaal_\(number)"] = .bool }
         return variables
     }()
-    /// Commands gids carries out for the dialogue; it waits for each, so that what a command
-    /// sets is there for the lines after it. `ask` waits for the person's text.
-    public static let hostCommands: Set<String> = [
-        "ask", "help_map", "help_step", "help_referral", "crisis_lines", "resume", "read_event_date",
-        "evaluate_signals", "remember", "end_follow_up", "forget",
-        "take_along", "talk_lines", "write_take_along", "debrief",
-    ]
-
-    /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as used.
+    /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as
+    /// used; every command one that gids carries out.
     public static let compiler = Compiler(
         functions: DialogueFunctions.signatures, requiresDeclarations: true,
-        hostReadVariables: Set(hostVariables.keys))
+        hostReadVariables: Set(hostVariables.keys), commands: HostCommand.contract)
 
     /// Loads and checks the content, or throws every error found. `learnedReader: false` leaves
     /// the safety net's model out (for training a new one, which the old may not fit).

@@ -54,7 +54,7 @@ public struct Conversation: Sendable {
         resolver =
             content.resolvers[state.language] ?? LineResolver(program: Program(), locale: state.language.rawValue)
         var machine = VirtualMachine(program: resolver.program, library: content.functions)
-        machine.waitingCommands = GuideContent.hostCommands
+        machine.waitingCommands = HostCommand.names
         self.machine = machine
     }
 
@@ -450,55 +450,49 @@ public struct Conversation: Sendable {
     private mutating func perform(_ command: String, into reply: inout Reply, prompt: inout ConversationState.Prompt)
         -> Reply?
     {
-        let words = command.split(separator: " ").map(String.init)
-        switch words.first {
-        case "ask":
-            guard words.count == 2, words[1].hasPrefix("$") else {
-                reply.problems.append("<<ask>> needs one variable, like <<ask $answer>>")
-                return nil
-            }
+        let hostCommand: HostCommand
+        do {
+            hostCommand = try HostCommand(command)
+        } catch {
+            reply.problems.append(error.message)
+            return nil
+        }
+        switch hostCommand {
+        case .ask(let variable):
             reply.expects = .text
-            prompt.textVariable = words[1]
-        case "help_map":
+            prompt.textVariable = variable
+        case .helpMap:
             reply.messages += directoryText.map()
-        case "help_step":
-            guard words.count == 2, let step = Int(words[1]) else {
-                reply.problems.append("<<help_step>> needs a step number")
-                return nil
-            }
+        case .helpStep(let step):
             reply.messages += directoryText.step(step)
-        case "help_referral":
+        case .helpReferral:
             reply.messages += directoryText.referralRoute()
-        case "crisis_lines":
+        case .crisisLines:
             let lines = directoryText.crisisLines()
             reply.messages +=
                 lines + LastResortCrisisLines.missing(from: lines, region: knownRegion, language: state.language)
             reply.showedCrisisLines = true
-        case "read_event_date": readEventDate()
-        case "evaluate_signals": evaluateSignals()
-        case "remember":
-            guard words.count == 2, let talk = Int(words[1]), (1...3).contains(talk) else {
-                reply.problems.append("<<remember>> needs the talk number, like <<remember 1>>")
-                return nil
-            }
+        case .readEventDate: readEventDate()
+        case .evaluateSignals: evaluateSignals()
+        case .remember(let talk):
             let before = state.settings.followUp
             if !carryOut(remember(talk: talk), into: &reply) {
                 // Nothing was kept: the conversation goes on as without consent.
                 state.settings.followUp = before
                 state.dialogue.variables["$toestemming"] = .bool(false)
             }
-        case "forget":
+        case .forget:
             state.settings.followUp = nil
             reply.effects.append(.forget)
-        case "take_along": prepareTakeAlong()
-        case "talk_lines": reply.messages += talkLines(includingToday: words.dropFirst().first == "today")
-        case "end_follow_up":
+        case .takeAlong: prepareTakeAlong()
+        case .talkLines(let includingToday): reply.messages += talkLines(includingToday: includingToday)
+        case .endFollowUp:
             let before = state.settings.followUp
             if !carryOut(endFollowUp(), into: &reply) { state.settings.followUp = before }
-        case "write_take_along":
+        case .writeTakeAlong:
             if let effect = writeTakeAlong() { carryOut([effect], into: &reply) }
-        case "debrief": reply.effects.append(.debrief)
-        case "resume":
+        case .debrief: reply.effects.append(.debrief)
+        case .resume:
             guard let interrupted = state.interrupted else { return start() }
             state.interrupted = nil
             state.dialogue = keepingSafetyMemory(in: interrupted.dialogue)
@@ -507,8 +501,6 @@ public struct Conversation: Sendable {
             resumed.messages = reply.messages + resumed.messages.suffix(1)
             resumed.safety = reply.safety
             return resumed
-        default:
-            reply.problems.append("the dialogue sent an unknown command '\(words.first ?? "")'")
         }
         return nil
     }
