@@ -95,7 +95,7 @@ struct SessionResponder: Sendable {
     /// The crisis answer to a line whose turn the store could not keep (a full disk, a store
     /// deleted under gids): the crisis answer needs nothing stored. It comes from the session's
     /// stored conversation when it can be read (its language, region and organisation), with
-    /// the node ``notKeptNode`` saying that the conversation cannot be kept now, and no options:
+    /// the node ``HostNode/notKept`` saying that the conversation cannot be kept now, and no options:
     /// the stored conversation is unchanged, so the person's next line goes on from there.
     /// Nil for a line the safety net does not act on (the check question becomes the crisis
     /// answer here, as its answer could not be kept either); that line gets `storage_failed`.
@@ -118,10 +118,10 @@ struct SessionResponder: Sendable {
             _ = conversation.start()
         }
         var reply = conversation.respond(to: text)
-        if reply.safety != .crisis { reply = conversation.start(at: Conversation.crisisNode) }
+        if reply.safety != .crisis { reply = conversation.start(at: .crisis) }
         // Said by a conversation of its own, in the same language: ending there adds no reminder.
         var note = Conversation(content: content, settings: conversation.state.settings)
-        reply.messages += note.start(at: Self.notKeptNode).messages
+        reply.messages += note.start(at: .notKept).messages
         reply.options = []
         reply.expects = .text
         reply.effects = []
@@ -129,9 +129,6 @@ struct SessionResponder: Sendable {
         tally.count(reply)
         return .reply(session: key, id: id, reply)
     }
-
-    /// The node that tells the person their conversation cannot be kept right now.
-    static let notKeptNode = "NotKept"
 
     /// How a line is remembered: its id, and what it said (the keyed hash of a message's
     /// text, or what a control line did).

@@ -79,7 +79,7 @@ struct BenchCommand: ParsableCommand {
         }
         let machine = VirtualMachine(program: program)
         var state = DialogueState()
-        _ = machine.advance(&state, with: .start(node: "Start"))
+        _ = machine.advance(&state, with: .start(node: HostNode.start.rawValue))
         var samples: [Double] = []
         samples.reserveCapacity(turns)
         var choice = 0

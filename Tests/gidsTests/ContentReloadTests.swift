@@ -115,7 +115,7 @@ import Testing
                 outermost == 0
             {
                 var fresh = Conversation(content: content, state: state)
-                let start = fresh.start(at: frames[0])
+                let start = fresh.start(atNode: frames[0])
                 #expect(
                     Array(messages.dropFirst()) == start.messages.map { $0.text },
                     "\(before.session) restarted \(frames[0])")

@@ -85,15 +85,6 @@ public final class GuideContent: Sendable {
         practiceReader = other.practiceReader
     }
 
-    /// Nodes every language's dialogue must have: the host starts them directly.
-    public static let requiredNodes = [
-        "Start", Conversation.crisisNode, Conversation.someoneElseInDangerNode, Conversation.checkNode,
-        "AboutSomeoneElse",
-        "AboutSomeoneElseHeard", "CrisisReminder", "Help", "Reprompt", "RepromptNumber", "RepromptText", "NoStepBack",
-        "Goodbye", "Failure", Conversation.contentUpdatedNode, "EffectFailed", "SaveFailed", "NotKept",
-        "TakeAlong", "Memory", "Forgotten", "ForgetQuestion", "ForgetKept", "ForgottenByRequest",
-        PracticeSession.startNode, PracticeSession.goodbyeNode, PracticeSession.askedDirectlyNode,
-    ]
     /// The tag of the nodes of the critical-event path: someone else's death told there is
     /// heard as the answer it is, not interrupted.
     public static let criticalEventTag = "critical-event"
@@ -184,7 +175,7 @@ public final class GuideContent: Sendable {
             diagnostics += compilation.diagnostics
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
-            for node in requiredNodes where program.nodes[node] == nil {
+            for node in HostNode.allCases.map(\.rawValue) where program.nodes[node] == nil {
                 diagnostics.append(
                     Diagnostic(
                         .error, at: start,

@@ -12,8 +12,8 @@ enum CrisisLineCheck {
     /// The nodes that show the crisis lines with `<<crisis_lines>>`: the crisis answer, someone
     /// else in danger, the reminder at the end of a conversation after a crisis, and the failure answer.
     static let nodesShowingCrisisLines = [
-        Conversation.crisisNode, Conversation.someoneElseInDangerNode, "CrisisReminder", "Failure",
-    ]
+        HostNode.crisis, .someoneElseInDanger, .crisisReminder, .failure,
+    ].map(\.rawValue)
 
     /// A directory's problems: in every language, its crisis lines (`crisis: true`) must
     /// include 112 and at least one other line (the suicide prevention line). `file` is where they are reported (the

@@ -178,25 +178,25 @@ extension Conversation {
 
     /// What gids remembers about this person, in plain language (the `Memory` node).
     public mutating func memoryDescription() -> Reply {
-        Reply(messages: say("Memory"))
+        Reply(messages: say(.memory))
     }
 
     /// The question before deleting everything remembered (the `ForgetQuestion` node): the
     /// answer that deletes gives a reply with the ``Effect/forget`` effect; the door deletes
     /// and then says so with ``forgottenNotice()``.
     public mutating func forgetQuestion() -> Reply {
-        start(at: "ForgetQuestion")
+        start(at: .forgetQuestion)
     }
 
     /// What is said when the person keeps what is remembered (`ForgetKept`).
     public mutating func keptNotice() -> Reply {
-        Reply(messages: say("ForgetKept"))
+        Reply(messages: say(.forgetKept))
     }
 
     /// The confirmation after everything remembered was deleted (the `Forgotten` node); when
     /// the settings name no memory location, it says there was nothing to delete.
     public mutating func forgottenNotice() -> Reply {
-        Reply(messages: say("Forgotten"))
+        Reply(messages: say(.forgotten))
     }
 
     /// `<<write_take_along>>`: the `TakeAlong` node's lines, to the file named in `$bestand`.
@@ -204,7 +204,7 @@ extension Conversation {
         let path = string("$bestand").trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else { return nil }
         prepareTakeAlong()
-        let lines = say("TakeAlong").map(\.text)
+        let lines = say(.takeAlong).map(\.text)
         let text: String
         if path.lowercased().hasSuffix(".md"), let title = lines.first {
             text = (["# \(title)", ""] + lines.dropFirst().map { "- \($0)" }).joined(separator: "\n") + "\n"
@@ -231,7 +231,7 @@ extension Conversation {
             guard outcome != .done else { continue }
             set("$opgeslagen", .bool(false))
             set("$opslag_fout", .string(outcome.rawValue))
-            reply.messages += say("SaveFailed")
+            reply.messages += say(.saveFailed)
             return false
         }
         return true

@@ -28,27 +28,19 @@ public struct PracticeSession: Sendable {
         return debriefs.map { $0.debrief.markdown(lexicon, turns: $0.turns) }.joined(separator: "\n")
     }
 
-    /// The node practice starts at: the choice of scenario.
-    public static let startNode = "Practice"
-
-    /// The node practice ends with: it says what practice keeps, not what a conversation keeps.
-    public static let goodbyeNode = "PracticeGoodbye"
-    /// The node with the colleague's answer when the trainee asks directly about suicide (the
-    /// scenario sets it in `$oefen_zelfdoding`); the turn then stays where it was.
-    public static let askedDirectlyNode = "PracticeAskedDirectly"
     /// The move of asking directly about suicide.
     static let askSuicideMove = "ask_suicide"
 
     public init(content: GuideContent, settings: ConversationSettings) {
         conversation = Conversation(content: content, settings: settings)
         conversation.listenerIsRolePlayed = true
-        conversation.goodbyeNode = Self.goodbyeNode
+        conversation.goodbyeNode = .practiceGoodbye
         lexicon = content.practice[content.languages.source(of: settings.language)]
     }
 
     public mutating func start() -> Reply {
         turns = []
-        return shuffled(conversation.start(at: Self.startNode))
+        return shuffled(conversation.start(at: .practice))
     }
 
     /// Answers the trainee: their move in a scenario, or anything else (a menu choice, a
@@ -96,7 +88,7 @@ public struct PracticeSession: Sendable {
             if turn.categories.contains(Self.askSuicideMove) {
                 // The colleague answers the question itself, and the trainee goes on from the same moment.
                 turns.append(turn)
-                let answer = feedback(on: turn) + conversation.say(Self.askedDirectlyNode)
+                let answer = feedback(on: turn) + conversation.say(.practiceAskedDirectly)
                 return conversation.reshowingPrompt(after: answer)
             }
             guard let freeText else { return debriefed(conversation.respond(to: input)) }

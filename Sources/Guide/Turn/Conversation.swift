@@ -18,7 +18,7 @@ public struct Conversation: Sendable {
     public var performer: (@Sendable (Effect) -> EffectOutcome)?
 
     /// The node said on "stop" and Ctrl-D: practice ends with its own words.
-    public var goodbyeNode = "Goodbye"
+    public var goodbyeNode = HostNode.goodbye
 
     /// The most messages, and text bytes, one reply may carry, and the most times the dialogue
     /// may be resumed after host commands in one turn: a dialogue that loops is stopped, the
@@ -58,8 +58,13 @@ public struct Conversation: Sendable {
         self.machine = machine
     }
 
-    /// Starts the conversation at a node, up to the first question.
-    public mutating func start(at node: String) -> Reply {
+    /// Starts the conversation at one of the nodes gids starts itself, up to the first question.
+    public mutating func start(at node: HostNode) -> Reply {
+        start(atNode: node.rawValue)
+    }
+
+    /// Starts the conversation at any node of the dialogue, up to the first question.
+    public mutating func start(atNode node: String) -> Reply {
         state.history.removeAll()
         state.interrupted = nil
         return run(.start(node: node))
@@ -70,30 +75,30 @@ public struct Conversation: Sendable {
     public mutating func respond(to input: String) -> Reply {
         let answer = TextNormalizer.sanitized(input)
         switch route(answer) {
-        case .crisis, .command(.crisis): return interrupt(with: Self.crisisNode)
-        case .someoneElseInDanger: return interrupt(with: Self.someoneElseInDangerNode)
+        case .crisis, .command(.crisis): return interrupt(with: .crisis)
+        case .someoneElseInDanger: return interrupt(with: .someoneElseInDanger)
         case .check(let assessment):
             askedCategories.insert(assessment.category ?? "")
-            return interrupt(with: Self.checkNode)
+            return interrupt(with: .safetyCheck)
         case .aboutSomeoneElse where !hearsDeathAsAnswer:
             // An answer in the person's own words is kept as the answer it is; the offer comes
             // before what follows it.
             if !state.isFinished, state.prompt.textVariable != nil || state.prompt.freeText != nil {
                 _ = answering(answer)
             }
-            return interrupt(with: "AboutSomeoneElse")
+            return interrupt(with: .aboutSomeoneElse)
         case .aboutSomeoneElse:
             // Told while talking about the event, or in the check-in: heard, and taken as the
             // answer it is. The check-in's questions run on; it offers the event path at its end.
             state.dialogue.variables[Self.deathHeardVariable] = .bool(true)
-            let heard = say("AboutSomeoneElseHeard")
+            let heard = say(.aboutSomeoneElseHeard)
             var reply = answering(answer)
             reply.messages = heard + reply.messages
             return reply
         case .command(.stop): return goodbye()
         case .command(.restart): return restart()
         case .command(.back): return back()
-        case .command(.help): return reshowingPrompt(after: say("Help"))
+        case .command(.help): return reshowingPrompt(after: say(.help))
         case .command(.forget): return forgettingEverything()
         case .answer: return answering(answer)
         }
@@ -117,7 +122,7 @@ public struct Conversation: Sendable {
         guard !state.isFinished else { return state.prompt.reply }
         let prompt = state.prompt
         if let variable = prompt.textVariable {
-            guard !answer.isEmpty else { return reshowingPrompt(after: say("RepromptText")) }
+            guard !answer.isEmpty else { return reshowingPrompt(after: say(.repromptText)) }
             remember()
             // After a content update that edited this node, the answer is not kept: the node
             // starts again and the person is told their answer was not used.
@@ -143,10 +148,10 @@ public struct Conversation: Sendable {
         if OptionMatcher.number(in: answer) != nil, !prompt.options.isEmpty {
             // A number that is not there, even where own words are welcome: say which numbers there are.
             state.dialogue.variables[Self.optionCountVariable] = .number(Float(prompt.options.count))
-            return reshowingPrompt(after: say("RepromptNumber"))
+            return reshowingPrompt(after: say(.repromptNumber))
         }
         if let freeText = prompt.freeText, !answer.isEmpty { return choose(option: freeText.option, text: answer) }
-        return reshowingPrompt(after: say("Reprompt"))
+        return reshowingPrompt(after: say(.reprompt))
     }
 
     /// `#also:NAME` on an option: another name the person may type for it ("NL").
@@ -202,12 +207,6 @@ public struct Conversation: Sendable {
 
     static let askedVariable = "$veiligheid_gevraagd"
     static let crisisVariable = "$crisis_getoond"
-    /// The safety net's nodes: the crisis answer, someone else in danger, the check question.
-    public static let crisisNode = "Crisis"
-    static let someoneElseInDangerNode = "CrisisSomeoneElse"
-    static let checkNode = "SafetyCheck"
-    /// Said when the node the conversation stood in was edited since its last turn.
-    static let contentUpdatedNode = "ContentUpdated"
 
     /// Whether someone's death told now is heard as the answer it is, rather than interrupting:
     /// in the critical-event path (nodes tagged `critical-event`) and in the check-in (nodes
@@ -232,7 +231,7 @@ public struct Conversation: Sendable {
     /// the option that takes free text, `text` is what goes into its variable.
     public mutating func choose(option shown: Int, text: String = "") -> Reply {
         let prompt = state.prompt
-        guard prompt.optionIndices.indices.contains(shown) else { return reshowingPrompt(after: say("Reprompt")) }
+        guard prompt.optionIndices.indices.contains(shown) else { return reshowingPrompt(after: say(.reprompt)) }
         remember()
         if let freeText = prompt.freeText, freeText.option == shown, machine.standsInCurrentContent(state.dialogue) {
             state.dialogue.variables[freeText.variable] = .string(
@@ -244,7 +243,7 @@ public struct Conversation: Sendable {
     /// Tells the person that something they asked for could not be done (a file could not be
     /// written, memory could not be saved), then shows the question again.
     public mutating func effectFailed() -> Reply {
-        reshowingPrompt(after: say("EffectFailed"))
+        reshowingPrompt(after: say(.effectFailed))
     }
 
     /// The person closed their input (Ctrl-D): a polite goodbye with the summary so far.
@@ -256,11 +255,11 @@ public struct Conversation: Sendable {
 
     /// Runs one of the safety net's nodes, remembering where the conversation was, so that
     /// `<<resume>>` goes back there.
-    private mutating func interrupt(with node: String) -> Reply {
+    private mutating func interrupt(with node: HostNode) -> Reply {
         if state.interrupted == nil, !state.isFinished {
             state.interrupted = state.currentMoment
         }
-        return run(.start(node: node))
+        return run(.start(node: node.rawValue))
     }
 
     private mutating func goodbye() -> Reply {
@@ -276,7 +275,7 @@ public struct Conversation: Sendable {
     /// was remembered (``Effect/forgetConversation``).
     private mutating func forgettingEverything() -> Reply {
         state.settings.followUp = nil
-        var reply = Reply(messages: say("ForgottenByRequest"))
+        var reply = Reply(messages: say(.forgottenByRequest))
         reply.effects = [.forgetConversation]
         state.prompt = .finished
         state.history.removeAll()
@@ -288,7 +287,7 @@ public struct Conversation: Sendable {
     /// A conversation in which a crisis came up never ends without the crisis lines on screen (BRIEF §9).
     private mutating func endingWithCrisisLines(_ reply: inout Reply) {
         guard crisisCameUp, !reply.showedCrisisLines else { return }
-        reply.messages += say("CrisisReminder")
+        reply.messages += say(.crisisReminder)
         reply.showedCrisisLines = true
     }
 
@@ -303,7 +302,7 @@ public struct Conversation: Sendable {
     }
 
     private mutating func back() -> Reply {
-        guard let previous = state.history.removeLast() else { return reshowingPrompt(after: say("NoStepBack")) }
+        guard let previous = state.history.removeLast() else { return reshowingPrompt(after: say(.noStepBack)) }
         state.dialogue = keepingSafetyMemory(in: previous.dialogue)
         state.prompt = previous.prompt
         return previous.prompt.reply
@@ -388,7 +387,7 @@ public struct Conversation: Sendable {
     /// Ends a turn that ran away: the person gets the failure answer, the conversation ends,
     /// and the problem goes to the operator.
     private mutating func stopped(_ runaway: Reply, because problem: String) -> Reply {
-        var reply = Reply(messages: say("Failure"), problems: runaway.problems + [problem])
+        var reply = Reply(messages: say(.failure), problems: runaway.problems + [problem])
         reply.showedCrisisLines = true
         reply.safety = runaway.safety
         state.prompt = .finished
@@ -424,18 +423,18 @@ public struct Conversation: Sendable {
             case .error(let error):
                 reply.problems.append(error.description)
                 if error.kind == .dialogueFailed {
-                    reply.messages += say("Failure")
+                    reply.messages += say(.failure)
                     reply.expects = .none
                 }
             case .nodeRestarted(let node):
                 // The person's answer was for the node as it was: said plainly, then the node again.
-                reply.messages += say(Self.contentUpdatedNode)
+                reply.messages += say(.contentUpdated)
                 reply.restartedNodes.append(node)
             case .nodeStart(let node):
                 // The reply tells bridges what the safety net did (the strongest of the turn).
-                if node == Self.crisisNode || node == Self.someoneElseInDangerNode {
+                if node == HostNode.crisis.rawValue || node == HostNode.someoneElseInDanger.rawValue {
                     reply.safety = .crisis
-                } else if node == Self.checkNode, reply.safety == nil {
+                } else if node == HostNode.safetyCheck.rawValue, reply.safety == nil {
                     reply.safety = .check
                 }
             case .dialogueComplete, .nodeComplete:
@@ -514,10 +513,10 @@ public struct Conversation: Sendable {
 
     /// The lines of a node run on the side (help, reprompts, goodbye), without moving the
     /// conversation; only the variety of line groups is kept.
-    mutating func say(_ node: String) -> [MarkedUpText] {
+    mutating func say(_ node: HostNode) -> [MarkedUpText] {
         var scratch = state.dialogue
         var messages: [MarkedUpText] = []
-        var events = machine.advance(&scratch, with: .start(node: node))
+        var events = machine.advance(&scratch, with: .start(node: node.rawValue))
         var resumes = 0
         while true {
             for event in events {

@@ -13,7 +13,7 @@ public protocol DialogueSession {
 extension Conversation: DialogueSession {
     /// Starts the conversation at the guide's welcome.
     public mutating func start() -> Reply {
-        start(at: "Start")
+        start(at: .start)
     }
 }
 
