@@ -91,33 +91,11 @@ public final class GuideContent: Sendable {
     /// The tag of the check-in's nodes: someone else's death told there is heard as the answer
     /// it is, and the three questions run on (the event path is offered after the third).
     public static let checkInTag = "check-in"
-    /// Variables gids reads or sets, which every language's dialogue must declare with these types.
-    public static let hostVariables: [String: ValueType] = {
-        var variables: [String: ValueType] = [
-            "$region": .string, "$organisation": .string, "$geheugen_plek": .string, "$bestanden": .bool,
-            "$bewaar_uren": .number, "$opgeslagen": .bool, "$opslag_fout": .string,
-            "$vervolg_gesprek": .number, "$vervolg_nodig": .bool, "$vorige_datum": .string, "$vorige_signalen": .string,
-            "$volgende_gesprek": .number, "$volgende_datum": .string,
-            "$datum_tekst": .string, "$datum_status": .string, "$dagen_geleden": .number, "$event_datum": .string,
-            "$event_datum_tekst": .string,
-            "$soort": .string, "$soort_tekst": .string, "$opeenstapeling": .bool, "$toestemming": .bool,
-            "$zorgen": .bool, "$geen_steun": .bool, "$signalen_gevraagd": .bool, "$signalen_overgeslagen": .number,
-            "$signalen_dagen": .number, "$signalen_blijven": .bool,
-            "$signalen_aantal": .number, "$signalen_tekst": .string, "$advies": .string, "$advies_reden": .string,
-            "$samenvatting_datum": .string, "$bestand": .string, Conversation.deathHeardVariable: .bool,
-            "$oefen_scenario": .string, "$oefen_soort": .string, "$oefen_eigen": .string,
-            PracticeSession.reactionKindVariable: .string, PracticeSession.reactionMoveVariable: .string,
-            Conversation.crisisVariable: .bool, Conversation.askedVariable: .string,
-            Conversation.optionCountVariable: .number,
-        ]
-        for number in 1...SignalCatalogue.signalCount { variables["$signaal_\(number)"] = .bool }
-        return variables
-    }()
     /// The compiler for gids's dialogues: every variable declared; the ones gids reads count as
     /// used; every command one that gids carries out.
     public static let compiler = Compiler(
         functions: DialogueFunctions.signatures, requiresDeclarations: true,
-        hostReadVariables: Set(hostVariables.keys), commands: HostCommand.contract)
+        hostReadVariables: Set(HostVariable.all.map(\.name)), commands: HostCommand.contract)
 
     /// Loads and checks the content, or throws every error found. `learnedReader: false` leaves
     /// the safety net's model out (for training a new one, which the old may not fit).
@@ -181,12 +159,12 @@ public final class GuideContent: Sendable {
                         .error, at: start,
                         "the \(language.rawValue) dialogue has no node '\(node)', which gids starts directly"))
             }
-            for (variable, type) in hostVariables.sorted(by: { $0.key < $1.key })
-            where program.initialValues[variable]?.type != type {
+            for variable in HostVariable.all.sorted(by: { $0.name < $1.name })
+            where program.initialValues[variable.name]?.type != variable.type {
                 diagnostics.append(
                     Diagnostic(
                         .error, at: start,
-                        "the \(language.rawValue) dialogue must declare \(variable) as a \(type) (<<declare \(variable) = \(Value.defaultValue(of: type).literal)>>); gids uses it"
+                        "the \(language.rawValue) dialogue must declare \(variable.name) as a \(variable.type) (<<declare \(variable.name) = \(Value.defaultValue(of: variable.type).literal)>>); gids uses it"
                     ))
             }
             diagnostics += CrisisLineCheck.problems(in: program, language: language, at: start)

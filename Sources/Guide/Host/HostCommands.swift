@@ -8,28 +8,27 @@ extension Conversation {
     /// kept, how long a bridge keeps the conversation, and what is remembered from earlier conversations.
     mutating func setHostVariables() {
         let settings = state.settings
-        set("$region", .string(settings.region?.rawValue ?? ""))
-        set("$organisation", .string(content.organisation?.name ?? ""))
-        set("$geheugen_plek", .string(settings.memoryLocation ?? ""))
-        set("$bestanden", .bool(settings.canWriteFiles))
-        set("$bewaar_uren", .number(Float(settings.keptHours ?? 0)))
+        set(.region, .string(settings.region?.rawValue ?? ""))
+        set(.organisation, .string(content.organisation?.name ?? ""))
+        set(.memoryLocation, .string(settings.memoryLocation ?? ""))
+        set(.canWriteFiles, .bool(settings.canWriteFiles))
+        set(.keptHours, .number(Float(settings.keptHours ?? 0)))
         guard let followUp = settings.followUp else { return }
         if let next = followUp.nextTalk {
-            set("$vervolg_gesprek", .number(Float(next)))
-            set("$vervolg_nodig", .bool(followUp.isNextTalkDue(on: settings.today)))
+            set(.followUpTalk, .number(Float(next)))
+            set(.followUpDue, .bool(followUp.isNextTalkDue(on: settings.today)))
         }
         setNextTalk(of: followUp)
-        set("$dagen_geleden", .number(Float(followUp.daysSinceEvent(on: settings.today) ?? 0)))
-        set("$event_datum", .string(followUp.eventDate?.description ?? ""))
-        set("$event_datum_tekst", .string(followUp.eventDate.map(spokenWhen) ?? ""))
-        set("$soort", .string(followUp.eventKind))
-        set("$soort_tekst", .string(content.signals.eventKind(followUp.eventKind, in: textLanguage)))
-        set("$opeenstapeling", .bool(followUp.isPileUp))
-        set("$toestemming", .bool(true))
+        set(.daysAgo, .number(Float(followUp.daysSinceEvent(on: settings.today) ?? 0)))
+        set(.eventDate, .string(followUp.eventDate?.description ?? ""))
+        set(.eventDateText, .string(followUp.eventDate.map(spokenWhen) ?? ""))
+        set(.eventKind, .string(followUp.eventKind))
+        set(.eventKindText, .string(content.signals.eventKind(followUp.eventKind, in: textLanguage)))
+        set(.pileUp, .bool(followUp.isPileUp))
+        set(.consent, .bool(true))
         if let last = followUp.talks.last {
-            set("$vorige_datum", .string(spokenWhen(last.date)))
-            set(
-                "$vorige_signalen",
+            set(.previousDate, .string(spokenWhen(last.date)))
+            set(.previousSignals,
                 .string(content.signals.names(of: last.signals, in: textLanguage).joined(separator: ", ")))
         }
     }
@@ -37,8 +36,8 @@ extension Conversation {
     /// `$volgende_gesprek` (2 or 3, or 0 when the talks are over) and `$volgende_datum`, the
     /// day it is due, as the dialogue says them at the end of a talk.
     private mutating func setNextTalk(of followUp: FollowUp) {
-        set("$volgende_gesprek", .number(Float(followUp.nextTalk ?? 0)))
-        set("$volgende_datum", .string(followUp.nextTalkDate.map(spoken) ?? ""))
+        set(.nextTalk, .number(Float(followUp.nextTalk ?? 0)))
+        set(.nextDate, .string(followUp.nextTalkDate.map(spoken) ?? ""))
     }
 
     /// The language of what gids says outside its dialogue and help directory (dates, the names
@@ -59,21 +58,21 @@ extension Conversation {
     /// unknown), `$dagen_geleden`, `$event_datum` (ISO) and `$event_datum_tekst` (as said).
     mutating func readEventDate() {
         let today = state.settings.today
-        switch EventDateParser.parse(string("$datum_tekst"), today: today) {
+        switch EventDateParser.parse(string(.dateText), today: today) {
         case .date(let date):
-            set("$datum_status", .string("ok"))
-            set("$dagen_geleden", .number(Float(today.days(since: date))))
-            set("$event_datum", .string(date.description))
-            set("$event_datum_tekst", .string(spokenWhen(date)))
-        case .unclear: set("$datum_status", .string("unclear"))
-        case .future: set("$datum_status", .string("future"))
-        case .unknown: set("$datum_status", .string("unknown"))
+            set(.dateStatus, .string("ok"))
+            set(.daysAgo, .number(Float(today.days(since: date))))
+            set(.eventDate, .string(date.description))
+            set(.eventDateText, .string(spokenWhen(date)))
+        case .unclear: set(.dateStatus, .string("unclear"))
+        case .future: set(.dateStatus, .string("future"))
+        case .unknown: set(.dateStatus, .string("unknown"))
         }
     }
 
     /// The signals the person recognised in this conversation (`$signaal_1` ... `$signaal_13`).
     var presentSignals: [Int] {
-        (1...SignalCatalogue.signalCount).filter { state.dialogue.variables["$signaal_\($0)"] == .bool(true) }
+        (1...SignalCatalogue.signalCount).filter { isTrue(.signal($0)) }
     }
 
     /// This conversation's talk as it stands: its signals, whether they were asked
@@ -81,8 +80,8 @@ extension Conversation {
     private func talk(numbered talkNumber: Int) -> FollowUp.Talk {
         FollowUp.Talk(
             number: talkNumber, date: state.settings.today, signals: presentSignals,
-            signalsAsked: state.dialogue.variables["$signalen_gevraagd"] == .bool(true),
-            skippedQuestions: Int(number("$signalen_overgeslagen")))
+            signalsAsked: isTrue(.signalsAsked),
+            skippedQuestions: Int(number(.skippedQuestions)))
     }
 
     /// `<<evaluate_signals>>`: the referral rule on this conversation's signals, into
@@ -96,20 +95,20 @@ extension Conversation {
     mutating func evaluateSignals() {
         let signals = presentSignals
         let days: Int? =
-            !string("$event_datum").isEmpty || string("$datum_status") == "approx"
-            ? Int(number("$dagen_geleden")) : state.settings.followUp?.daysSinceEvent(on: state.settings.today)
-        let daysWithSignals = Int(number("$signalen_dagen"))
+            !string(.eventDate).isEmpty || string(.dateStatus) == "approx"
+            ? Int(number(.daysAgo)) : state.settings.followUp?.daysSinceEvent(on: state.settings.today)
+        let daysWithSignals = Int(number(.daysWithSignals))
         let situation = ReferralRule.Situation(
             signals: Set(signals), daysSinceEvent: days, daysWithSignals: daysWithSignals >= 0 ? daysWithSignals : nil,
-            personWorried: state.dialogue.variables["$zorgen"] == .bool(true),
-            hasNoSupport: state.dialogue.variables["$geen_steun"] == .bool(true))
+            personWorried: isTrue(.worried),
+            hasNoSupport: isTrue(.noSupport))
         let (advice, reason) = ReferralRule.evaluate(
             situation, schedule: state.settings.followUp?.schedule ?? state.settings.schedule)
-        set("$signalen_aantal", .number(Float(signals.count)))
-        set("$signalen_tekst", .string(content.signals.list(of: signals, in: textLanguage)))
-        set("$advies", .string(advice.rawValue))
-        set("$advies_reden", .string(reason.rawValue))
-        set("$signalen_blijven", .bool(situation.signalsPersist))
+        set(.signalCount, .number(Float(signals.count)))
+        set(.signalsText, .string(content.signals.list(of: signals, in: textLanguage)))
+        set(.advice, .string(advice.rawValue))
+        set(.adviceReason, .string(reason.rawValue))
+        set(.signalsPersist, .bool(situation.signalsPersist))
     }
 
     /// `<<remember N>>`: with consent, keep talk N (and the event, at talk 1). The
@@ -120,13 +119,13 @@ extension Conversation {
         var followUp =
             state.settings.followUp
             ?? FollowUp(
-                eventDate: DayDate(iso: string("$event_datum")), eventKind: string("$soort"),
-                isPileUp: state.dialogue.variables["$opeenstapeling"] == .bool(true), schedule: state.settings.schedule)
+                eventDate: DayDate(iso: string(.eventDate)), eventKind: string(.eventKind),
+                isPileUp: isTrue(.pileUp), schedule: state.settings.schedule)
         followUp.talks.removeAll { $0.number >= number }
         followUp.talks.append(talk(numbered: number))
         if number == 3 { followUp.isClosed = true }
         setNextTalk(of: followUp)
-        guard state.dialogue.variables["$toestemming"] == .bool(true), state.settings.memoryLocation != nil else {
+        guard isTrue(.consent), state.settings.memoryLocation != nil else {
             return []
         }
         state.settings.followUp = followUp
@@ -140,8 +139,8 @@ extension Conversation {
         guard var followUp = state.settings.followUp else { return [] }
         followUp.isClosed = true
         state.settings.followUp = followUp
-        set("$vervolg_gesprek", .number(0))
-        set("$vervolg_nodig", .bool(false))
+        set(.followUpTalk, .number(0))
+        set(.followUpDue, .bool(false))
         setNextTalk(of: followUp)
         return [.remember(followUp)]
     }
@@ -168,9 +167,8 @@ extension Conversation {
     /// `<<take_along>>`: `$samenvatting_datum`, the event's date with its year, for the
     /// `TakeAlong` node.
     mutating func prepareTakeAlong() {
-        let eventDate = DayDate(iso: string("$event_datum"))
-        set(
-            "$samenvatting_datum",
+        let eventDate = DayDate(iso: string(.eventDate))
+        set(.summaryDate,
             .string(
                 eventDate.map { SpokenDate($0, in: textLanguage).text(today: state.settings.today, withYear: true) }
                     ?? ""))
@@ -201,7 +199,7 @@ extension Conversation {
 
     /// `<<write_take_along>>`: the `TakeAlong` node's lines, to the file named in `$bestand`.
     mutating func writeTakeAlong() -> Effect? {
-        let path = string("$bestand").trimmingCharacters(in: .whitespaces)
+        let path = string(.file).trimmingCharacters(in: .whitespaces)
         guard !path.isEmpty else { return nil }
         prepareTakeAlong()
         let lines = say(.takeAlong).map(\.text)
@@ -221,7 +219,7 @@ extension Conversation {
     /// once they are committed). Returns whether they were all done.
     @discardableResult
     mutating func carryOut(_ effects: [Effect], into reply: inout Reply) -> Bool {
-        set("$opgeslagen", .bool(true))
+        set(.saved, .bool(true))
         guard let performer else {
             reply.effects += effects
             return true
@@ -229,26 +227,11 @@ extension Conversation {
         for effect in effects {
             let outcome = performer(effect)
             guard outcome != .done else { continue }
-            set("$opgeslagen", .bool(false))
-            set("$opslag_fout", .string(outcome.rawValue))
+            set(.saved, .bool(false))
+            set(.saveError, .string(outcome.rawValue))
             reply.messages += say(.saveFailed)
             return false
         }
         return true
-    }
-
-    private mutating func set(_ variable: String, _ value: Value) {
-        state.dialogue.variables[variable] = value
-    }
-
-    /// A variable's value as the dialogue sees it: set, or else as declared.
-    private func string(_ variable: String) -> String {
-        if case .string(let text)? = state.dialogue.value(of: variable, in: machine.program) { return text }
-        return ""
-    }
-
-    private func number(_ variable: String) -> Float {
-        if case .number(let value)? = state.dialogue.value(of: variable, in: machine.program) { return value }
-        return 0
     }
 }

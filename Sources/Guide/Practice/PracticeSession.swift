@@ -95,20 +95,14 @@ public struct PracticeSession: Sendable {
             chosen = freeText
             // The colleague answers the kind of move made (the scenario's replies per move).
             let reaction = reaction(to: turn)
-            conversation.state.dialogue.variables[Self.reactionKindVariable] = .string(reaction?.kind.rawValue ?? "")
-            conversation.state.dialogue.variables[Self.reactionMoveVariable] = .string(reaction?.move ?? "")
+            conversation.set(.reactionKind, .string(reaction?.kind.rawValue ?? ""))
+            conversation.set(.reactionMove, .string(reaction?.move ?? ""))
         }
         var reply = conversation.choose(option: chosen, text: turn.text)
         reply.messages = feedback(on: turn) + reply.messages
         turns.append(turn)
         return shuffled(debriefed(reply))
     }
-
-    /// The variables a scenario's replies to the trainee's own words are chosen by: the kind
-    /// of the move the colleague reacts to (`good`, `mistake`, `neutral`, empty for none) and
-    /// the move itself (`minimise`, `referral` ...).
-    static let reactionKindVariable = "$oefen_zet"
-    static let reactionMoveVariable = "$oefen_stap"
 
     /// The candidate a trainee chose: by its number, or by typing its whole text (case,
     /// accents and punctuation aside). Nothing less chooses it: typed words that share
@@ -124,7 +118,7 @@ public struct PracticeSession: Sendable {
 
     /// The scenario's kinds (`talk1`, `talk2`, `checkin` ...), as the dialogue set them.
     private var kinds: Set<String> {
-        Set((conversation.state.dialogue.variables["$oefen_soort"]?.text ?? "").split(separator: " ").map(String.init))
+        Set(conversation.string(.practiceKinds).split(separator: " ").map(String.init))
     }
 
     /// The candidates of a practice turn in an order of their own for this session's seed, so
@@ -217,11 +211,10 @@ public struct PracticeSession: Sendable {
         let asked = reply.effects.contains(.debrief)
         guard asked || debriefFirst else { return reply }
         reply.effects.removeAll { $0 == .debrief }
-        let variables = conversation.state.dialogue.variables
         // Asked by the scenario: it ran to its end. Otherwise it was stopped before, and what
         // had no chance yet is "not reached".
         let debrief = Debrief(
-            scenario: variables["$oefen_scenario"]?.text ?? "", turns: turns, kinds: kinds, lexicon: lexicon,
+            scenario: conversation.string(.practiceScenario), turns: turns, kinds: kinds, lexicon: lexicon,
             isComplete: asked && !debriefFirst)
         debriefs.append((debrief, turns))
         turns = []

@@ -90,7 +90,7 @@ public struct Conversation: Sendable {
         case .aboutSomeoneElse:
             // Told while talking about the event, or in the check-in: heard, and taken as the
             // answer it is. The check-in's questions run on; it offers the event path at its end.
-            state.dialogue.variables[Self.deathHeardVariable] = .bool(true)
+            set(.deathHeard, .bool(true))
             let heard = say(.aboutSomeoneElseHeard)
             var reply = answering(answer)
             reply.messages = heard + reply.messages
@@ -147,7 +147,7 @@ public struct Conversation: Sendable {
         }
         if OptionMatcher.number(in: answer) != nil, !prompt.options.isEmpty {
             // A number that is not there, even where own words are welcome: say which numbers there are.
-            state.dialogue.variables[Self.optionCountVariable] = .number(Float(prompt.options.count))
+            set(.optionCount, .number(Float(prompt.options.count)))
             return reshowingPrompt(after: say(.repromptNumber))
         }
         if let freeText = prompt.freeText, !answer.isEmpty { return choose(option: freeText.option, text: answer) }
@@ -159,8 +159,6 @@ public struct Conversation: Sendable {
     /// `#step:N` on an option: it stands for step N of the help map, so typing the name of a
     /// service on that step ("bedrijfsarts") chooses it.
     static let stepTag = "step:"
-    /// How many options there are, for `RepromptNumber` ("kies 1 tot 6").
-    static let optionCountVariable = "$aantal_keuzes"
     /// `#unsure` on an option: what "weet ik niet" or "I don't know" chooses at this question
     /// (every question of the guide marks one; `gids check` warns where one is missing).
     public static let unsureTag = "unsure"
@@ -184,14 +182,14 @@ public struct Conversation: Sendable {
     /// The categories of risk already asked about (BRIEF §9: ask, but not again and again for
     /// the same kind of words), kept in the dialogue's `$veiligheid_gevraagd`.
     private var askedCategories: Set<String> {
-        get { Set((state.dialogue.variables[Self.askedVariable]?.text ?? "").split(separator: " ").map(String.init)) }
-        set { state.dialogue.variables[Self.askedVariable] = .string(newValue.sorted().joined(separator: " ")) }
+        get { Set(string(.safetyAsked).split(separator: " ").map(String.init)) }
+        set { set(.safetyAsked, .string(newValue.sorted().joined(separator: " "))) }
     }
 
     /// Whether the crisis answer came up in this conversation (the dialogue sets `$crisis_getoond`):
     /// then it never ends without the crisis lines on screen.
     private var crisisCameUp: Bool {
-        state.dialogue.variables[Self.crisisVariable] == .bool(true)
+        isTrue(.crisisShown)
     }
 
     /// The dialogue as it stood at an earlier moment, with what the safety net has learnt since:
@@ -199,14 +197,12 @@ public struct Conversation: Sendable {
     /// (so the conversation still ends with the crisis lines) or what was already asked.
     private func keepingSafetyMemory(in earlier: DialogueState) -> DialogueState {
         var restored = earlier
-        for variable in [Self.crisisVariable, Self.askedVariable] {
-            restored.variables[variable] = state.dialogue.variables[variable]
+        for variable in [HostVariable.crisisShown, .safetyAsked] {
+            restored.variables[variable.name] = state.dialogue.variables[variable.name]
         }
         return restored
     }
 
-    static let askedVariable = "$veiligheid_gevraagd"
-    static let crisisVariable = "$crisis_getoond"
 
     /// Whether someone's death told now is heard as the answer it is, rather than interrupting:
     /// in the critical-event path (nodes tagged `critical-event`) and in the check-in (nodes
@@ -219,9 +215,6 @@ public struct Conversation: Sendable {
         return tags.contains(GuideContent.criticalEventTag) || tags.contains(GuideContent.checkInTag)
     }
 
-    /// Set when someone's death was heard as an answer (`$overlijden_gehoord`), so the dialogue
-    /// can offer to talk about it.
-    static let deathHeardVariable = "$overlijden_gehoord"
 
     /// The hashtags of each shown option (`line:` ids left out), for a door that gives
     /// options a meaning of its own, such as the trainee's moves in practice.
@@ -292,12 +285,12 @@ public struct Conversation: Sendable {
     }
 
     private mutating func restart() -> Reply {
-        let kept = ["$region", Self.crisisVariable, Self.askedVariable].map { ($0, state.dialogue.variables[$0]) }
+        let kept = [HostVariable.region, .crisisShown, .safetyAsked].map { ($0, state.dialogue.variables[$0.name]) }
         var fresh = DialogueState(seed: state.dialogue.randomState, saliency: state.dialogue.saliency)
         fresh.views = state.dialogue.views
         state = ConversationState(settings: state.settings, dialogue: fresh)
         setHostVariables()
-        for (variable, value) in kept { state.dialogue.variables[variable] = value }
+        for (variable, value) in kept { state.dialogue.variables[variable.name] = value }
         return start()
     }
 
@@ -478,7 +471,7 @@ public struct Conversation: Sendable {
             if !carryOut(remember(talk: talk), into: &reply) {
                 // Nothing was kept: the conversation goes on as without consent.
                 state.settings.followUp = before
-                state.dialogue.variables["$toestemming"] = .bool(false)
+                set(.consent, .bool(false))
             }
         case .forget:
             state.settings.followUp = nil
@@ -547,7 +540,7 @@ public struct Conversation: Sendable {
 
     /// The person's region, once the dialogue knows it.
     private var knownRegion: Region? {
-        state.dialogue.variables["$region"].flatMap { Region(rawValue: $0.text) }
+        state.dialogue.variables[HostVariable.region.name].flatMap { Region(rawValue: $0.text) }
     }
 
     private var directoryText: DirectoryText {
