@@ -28,7 +28,8 @@ extension Conversation {
         set(.consent, .bool(true))
         if let last = followUp.talks.last {
             set(.previousDate, .string(spokenWhen(last.date)))
-            set(.previousSignals,
+            set(
+                .previousSignals,
                 .string(content.signals.names(of: last.signals, in: textLanguage).joined(separator: ", ")))
         }
     }
@@ -168,7 +169,8 @@ extension Conversation {
     /// `TakeAlong` node.
     mutating func prepareTakeAlong() {
         let eventDate = DayDate(iso: string(.eventDate))
-        set(.summaryDate,
+        set(
+            .summaryDate,
             .string(
                 eventDate.map { SpokenDate($0, in: textLanguage).text(today: state.settings.today, withYear: true) }
                     ?? ""))

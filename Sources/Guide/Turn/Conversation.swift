@@ -203,7 +203,6 @@ public struct Conversation: Sendable {
         return restored
     }
 
-
     /// Whether someone's death told now is heard as the answer it is, rather than interrupting:
     /// in the critical-event path (nodes tagged `critical-event`) and in the check-in (nodes
     /// tagged `check-in`, which then offers the event path after its third question).
@@ -214,7 +213,6 @@ public struct Conversation: Sendable {
         let tags = machine.program.nodes[node]?.tags ?? []
         return tags.contains(GuideContent.criticalEventTag) || tags.contains(GuideContent.checkInTag)
     }
-
 
     /// The hashtags of each shown option (`line:` ids left out), for a door that gives
     /// options a meaning of its own, such as the trainee's moves in practice.
