@@ -1,0 +1,64 @@
+import DialogueRuntime
+
+/// The one place that carries out a ``HostCommand`` in a turn.
+extension Conversation {
+    /// Carries out a host command. Returns a finished reply when the command ends the turn differently
+    /// (`resume` goes back to where the crisis answer interrupted).
+    mutating func perform(_ command: String, into reply: inout Reply, prompt: inout ConversationState.Prompt)
+        -> Reply?
+    {
+        let hostCommand: HostCommand
+        do {
+            hostCommand = try HostCommand(command)
+        } catch {
+            reply.problems.append(error.message)
+            return nil
+        }
+        switch hostCommand {
+        case .ask(let variable):
+            reply.expects = .text
+            prompt.textVariable = variable
+        case .helpMap:
+            reply.messages += directoryText.map()
+        case .helpStep(let step):
+            reply.messages += directoryText.step(step)
+        case .helpReferral:
+            reply.messages += directoryText.referralRoute()
+        case .crisisLines:
+            let lines = directoryText.crisisLines()
+            reply.messages +=
+                lines + LastResortCrisisLines.missing(from: lines, region: knownRegion, language: state.language)
+            reply.showedCrisisLines = true
+        case .readEventDate: readEventDate()
+        case .evaluateSignals: evaluateSignals()
+        case .remember(let talk):
+            let before = state.settings.followUp
+            if !carryOut(remember(talk: talk), into: &reply) {
+                // Nothing was kept: the conversation goes on as without consent.
+                state.settings.followUp = before
+                set(.consent, .bool(false))
+            }
+        case .forget:
+            state.settings.followUp = nil
+            reply.effects.append(.forget)
+        case .takeAlong: prepareTakeAlong()
+        case .talkLines(let includingToday): reply.messages += talkLines(includingToday: includingToday)
+        case .endFollowUp:
+            let before = state.settings.followUp
+            if !carryOut(endFollowUp(), into: &reply) { state.settings.followUp = before }
+        case .writeTakeAlong:
+            if let effect = writeTakeAlong() { carryOut([effect], into: &reply) }
+        case .debrief: reply.effects.append(.debrief)
+        case .resume:
+            guard let interrupted = state.interrupted else { return start() }
+            state.interrupted = nil
+            state.dialogue = keepingSafetyMemory(in: interrupted.dialogue)
+            state.prompt = interrupted.prompt
+            var resumed = interrupted.prompt.reply
+            resumed.messages = reply.messages + resumed.messages.suffix(1)
+            resumed.safety = reply.safety
+            return resumed
+        }
+        return nil
+    }
+}
