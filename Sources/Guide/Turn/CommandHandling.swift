@@ -12,11 +12,11 @@ extension Conversation {
         return run(.start(node: node.rawValue))
     }
 
+    /// "stop" and the end of input: the goodbye node, and the crisis lines again if a crisis
+    /// came up.
     mutating func goodbye() -> Reply {
         var reply = Reply(messages: say(goodbyeNode))
-        state.prompt = .finished
-        state.history.removeAll()
-        state.interrupted = nil
+        end()
         endingWithCrisisLines(&reply)
         return reply
     }
@@ -27,11 +27,16 @@ extension Conversation {
         state.settings.followUp = nil
         var reply = Reply(messages: say(.forgottenByRequest))
         reply.effects = [.forgetConversation]
+        end()
+        endingWithCrisisLines(&reply)
+        return reply
+    }
+
+    /// Ends the conversation: no question open, nothing to go back or resume to.
+    mutating func end() {
         state.prompt = .finished
         state.history.removeAll()
         state.interrupted = nil
-        endingWithCrisisLines(&reply)
-        return reply
     }
 
     mutating func restart() -> Reply {

@@ -71,9 +71,7 @@ extension Conversation {
         var reply = Reply(messages: say(.failure), problems: runaway.problems + [problem])
         reply.showedCrisisLines = true
         reply.safety = runaway.safety
-        state.prompt = .finished
-        state.history.removeAll()
-        state.interrupted = nil
+        end()
         return reply
     }
 
