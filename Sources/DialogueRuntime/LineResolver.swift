@@ -37,25 +37,38 @@ public struct LineResolver: Sendable {
 
     /// Replaces `{0}`, `{1}`, ... with the substitutions (every occurrence), in one pass: a
     /// substituted value is never searched again, so text a person typed that looks like a
-    /// placeholder stays as typed. Braces around anything else stay as they are.
+    /// placeholder stays as typed. Braces around anything else stay as they are. The template
+    /// is scanned as UTF-8 bytes, since the braces and digits it looks for are ASCII: walking
+    /// it as characters cost a fifth of a served turn.
     static func fill(_ template: String, with substitutions: [String]) -> String {
-        guard !substitutions.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        let bytes = template.utf8
+        guard !substitutions.isEmpty, bytes.contains(UInt8(ascii: "{")) else { return template }
         var result = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let digits = rest[rest.index(after: open)...].prefix { $0.isASCII && $0.isNumber }
-            if digits.endIndex < rest.endIndex, rest[digits.endIndex] == "}", let index = Int(digits),
-                String(index) == digits,
-                substitutions.indices.contains(index)
+        var copied = bytes.startIndex
+        var searched = bytes.startIndex
+        while let open = bytes[searched...].firstIndex(of: UInt8(ascii: "{")) {
+            let digits = bytes[bytes.index(after: open)...].prefix {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            }
+            if digits.endIndex < bytes.endIndex, bytes[digits.endIndex] == UInt8(ascii: "}"),
+                let index = placeholderNumber(digits), substitutions.indices.contains(index)
             {
+                result += template[copied..<open]
                 result += substitutions[index]
-                rest = rest[rest.index(after: digits.endIndex)...]
+                copied = bytes.index(after: digits.endIndex)
+                searched = copied
             } else {
-                result.append("{")
-                rest = rest[rest.index(after: open)...]
+                searched = bytes.index(after: open)
             }
         }
-        return result + rest
+        return result + template[copied...]
+    }
+
+    /// The number ASCII digits write, when written the one way it is (`7`, not `07`), and small.
+    private static func placeholderNumber(_ digits: Substring.UTF8View) -> Int? {
+        guard !digits.isEmpty, digits.count <= 6, digits.count == 1 || digits.first != UInt8(ascii: "0") else {
+            return nil
+        }
+        return digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
     }
 }

@@ -37,9 +37,10 @@ import YarnScript
             """
         var harness = try Harness(script)
         #expect(harness.send(.start(node: "Start")).first == "{1} en twee, nog eens {1}.")
-        // Braces in a translation around anything but a known number stay as written.
+        // Braces in a translation around anything but a known number stay as written, and
+        // the text around them as it was, whatever its characters.
         let csv =
-            "language,id,text,file,node,lineNumber,lock,comment\nen,line:welkom,\"{0} {x} {5} {01} {0}{\",test.yarn,Start,4,,\n"
+            "language,id,text,file,node,lineNumber,lock,comment\nen,line:welkom,\"é{0} {x} {5} {01} {0}{ü\",test.yarn,Start,4,,\n"
         let program = try #require(Compiler().compile([SourceFile(path: "test.yarn", text: self.script)]).program)
         let resolver = LineResolver(program: program, locale: "en", translations: try StringTable(csv: csv))
         var state = DialogueState()
@@ -48,7 +49,7 @@ import YarnScript
             if case .line(let line) = event { return resolver.rawText(for: line) }
             return nil
         }
-        #expect(texts.first == "Anna {x} {5} {01} Anna{")
+        #expect(texts.first == "éAnna {x} {5} {01} Anna{ü")
     }
 
     @Test("the exported strings file reads back with every line, and has a lock per text")
