@@ -42,7 +42,7 @@ public struct LineResolver: Sendable {
     /// it as characters cost a fifth of a served turn.
     static func fill(_ template: String, with substitutions: [String]) -> String {
         let bytes = template.utf8
-        guard !substitutions.isEmpty, bytes.contains(UInt8(ascii: "{")) else { return template }
+        guard !substitutions.isEmpty, template.containsUTF8(UInt8(ascii: "{")) else { return template }
         var result = ""
         var copied = bytes.startIndex
         var searched = bytes.startIndex

@@ -19,7 +19,7 @@ public struct MarkupParser: Sendable {
         var attributes: [MarkupAttribute] = []
         var plain = text
         // Most lines hold no markup at all: no tag to parse and no escape to undo.
-        if text.utf8.contains(UInt8(ascii: "[")) || text.utf8.contains(UInt8(ascii: "\\")) {
+        if text.containsUTF8(UInt8(ascii: "[")) || text.containsUTF8(UInt8(ascii: "\\")) {
             var scanner = Scanner(characters: Array(text.replacingOccurrences(of: "\\:", with: ":")), locale: locale)
             guard let result = try? scanner.run() else { return MarkedUpText(text: text) }
             attributes = result.attributes
@@ -36,7 +36,7 @@ public struct MarkupParser: Sendable {
     /// `Name: ` at the start of a line: the name and the length of the prefix (name, colon, spaces).
     static func characterPrefix(of text: String) -> (String, Int)? {
         // Most lines have no colon at all: no need to look at their characters.
-        guard text.utf8.contains(UInt8(ascii: ":")), !text.hasPrefix("[character") else { return nil }
+        guard text.containsUTF8(UInt8(ascii: ":")), !text.hasPrefix("[character") else { return nil }
         var name = ""
         var iterator = text.makeIterator()
         var consumed = 0
