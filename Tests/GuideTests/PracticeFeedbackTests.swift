@@ -72,6 +72,23 @@ import Testing
         #expect(!summary.contains("signals"), "\(summary)")
     }
 
+    @Test(
+        "typed without a question mark, a last sentence asks when it begins as a question does, and advice is not a closed question"
+    )
+    func questionsWithoutQuestionMark() throws {
+        let content = try shippedContent()
+        func moves(_ text: String, _ language: Language) -> Set<String> {
+            Set(content.practice[language].classify(text).map(\.category))
+        }
+        #expect(moves("heb je vannacht kunnen slapen", .nl).contains("closed_question"))
+        #expect(moves("hoe was het voor je", .nl).contains("open_question"))
+        #expect(moves("did you manage to sleep", .en).contains("closed_question"))
+        let advice = moves("Je moet leren nee te zeggen", .nl)
+        #expect(advice.contains("advice") && !advice.contains("closed_question"), "\(advice)")
+        #expect(!moves("Je hebt het goed gedaan", .nl).contains("closed_question"))
+        #expect(!moves("you did everything you could", .en).contains("closed_question"))
+    }
+
     @Test("a direct question about suicide is credited, and never marked a weak closed question")
     func directQuestion() throws {
         var session = try practice(.nl, scenario: 1)

@@ -104,6 +104,10 @@ public struct PracticeLexicon: Sendable {
     public var texts: [String: String]
     let file: String
     private let patterns: PhrasePatterns
+    /// The words a sentence that asks begins with (`questions_start_with:` names their lists):
+    /// a last sentence without `?` asks only when it begins with one, as "hoe was het" does
+    /// and "je hebt het goed gedaan" does not.
+    let questionStarts: Set<String>
 
     /// The texts every lexicon must have.
     static let requiredTexts = [
@@ -141,7 +145,7 @@ public struct PracticeLexicon: Sendable {
         let scores = reader.scores(passage, readings: readings)
         let learned = scores.filter(\.says).map { ($0.move, $0.score) }
         return combined(
-            ruled: ruled, learned: learned, asks: Self.units(of: utterance).contains { $0.asks },
+            ruled: ruled, learned: learned, asks: units(of: utterance).contains { $0.asks },
             words: passage.words.count)
     }
 
@@ -172,7 +176,7 @@ public struct PracticeLexicon: Sendable {
 
     /// What the patterns find, before `excludes:`.
     func matches(in utterance: String) -> [Finding] {
-        let units = Self.units(of: utterance)
+        let units = units(of: utterance)
         // One matcher per unit, shared by every category: each word is compared with each
         // pattern word at most once.
         var matchers = units.map { patterns.matcher(for: $0.words) }
@@ -198,13 +202,19 @@ public struct PracticeLexicon: Sendable {
     }
 
     /// What the patterns are matched against: each sentence, then each clause of it after
-    /// the first (for patterns tied to the start); each knows whether its sentence asks.
-    static func units(of utterance: String) -> [(words: [String], asks: Bool, isClause: Bool)] {
-        let sentences = sentences(of: utterance)
+    /// the first (for patterns tied to the start); each knows whether its sentence asks: it
+    /// ends in `?`, or it is the last, ends in no full stop and begins as a question does
+    /// (typed chat often leaves the `?` out).
+    func units(of utterance: String) -> [(words: [String], asks: Bool, isClause: Bool)] {
+        let sentences = Self.sentences(of: utterance)
         var units: [(words: [String], asks: Bool, isClause: Bool)] = []
         for (index, sentence) in sentences.enumerated() {
-            let asks = sentence.isQuestion || (index == sentences.count - 1 && !sentence.isStatement)
-            units.append((TextNormalizer.words(sentence.text), asks, false))
+            let words = TextNormalizer.words(sentence.text)
+            let asks =
+                sentence.isQuestion
+                || (index == sentences.count - 1 && !sentence.isStatement
+                    && words.first.map(questionStarts.contains) == true)
+            units.append((words, asks, false))
             let clauses = sentence.text.split(whereSeparator: { ",;:".contains($0) }).dropFirst()
             units += clauses.map { (TextNormalizer.words(String($0)), asks, true) }.filter { !$0.0.isEmpty }
         }
@@ -239,6 +249,7 @@ public struct PracticeLexicon: Sendable {
         var categories: [Category] = []
         var criteria: [Criterion] = []
         var texts: [String: String] = [:]
+        var questionStarts: Set<String> = []
         let sections = try reader.mapping(root, what: "the practice lexicon")
         // The lists of words first: the patterns of every category may use them.
         for (key, _, value) in sections where key == "words" { problems += patterns.defineLists(value, reader: reader) }
@@ -246,6 +257,15 @@ public struct PracticeLexicon: Sendable {
             do throws(DiagnosticList) {
                 switch key {
                 case "words": break
+                case "questions_start_with":
+                    for item in try reader.sequence(value, what: "questions_start_with") {
+                        let list = try reader.string(item, what: "a list of words")
+                        let words = patterns.words(inList: list)
+                        guard !words.isEmpty else {
+                            throw DiagnosticList([reader.error(item, "'\(list)' is not a list under 'words'")])
+                        }
+                        questionStarts.formUnion(words)
+                    }
                 case "texts":
                     for (name, _, text) in try reader.mapping(value, what: "texts") {
                         texts[name] = try reader.string(text, what: "the text '\(name)'")
@@ -260,7 +280,7 @@ public struct PracticeLexicon: Sendable {
                     }
                 default:
                     problems.append(
-                        reader.error(keyNode, "unknown section '\(key)'; expected words, texts, categories or criteria")
+                        reader.error(keyNode, "unknown section '\(key)'; expected words, questions_start_with, texts, categories or criteria")
                     )
                 }
             } catch {
@@ -290,7 +310,9 @@ public struct PracticeLexicon: Sendable {
             problems.append(Diagnostic(.error, at: start, "the practice lexicon has no categories"))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
-        return PracticeLexicon(categories: categories, criteria: criteria, texts: texts, file: file, patterns: patterns)
+        return PracticeLexicon(
+            categories: categories, criteria: criteria, texts: texts, file: file, patterns: patterns,
+            questionStarts: questionStarts)
     }
 
     private static func category(_ id: String, _ node: Node, reader: YAMLReader, patterns: inout PhrasePatterns)

@@ -157,7 +157,7 @@ public enum PracticeTraining {
             let lexicon = content.practice[line.language]
             return (
                 ruled: Set(lexicon.matches(in: line.text).map(\.category)),
-                asks: PracticeLexicon.units(of: line.text).contains { $0.asks },
+                asks: lexicon.units(of: line.text).contains { $0.asks },
                 words: content.safetyNet.read(line.text).0.words.count
             )
         }
@@ -251,7 +251,7 @@ public struct PracticeCrossValidation: Sendable {
             let lexicon = content.practice[line.language]
             let ruled = lexicon.matches(in: line.text)
             rulesFound.append(Set(lexicon.classify(line.text).map(\.category)))
-            let asks = PracticeLexicon.units(of: line.text).contains { $0.asks }
+            let asks = lexicon.units(of: line.text).contains { $0.asks }
             let words = content.safetyNet.read(line.text).0.words.count
             bothFound.append(
                 Set(
