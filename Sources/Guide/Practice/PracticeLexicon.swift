@@ -280,8 +280,10 @@ public struct PracticeLexicon: Sendable {
                     }
                 default:
                     problems.append(
-                        reader.error(keyNode, "unknown section '\(key)'; expected words, questions_start_with, texts, categories or criteria")
-                    )
+                        reader.error(
+                            keyNode,
+                            "unknown section '\(key)'; expected words, questions_start_with, texts, categories or criteria"
+                        ))
                 }
             } catch {
                 problems += error.diagnostics
