@@ -21,17 +21,17 @@ import Testing
         let validation = try await onOwnThread { PracticeCrossValidation(lines: lines, content: content) }
         print(validation.report)
         let both = validation.both
-        // What this reaches on 7 December 2026, with round S (sealed until then) among the files:
-        // 82.9% micro recall, 91.6% precision (patterns alone 77.7% / 92.0%); on
-        // practice-dev2.tsv 72.5% / 88.2%, on round-S.tsv 69.1% / 88.1%. Issue 26 asks 90% micro
-        // recall and 80% per move with 10 or more examples: not reached. The thresholds were
-        // chosen on these same held-out scores, so the figures are a little optimistic.
+        // What this reaches on 7 December 2026, with rounds S and T among the files: 85.3% micro
+        // recall, 90.6% precision (patterns alone 80.0% / 91.2%); on practice-dev2.tsv 76.8% /
+        // 88.8%, on round-T.tsv 79.2% / 82.9%. Issue 26 asks 90% micro recall and 80% per move
+        // with 10 or more examples: not reached. The thresholds were chosen on these same
+        // held-out scores, so the figures are a little optimistic.
         #expect(both.microRecall >= 0.82, "micro recall \(both.microRecall)")
         #expect(both.microPrecision >= 0.90, "micro precision \(both.microPrecision)")
         #expect(both.microRecall > validation.rules.microRecall, "the learned reader adds what the patterns miss")
         for (group, rules, both) in validation.groups {
             #expect(both.microRecall >= rules.microRecall, "\(group): recall \(both.microRecall)")
-            // The learned reader costs practice-labelled.tsv some precision (90.4% against 93.0%).
+            // The learned reader costs practice-labelled.tsv some precision (89.7% against 92.3%).
             #expect(both.microPrecision >= rules.microPrecision - 0.03, "\(group): precision \(both.microPrecision)")
         }
         for score in both.scores where score.examples >= 10 {
