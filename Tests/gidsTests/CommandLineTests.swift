@@ -391,6 +391,19 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
 }
 
 @Suite struct PracticeCommandTests {
+    @Test("gids practice --explain prints what a trainer reads in docs/practice.md, exactly")
+    func explainAsDocumented() throws {
+        let page = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/practice.md"), encoding: .utf8)
+        let lines = page.components(separatedBy: "\n")
+        let prefix = "    $ swift run gids practice --lang nl --explain "
+        let command = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
+        let text = String(lines[command].dropFirst(prefix.count).dropFirst().dropLast())
+        let shown = lines[(command + 1)...].prefix { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) }
+        let run = try gids(["practice", "--lang", "nl", "--explain", text])
+        #expect(run.status == 0)
+        #expect(run.output == shown.joined(separator: "\n") + "\n")
+    }
+
     @Test(
         "practice --explain shows both readers: the patterns with their reasons, the learned reader's scores, and the two together"
     )
