@@ -145,11 +145,16 @@ public final class GuideContent: Sendable {
             loadSafetyNet(from: folder, languages: safetyLanguages, learnedReader: learnedReader)
         }
 
+        // The guide's dialogue and the practice scenarios are one program per language (practice
+        // uses the same crisis answer, help and commands); each compiles on a thread of its own,
+        // so the languages and the safety lexicons take the cores there are, not turns.
+        let compilations = Language.sources.map { language in
+            let paths = content.dialoguePaths(for: language)
+            return (language, BackgroundWork { compiler.compile(paths: paths) })
+        }
         var programs: [Language: Program] = [:]
-        for language in Language.sources {
-            // The guide's dialogue and the practice scenarios are one program: practice uses the
-            // same crisis answer, help and commands.
-            let compilation = compiler.compile(paths: content.dialoguePaths(for: language))
+        for (language, compiling) in compilations {
+            let compilation = compiling.result()
             diagnostics += compilation.diagnostics
             guard let program = compilation.program else { continue }
             let start = SourceLocation(file: path(language.rawValue), line: 1, column: 1)
