@@ -88,6 +88,7 @@ struct SessionResponder: Sendable {
             reply = conversation.start()
             if isSafety() { reply = conversation.respond(to: text) }
         }
+        reply = conversation.finishing(reply) { Self.perform($0, in: &session) }
         turn = reply
         return finish(conversation, reply: reply, profile: profile, id: id, line: line, session: &session)
     }
@@ -155,7 +156,7 @@ struct SessionResponder: Sendable {
             content: content,
             settings: conversationSettings(
                 language: language, region: region, profile: profile, key: session.key, followUp: session.followUp))
-        let reply = conversation.start()
+        let reply = conversation.finishing(conversation.start()) { Self.perform($0, in: &session) }
         turn = reply
         return finish(
             conversation, reply: reply, profile: profile, id: id, line: id.map { Self.lineKey($0, "start") },
@@ -179,25 +180,16 @@ struct SessionResponder: Sendable {
         _ conversation: Conversation, reply: Reply, profile: String, id: RequestID?, line: String?,
         session: inout SessionRecord
     ) -> ProtocolResponse {
-        var conversation = conversation
         var reply = reply
         for problem in reply.problems { Self.log.error("\(problem)") }
         for effect in reply.effects {
-            switch effect {
-            case .remember(let followUp): session.remember(followUp)
-            case .forget: session.forgetFollowUp()
-            case .debrief: break  // practice runs in `gids practice` only
-            case .forgetConversation:
+            _ = Self.perform(effect, in: &session)
+            if effect == .forgetConversation {
                 // "vergeet mij": nothing of the session stays, and the reply is written only
                 // after the deletion is committed.
-                session.delete()
                 reply.effects = [.forgetConversation]  // written as "forgotten": a bridge drops its own record too
                 reply.problems = []
                 return .reply(session: session.key, id: id, reply)
-            case .writeSummary:
-                // A bridge offers no file option; should a dialogue ask anyway, say it failed.
-                let failed = conversation.effectFailed()
-                reply.messages += failed.messages
             }
         }
         reply.effects = []
@@ -222,6 +214,19 @@ struct SessionResponder: Sendable {
             state: reply.isFinished ? Data() : Data(conversation.state.binaryEncoded()), profile: profile,
             answeredLines: answered, lastActivity: Int64(clock().timeIntervalSince1970), isEnded: reply.isFinished)
         return response
+    }
+
+    /// Carries out an effect of a turn in the session's record, which is committed with the
+    /// reply: a bridge writes its reply only once what the reply says was kept is kept.
+    static func perform(_ effect: Effect, in session: inout SessionRecord) -> EffectOutcome {
+        switch effect {
+        case .remember(let followUp): session.remember(followUp)
+        case .forget: session.forgetFollowUp()
+        case .forgetConversation: session.delete()
+        case .debrief: break  // practice runs in `gids practice` only
+        case .writeSummary: return .notPermitted  // a bridge offers no file; the dialogue says it was not written
+        }
+        return .done
     }
 
     /// A seed for a new session's varied phrasing that is the same in every process

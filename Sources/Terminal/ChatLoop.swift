@@ -16,13 +16,14 @@ public struct ChatLoop<Session: DialogueSession> {
     let isInteractive: Bool
     /// When set, the conversation is also written here as a transcript.
     var recording: Transcript?
-    /// Carries out what the conversation asks for (remember, forget, write a file); false when it failed.
-    let perform: (Effect) -> Bool
+    /// Carries out what the conversation asks for (remember, forget, write a file), and says
+    /// what became of it.
+    let perform: (Effect) -> EffectOutcome
 
     public init(
         session: Session, reader: any LineReader, style: TerminalStyle, isInteractive: Bool,
         recording: Transcript? = nil,
-        perform: @escaping (Effect) -> Bool
+        perform: @escaping (Effect) -> EffectOutcome
     ) {
         self.session = session
         self.reader = reader
@@ -34,7 +35,7 @@ public struct ChatLoop<Session: DialogueSession> {
 
     /// Runs the conversation; returns the transcript when recording.
     public mutating func run() -> Transcript? {
-        var reply = session.start()
+        var reply = session.finishing(session.start(), performing: perform)
         show(reply)
         while !reply.isFinished {
             let prompt = isInteractive ? "> " : ""
@@ -47,12 +48,12 @@ public struct ChatLoop<Session: DialogueSession> {
             guard let answer else {
                 recording?.entries.append(.endOfInput)
                 if isInteractive { output.write("\n") }
-                reply = session.endOfInput()
+                reply = session.finishing(session.endOfInput(), performing: perform)
                 show(reply)
                 break
             }
             recording?.entries.append(.input(TextNormalizer.sanitized(answer)))
-            reply = session.respond(to: answer)
+            reply = session.finishing(session.respond(to: answer), performing: perform)
             show(reply)
         }
         return recording
@@ -65,7 +66,7 @@ public struct ChatLoop<Session: DialogueSession> {
         recording?.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
         let lines = style.render(reply)
         output.write((isInteractive ? "\n" : "") + lines.joined(separator: "\n") + "\n")
-        if !reply.effects.allSatisfy(perform) {
+        if !reply.effects.allSatisfy({ perform($0) == .done }) {
             show(session.effectFailed())
         }
     }

@@ -31,15 +31,14 @@ struct ChatCommand: ParsableCommand {
         let content = try settings.loadContent()
         let memory = LocalMemory(path: settings.databasePath, today: settings.today)
         let seed = terminal.newPhrasingSeed()
-        var conversation = try settings.conversation(
+        let conversation = try settings.conversation(
             content: content, seed: seed, followUp: memory.load(),
             memoryLocation: memory.isUsable ? settings.databasePath : nil)
         // Remembering and the summary file are done during the turn, before they are claimed.
-        conversation.performer = { memory.perform($0) }
         _ = try terminal.run(
             conversation,
             header: settings.transcriptHeader(language: conversation.state.language, seed: seed, door: .chat)
-        ) { memory.perform($0) == .done }
+        ) { memory.perform($0) }
         Interruption.endProcessIfInterrupted()
     }
 }

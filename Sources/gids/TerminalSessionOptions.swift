@@ -36,7 +36,7 @@ struct TerminalSessionOptions: ParsableArguments {
     /// loop, which holds the session as it ended. After Ctrl-C (or SIGTERM, SIGHUP) the caller
     /// writes what else it must and then calls ``Interruption/endProcessIfInterrupted()``.
     func run<Session: DialogueSession>(
-        _ session: Session, header: Transcript, perform: @escaping (Effect) -> Bool = { _ in true }
+        _ session: Session, header: Transcript, perform: @escaping (Effect) -> EffectOutcome = { _ in .done }
     ) throws -> ChatLoop<Session> {
         let interactive = isatty(STDIN_FILENO) == 1
         // Ctrl-C stops at once, even when started from a process that ignores or blocks SIGINT;

@@ -18,7 +18,10 @@ struct Chat {
     }
 
     mutating func start() -> [String] { PlainText.lines(for: conversation.start()) }
-    mutating func say(_ text: String) -> [String] { PlainText.lines(for: conversation.respond(to: text)) }
+    /// What gids says to `text`, with anything it keeps or writes done.
+    mutating func say(_ text: String) -> [String] {
+        PlainText.lines(for: conversation.finishing(conversation.respond(to: text)) { _ in .done })
+    }
 }
 
 @Suite struct ConversationTests {

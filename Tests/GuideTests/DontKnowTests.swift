@@ -15,8 +15,8 @@ import Testing
     func everyQuestion(language: Language) throws {
         let content = try shippedContent()
         var walk = QuestionWalk(content: content, language: language)
-        for (conversation, reply) in try startingPoints(language: language, content: content) {
-            walk.walk(from: conversation, after: reply)
+        for (conversation, reply, saving) in try startingPoints(language: language, content: content) {
+            walk.walk(from: conversation, after: reply, saving: saving)
         }
         #expect(walk.problems.isEmpty, "\(walk.problems.joined(separator: "\n"))")
         let program = try #require(content.resolvers[language]?.program)
@@ -59,10 +59,12 @@ import Testing
     /// The conversations the walk starts from, each with the reply it has just shown: the start
     /// (region asked or known, in a terminal and in a bridge), the follow-up talks, the safety
     /// net's nodes, forgetting, failures to save, and the questions that only a particular
-    /// answer leads to.
-    private func startingPoints(language: Language, content: GuideContent) throws -> [(Conversation, Reply)] {
+    /// answer leads to; each with what becomes of what it asks to keep or write.
+    private func startingPoints(
+        language: Language, content: GuideContent
+    ) throws -> [(Conversation, Reply, EffectOutcome)] {
         let nl = language == .nl
-        var points: [(Conversation, Reply)] = []
+        var points: [(Conversation, Reply, EffectOutcome)] = []
         func settings(region: Region? = .nl, followUp: FollowUp? = nil, keptHours: Int? = nil) -> ConversationSettings {
             ConversationSettings(
                 language: language, region: region, seed: 1, today: Self.today, followUp: followUp,
@@ -70,12 +72,12 @@ import Testing
         }
         func start(
             _ settings: ConversationSettings, failing: Bool = false, saying inputs: [String] = []
-        ) -> (Conversation, Reply) {
+        ) -> (Conversation, Reply, EffectOutcome) {
             var conversation = Conversation(content: content, settings: settings)
-            if failing { conversation.performer = { _ in .notPermitted } }
-            var reply = conversation.start()
-            for input in inputs { reply = conversation.respond(to: input) }
-            return (conversation, reply)
+            let saving: EffectOutcome = failing ? .notPermitted : .done
+            var reply = conversation.finishing(conversation.start()) { _ in saving }
+            for input in inputs { reply = conversation.finishing(conversation.respond(to: input)) { _ in saving } }
+            return (conversation, reply, saving)
         }
         points.append(start(settings(region: nil)))
         points.append(start(settings(region: .be, keptHours: 12)))
@@ -116,7 +118,7 @@ import Testing
         // Forgetting, and saving that fails.
         var forgetting = Conversation(content: content, settings: settings())
         let forgetQuestion = forgetting.forgetQuestion()
-        points.append((forgetting, forgetQuestion))
+        points.append((forgetting, forgetQuestion, .done))
         let toConsent = ["2", "1", "1", "1", nl ? "gisteren" : "yesterday", "moe", "nee", "1", "1", "6", "2"]
         points.append(start(settings(), failing: true, saying: toConsent + ["1"]))
         // Questions only some answers lead to: early with no support, the question whether

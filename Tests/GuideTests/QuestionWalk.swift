@@ -54,8 +54,10 @@ struct QuestionWalk {
         return questions
     }
 
-    /// Walks on from a conversation that has just shown `reply`.
-    mutating func walk(from conversation: Conversation, after reply: Reply) {
+    /// Walks on from a conversation that has just shown `reply`; what the dialogue asks to keep
+    /// or write ends as `saving` says.
+    mutating func walk(from conversation: Conversation, after reply: Reply, saving: EffectOutcome) {
+        let perform: (Effect) -> EffectOutcome = { _ in saving }
         var queue: [(conversation: Conversation, said: [String])] = [(conversation, [])]
         check(reply, said: [])
         while !queue.isEmpty {
@@ -68,14 +70,16 @@ struct QuestionWalk {
                 answers = (nonAnswers + ordinaryAnswers(for: current.state.prompt.textVariable ?? "")).map { ($0, nil) }
             } else if current.state.prompt.expects == .choice {
                 guard choiceQuestions.insert(question).inserted else { continue }
-                checkUnsure(at: question, in: current)
+                checkUnsure(at: question, in: current, performing: perform)
                 answers = current.state.prompt.options.indices.map { (nil, $0) }
             } else {
                 continue
             }
             for answer in answers {
                 var next = current
-                let reply = answer.text.map { next.respond(to: $0) } ?? next.choose(option: answer.option ?? 0)
+                let reply = next.finishing(
+                    answer.text.map { next.respond(to: $0) } ?? next.choose(option: answer.option ?? 0),
+                    performing: perform)
                 let nowSaid = said + (answer.text.map { nonAnswers.contains($0) ? [$0] : [] } ?? [])
                 check(reply, said: nowSaid)
                 queue.append((next, nowSaid))
@@ -84,7 +88,9 @@ struct QuestionWalk {
     }
 
     /// Typing "weet ik niet" must do exactly what choosing the option marked `#unsure` does.
-    private mutating func checkUnsure(at question: Question, in conversation: Conversation) {
+    private mutating func checkUnsure(
+        at question: Question, in conversation: Conversation, performing perform: (Effect) -> EffectOutcome
+    ) {
         let marked = conversation.optionTags.indices.filter {
             conversation.optionTags[$0].contains(Conversation.unsureTag)
         }
@@ -94,8 +100,8 @@ struct QuestionWalk {
         }
         var typed = conversation
         var chosen = conversation
-        let typedLines = PlainText.lines(for: typed.respond(to: unsure))
-        let chosenLines = PlainText.lines(for: chosen.choose(option: option))
+        let typedLines = PlainText.lines(for: typed.finishing(typed.respond(to: unsure), performing: perform))
+        let chosenLines = PlainText.lines(for: chosen.finishing(chosen.choose(option: option), performing: perform))
         if typedLines != chosenLines {
             problems.append("\(question): '\(unsure)' gave \(typedLines.prefix(2)), not the option marked #unsure")
         }

@@ -33,11 +33,7 @@ extension Conversation {
         case .evaluateSignals: evaluateSignals()
         case .remember(let talk):
             let before = state.settings.followUp
-            if !carryOut(remember(talk: talk), into: &reply) {
-                // Nothing was kept: the conversation goes on as without consent.
-                state.settings.followUp = before
-                set(.consent, .bool(false))
-            }
+            waitFor(remember(talk: talk), into: &reply, followUpBefore: before, failureWithdrawsConsent: true)
         case .forget:
             state.settings.followUp = nil
             reply.effects.append(.forget)
@@ -45,9 +41,9 @@ extension Conversation {
         case .talkLines(let includingToday): reply.messages += talkLines(includingToday: includingToday)
         case .endFollowUp:
             let before = state.settings.followUp
-            if !carryOut(endFollowUp(), into: &reply) { state.settings.followUp = before }
+            waitFor(endFollowUp(), into: &reply, followUpBefore: before)
         case .writeTakeAlong:
-            if let effect = writeTakeAlong() { carryOut([effect], into: &reply) }
+            waitFor(writeTakeAlong(), into: &reply, followUpBefore: state.settings.followUp)
         case .debrief: reply.effects.append(.debrief)
         case .resume:
             guard let interrupted = state.interrupted else { return start() }

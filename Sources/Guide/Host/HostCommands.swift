@@ -116,7 +116,7 @@ extension Conversation {
     /// peer-support part ends after the third talk; advice to seek professional help does
     /// not end it (see ``endFollowUp(into:)``). With or without consent, `$volgende_gesprek`
     /// and `$volgende_datum` say what comes next.
-    mutating func remember(talk number: Int) -> [Effect] {
+    mutating func remember(talk number: Int) -> Effect? {
         var followUp =
             state.settings.followUp
             ?? FollowUp(
@@ -126,24 +126,22 @@ extension Conversation {
         followUp.talks.append(talk(numbered: number))
         if number == 3 { followUp.isClosed = true }
         setNextTalk(of: followUp)
-        guard isTrue(.consent), state.settings.memoryLocation != nil else {
-            return []
-        }
+        guard isTrue(.consent), state.settings.memoryLocation != nil else { return nil }
         state.settings.followUp = followUp
-        return [.remember(followUp)]
+        return .remember(followUp)
     }
 
     /// `<<end_follow_up>>`: the person says professional help has taken over, so the peer-support
     /// talks stop (004 L4478-4480; L3646: "Daar houdt de rol van de peer supporter op"). What
     /// was remembered stays until it expires or is forgotten; gids no longer asks for a talk.
-    mutating func endFollowUp() -> [Effect] {
-        guard var followUp = state.settings.followUp else { return [] }
+    mutating func endFollowUp() -> Effect? {
+        guard var followUp = state.settings.followUp else { return nil }
         followUp.isClosed = true
         state.settings.followUp = followUp
         set(.followUpTalk, .number(0))
         set(.followUpDue, .bool(false))
         setNextTalk(of: followUp)
-        return [.remember(followUp)]
+        return .remember(followUp)
     }
 
     /// The talks a summary shows: those remembered, and today's when it is not remembered.
@@ -214,26 +212,17 @@ extension Conversation {
         return .writeSummary(path: path, text: text)
     }
 
-    /// Carries out effects whose outcome the person is told: at once through the door's
-    /// ``performer``, so that the dialogue says whether it worked (`$opgeslagen`, and on a
-    /// failure `$opslag_fout` and the `SaveFailed` node's words) before anything claims it; or,
-    /// without a performer, handed to the door with the reply (a bridge writes its reply only
-    /// once they are committed). Returns whether they were all done.
-    @discardableResult
-    mutating func carryOut(_ effects: [Effect], into reply: inout Reply) -> Bool {
+    /// Stops the turn at an effect whose outcome the person is told (`$opgeslagen`, and on a
+    /// failure `$opslag_fout` and the `SaveFailed` node's words): the door carries it out and
+    /// gives the outcome to ``effectFinished(_:)``, so nothing claims a save before it is done.
+    /// Without an effect (nothing to keep) the turn goes on as saved.
+    mutating func waitFor(
+        _ effect: Effect?, into reply: inout Reply, followUpBefore: FollowUp?, failureWithdrawsConsent: Bool = false
+    ) {
         set(.saved, .bool(true))
-        guard let performer else {
-            reply.effects += effects
-            return true
-        }
-        for effect in effects {
-            let outcome = performer(effect)
-            guard outcome != .done else { continue }
-            set(.saved, .bool(false))
-            set(.saveError, .string(outcome.rawValue))
-            reply.messages += say(.saveFailed)
-            return false
-        }
-        return true
+        guard let effect else { return }
+        reply.awaitedEffect = effect
+        paused = PausedTurn(followUpBefore: followUpBefore, failureWithdrawsConsent: failureWithdrawsConsent)
     }
+
 }

@@ -158,6 +158,10 @@ public struct PracticeSession: Sendable {
         debriefed(conversation.endOfInput(), debriefFirst: !turns.isEmpty)
     }
 
+    public mutating func effectFinished(_ outcome: EffectOutcome) -> Reply {
+        debriefed(conversation.effectFinished(outcome))
+    }
+
     public mutating func effectFailed() -> Reply {
         conversation.effectFailed()
     }

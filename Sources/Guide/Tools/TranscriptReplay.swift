@@ -22,23 +22,30 @@ public enum TranscriptReplay {
             case .practice: return PracticeSession(content: content, settings: settings)
             }
         }
-        func show(_ reply: Reply) {
-            transcript.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
-            for effect in reply.effects {
-                switch effect {
-                case .remember(let followUp): remembered = followUp
-                case .forget, .forgetConversation: remembered = nil
-                case .debrief: break
-                case .writeSummary(let path, let text):
-                    transcript.entries.append(.guide("[\(path)]"))
-                    transcript.entries += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
-                        .guide("| " + $0)
-                    }
+        // The files the turn wrote, shown after its reply.
+        var written: [Transcript.Entry] = []
+        // Carries out an effect as a terminal does, keeping memory in memory and files in the transcript.
+        func perform(_ effect: Effect) -> EffectOutcome {
+            switch effect {
+            case .remember(let followUp): remembered = followUp
+            case .forget, .forgetConversation: remembered = nil
+            case .debrief: break
+            case .writeSummary(let path, let text):
+                written.append(.guide("[\(path)]"))
+                written += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+                    .guide("| " + $0)
                 }
             }
+            return .done
+        }
+        func show(_ reply: Reply) {
+            transcript.entries += PlainText.lines(for: reply).map(Transcript.Entry.guide)
+            for effect in reply.effects { _ = perform(effect) }
+            transcript.entries += written
+            written = []
         }
         var conversation = begin(on: header.today ?? .today())
-        show(conversation.start())
+        show(conversation.finishing(conversation.start(), performing: perform))
         var finished = false
         for input in inputs {
             transcript.entries.append(input)
@@ -55,8 +62,9 @@ public enum TranscriptReplay {
                 continue
             default: continue
             }
-            show(reply)
-            finished = reply.isFinished
+            let turn = conversation.finishing(reply, performing: perform)
+            show(turn)
+            finished = turn.isFinished
         }
         return transcript
     }

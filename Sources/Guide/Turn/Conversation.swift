@@ -12,10 +12,8 @@ public struct Conversation: Sendable {
     public internal(set) var state: ConversationState
     let machine: VirtualMachine
     let resolver: LineResolver
-    /// Carries out, during the turn, what the person is then told worked or not: the
-    /// terminal sets it (remembering in its data folder, writing a summary file), so no
-    /// save is claimed before it is done. Without it those effects come with the reply.
-    public var performer: (@Sendable (Effect) -> EffectOutcome)?
+    /// The turn waiting for its door to carry out ``Reply/awaitedEffect``.
+    var paused: PausedTurn?
 
     /// The node said on "stop" and Ctrl-D: practice ends with its own words.
     public var goodbyeNode = HostNode.goodbye
@@ -134,8 +132,26 @@ public struct Conversation: Sendable {
         return run(.select(prompt.optionIndices[shown]))
     }
 
-    /// Tells the person that something they asked for could not be done (a file could not be
-    /// written, memory could not be saved), then shows the question again.
+    /// The rest of a turn that stopped at ``Reply/awaitedEffect``, once the door carried it
+    /// out: the dialogue says whether it worked (on a failure what was to be kept is put back),
+    /// and the reply is the whole turn. Without a turn waiting, the question again.
+    public mutating func effectFinished(_ outcome: EffectOutcome) -> Reply {
+        guard let paused else { return state.prompt.reply }
+        self.paused = nil
+        var turn = paused
+        turn.reply.awaitedEffect = nil
+        set(.saved, .bool(outcome == .done))
+        if outcome != .done {
+            state.settings.followUp = paused.followUpBefore
+            if paused.failureWithdrawsConsent { set(.consent, .bool(false)) }
+            set(.saveError, .string(outcome.rawValue))
+            turn.reply.messages += say(.saveFailed)
+        }
+        return run(.resume, resuming: turn)
+    }
+
+    /// Tells the person that something they asked for after the reply could not be done
+    /// (forgetting), then shows the question again.
     public mutating func effectFailed() -> Reply {
         reshowingPrompt(after: say(.effectFailed))
     }

@@ -6,23 +6,35 @@ extension Conversation {
     /// Feeds the dialogue one input and turns its events into a reply; a reply that gives the
     /// crisis answer or shows the crisis lines always carries 112 and the region's crisis line
     /// (see ``LastResortCrisisLines``).
-    mutating func run(_ input: DialogueInput) -> Reply {
-        var reply = advance(input)
-        LastResortCrisisLines.complete(&reply, region: knownRegion, language: state.language)
+    /// A turn that stops at an effect the door must carry out first is completed when it goes on.
+    mutating func run(_ input: DialogueInput, resuming turn: PausedTurn? = nil) -> Reply {
+        var reply = advance(input, resuming: turn)
+        if reply.awaitedEffect == nil {
+            LastResortCrisisLines.complete(&reply, region: knownRegion, language: state.language)
+        }
         return reply
     }
 
     /// Feeds the dialogue one input and turns its events into a reply. Host commands are
     /// carried out as they come, and the dialogue resumed after each, so that what they set
-    /// is there for the lines that follow.
-    mutating func advance(_ input: DialogueInput) -> Reply {
+    /// is there for the lines that follow; at an effect whose outcome the person is told, the
+    /// turn stops (see ``waitFor(_:into:followUpBefore:failureWithdrawsConsent:)``) and later
+    /// goes on from `turn`.
+    mutating func advance(_ input: DialogueInput, resuming turn: PausedTurn? = nil) -> Reply {
         var events = machine.advance(&state.dialogue, with: input)
-        var reply = Reply()
-        var prompt = ConversationState.Prompt.finished
-        var resumes = 0
-        let started = ContinuousClock.now
+        var reply = turn?.reply ?? Reply()
+        var prompt = turn?.prompt ?? .finished
+        var resumes = turn?.resumes ?? 0
+        let started = turn?.started ?? .now
         while true {
             if let finished = process(events, into: &reply, prompt: &prompt) { return finished }
+            if reply.awaitedEffect != nil {
+                paused?.reply = reply
+                paused?.prompt = prompt
+                paused?.resumes = resumes
+                paused?.started = started
+                return reply
+            }
             if let runaway = runawayProblem(of: reply, resumes: resumes, since: started) {
                 return stopped(reply, because: runaway)
             }
@@ -86,6 +98,7 @@ extension Conversation {
                 reply.messages.append(resolver.text(for: line))
             case .command(let text):
                 if let resumed = perform(text, into: &reply, prompt: &prompt) { return resumed }
+                if reply.awaitedEffect != nil { return nil }
             case .options(let options):
                 reply.expects = .choice
                 for option in options where option.isAvailable {

@@ -6,8 +6,22 @@ public protocol DialogueSession {
     mutating func respond(to input: String) -> Reply
     /// The person closed their input (Ctrl-D).
     mutating func endOfInput() -> Reply
-    /// Something the reply asked the door to do could not be done.
+    /// The rest of a turn that stopped at ``Reply/awaitedEffect``, with what became of it.
+    mutating func effectFinished(_ outcome: EffectOutcome) -> Reply
+    /// Something the reply asked the door to do after it could not be done.
     mutating func effectFailed() -> Reply
+}
+
+extension DialogueSession {
+    /// The whole turn: each effect it waits for carried out by `perform`, the door's own way of
+    /// remembering or writing a file, and the turn then taken on with the outcome.
+    public mutating func finishing(_ reply: Reply, performing perform: (Effect) -> EffectOutcome) -> Reply {
+        var reply = reply
+        while let effect = reply.awaitedEffect {
+            reply = effectFinished(perform(effect))
+        }
+        return reply
+    }
 }
 
 extension Conversation: DialogueSession {

@@ -1,5 +1,5 @@
-/// What became of an effect the door carried out while the conversation waited (see
-/// ``Conversation/performer``): done, or why not, in a word the dialogue turns into the
+/// What became of an effect the door carried out while the turn waited (see
+/// ``Reply/awaitedEffect``): done, or why not, in a word the dialogue turns into the
 /// person's language (`$opslag_fout`).
 public enum EffectOutcome: String, Hashable, Sendable {
     case done

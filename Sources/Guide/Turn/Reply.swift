@@ -29,8 +29,12 @@ public struct Reply: Hashable, Sendable, Codable {
     public var expects: Expectation
     /// Problems for the operator (never anything the person typed).
     public var problems: [String]
-    /// What the door must carry out (remember, forget, write a summary).
+    /// What the door carries out after showing the reply (forget, the debrief).
     public var effects: [Effect] = []
+    /// What the door must carry out before the turn can go on, because the dialogue tells the
+    /// person whether it worked (remembering, a summary file): the reply so far stops here,
+    /// and ``Conversation/effectFinished(_:)`` with the outcome gives the whole turn.
+    public var awaitedEffect: Effect?
     /// Set when the turn gave the crisis answer or asked the check question.
     public var safety: Safety?
     /// The nodes that started again this turn because the content changed under the stored
@@ -39,7 +43,8 @@ public struct Reply: Hashable, Sendable, Codable {
     /// Whether the turn showed the crisis lines (so a conversation after a crisis ends with them).
     var showedCrisisLines = false
 
-    public var isFinished: Bool { expects == .none }
+    /// Whether the conversation has ended (a turn waiting for an effect has not).
+    public var isFinished: Bool { expects == .none && awaitedEffect == nil }
 
     private enum CodingKeys: String, CodingKey { case messages, options, expects, problems, effects, safety }
 
