@@ -69,14 +69,11 @@ struct SessionResponder: Sendable {
         guard let content = contents[profile] ?? contents[""] else {
             return .error(.storage, id: id, session: session.key)
         }
-        let isSafety = { content.router.intent(of: TextNormalizer.sanitized(text)).isSafety }
-        // Forbidden characters are refused, unless the safety net acts on the text.
-        if let problem = Self.unsafeText(text), !isSafety() { return .error(problem, id: id, session: session.key) }
-        var reply: Reply
         var conversation: Conversation
+        let isContinued: Bool
         if let stored, let state = try? ConversationState(binary: [UInt8](stored.state)), !state.isFinished {
             conversation = Conversation(content: content, state: state)
-            reply = conversation.respond(to: text)
+            isContinued = true
         } else {
             // An unknown (or finished) session starts the default dialogue, in the language the
             // person wrote in when their words tell; what the safety net acts on is answered at once.
@@ -85,8 +82,20 @@ struct SessionResponder: Sendable {
                 settings: conversationSettings(
                     language: LanguageGuess.language(of: text), region: nil, profile: profile, key: session.key,
                     followUp: session.followUp))
+            isContinued = false
+        }
+        // The text is read once, in the conversation it belongs to.
+        let intent = conversation.route(TextNormalizer.sanitized(text))
+        // Forbidden characters are refused, unless the safety net acts on the text.
+        if let problem = Self.unsafeText(text), !intent.isSafety {
+            return .error(problem, id: id, session: session.key)
+        }
+        var reply: Reply
+        if isContinued {
+            reply = conversation.respond(to: text, as: intent)
+        } else {
             reply = conversation.start()
-            if isSafety() { reply = conversation.respond(to: text) }
+            if intent.isSafety { reply = conversation.respond(to: text, as: intent) }
         }
         reply = conversation.finishing(reply) { Self.perform($0, in: &session) }
         turn = reply
@@ -105,10 +114,6 @@ struct SessionResponder: Sendable {
     ) -> ProtocolResponse? {
         let profile = stored?.profile ?? ""
         guard let content = contents[profile] ?? contents[""] else { return nil }
-        switch content.router.intent(of: TextNormalizer.sanitized(text)) {
-        case .crisis, .someoneElseInDanger, .check, .command(.crisis): break
-        default: return nil
-        }
         var conversation: Conversation
         if let stored, let state = try? ConversationState(binary: [UInt8](stored.state)), !state.isFinished {
             conversation = Conversation(content: content, state: state)
@@ -118,7 +123,12 @@ struct SessionResponder: Sendable {
                 settings: conversationSettings(language: nil, region: nil, profile: profile, key: key, followUp: nil))
             _ = conversation.start()
         }
-        var reply = conversation.respond(to: text)
+        let intent = conversation.route(TextNormalizer.sanitized(text))
+        switch intent {
+        case .crisis, .someoneElseInDanger, .check, .command(.crisis): break
+        default: return nil
+        }
+        var reply = conversation.respond(to: text, as: intent)
         if reply.safety != .crisis { reply = conversation.start(at: .crisis) }
         // Said by a conversation of its own, in the same language: ending there adds no reminder.
         var note = Conversation(content: content, settings: conversation.state.settings)

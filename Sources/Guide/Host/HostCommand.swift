@@ -38,6 +38,16 @@ public enum HostCommand: Equatable, Sendable {
     /// `<<resume>>`: back to where the crisis answer interrupted.
     case resume
 
+    /// Whether the command only adds lines to what is said (the help map, crisis lines, the
+    /// talks so far): the commands a node said on the side carries out (see
+    /// ``Conversation/say(_:)``); the others would move the conversation.
+    var onlySays: Bool {
+        switch self {
+        case .helpMap, .helpStep, .helpReferral, .crisisLines, .talkLines: true
+        default: false
+        }
+    }
+
     /// Every command's name, as written after `<<`.
     public static let names: Set<String> = [
         "ask", "help_map", "help_step", "help_referral", "crisis_lines", "read_event_date", "evaluate_signals",

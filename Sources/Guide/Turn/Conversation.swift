@@ -71,8 +71,15 @@ public struct Conversation: Sendable {
     /// Answers what the person typed: the router decides first (crisis, check, someone
     /// else, command), then it is an answer to what was asked.
     public mutating func respond(to input: String) -> Reply {
+        respond(to: input, as: route(TextNormalizer.sanitized(input)))
+    }
+
+    /// Answers what the person typed, as the router read it already: `intent` is
+    /// ``route(_:)`` of the sanitised input, worked out by a door that needed it first (to
+    /// let a crisis through whatever else the text holds), so the text is read once.
+    public mutating func respond(to input: String, as intent: IntentRouter.Intent) -> Reply {
         let answer = TextNormalizer.sanitized(input)
-        switch route(answer) {
+        switch intent {
         case .crisis, .command(.crisis): return interrupt(with: .crisis)
         case .someoneElseInDanger: return interrupt(with: .someoneElseInDanger)
         case .check(let assessment):

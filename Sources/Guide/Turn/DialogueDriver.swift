@@ -150,7 +150,7 @@ extension Conversation {
                 case .command(let text):
                     var reply = Reply()
                     var prompt = ConversationState.Prompt.finished
-                    if text.hasPrefix("help_") || text.hasPrefix("talk_lines") || text == "crisis_lines" {
+                    if (try? HostCommand(text))?.onlySays == true {
                         _ = perform(text, into: &reply, prompt: &prompt)
                         messages += reply.messages
                     }
