@@ -84,18 +84,19 @@ struct SessionResponder: Sendable {
                     followUp: session.followUp))
             isContinued = false
         }
-        // The text is read once, in the conversation it belongs to.
+        // A new conversation first shows its start; the text is then read once, where it is
+        // answered.
+        let started = isContinued ? nil : conversation.start()
         let intent = conversation.route(TextNormalizer.sanitized(text))
         // Forbidden characters are refused, unless the safety net acts on the text.
         if let problem = Self.unsafeText(text), !intent.isSafety {
             return .error(problem, id: id, session: session.key)
         }
         var reply: Reply
-        if isContinued {
-            reply = conversation.respond(to: text, as: intent)
+        if let started, !intent.isSafety {
+            reply = started
         } else {
-            reply = conversation.start()
-            if intent.isSafety { reply = conversation.respond(to: text, as: intent) }
+            reply = conversation.respond(to: text, as: intent)
         }
         reply = conversation.finishing(reply) { Self.perform($0, in: &session) }
         turn = reply

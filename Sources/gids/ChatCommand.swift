@@ -34,7 +34,7 @@ struct ChatCommand: ParsableCommand {
         let conversation = try settings.conversation(
             content: content, seed: seed, followUp: memory.load(),
             memoryLocation: memory.isUsable ? settings.databasePath : nil)
-        // Remembering and the summary file are done during the turn, before they are claimed.
+        // The turn waits while remembering and the summary file are done, so neither is claimed before.
         _ = try terminal.run(
             conversation,
             header: settings.transcriptHeader(language: conversation.state.language, seed: seed, door: .chat)

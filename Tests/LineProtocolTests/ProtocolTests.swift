@@ -224,7 +224,11 @@ import Testing
             let answers = [
                 "hoi", "2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2", "1", "3", "6", "2", "3",
             ]
-            for answer in answers { _ = dayZero.send(#"{"session":"team:42","text":"\#(answer)"}"#) }
+            for (index, answer) in answers.enumerated() {
+                let reply = dayZero.send(#"{"session":"team:42","text":"\#(answer)"}"#)[0]
+                // Consent: said kept only once it is in the session's record, committed with the reply.
+                if index == 12 { #expect(reply.contains("Goed. Ik onthoud alleen dat."), "\(reply)") }
+            }
             _ = dayZero.send(#"{"session":"team:43","text":"hoi"}"#)
             #expect(dayZero.send(#"{"type":"due"}"#)[0] == #"{"sessions":[],"type":"due"}"#)
             let later = try ServerHarness(path: path, day: "2026-03-27")

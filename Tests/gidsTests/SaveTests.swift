@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Nothing is said to be saved before it is: remembering and the summary file are done
-/// during the turn, a failure is told in plain words, and the person can try again.
+/// Nothing is said to be saved before it is: the turn waits while remembering and the summary
+/// file are done, a failure is told in plain words, and the person can try again.
 @Suite struct SaveTests {
     /// A critical event told today, up to the consent question.
     static let toConsent = ["2", "4", "1", "1", "vandaag", "moe", "nee", "1", "1", "6", "2"]

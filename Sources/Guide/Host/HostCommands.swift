@@ -114,7 +114,7 @@ extension Conversation {
 
     /// `<<remember N>>`: with consent, keep talk N (and the event, at talk 1). The
     /// peer-support part ends after the third talk; advice to seek professional help does
-    /// not end it (see ``endFollowUp(into:)``). With or without consent, `$volgende_gesprek`
+    /// not end it (see ``endFollowUp()``). With or without consent, `$volgende_gesprek`
     /// and `$volgende_datum` say what comes next.
     mutating func remember(talk number: Int) -> Effect? {
         var followUp =
@@ -214,15 +214,17 @@ extension Conversation {
 
     /// Stops the turn at an effect whose outcome the person is told (`$opgeslagen`, and on a
     /// failure `$opslag_fout` and the `SaveFailed` node's words): the door carries it out and
-    /// gives the outcome to ``effectFinished(_:)``, so nothing claims a save before it is done.
-    /// Without an effect (nothing to keep) the turn goes on as saved.
+    /// gives the outcome to ``effectFinished(_:continuing:)``, so nothing claims a save before
+    /// it is done. Without an effect (nothing to keep) the turn goes on as saved.
     mutating func waitFor(
         _ effect: Effect?, into reply: inout Reply, followUpBefore: FollowUp?, failureWithdrawsConsent: Bool = false
     ) {
-        set(.saved, .bool(true))
-        guard let effect else { return }
+        guard let effect else {
+            set(.saved, .bool(true))
+            return
+        }
+        set(.saved, .bool(false))
         reply.awaitedEffect = effect
         paused = PausedTurn(followUpBefore: followUpBefore, failureWithdrawsConsent: failureWithdrawsConsent)
     }
-
 }

@@ -159,8 +159,8 @@ public struct PracticeSession: Sendable {
         debriefed(conversation.endOfInput(), debriefFirst: !turns.isEmpty)
     }
 
-    public mutating func effectFinished(_ outcome: EffectOutcome) -> Reply {
-        debriefed(conversation.effectFinished(outcome))
+    public mutating func effectFinished(_ outcome: EffectOutcome, continuing reply: Reply) -> Reply {
+        shuffled(debriefed(conversation.effectFinished(outcome, continuing: reply)))
     }
 
     public mutating func effectFailed() -> Reply {

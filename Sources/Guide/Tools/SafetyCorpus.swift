@@ -85,7 +85,7 @@ public enum SafetyCorpus {
         _ = conversation.start()
         // Read as the conversation reads it before answering, not in the state the answer leaves.
         let intent = conversation.route(TextNormalizer.sanitized(line.text))
-        let reply = conversation.respond(to: line.text)
+        let reply = conversation.respond(to: line.text, as: intent)
         switch reply.safety {
         case .crisis?:
             return Result(line: line, outcome: .crisis, yesReachedCrisis: false)

@@ -63,9 +63,10 @@ public struct Conversation: Sendable {
 
     /// Starts the conversation at any node of the dialogue, up to the first question.
     public mutating func start(atNode node: String) -> Reply {
+        let unsettled = settleUnfinishedEffect()
         state.history.removeAll()
         state.interrupted = nil
-        return run(.start(node: node))
+        return telling(unsettled, run(.start(node: node)))
     }
 
     /// Answers what the person typed: the router decides first (crisis, check, someone
@@ -78,7 +79,12 @@ public struct Conversation: Sendable {
     /// ``route(_:)`` of the sanitised input, worked out by a door that needed it first (to
     /// let a crisis through whatever else the text holds), so the text is read once.
     public mutating func respond(to input: String, as intent: IntentRouter.Intent) -> Reply {
-        let answer = TextNormalizer.sanitized(input)
+        let unsettled = settleUnfinishedEffect()
+        return telling(unsettled, answer(TextNormalizer.sanitized(input), as: intent))
+    }
+
+    /// What the router's reading of a (sanitised) message does.
+    private mutating func answer(_ answer: String, as intent: IntentRouter.Intent) -> Reply {
         switch intent {
         case .crisis, .command(.crisis): return interrupt(with: .crisis)
         case .someoneElseInDanger: return interrupt(with: .someoneElseInDanger)
@@ -89,7 +95,9 @@ public struct Conversation: Sendable {
             // An answer in the person's own words is kept as the answer it is; the offer comes
             // before what follows it.
             if !state.isFinished, state.prompt.textVariable != nil || state.prompt.freeText != nil {
-                _ = answering(answer)
+                let kept = answering(answer)
+                // Keeping it reached something the door must carry out first: that turn goes on.
+                if kept.awaitedEffect != nil { return kept }
             }
             return interrupt(with: .aboutSomeoneElse)
         case .aboutSomeoneElse:
@@ -129,6 +137,11 @@ public struct Conversation: Sendable {
     /// Chooses a shown option by its position (from 0), as if the person had typed it. For
     /// the option that takes free text, `text` is what goes into its variable.
     public mutating func choose(option shown: Int, text: String = "") -> Reply {
+        let unsettled = settleUnfinishedEffect()
+        return telling(unsettled, choosing(option: shown, text: text))
+    }
+
+    private mutating func choosing(option shown: Int, text: String) -> Reply {
         let prompt = state.prompt
         guard prompt.optionIndices.indices.contains(shown) else { return reshowingPrompt(after: say(.reprompt)) }
         remember()
@@ -141,7 +154,8 @@ public struct Conversation: Sendable {
 
     /// The person closed their input (Ctrl-D): a polite goodbye with the summary so far.
     public mutating func endOfInput() -> Reply {
-        goodbye()
+        let unsettled = settleUnfinishedEffect()
+        return telling(unsettled, goodbye())
     }
 
     /// The person's region, once the dialogue knows it.

@@ -6,8 +6,9 @@ public protocol DialogueSession {
     mutating func respond(to input: String) -> Reply
     /// The person closed their input (Ctrl-D).
     mutating func endOfInput() -> Reply
-    /// The rest of a turn that stopped at ``Reply/awaitedEffect``, with what became of it.
-    mutating func effectFinished(_ outcome: EffectOutcome) -> Reply
+    /// The rest of a turn that stopped at ``Reply/awaitedEffect``, with what became of it,
+    /// going on after `reply` (the turn so far, as the door holds it).
+    mutating func effectFinished(_ outcome: EffectOutcome, continuing reply: Reply) -> Reply
     /// Something the reply asked the door to do after it could not be done.
     mutating func effectFailed() -> Reply
 }
@@ -18,7 +19,7 @@ extension DialogueSession {
     public mutating func finishing(_ reply: Reply, performing perform: (Effect) -> EffectOutcome) -> Reply {
         var reply = reply
         while let effect = reply.awaitedEffect {
-            reply = effectFinished(perform(effect))
+            reply = effectFinished(perform(effect), continuing: reply)
         }
         return reply
     }

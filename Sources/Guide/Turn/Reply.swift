@@ -29,7 +29,8 @@ public struct Reply: Hashable, Sendable, Codable {
     public var expects: Expectation
     /// Problems for the operator (never anything the person typed).
     public var problems: [String]
-    /// What the door carries out after showing the reply (forget, the debrief).
+    /// What the door carries out after showing the reply (forgetting the follow-up or the
+    /// whole conversation, the debrief).
     public var effects: [Effect] = []
     /// What the door must carry out before the turn can go on, because the dialogue tells the
     /// person whether it worked (remembering, a summary file): the reply so far stops here,
@@ -46,6 +47,8 @@ public struct Reply: Hashable, Sendable, Codable {
     /// Whether the conversation has ended (a turn waiting for an effect has not).
     public var isFinished: Bool { expects == .none && awaitedEffect == nil }
 
+    /// A reply is encoded once its turn is whole: ``awaitedEffect`` and what only a turn in
+    /// progress needs are not part of it.
     private enum CodingKeys: String, CodingKey { case messages, options, expects, problems, effects, safety }
 
     public init(
