@@ -210,7 +210,7 @@ struct PhrasePatterns: Sendable {
             [Array(words[index].unicodeScalars)]
                 + (index < alternatives.count ? alternatives[index].map { Array($0.unicodeScalars) } : [])
         }
-        return PhraseMatcher(words: readings, termCount: terms.count, patternCount: patternCount) { readings in
+        return PhraseMatcher(words: readings) { readings in
             var found = index.terms(matching: readings[0], in: terms)
             // A word of Dutch or English is no typo of another ("staan" is not "slaan"): asked of
             // Hunspell only when a typo matched, which is rare.
@@ -258,20 +258,19 @@ struct PhraseMatcher {
     private let termsOfDistinct: [[Int]]
     /// The terms that some word of the text matches.
     private(set) var matchedTerms: [Int] = []
-    /// For each term, its place in ``matchedTerms`` or -1; for each place, the distinct words
-    /// that match the term and, once asked, the positions of the words. (Flat arrays of small
-    /// numbers: hashing them, and releasing an array per term, was most of the work.)
-    private var slotOfTerm: [Int32]
+    /// For each term some word matches, its place in ``matchedTerms``; for each place, the
+    /// distinct words that match the term and, once asked, the positions of the words. (Flat
+    /// arrays of small numbers: hashing them, and releasing an array per term, was most of the work.)
+    private var slotOfTerm: SparseIntMap
     private var distinctOfSlot: [[Int]] = []
     private var positionsOfSlot: [[Int]?] = []
-    /// For each pattern (by number): -1 not yet asked about, else its place in ``startLists``.
-    private var startsOfPattern: [Int32]
+    /// For each pattern (by number) asked about, its place in ``startLists``.
+    private var startsOfPattern = SparseIntMap()
     private var startLists: [[Int]] = []
 
     /// A matcher for words given with all their readings (the word as typed first).
     init(
-        words: [[PhrasePatterns.Letters]], termCount: Int, patternCount: Int,
-        termsMatching: ([PhrasePatterns.Letters]) -> [Int]
+        words: [[PhrasePatterns.Letters]], termsMatching: ([PhrasePatterns.Letters]) -> [Int]
     ) {
         wordCount = words.count
         var ids: [[PhrasePatterns.Letters]: Int] = [:]
@@ -283,17 +282,20 @@ struct PhraseMatcher {
             return distinct.count - 1
         }
         termsOfDistinct = distinct.map(termsMatching)
-        slotOfTerm = [Int32](repeating: -1, count: termCount)
-        startsOfPattern = [Int32](repeating: -1, count: patternCount + 1)
+        slotOfTerm = SparseIntMap(capacity: termsOfDistinct.reduce(0) { $0 + $1.count })
         for (word, terms) in termsOfDistinct.enumerated() {
             for term in terms {
-                if slotOfTerm[term] < 0 {
-                    slotOfTerm[term] = Int32(matchedTerms.count)
+                let slot: Int32
+                if let known = slotOfTerm[term] {
+                    slot = known
+                } else {
+                    slot = Int32(matchedTerms.count)
+                    slotOfTerm.insert(term, value: slot)
                     matchedTerms.append(term)
                     distinctOfSlot.append([])
                     positionsOfSlot.append(nil)
                 }
-                distinctOfSlot[Int(slotOfTerm[term])].append(word)
+                distinctOfSlot[Int(slot)].append(word)
             }
         }
     }
@@ -302,7 +304,7 @@ struct PhraseMatcher {
     /// before trying where they match.
     func mayMatch(_ patterns: [PhrasePatterns.Pattern]) -> Bool {
         patterns.allSatisfy { pattern in
-            pattern.tokens.allSatisfy { token in token.terms?.contains { slotOfTerm[$0] >= 0 } ?? true }
+            pattern.tokens.allSatisfy { token in token.terms?.contains { slotOfTerm.contains($0) } ?? true }
         }
     }
 
@@ -319,27 +321,26 @@ struct PhraseMatcher {
 
     /// The words a match of the pattern could start at, in order.
     mutating func starts(of pattern: PhrasePatterns.Pattern) -> [Int] {
-        if startsOfPattern[pattern.number] >= 0 { return startLists[Int(startsOfPattern[pattern.number])] }
+        if let known = startsOfPattern[pattern.number] { return startLists[Int(known)] }
         let found: [Int]
         if pattern.isAnchored {
             found = wordCount > 0 && pattern.firstTerms.contains { matches(word: 0, term: $0) } ? [0] : []
         } else if pattern.firstTerms.count == 1 {
             found = positions(of: pattern.firstTerms[0])
         } else {
-            let matching = pattern.firstTerms.filter { slotOfTerm[$0] >= 0 }
+            let matching = pattern.firstTerms.filter { slotOfTerm.contains($0) }
             found =
                 matching.count == 1
                 ? positions(of: matching[0]) : Array(Set(matching.flatMap { positions(of: $0) })).sorted()
         }
-        startsOfPattern[pattern.number] = Int32(startLists.count)
+        startsOfPattern.insert(pattern.number, value: Int32(startLists.count))
         startLists.append(found)
         return found
     }
 
     /// The positions of the words a term matches.
     private mutating func positions(of term: Int) -> [Int] {
-        let slot = Int(slotOfTerm[term])
-        guard slot >= 0 else { return [] }
+        guard let slot = slotOfTerm[term].map(Int.init) else { return [] }
         if let known = positionsOfSlot[slot] { return known }
         let words = distinctOfSlot[slot]
         let found = wordIDs.indices.filter { words.contains(wordIDs[$0]) }
