@@ -43,7 +43,8 @@ public struct SafetyNet: Sendable {
     /// What the message means for the person's safety, and why. `isChoice`: the message chooses
     /// one of the options shown (an answer such as "ja" or "weet ik niet"), which the rules read
     /// and the learned reader leaves alone: it reads what a person writes in their own words.
-    public func assess(_ text: String, isChoice: Bool = false) -> SafetyAssessment {
+    /// It is worked out only when the learned reader would read the message.
+    public func assess(_ text: String, isChoice: @autoclosure () -> Bool = false) -> SafetyAssessment {
         let (passage, readings) = read(text)
         guard !passage.words.isEmpty else { return .nothing }
         let clauses = ClauseReader(vocabulary: lexicon.clauseVocabulary).clauses(of: passage, readings: readings)
@@ -51,8 +52,8 @@ public struct SafetyNet: Sendable {
         let ruled = reading.assessment()
         // The learned reader reads sentences, not short answers ("ja", "weet ik niet", "nee hoor"):
         // what is that short, the rules read alone.
-        guard ruled.decision == .none, let learnedReader, !isChoice,
-            (Self.learnedReaderWords...Self.learnedReaderMostWords).contains(passage.words.count)
+        guard ruled.decision == .none, let learnedReader,
+            (Self.learnedReaderWords...Self.learnedReaderMostWords).contains(passage.words.count), !isChoice()
         else {
             return ruled
         }

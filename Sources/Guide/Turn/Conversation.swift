@@ -123,7 +123,7 @@ public struct Conversation: Sendable {
             of: answer,
             in: IntentRouter.Context(
                 askedCategories: askedCategories, listenerIsRolePlayed: listenerIsRolePlayed,
-                isChoice: OptionMatcher.match(answer, in: state.prompt.options.map(\.text)) != nil))
+                options: state.prompt.options.map(\.text)))
     }
 
     /// In practice the one the person addresses is played by gids: a question to them about

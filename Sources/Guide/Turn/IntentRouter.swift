@@ -35,13 +35,13 @@ public struct IntentRouter: Sendable {
         /// Whether the one the person addresses is played by gids (practice): a question put
         /// to them about suicide is a skill practised, not the writer's crisis.
         public var listenerIsRolePlayed = false
-        /// Whether the message chooses one of the options shown: an answer, read by the rules only.
-        public var isChoice = false
+        /// The options shown: a message that chooses one is an answer, read by the rules only.
+        public var options: [String] = []
 
-        public init(askedCategories: Set<String> = [], listenerIsRolePlayed: Bool = false, isChoice: Bool = false) {
+        public init(askedCategories: Set<String> = [], listenerIsRolePlayed: Bool = false, options: [String] = []) {
             self.askedCategories = askedCategories
             self.listenerIsRolePlayed = listenerIsRolePlayed
-            self.isChoice = isChoice
+            self.options = options
         }
     }
 
@@ -52,7 +52,8 @@ public struct IntentRouter: Sendable {
     public func intent(of message: String, in context: Context = Context()) -> Intent {
         let command = commands.command(in: message)
         if command == .crisis { return .crisis(SafetyAssessment(decision: .crisis, reasons: ["the crisis command"])) }
-        let assessment = safetyNet.assess(message, isChoice: context.isChoice)
+        // Matching the options costs more than most messages' reading: only when it counts.
+        let assessment = safetyNet.assess(message, isChoice: OptionMatcher.match(message, in: context.options) != nil)
         switch assessment.decision {
         case .crisis:
             return .crisis(assessment)
