@@ -157,16 +157,4 @@ public struct Conversation: Sendable {
         let unsettled = settleUnfinishedEffect()
         return telling(unsettled, goodbye())
     }
-
-    /// The person's region, once the dialogue knows it.
-    var knownRegion: Region? {
-        state.dialogue.variables[HostVariable.region.name].flatMap { Region(rawValue: $0.text) }
-    }
-
-    var directoryText: DirectoryText {
-        let directories =
-            knownRegion.map { [content.directories[$0]].compactMap { $0 } }
-            ?? Region.allCases.compactMap { content.directories[$0] }
-        return DirectoryText(directories: directories, language: state.language)
-    }
 }
