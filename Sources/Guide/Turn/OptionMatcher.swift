@@ -20,9 +20,10 @@ public enum OptionMatcher {
             return alias
         }
         if let start = unique(texts.indices.filter { texts[$0].hasPrefix(folded) }) { return start }
-        let words = folded.split(separator: " ").map(String.init)
-        guard words.joined().count >= 2 else { return nil }
-        return unique(texts.indices.filter { contains(texts[$0].split(separator: " ").map(String.init), words) })
+        // Words as characters, made once: comparing them is most of the matching.
+        let words = folded.split(separator: " ").map { Array($0) }
+        guard words.reduce(0, { $0 + $1.count }) >= 2 else { return nil }
+        return unique(texts.indices.filter { contains(texts[$0].split(separator: " ").map { Array($0) }, words) })
     }
 
     /// Whether a number is what the person typed, for saying which numbers there are.
@@ -35,15 +36,14 @@ public enum OptionMatcher {
     }
 
     /// Whether `words` stand, in order and next to each other, among `optionWords`.
-    private static func contains(_ optionWords: [String], _ words: [String]) -> Bool {
+    private static func contains(_ optionWords: [[Character]], _ words: [[Character]]) -> Bool {
         guard words.count <= optionWords.count else { return false }
         return (0...(optionWords.count - words.count)).contains { start in
             words.indices.allSatisfy { same(words[$0], optionWords[start + $0]) }
         }
     }
 
-    private static func same(_ typed: String, _ word: String) -> Bool {
-        typed == word
-            || (typed.count >= 4 && word.count >= 4 && EditDistance.isAtMostOne(Array(typed)[...], Array(word)[...]))
+    private static func same(_ typed: [Character], _ word: [Character]) -> Bool {
+        typed == word || (typed.count >= 4 && word.count >= 4 && EditDistance.isAtMostOne(typed[...], word[...]))
     }
 }
