@@ -4,17 +4,10 @@ import DialogueRuntime
 extension Conversation {
     /// Carries out a host command. Returns a finished reply when the command ends the turn differently
     /// (`resume` goes back to where the crisis answer interrupted).
-    mutating func perform(_ command: String, into reply: inout Reply, prompt: inout ConversationState.Prompt)
+    mutating func perform(_ command: HostCommand, into reply: inout Reply, prompt: inout ConversationState.Prompt)
         -> Reply?
     {
-        let hostCommand: HostCommand
-        do {
-            hostCommand = try HostCommand(command)
-        } catch {
-            reply.problems.append(error.message)
-            return nil
-        }
-        switch hostCommand {
+        switch command {
         case .ask(let variable):
             reply.expects = .text
             prompt.textVariable = variable
@@ -32,18 +25,14 @@ extension Conversation {
         case .readEventDate: readEventDate()
         case .evaluateSignals: evaluateSignals()
         case .remember(let talk):
-            let before = state.settings.followUp
-            waitFor(remember(talk: talk), into: &reply, followUpBefore: before, failureWithdrawsConsent: true)
+            waitFor(into: &reply, failureWithdrawsConsent: true) { $0.remember(talk: talk) }
         case .forget:
             state.settings.followUp = nil
             reply.effects.append(.forget)
         case .takeAlong: prepareTakeAlong()
         case .talkLines(let includingToday): reply.messages += talkLines(includingToday: includingToday)
-        case .endFollowUp:
-            let before = state.settings.followUp
-            waitFor(endFollowUp(), into: &reply, followUpBefore: before)
-        case .writeTakeAlong:
-            waitFor(writeTakeAlong(), into: &reply, followUpBefore: state.settings.followUp)
+        case .endFollowUp: waitFor(into: &reply) { $0.endFollowUp() }
+        case .writeTakeAlong: waitFor(into: &reply) { $0.writeTakeAlong() }
         case .debrief: reply.effects.append(.debrief)
         case .resume:
             guard let interrupted = state.interrupted else { return start() }

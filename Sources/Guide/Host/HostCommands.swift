@@ -212,19 +212,22 @@ extension Conversation {
         return .writeSummary(path: path, text: text)
     }
 
-    /// Stops the turn at an effect whose outcome the person is told (`$opgeslagen`, and on a
-    /// failure `$opslag_fout` and the `SaveFailed` node's words): the door carries it out and
-    /// gives the outcome to ``effectFinished(_:continuing:)``, so nothing claims a save before
-    /// it is done. Without an effect (nothing to keep) the turn goes on as saved.
+    /// Carries out a command whose effect the person is told about (`$opgeslagen`, and on a
+    /// failure `$opslag_fout` and the `SaveFailed` node's words), and stops the turn at the
+    /// effect: the door carries it out and gives the outcome to
+    /// ``effectFinished(_:continuing:)``, so nothing claims a save before it is done, and a
+    /// failure puts back the follow-up as it was before the command. Without an effect
+    /// (nothing to keep) the turn goes on as saved.
     mutating func waitFor(
-        _ effect: Effect?, into reply: inout Reply, followUpBefore: FollowUp?, failureWithdrawsConsent: Bool = false
+        into reply: inout Reply, failureWithdrawsConsent: Bool = false, _ command: (inout Conversation) -> Effect?
     ) {
-        guard let effect else {
+        let before = state.settings.followUp
+        guard let effect = command(&self) else {
             set(.saved, .bool(true))
             return
         }
         set(.saved, .bool(false))
         reply.awaitedEffect = effect
-        paused = PausedTurn(followUpBefore: followUpBefore, failureWithdrawsConsent: failureWithdrawsConsent)
+        paused = PausedTurn(followUpBefore: before, failureWithdrawsConsent: failureWithdrawsConsent)
     }
 }

@@ -18,7 +18,7 @@ extension Conversation {
     /// Feeds the dialogue one input and turns its events into a reply. Host commands are
     /// carried out as they come, and the dialogue resumed after each, so that what they set
     /// is there for the lines that follow; at an effect whose outcome the person is told, the
-    /// turn stops (see ``waitFor(_:into:followUpBefore:failureWithdrawsConsent:)``) and later
+    /// turn stops (see ``waitFor(into:failureWithdrawsConsent:_:)``) and later
     /// goes on from `turn`.
     mutating func advance(_ input: DialogueInput, resuming turn: PausedTurn? = nil) -> Reply {
         var events = machine.advance(&state.dialogue, with: input)
@@ -97,7 +97,14 @@ extension Conversation {
             case .line(let line):
                 reply.messages.append(resolver.text(for: line))
             case .command(let text):
-                if let resumed = perform(text, into: &reply, prompt: &prompt) { return resumed }
+                let command: HostCommand
+                do {
+                    command = try HostCommand(text)
+                } catch {
+                    reply.problems.append(error.message)
+                    continue
+                }
+                if let resumed = perform(command, into: &reply, prompt: &prompt) { return resumed }
                 if reply.awaitedEffect != nil { return nil }
             case .options(let options):
                 reply.expects = .choice
@@ -150,8 +157,8 @@ extension Conversation {
                 case .command(let text):
                     var reply = Reply()
                     var prompt = ConversationState.Prompt.finished
-                    if (try? HostCommand(text))?.onlySays == true {
-                        _ = perform(text, into: &reply, prompt: &prompt)
+                    if let command = try? HostCommand(text), command.onlySays {
+                        _ = perform(command, into: &reply, prompt: &prompt)
                         messages += reply.messages
                     }
                 default: break
