@@ -2,10 +2,10 @@ import DialogueRuntime
 
 /// The one place that carries out a ``HostCommand`` in a turn.
 extension Conversation {
-    /// Carries out a host command. Returns a finished reply when the command ends the turn differently
-    /// (`resume` goes back to where the crisis answer interrupted).
+    /// Carries out a host command and says where the turn goes next (`resume` goes back to
+    /// where the crisis answer interrupted; the driver takes it there).
     mutating func perform(_ command: HostCommand, into reply: inout Reply, prompt: inout ConversationState.Prompt)
-        -> Reply?
+        -> TurnDirection
     {
         switch command {
         case .ask(let variable):
@@ -34,16 +34,8 @@ extension Conversation {
         case .endFollowUp: waitFor(into: &reply) { $0.endFollowUp() }
         case .writeTakeAlong: waitFor(into: &reply) { $0.writeTakeAlong() }
         case .debrief: reply.effects.append(.debrief)
-        case .resume:
-            guard let interrupted = state.interrupted else { return start() }
-            state.interrupted = nil
-            state.dialogue = keepingSafetyMemory(in: interrupted.dialogue)
-            state.prompt = interrupted.prompt
-            var resumed = interrupted.prompt.reply
-            resumed.messages = reply.messages + resumed.messages.suffix(1)
-            resumed.safety = reply.safety
-            return resumed
+        case .resume: return .backToInterruption
         }
-        return nil
+        return .onward
     }
 }

@@ -12,6 +12,20 @@ extension Conversation {
         return run(.start(node: node.rawValue))
     }
 
+    /// `<<resume>>`: back to the moment the crisis answer interrupted, with the safety net's
+    /// memory kept and the crisis answer's lines shown before that moment's question (the
+    /// start when nothing was interrupted).
+    mutating func backToInterruption(after reply: Reply) -> Reply {
+        guard let interrupted = state.interrupted else { return start() }
+        state.interrupted = nil
+        state.dialogue = keepingSafetyMemory(in: interrupted.dialogue)
+        state.prompt = interrupted.prompt
+        var resumed = interrupted.prompt.reply
+        resumed.messages = reply.messages + resumed.messages.suffix(1)
+        resumed.safety = reply.safety
+        return resumed
+    }
+
     /// "stop" and the end of input: the goodbye node, and the crisis lines again if a crisis
     /// came up.
     mutating func goodbye() -> Reply {

@@ -27,7 +27,9 @@ extension Conversation {
         var resumes = turn?.resumes ?? 0
         let started = turn?.started ?? .now
         while true {
-            if let finished = process(events, into: &reply, prompt: &prompt) { return finished }
+            if process(events, into: &reply, prompt: &prompt) == .backToInterruption {
+                return backToInterruption(after: reply)
+            }
             if reply.awaitedEffect != nil {
                 paused?.reply = reply
                 paused?.prompt = prompt
@@ -87,11 +89,12 @@ extension Conversation {
         return reply
     }
 
-    /// Adds events to the reply being built. Returns a whole reply when a command ends the turn
-    /// differently (`resume` goes back to where the crisis answer interrupted).
+    /// Adds events to the reply being built, and says where the turn goes next: back to where
+    /// the crisis answer interrupted when a command asks for it (the events after it are not
+    /// shown), onward otherwise.
     mutating func process(
         _ events: [DialogueEvent], into reply: inout Reply, prompt: inout ConversationState.Prompt
-    ) -> Reply? {
+    ) -> TurnDirection {
         for event in events {
             switch event {
             case .line(let line):
@@ -104,8 +107,10 @@ extension Conversation {
                     reply.problems.append(error.message)
                     continue
                 }
-                if let resumed = perform(command, into: &reply, prompt: &prompt) { return resumed }
-                if reply.awaitedEffect != nil { return nil }
+                if perform(command, into: &reply, prompt: &prompt) == .backToInterruption {
+                    return .backToInterruption
+                }
+                if reply.awaitedEffect != nil { return .onward }
             case .options(let options):
                 reply.expects = .choice
                 for option in options where option.isAvailable {
@@ -140,7 +145,7 @@ extension Conversation {
                 break
             }
         }
-        return nil
+        return .onward
     }
 
     /// The lines of a node run on the side (help, reprompts, goodbye), without moving the
