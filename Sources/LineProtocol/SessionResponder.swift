@@ -87,7 +87,8 @@ struct SessionResponder: Sendable {
         // A new conversation first shows its start; the text is then read once, where it is
         // answered.
         let started = isContinued ? nil : conversation.start()
-        let intent = conversation.route(TextNormalizer.sanitized(text))
+        let sanitized = TextNormalizer.sanitized(text)
+        let intent = conversation.route(sanitized)
         // Forbidden characters are refused, unless the safety net acts on the text.
         if let problem = Self.unsafeText(text), !intent.isSafety {
             return .error(problem, id: id, session: session.key)
@@ -96,7 +97,7 @@ struct SessionResponder: Sendable {
         if let started, !intent.isSafety {
             reply = started
         } else {
-            reply = conversation.respond(to: text, as: intent)
+            reply = conversation.respond(toSanitized: sanitized, as: intent)
         }
         reply = conversation.finishing(reply) { Self.perform($0, in: &session) }
         turn = reply
@@ -124,12 +125,13 @@ struct SessionResponder: Sendable {
                 settings: conversationSettings(language: nil, region: nil, profile: profile, key: key, followUp: nil))
             _ = conversation.start()
         }
-        let intent = conversation.route(TextNormalizer.sanitized(text))
+        let sanitized = TextNormalizer.sanitized(text)
+        let intent = conversation.route(sanitized)
         switch intent {
         case .crisis, .someoneElseInDanger, .check, .command(.crisis): break
         default: return nil
         }
-        var reply = conversation.respond(to: text, as: intent)
+        var reply = conversation.respond(toSanitized: sanitized, as: intent)
         if reply.safety != .crisis { reply = conversation.start(at: .crisis) }
         // Said by a conversation of its own, in the same language: ending there adds no reminder.
         var note = Conversation(content: content, settings: conversation.state.settings)

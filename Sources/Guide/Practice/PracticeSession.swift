@@ -61,13 +61,13 @@ public struct PracticeSession: Sendable {
         }
         let intent = conversation.route(answer)
         guard moves.contains(where: { !$0.isEmpty }), command == nil, !intent.isSafety else {
-            return shuffled(debriefed(conversation.respond(to: input, as: intent)))
+            return shuffled(debriefed(conversation.respond(toSanitized: answer, as: intent)))
         }
         let options = conversation.state.prompt.options.map(\.text)
         let freeText = conversation.state.prompt.freeText?.option
         if OptionMatcher.number(in: answer) != nil, Self.chosen(answer, in: options) == nil {
             // A number that is not there: the conversation says which numbers there are.
-            return conversation.respond(to: input, as: intent)
+            return conversation.respond(toSanitized: answer, as: intent)
         }
         let turn: PracticeTurn
         let chosen: Int
@@ -92,7 +92,7 @@ public struct PracticeSession: Sendable {
                 let answer = feedback(on: turn) + conversation.say(.practiceAskedDirectly)
                 return conversation.reshowingPrompt(after: answer)
             }
-            guard let freeText else { return debriefed(conversation.respond(to: input, as: intent)) }
+            guard let freeText else { return debriefed(conversation.respond(toSanitized: answer, as: intent)) }
             chosen = freeText
             // The colleague answers the kind of move made (the scenario's replies per move).
             let reaction = reaction(to: turn)

@@ -84,8 +84,9 @@ public enum SafetyCorpus {
             today: DayDate(iso: "2026-11-02") ?? .today())
         _ = conversation.start()
         // Read as the conversation reads it before answering, not in the state the answer leaves.
-        let intent = conversation.route(TextNormalizer.sanitized(line.text))
-        let reply = conversation.respond(to: line.text, as: intent)
+        let sanitized = TextNormalizer.sanitized(line.text)
+        let intent = conversation.route(sanitized)
+        let reply = conversation.respond(toSanitized: sanitized, as: intent)
         switch reply.safety {
         case .crisis?:
             return Result(line: line, outcome: .crisis, yesReachedCrisis: false)

@@ -29,7 +29,7 @@ extension Conversation {
     /// turn was waiting.
     mutating func settleUnfinishedEffect() -> String? {
         guard let paused else { return nil }
-        let effect = paused.reply.awaitedEffect.map { "\($0)".prefix(while: { $0 != "(" }) } ?? "an effect"
+        let effect = paused.reply.awaitedEffect?.name ?? "an effect"
         _ = effectFinished(.failed, continuing: paused.reply)
         return "the door gave new input before carrying out \(effect) the turn waited for; it counts as not done"
     }

@@ -72,15 +72,17 @@ public struct Conversation: Sendable {
     /// Answers what the person typed: the router decides first (crisis, check, someone
     /// else, command), then it is an answer to what was asked.
     public mutating func respond(to input: String) -> Reply {
-        respond(to: input, as: route(TextNormalizer.sanitized(input)))
+        let sanitized = TextNormalizer.sanitized(input)
+        return respond(toSanitized: sanitized, as: route(sanitized))
     }
 
-    /// Answers what the person typed, as the router read it already: `intent` is
-    /// ``route(_:)`` of the sanitised input, worked out by a door that needed it first (to
-    /// let a crisis through whatever else the text holds), so the text is read once.
-    public mutating func respond(to input: String, as intent: IntentRouter.Intent) -> Reply {
+    /// Answers what the person typed, sanitised (``TextNormalizer/sanitized(_:)``) and read by
+    /// the router already: `intent` is ``route(_:)`` of `sanitized`, worked out by a door that
+    /// needed it first (to let a crisis through whatever else the text holds), so the text is
+    /// sanitised and read once.
+    public mutating func respond(toSanitized sanitized: String, as intent: IntentRouter.Intent) -> Reply {
         let unsettled = settleUnfinishedEffect()
-        return telling(unsettled, answer(TextNormalizer.sanitized(input), as: intent))
+        return telling(unsettled, answer(sanitized, as: intent))
     }
 
     /// What the router's reading of a (sanitised) message does.

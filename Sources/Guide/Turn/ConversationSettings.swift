@@ -40,19 +40,3 @@ public struct ConversationSettings: Hashable, Sendable, Codable {
         self.keptHours = keptHours
     }
 }
-
-/// Something the door must do for the conversation: the conversation itself does no I/O.
-public enum Effect: Hashable, Sendable, Codable {
-    /// Keep this follow-up (the person consented).
-    case remember(FollowUp)
-    /// Delete everything remembered about this person.
-    case forget
-    /// Write the summary to take along to this file (Markdown when it ends in `.md`).
-    case writeSummary(path: String, text: String)
-    /// Show the trainee's debrief (the end of a practice scenario).
-    case debrief
-    /// Delete this conversation and everything remembered about this person: they typed
-    /// "vergeet mij". The reply says so only where the door's answer waits for it (a bridge
-    /// writes its reply after the commit); a terminal says it failed when it did.
-    case forgetConversation
-}
