@@ -36,11 +36,11 @@ struct CheckCommand: ParsableCommand {
         var checked: [String] = []
         if paths.isEmpty {
             let folder = try dialogues ?? DialogueLocation.defaultDirectory()
-            diagnostics = GuideContent.check(folder, organisationFile: org).1
+            diagnostics = check(folder: folder)
             checked = [folder] + (org.map { [$0] } ?? [])
         } else {
             let folders = paths.filter { ContentFolder($0) != nil }
-            for folder in folders { diagnostics += GuideContent.check(folder, organisationFile: org).1 }
+            for folder in folders { diagnostics += check(folder: folder) }
             let others = paths.filter { ContentFolder($0) == nil }
             for project in ContentFolder.projects(for: others) {
                 diagnostics += Compiler.gids.compile(paths: project.paths).diagnostics.filter {
@@ -56,5 +56,12 @@ struct CheckCommand: ParsableCommand {
             "checked \(checked.joined(separator: ", ")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
         )
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Every problem of a content folder: the guide's content and practice's, which is read
+    /// with the guide's safety net.
+    private func check(folder: String) -> [Diagnostic] {
+        let (content, diagnostics) = GuideContent.check(folder, organisationFile: org)
+        return diagnostics + PracticeContent.check(folder, net: content?.safetyNet).1
     }
 }

@@ -25,13 +25,31 @@ enum ContentLoader {
             }
             return content
         } catch {
-            for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError(
-                language == .en
-                    ? "gids cannot start: the files above have errors. Ask whoever set up gids to fix them."
-                    : "gids kan niet starten: de bestanden hierboven bevatten fouten. Vraag wie gids heeft ingericht om ze te herstellen."
-            )
-            throw ExitCode(1)
+            throw cannotStart(error, messageLanguage: language)
         }
+    }
+
+    /// Practice's content, checked, read with `content`'s safety net; on errors prints them and
+    /// the plain sentence, and exits 1. `learnedReader: false` leaves the reader of moves out
+    /// (to train a new one).
+    static func loadPractice(
+        from folder: String, for content: GuideContent, messageLanguage language: Language, learnedReader: Bool = true
+    ) throws -> PracticeContent {
+        do throws(DiagnosticList) {
+            return try PracticeContent.load(from: folder, net: content.safetyNet, learnedReader: learnedReader)
+        } catch {
+            throw cannotStart(error, messageLanguage: language)
+        }
+    }
+
+    /// Prints the errors (file:line:col) and a plain sentence in `language`; the exit status to throw.
+    private static func cannotStart(_ error: DiagnosticList, messageLanguage language: Language) -> ExitCode {
+        for diagnostic in error.diagnostics { printError(diagnostic.description) }
+        printError(
+            language == .en
+                ? "gids cannot start: the files above have errors. Ask whoever set up gids to fix them."
+                : "gids kan niet starten: de bestanden hierboven bevatten fouten. Vraag wie gids heeft ingericht om ze te herstellen."
+        )
+        return ExitCode(1)
     }
 }

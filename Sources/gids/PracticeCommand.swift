@@ -77,11 +77,14 @@ struct PracticeCommand: ParsableCommand {
         // Training, evaluating and checking make their own readers: a shipped model that this
         // gids refuses (trained on other features) must not stop its retraining.
         let learning = evaluate || train || checkModel
+        let folder = try dialogues.folder()
         let content = try ContentLoader.load(
-            from: try dialogues.folder(), organisationFile: organisation.file,
-            messageLanguage: self.language.messageLanguage, learnedReader: !learning)
+            from: folder, organisationFile: organisation.file, messageLanguage: self.language.messageLanguage,
+            learnedReader: !learning)
+        let practice = try ContentLoader.loadPractice(
+            from: folder, for: content, messageLanguage: self.language.messageLanguage, learnedReader: !learning)
         let language = try self.language.language(in: content)
-        let lexicon = content.practice[content.languages.source(of: language)]
+        let lexicon = practice.lexicons[content.languages.source(of: language)]
         if let explain {
             let text = TextNormalizer.sanitized(explain)
             print("patterns:")
@@ -90,7 +93,7 @@ struct PracticeCommand: ParsableCommand {
             for finding in findings {
                 print("  \(finding.category) (\(lexicon.category(finding.category)?.label ?? "")): \(finding.reason)")
             }
-            guard let reader = content.practiceReader else {
+            guard let reader = practice.reader else {
                 print("learned reader: none (gids practice --train makes one)")
                 return
             }
@@ -112,13 +115,13 @@ struct PracticeCommand: ParsableCommand {
             return
         }
         if learning {
-            try learn(content)
+            try learn(practice.lexicons, net: content.safetyNet)
             return
         }
         let seed = terminal.newPhrasingSeed()
         let today = DayDate.today()
         let session = PracticeSession(
-            content: content,
+            content: content, practice: practice,
             settings: ConversationSettings(
                 language: language, region: region.region, seed: seed, today: today, canWriteFiles: false))
         let header = Transcript(
@@ -139,7 +142,7 @@ struct PracticeCommand: ParsableCommand {
 
     /// Trains the learned reader of moves and prints its held-out figures, or writes or
     /// checks the model.
-    private func learn(_ content: GuideContent) throws {
+    private func learn(_ lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet) throws {
         let folder = URL(fileURLWithPath: try dialogues.folder())
         let repository = folder.deletingLastPathComponent()
         let shared = try sharedCorpora.folder(besideRepository: repository)
@@ -161,19 +164,15 @@ struct PracticeCommand: ParsableCommand {
                 throw ExitCode(65)
             }
             let all = lines + extra
-            let moves = content.practice.nl.categories.map(\.id)
-            let scores = PracticeTraining.crossValidate(all, moves: moves, net: content.safetyNet)
-            let validation = PracticeCrossValidation(
-                lines: all, scores: scores,
-                thresholds: PracticeTraining.thresholds(for: all, scores: scores, content: content), content: content)
+            let validation = PracticeCrossValidation(lines: all, lexicons: lexicons, net: net)
             print(validation.report, terminator: "")
             if differences { print(validation.both.differences.joined(separator: "\n")) }
             return
         }
-        let moves = content.practice.nl.categories.map(\.id)
-        let scores = PracticeTraining.crossValidate(lines, moves: moves, net: content.safetyNet)
-        let thresholds = PracticeTraining.thresholds(for: lines, scores: scores, content: content)
-        let reader = PracticeTraining.train(lines, moves: moves, thresholds: thresholds, net: content.safetyNet)
+        let moves = lexicons.nl.categories.map(\.id)
+        let scores = PracticeTraining.crossValidate(lines, moves: moves, net: net)
+        let thresholds = PracticeTraining.thresholds(for: lines, scores: scores, lexicons: lexicons, net: net)
+        let reader = PracticeTraining.train(lines, moves: moves, thresholds: thresholds, net: net)
         let file = practiceFolder.appendingPathComponent(PracticeReader.file)
         if checkModel {
             guard (try? Data(contentsOf: file)) == reader.data else {

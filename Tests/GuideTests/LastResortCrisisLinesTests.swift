@@ -19,8 +19,7 @@ import Testing
                 return cut
             }, safetyNet: shipped.safetyNet, commands: shipped.commands, signals: shipped.signals,
             answers: shipped.answers,
-            organisation: nil,
-            practice: shipped.practice)
+            organisation: nil)
     }
 
     @Test(

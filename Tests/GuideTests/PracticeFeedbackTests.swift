@@ -51,7 +51,7 @@ import Testing
 
     @Test("the help map is credited as the help map, not as stating your role")
     func helpMapIsNotRole() throws {
-        let lexicon = try shippedContent().practice.en
+        let lexicon = try shippedPractice().lexicons.en
         let moves = lexicon.classify(
             "You could take it to a moral case deliberation with your team, or talk to a peer supporter or your GP. What would suit you?"
         ).map(\.category)
@@ -63,7 +63,7 @@ import Testing
 
     @Test("'Hoe gaat het' is one open question, and a summary of doubt is not asking about signals")
     func precisionOfSmallPhrases() throws {
-        let lexicon = try shippedContent().practice.nl
+        let lexicon = try shippedPractice().lexicons.nl
         let howIsIt = Set(lexicon.classify("Hoe gaat het").map(\.category))
         #expect(!(howIsIt.contains("open_question") && howIsIt.contains("closed_question")), "\(howIsIt)")
         #expect(!howIsIt.contains("signals"))
@@ -76,9 +76,9 @@ import Testing
         "typed without a question mark, a last sentence asks when it begins as a question does, and advice is not a closed question"
     )
     func questionsWithoutQuestionMark() throws {
-        let content = try shippedContent()
+        let practice = try shippedPractice()
         func moves(_ text: String, _ language: Language) -> Set<String> {
-            Set(content.practice[language].classify(text).map(\.category))
+            Set(practice.lexicons[language].classify(text).map(\.category))
         }
         #expect(moves("heb je vannacht kunnen slapen", .nl).contains("closed_question"))
         #expect(moves("hoe was het voor je", .nl).contains("open_question"))

@@ -19,9 +19,9 @@ import TextReading
         .enabled(if: SharedTestData.corpora.isPresent, SharedTestData.corpora.skipReason))
     func modelMatchesItsTrainingData() throws {
         let lines = try trainingLines()
-        let content = try shippedContent()
-        let reader = try #require(content.practiceReader, "Dialogues/practice/moves.bin is shipped")
-        let moves = content.practice.nl.categories.map(\.id)
+        let practice = try shippedPractice()
+        let reader = try #require(practice.reader, "Dialogues/practice/moves.bin is shipped")
+        let moves = practice.lexicons.nl.categories.map(\.id)
         #expect(reader.moves.map(\.name) == moves)
         #expect(
             reader.trainingDigest == PracticeTraining.digest(of: lines, moves: moves),
@@ -32,7 +32,8 @@ import TextReading
     @Test("the moves model reads back from its file as it was written")
     func fileRoundTrip() throws {
         let content = try shippedContent()
-        let reader = try #require(content.practiceReader)
+        let practice = try shippedPractice()
+        let reader = try #require(practice.reader)
         let again = try PracticeReader(data: reader.data, clauseVocabulary: content.safetyNet.clauseVocabulary)
         #expect(again.moves == reader.moves)
         #expect(again.data == reader.data)
@@ -41,9 +42,10 @@ import TextReading
     @Test("both readers name the moves in what a trainee types, the patterns' reasons first")
     func bothReaders() throws {
         let content = try shippedContent()
-        let lexicon = content.practice.nl
+        let practice = try shippedPractice()
+        let lexicon = practice.lexicons.nl
         let findings = lexicon.read(
-            "Je moet echt naar de huisarts, dit is niet normaal", reader: content.practiceReader,
+            "Je moet echt naar de huisarts, dit is niet normaal", reader: practice.reader,
             net: content.safetyNet)
         #expect(findings.contains { $0.category == "referral" && !$0.reason.hasPrefix("learned") })
     }
@@ -51,20 +53,21 @@ import TextReading
     @Test("on a fresh round no reader saw (Fixtures/practice-round-Q.tsv), both readers against the patterns alone")
     func freshRound() throws {
         let content = try shippedContent()
+        let practice = try shippedPractice()
         let text = try String(
             contentsOf: repositoryRoot.appendingPathComponent("Tests/GuideTests/Fixtures/practice-round-Q.tsv"),
             encoding: .utf8)
         let items = try PracticeEvaluation.items(fromTSV: text)
-        let moves = content.practice.nl.categories.map(\.id)
+        let moves = practice.lexicons.nl.categories.map(\.id)
         let both = PracticeEvaluation(
             items: items,
             found: items.map { item in
                 Set(
-                    content.practice[item.language].read(
-                        item.text, reader: content.practiceReader, net: content.safetyNet
+                    practice.lexicons[item.language].read(
+                        item.text, reader: practice.reader, net: content.safetyNet
                     ).map(\.category))
             }, moves: moves)
-        let rules = PracticeEvaluation(items: items, lexicons: content.practice)
+        let rules = PracticeEvaluation(items: items, lexicons: practice.lexicons)
         print(
             "fresh round Q (\(items.count) utterances), both readers:\n\(both.report)\npatterns alone:\n\(rules.report)"
         )

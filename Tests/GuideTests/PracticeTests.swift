@@ -45,7 +45,7 @@ private func labelledSet() throws -> [Labelled] {
 /// A practice session with the shipped content, started at the choice of scenario.
 private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throws -> PracticeSession {
     var session = PracticeSession(
-        content: try shippedContent(),
+        content: try shippedContent(), practice: try shippedPractice(),
         settings: ConversationSettings(language: language, region: .nl, seed: seed, today: .today()))
     _ = session.start()
     return session
@@ -56,9 +56,10 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
         "the lexicons name what trainee utterances do: at least 85% accuracy per category on 300+ labelled utterances")
     func classificationAccuracy() throws {
         let content = try shippedContent()
+        let practice = try shippedPractice()
         let set = try labelledSet()
         #expect(set.count >= 300, "the labelled set has \(set.count) utterances")
-        let categories = content.practice.nl.categories.map(\.id)
+        let categories = practice.lexicons.nl.categories.map(\.id)
         var lines: [String] = []
         var misses: [String] = []
         for category in categories {
@@ -66,7 +67,7 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
             var truePositive = 0
             var positive = 0
             for item in set {
-                let found = content.practice[item.language].classify(item.text).map(\.category).contains(category)
+                let found = practice.lexicons[item.language].classify(item.text).map(\.category).contains(category)
                 let expected = item.categories.contains(category)
                 if found == expected {
                     correct += 1
@@ -180,9 +181,10 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
     )
     func developmentCorpus() throws {
         let content = try shippedContent()
+        let practice = try shippedPractice()
         let text = try String(contentsOf: SharedTestData.corpora.file("practice-dev.tsv"), encoding: .utf8)
         let evaluation = PracticeEvaluation(
-            items: try PracticeEvaluation.items(fromTSV: text), lexicons: content.practice)
+            items: try PracticeEvaluation.items(fromTSV: text), lexicons: practice.lexicons)
         print("practice moves on the development corpus (\(evaluation.items.count) utterances):\n" + evaluation.report)
         print(evaluation.differences.joined(separator: "\n"))
         for score in evaluation.scores where score.examples >= 10 {
@@ -195,14 +197,15 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
     @Test("the best candidate at every turn of every scenario meets every criterion the scenario scores")
     func bestPathMeetsEveryCriterion() throws {
         let content = try shippedContent()
+        let practice = try shippedPractice()
         for language in Language.sources {
             var probe = PracticeSession(
-                content: content,
+                content: content, practice: practice,
                 settings: ConversationSettings(language: language, region: .nl, seed: 1, today: .today()))
             let menu = probe.start().options.count - 1  // the last is "stop"
             for scenario in 1...menu {
                 var session = PracticeSession(
-                    content: content,
+                    content: content, practice: practice,
                     settings: ConversationSettings(language: language, region: .nl, seed: 1, today: .today()))
                 _ = session.start()
                 var reply = session.respond(to: String(scenario))
@@ -241,10 +244,11 @@ private func startedPractice(_ language: Language = .nl, seed: UInt64 = 1) throw
     @Test("candidates come in an order that depends on the seed, the trainee's own words last")
     func optionOrderBySeed() throws {
         let content = try shippedContent()
+        let practice = try shippedPractice()
         var orders: Set<[String]> = []
         for seed in UInt64(1)...6 {
             var session = PracticeSession(
-                content: content,
+                content: content, practice: practice,
                 settings: ConversationSettings(language: .nl, region: .nl, seed: seed, today: .today()))
             _ = session.start()
             let options = session.respond(to: "4").options.map(\.text)

@@ -6,7 +6,7 @@ import Testing
 /// (its number in the menu of that language).
 func practice(_ language: Language, scenario: Int, seed: UInt64 = 1) throws -> PracticeSession {
     var session = PracticeSession(
-        content: try shippedContent(),
+        content: try shippedContent(), practice: try shippedPractice(),
         settings: ConversationSettings(language: language, region: .nl, seed: seed, today: .today()))
     _ = session.start()
     _ = session.respond(to: String(scenario))

@@ -23,3 +23,13 @@ func fixtureLines(_ name: String) throws -> [String] {
         !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty
     }
 }
+
+private let shippedPracticeResult = Result { () throws -> PracticeContent in
+    try PracticeContent.load(
+        from: repositoryRoot.appendingPathComponent("Dialogues").path, net: try shippedContent().safetyNet)
+}
+
+/// Practice's lexicons and reader of moves in `Dialogues/practice/`, loaded once.
+func shippedPractice() throws -> PracticeContent {
+    try shippedPracticeResult.get()
+}

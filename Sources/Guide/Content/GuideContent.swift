@@ -4,7 +4,8 @@ import YarnScript
 
 /// Everything the guide says and knows, loaded from the dialogues folder and checked:
 /// the compiled dialogue of each language, the help directory of each region (with the
-/// organisation's own contacts), the crisis lexicons and the command words.
+/// organisation's own contacts), the crisis lexicons and the command words. What only
+/// practice reads is apart, in ``PracticeContent``.
 ///
 /// Loading fails with every problem found, each with its file, line and column, so gids
 /// never starts with broken content.
@@ -26,17 +27,13 @@ public final class GuideContent: Sendable {
     /// The host functions the dialogues call, with this content's answer words.
     let functions: FunctionLibrary
     public let organisation: Organisation?
-    /// The practice lexicon of each language (`Dialogues/practice/<lang>.yaml`).
-    public let practice: PerLanguage<PracticeLexicon>
-    /// Practice's learned reader of moves (`Dialogues/practice/moves.bin`), when the content has one.
-    public let practiceReader: PracticeReader?
     /// The languages gids may speak with this content (the sources and the translations offered).
     public let languages: SpokenLanguages
 
     init(
         programs: [Language: Program], languages: SpokenLanguages, directories: [Region: HelpDirectory],
         safetyNet: SafetyNet, commands: CommandWords, signals: SignalCatalogue, answers: AnswerWords,
-        organisation: Organisation?, practice: PerLanguage<PracticeLexicon>, practiceReader: PracticeReader? = nil
+        organisation: Organisation?
     ) {
         // A translation runs its source's program, with its own lines for the lines it has.
         resolvers = Dictionary(
@@ -59,8 +56,6 @@ public final class GuideContent: Sendable {
         self.answers = answers
         functions = DialogueFunctions.library(answers: answers)
         self.organisation = organisation
-        self.practice = practice
-        self.practiceReader = practiceReader
     }
 
     /// The same content read by another safety net (the same lexicons with another learned
@@ -81,8 +76,6 @@ public final class GuideContent: Sendable {
         answers = other.answers
         functions = other.functions
         organisation = other.organisation
-        practice = other.practice
-        practiceReader = other.practiceReader
     }
 
     /// The tag of the nodes of the critical-event path: someone else's death told there is
@@ -232,23 +225,8 @@ public final class GuideContent: Sendable {
                 return nil
             }
         }
-        var practice: [Language: PracticeLexicon] = [:]
-        for language in Language.sources {
-            practice[language] = load(path("practice", language.rawValue + ".yaml"), PracticeLexicon.load(text:file:))
-        }
         let (safetyNet, safetyDiagnostics) = safetyLoad.result()
         diagnostics += safetyDiagnostics
-        // Practice's learned reader reads with the safety net's language layer; without its
-        // file, practice reads with the patterns alone.
-        var practiceReader: PracticeReader?
-        let movesFile = path("practice", PracticeReader.file)
-        if learnedReader, let safetyNet, FileManager.default.fileExists(atPath: movesFile) {
-            do throws(DiagnosticList) {
-                practiceReader = try PracticeReader.load(file: movesFile, clauseVocabulary: safetyNet.clauseVocabulary)
-            } catch {
-                diagnostics += error.diagnostics
-            }
-        }
         let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
         let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
         let answers = load(path("answers.yaml"), AnswerWords.load(text:file:))
@@ -256,16 +234,14 @@ public final class GuideContent: Sendable {
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
         guard !unique.hasErrors, let commands, let signals, let answers, let safetyNet,
-            programs.count == Language.sources.count, directories.count == Region.allCases.count,
-            let practice = PerLanguage(practice)
+            programs.count == Language.sources.count, directories.count == Region.allCases.count
         else {
             return (nil, unique)
         }
         return (
             GuideContent(
                 programs: programs, languages: languages, directories: directories, safetyNet: safetyNet,
-                commands: commands, signals: signals, answers: answers, organisation: organisation,
-                practice: practice, practiceReader: practiceReader), unique
+                commands: commands, signals: signals, answers: answers, organisation: organisation), unique
         )
     }
 
@@ -332,7 +308,8 @@ public final class GuideContent: Sendable {
         }
     }
 
-    private static func read(_ file: String) throws(DiagnosticList) -> String {
+    /// The text of a content file, or its problem.
+    static func read(_ file: String) throws(DiagnosticList) -> String {
         do {
             return try SourceFile.load(path: file).text
         } catch {

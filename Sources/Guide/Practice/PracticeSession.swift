@@ -14,6 +14,8 @@ import TextReading
 public struct PracticeSession: Sendable {
     public private(set) var conversation: Conversation
     public let lexicon: PracticeLexicon
+    /// The learned reader of moves, read beside the lexicon's patterns; nil without one.
+    let reader: PracticeReader?
     /// The trainee's turns in the scenario under way.
     public private(set) var turns: [PracticeTurn] = []
     /// Every debrief shown in this session, in order, each with the turns it judged.
@@ -31,11 +33,12 @@ public struct PracticeSession: Sendable {
     /// The move of asking directly about suicide.
     static let askSuicideMove = "ask_suicide"
 
-    public init(content: GuideContent, settings: ConversationSettings) {
+    public init(content: GuideContent, practice: PracticeContent, settings: ConversationSettings) {
         conversation = Conversation(content: content, settings: settings)
         conversation.listenerIsRolePlayed = true
         conversation.goodbyeNode = .practiceGoodbye
-        lexicon = content.practice[content.languages.source(of: settings.language)]
+        lexicon = practice.lexicons[content.languages.source(of: settings.language)]
+        reader = practice.reader
     }
 
     public mutating func start() -> Reply {
@@ -85,7 +88,7 @@ public struct PracticeSession: Sendable {
             turn = PracticeTurn(
                 text: answer,
                 findings: lexicon.read(
-                    answer, reader: conversation.content.practiceReader, net: conversation.content.safetyNet))
+                    answer, reader: reader, net: conversation.content.safetyNet))
             if turn.categories.contains(Self.askSuicideMove) {
                 // The colleague answers the question itself, and the trainee goes on from the same moment.
                 turns.append(turn)

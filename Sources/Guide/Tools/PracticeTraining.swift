@@ -42,7 +42,7 @@ public enum PracticeTraining {
     /// The size of each move's model (`1 << bits` weights).
     public static let bits = 16
     /// The scores from which a move's model may say yes; each move's is chosen by
-    /// cross-validation (``thresholds(for:scores:content:)``), and `never` where the learned
+    /// cross-validation (``thresholds(for:scores:lexicons:net:)``), and `never` where the learned
     /// reader does not help the patterns.
     public static let candidateThresholds: [Float] = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
     public static let never: Float = 2
@@ -149,20 +149,22 @@ public enum PracticeTraining {
     /// patterns and the learned reader together read the held-out lines best (F1), so the
     /// learned reader adds a move only where, on lines it never saw, that helps more than it
     /// harms. Chosen on the same held-out scores the figures are given on: say so with them.
-    public static func thresholds(for lines: [Line], scores: [[Float]], content: GuideContent) -> [Float] {
-        let moves = content.practice.nl.categories.map(\.id)
+    public static func thresholds(
+        for lines: [Line], scores: [[Float]], lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet
+    ) -> [Float] {
+        let moves = lexicons.nl.categories.map(\.id)
         let scored = lines.indices.filter { !lines[$0].isPartial }
         let readings = scored.map { index in
             let line = lines[index]
-            let lexicon = content.practice[line.language]
+            let lexicon = lexicons[line.language]
             return (
                 ruled: Set(lexicon.matches(in: line.text).map(\.category)),
                 asks: lexicon.units(of: line.text).contains { $0.asks },
-                words: content.safetyNet.read(line.text).0.words.count
+                words: net.read(line.text).0.words.count
             )
         }
         return moves.enumerated().map { place, move in
-            let questionsOnly = content.practice.nl.category(move)?.questionsOnly ?? false
+            let questionsOnly = lexicons.nl.category(move)?.questionsOnly ?? false
             func f1(_ threshold: Float) -> Double {
                 var correct = 0
                 var found = 0
@@ -221,38 +223,39 @@ public struct PracticeCrossValidation: Sendable {
     /// Both readers' figures on each group, and the patterns' for comparison.
     public let groups: [(group: String, rules: PracticeEvaluation, both: PracticeEvaluation)]
 
-    /// Cross-validates the learned reader on the lines, and reads them with the content's patterns.
-    public init(lines: [PracticeTraining.Line], content: GuideContent) {
-        let moves = content.practice.nl.categories.map(\.id)
-        let scores = PracticeTraining.crossValidate(lines, moves: moves, net: content.safetyNet)
+    /// Cross-validates the learned reader on the lines, and reads them with the lexicons' patterns.
+    public init(lines: [PracticeTraining.Line], lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet) {
+        let moves = lexicons.nl.categories.map(\.id)
+        let scores = PracticeTraining.crossValidate(lines, moves: moves, net: net)
         self.init(
             lines: lines, scores: scores,
-            thresholds: PracticeTraining.thresholds(for: lines, scores: scores, content: content), content: content)
+            thresholds: PracticeTraining.thresholds(for: lines, scores: scores, lexicons: lexicons, net: net),
+            lexicons: lexicons, net: net)
     }
 
     /// The figures from held-out scores (``PracticeTraining/crossValidate(_:moves:net:)``) at a
     /// threshold, on the fully labelled lines (the scenarios' candidates only teach).
     public init(
         lines allLines: [PracticeTraining.Line], scores allScores: [[Float]], thresholds: [Float],
-        content: GuideContent
+        lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet
     ) {
         self.thresholds = thresholds
         let kept = allLines.indices.filter { !allLines[$0].isPartial }
         let lines = kept.map { allLines[$0] }
         let scores = kept.map { allScores[$0] }
         self.lines = lines
-        let moves = content.practice.nl.categories.map(\.id)
+        let moves = lexicons.nl.categories.map(\.id)
         let learnedFound = scores.map { row in
             Set(moves.indices.filter { row[$0] >= thresholds[$0] }.map { moves[$0] })
         }
         var rulesFound: [Set<String>] = []
         var bothFound: [Set<String>] = []
         for (line, learned) in zip(lines, learnedFound) {
-            let lexicon = content.practice[line.language]
+            let lexicon = lexicons[line.language]
             let ruled = lexicon.matches(in: line.text)
             rulesFound.append(Set(lexicon.classify(line.text).map(\.category)))
             let asks = lexicon.units(of: line.text).contains { $0.asks }
-            let words = content.safetyNet.read(line.text).0.words.count
+            let words = net.read(line.text).0.words.count
             bothFound.append(
                 Set(
                     lexicon.combined(

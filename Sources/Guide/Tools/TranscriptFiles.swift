@@ -35,6 +35,8 @@ public enum TranscriptFiles {
         guard content.languages.offers(expected.language) else {
             throw Transcript.FormatError(file: file, line: 1, message: content.languages.refusal(of: expected.language))
         }
-        return TranscriptReplay.record(expected.inputs, content: content, header: expected)
+        let practice =
+            expected.door == .practice ? try PracticeContent.load(from: dialogues, net: content.safetyNet) : nil
+        return TranscriptReplay.record(expected.inputs, content: content, practice: practice, header: expected)
     }
 }

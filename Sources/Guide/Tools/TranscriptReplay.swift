@@ -7,8 +7,11 @@ public enum TranscriptReplay {
     public static let memoryLocation = "~/.local/share/gids/gids.sqlite"
 
     /// Records a conversation: the guide's replies to each input in turn. Memory carries
-    /// over from one session to the next as the person allowed.
-    public static func record(_ inputs: [Transcript.Entry], content: GuideContent, header: Transcript) -> Transcript {
+    /// over from one session to the next as the person allowed. `practice` is what a practice
+    /// transcript (`header.door`) is played with; a chat transcript needs none.
+    static func record(
+        _ inputs: [Transcript.Entry], content: GuideContent, practice: PracticeContent?, header: Transcript
+    ) -> Transcript {
         var transcript = header
         transcript.entries = []
         var remembered: FollowUp?
@@ -17,10 +20,10 @@ public enum TranscriptReplay {
                 language: header.language, region: header.region, seed: header.seed, today: day,
                 schedule: header.schedule ?? content.organisation?.schedule ?? .olvg, followUp: remembered,
                 memoryLocation: header.door == .practice ? nil : memoryLocation, canWriteFiles: header.door == .chat)
-            switch header.door {
-            case .chat: return Conversation(content: content, settings: settings)
-            case .practice: return PracticeSession(content: content, settings: settings)
+            if header.door == .practice, let practice {
+                return PracticeSession(content: content, practice: practice, settings: settings)
             }
+            return Conversation(content: content, settings: settings)
         }
         // The files the turn wrote, shown after its reply.
         var written: [Transcript.Entry] = []
