@@ -112,6 +112,26 @@ import Testing
         #expect(try decision("we bespraken het protocol bij suïcidaliteit in het teamoverleg") == .clinical)
     }
 
+    @Test("a risk named with no one in talk of a course is asked about, never answered as a crisis or let pass")
+    func courseWithNoOneNamed() throws {
+        #expect(try decision("we hebben vandaag een vorming gehad rond zelfdoding") == .check)
+        #expect(try decision("in de les ging het over zelfbeschadiging bij adolescenten") == .check)
+        #expect(try decision("zelfdoding") == .crisis, "without the course, the writer's")
+    }
+
+    @Test("each place a risk is named is read on its own: the course's subject first, the writer's own after it")
+    func eachPlaceReadOnItsOwn() throws {
+        #expect(try decision("sinds de training over zelfmoord denk ik zelf ook aan zelfmoord") == .crisis)
+        #expect(try decision("sinds de training over zelfmoord ben ik moe") == .clinical)
+    }
+
+    @Test("a death told of a relative is theirs; 'bijna' makes it an attempt of the writer's own, asked about")
+    func deathToldOfWhom() throws {
+        #expect(try decision("mijn neef heeft vorig jaar een einde aan zijn leven gemaakt") == .aboutSomeoneElse)
+        #expect(try decision("er is vannacht zelfmoord gepleegd op de afdeling") == .aboutSomeoneElse)
+        #expect(try decision("ik had vorig jaar bijna zelfmoord gepleegd") == .check)
+    }
+
     @Test("idioms are no risk, and do not hide one beside them")
     func idioms() throws {
         #expect(try decision("ik ga dood van de hitte") == .none)

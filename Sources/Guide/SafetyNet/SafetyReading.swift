@@ -18,7 +18,10 @@ import TextReading
 ///   nee hoor"). A negation is not proof of safety: it turns the crisis answer into the check.
 /// - **Asked.** A question that names the one addressed, or names no one, is asked: the check.
 /// - **Clinical.** A risk inside clinical or training talk (suïcidepreventie, patients with
-///   suicidal ideation) is not about the writer.
+///   suicidal ideation) is not about the writer; a risk named with no one in a sentence that
+///   talks of a course or clinical work ("een vorming rond zelfdoding") is asked about. Each
+///   place a rule matches is read on its own, so the writer's own risk after a course's
+///   subject in the same sentence is still theirs.
 /// - **Someone else.** Urgent now, or a clear risk not told as done, is someone else in
 ///   danger; told as done ("overleden", "took his own life") is someone else's death; a
 ///   patient's risk with neither is clinical talk.
@@ -88,23 +91,25 @@ struct SafetyReading {
             var sentences = Set(matcher.starts(of: rule.parts[0]).map { text.sentenceOfWord[$0] })
             if let word = runTogether[index] { sentences.insert(text.sentenceOfWord[word]) }
             for sentence in sentences.sorted() {
-                let together = runTogether[index].flatMap {
-                    text.sentenceOfWord[$0] == sentence ? PhraseMatch(span: $0...$0, termWords: [$0]) : nil
+                var found = matches(rule, in: sentence)
+                if found.isEmpty, let word = runTogether[index], text.sentenceOfWord[word] == sentence {
+                    let together = PhraseMatch(span: word...word, termWords: [word])
+                    if !isIdiom(together, in: text.sentenceRanges[sentence]) { found = [together] }
                 }
-                guard
-                    let found = match(rule, in: sentence)
-                        ?? together.flatMap({ isIdiom($0, in: text.sentenceRanges[sentence]) ? nil : $0 })
-                else { continue }
-                let verdict = decide(rule, found, in: sentence)
-                guard verdict.decision >= best.decision, verdict.decision != .none else { continue }
-                let reason = explanation(rule, found, verdict.how)
-                if verdict.decision > best.decision {
-                    best = SafetyAssessment(
-                        decision: verdict.decision, category: rule.category, reasons: [reason],
-                        isQuestionToListener: verdict.toListener)
-                } else if !best.reasons.contains(reason) {
-                    best.reasons.append(reason)
-                    best.isQuestionToListener = best.isQuestionToListener && verdict.toListener
+                // Each place the rule matches is read on its own: a risk named twice in one
+                // sentence may be a course's subject first and the writer's own after it.
+                for match in found {
+                    let verdict = decide(rule, match, in: sentence)
+                    guard verdict.decision >= best.decision, verdict.decision != .none else { continue }
+                    let reason = explanation(rule, match, verdict.how)
+                    if verdict.decision > best.decision {
+                        best = SafetyAssessment(
+                            decision: verdict.decision, category: rule.category, reasons: [reason],
+                            isQuestionToListener: verdict.toListener)
+                    } else if !best.reasons.contains(reason) {
+                        best.reasons.append(reason)
+                        best.isQuestionToListener = best.isQuestionToListener && verdict.toListener
+                    }
                 }
             }
         }
@@ -119,28 +124,31 @@ struct SafetyReading {
 
     // MARK: - Matching
 
-    /// The rule's first part matched in the sentence outside every idiom, with the words of
-    /// its other parts, matched in its clause (`~`), in the sentence or across a colon (`+`),
-    /// or anywhere (`&`).
-    private mutating func match(_ rule: SafetyLexicon.Rule, in sentence: Int) -> PhraseMatch? {
-        var combined: PhraseMatch?
-        for (index, part) in rule.parts.enumerated() {
+    /// Each place the rule's first part matches in the sentence outside every idiom, with the
+    /// words of its other parts, matched in its clause (`~`), in the sentence or across a colon
+    /// (`+`), or anywhere (`&`).
+    private mutating func matches(_ rule: SafetyLexicon.Rule, in sentence: Int) -> [PhraseMatch] {
+        let range = text.sentenceRanges[sentence]
+        return matcher.matches(of: rule.parts[0], within: range).compactMap { first in
+            isIdiom(first, in: range) ? nil : completing(rule, from: first)
+        }
+    }
+
+    /// The match of the rule's first part joined with the words of its other parts, or nil
+    /// when one of them is not there.
+    private mutating func completing(_ rule: SafetyLexicon.Rule, from first: PhraseMatch) -> PhraseMatch? {
+        var combined = first
+        for (index, part) in rule.parts.enumerated().dropFirst() {
             let range: Range<Int>
-            switch (combined, rule.scopes[index]) {
-            case (nil, _): range = text.sentenceRanges[sentence]
-            case (let first?, .clause): range = text.clauseRanges[text.clauseOfWord[first.span.lowerBound]]
-            case (_, .sentence): range = text.passageRanges[sentence]
-            case (_, .message): range = 0..<text.words.count
+            switch rule.scopes[index] {
+            case .clause: range = text.clauseRanges[text.clauseOfWord[first.span.lowerBound]]
+            case .sentence: range = text.passageRanges[text.sentenceOfWord[first.span.lowerBound]]
+            case .message: range = 0..<text.words.count
             }
             guard let found = matcher.matches(of: part, within: range).first(where: { !isIdiom($0, in: range) }) else {
                 return nil
             }
-            if var joined = combined {
-                joined.termWords += found.termWords
-                combined = joined
-            } else {
-                combined = found
-            }
+            combined.termWords += found.termWords
         }
         return combined
     }
@@ -203,9 +211,14 @@ struct SafetyReading {
             return rule.level == .crisis
                 ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
         case nil:
-            // No one named: the writer, unless it is asked ("zelfmoordgedachten?").
+            // No one named: the writer, unless it is asked ("zelfmoordgedachten?"), or named as
+            // the subject of a course or of clinical talk ("een vorming rond zelfdoding"), which
+            // may still be the writer's own: ask, never conclude either way.
             if asks { return Verdict(.check, "a question, no one named") }
             if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
+            if clause.isTraining || clause.isClinical {
+                return Verdict(.check, "training or clinical talk, no one named")
+            }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
         case .listener?:
             return Verdict(.check, "a question to the listener", toListener: true)
