@@ -117,6 +117,16 @@ import Testing
         #expect(try decision("we hebben vandaag een vorming gehad rond zelfdoding") == .check)
         #expect(try decision("in de les ging het over zelfbeschadiging bij adolescenten") == .check)
         #expect(try decision("zelfdoding") == .crisis, "without the course, the writer's")
+        // A clinical word that is the risk itself names no course.
+        #expect(try decision("zo suïcidaal vandaag") == .crisis)
+        #expect(try decision("doodswens") == .crisis)
+    }
+
+    @Test("'I want out' is asked about; out of the job it is no risk, out of life it is the crisis")
+    func wantingOut() throws {
+        #expect(try decision("I just want out") == .check)
+        #expect(try decision("I want out of this job, I'm finished with it") == .none)
+        #expect(try decision("i want out of this life") == .crisis)
     }
 
     @Test("each place a risk is named is read on its own: the course's subject first, the writer's own after it")

@@ -216,7 +216,7 @@ struct SafetyReading {
             // may still be the writer's own: ask, never conclude either way.
             if asks { return Verdict(.check, "a question, no one named") }
             if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
-            if clause.isTraining || clause.isClinical {
+            if clause.isTraining || clause.isClinical, talksOfCourseOrClinic(besides: found, in: range) {
                 return Verdict(.check, "training or clinical talk, no one named")
             }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
@@ -388,6 +388,19 @@ struct SafetyReading {
 
     private mutating func says(_ phrases: [PhrasePatterns.Pattern], in range: Range<Int>) -> Bool {
         phrases.contains { matcher.mightMatch($0) && !matcher.matches(of: $0, within: range).isEmpty }
+    }
+
+    /// Whether a word of the sentence other than the risk's own names a course or clinical work
+    /// ("vorming", "protocol"): the risk's own words ("suïcidaal", "doodswens") do not make the
+    /// talk clinical.
+    private func talksOfCourseOrClinic(besides found: PhraseMatch, in range: Range<Int>) -> Bool {
+        let vocabulary = lexicon.clauseVocabulary
+        return range.contains { word in
+            guard !found.termWords.contains(word) else { return false }
+            let roles = vocabulary.roles(of: CollectionOfOne(text.words[word])).union(
+                vocabulary.roles(of: ChatForms.standard(for: text.words[word])))
+            return !roles.isDisjoint(with: [.clinical, .training])
+        }
     }
 
     private mutating func `is`(_ word: Int, _ role: SafetyLexicon.Role) -> Bool {
