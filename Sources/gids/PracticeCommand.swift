@@ -115,7 +115,7 @@ struct PracticeCommand: ParsableCommand {
             return
         }
         if learning {
-            try learn(practice.lexicons, net: content.safetyNet)
+            try learn(practice.lexicons, net: content.safetyNet, dialogues: folder)
             return
         }
         let seed = terminal.newPhrasingSeed()
@@ -142,8 +142,8 @@ struct PracticeCommand: ParsableCommand {
 
     /// Trains the learned reader of moves and prints its held-out figures, or writes or
     /// checks the model.
-    private func learn(_ lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet) throws {
-        let folder = URL(fileURLWithPath: try dialogues.folder())
+    private func learn(_ lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet, dialogues: String) throws {
+        let folder = URL(fileURLWithPath: dialogues)
         let repository = folder.deletingLastPathComponent()
         let shared = try sharedCorpora.folder(besideRepository: repository)
         let practiceFolder = folder.appendingPathComponent("practice")

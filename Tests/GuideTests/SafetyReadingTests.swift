@@ -117,9 +117,17 @@ import Testing
         #expect(try decision("we hebben vandaag een vorming gehad rond zelfdoding") == .check)
         #expect(try decision("in de les ging het over zelfbeschadiging bij adolescenten") == .check)
         #expect(try decision("zelfdoding") == .crisis, "without the course, the writer's")
-        // A clinical word that is the risk itself names no course.
+        // A clinical word that is the risk itself names no course, nor does the risk said twice.
         #expect(try decision("zo suïcidaal vandaag") == .crisis)
-        #expect(try decision("doodswens") == .crisis)
+        #expect(try decision("doodswens, doodswens") == .crisis)
+    }
+
+    @Test("a crisis said in more words, or beside a clinical word or a film, stays the crisis answer")
+    func crisisBesideClinicalWords() throws {
+        #expect(try decision("wil dood, wacht al weken op de crisisdienst") == .crisis)
+        #expect(try decision("zelfmoordgedachten sinds de opname") == .crisis)
+        #expect(try decision("wil niet meer leven, medicatie helpt niks") == .crisis)
+        #expect(try decision("wil dood na die film") == .crisis)
     }
 
     @Test("'I want out' is asked about; out of the job it is no risk, out of life it is the crisis")

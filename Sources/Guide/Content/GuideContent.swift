@@ -4,8 +4,9 @@ import YarnScript
 
 /// Everything the guide says and knows, loaded from the dialogues folder and checked:
 /// the compiled dialogue of each language, the help directory of each region (with the
-/// organisation's own contacts), the crisis lexicons and the command words. What only
-/// practice reads is apart, in ``PracticeContent``.
+/// organisation's own contacts), the crisis lexicons and the command words. Practice's
+/// lexicons and reader of moves are apart, in ``PracticeContent`` (its scenarios are part of
+/// each language's program).
 ///
 /// Loading fails with every problem found, each with its file, line and column, so gids
 /// never starts with broken content.

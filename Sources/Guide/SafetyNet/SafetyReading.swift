@@ -18,8 +18,8 @@ import TextReading
 ///   nee hoor"). A negation is not proof of safety: it turns the crisis answer into the check.
 /// - **Asked.** A question that names the one addressed, or names no one, is asked: the check.
 /// - **Clinical.** A risk inside clinical or training talk (suïcidepreventie, patients with
-///   suicidal ideation) is not about the writer; a risk named with no one in a sentence that
-///   talks of a course or clinical work ("een vorming rond zelfdoding") is asked about. Each
+///   suicidal ideation) is not about the writer; a risk named in one word, with no one, in a
+///   clause that names a course ("een vorming rond zelfdoding") is asked about. Each
 ///   place a rule matches is read on its own, so the writer's own risk after a course's
 ///   subject in the same sentence is still theirs.
 /// - **Someone else.** Urgent now, or a clear risk not told as done, is someone else in
@@ -212,12 +212,12 @@ struct SafetyReading {
                 ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
         case nil:
             // No one named: the writer, unless it is asked ("zelfmoordgedachten?"), or named as
-            // the subject of a course or of clinical talk ("een vorming rond zelfdoding"), which
-            // may still be the writer's own: ask, never conclude either way.
+            // the subject of a course ("een vorming rond zelfdoding"), which may still be the
+            // writer's own: ask, never conclude either way.
             if asks { return Verdict(.check, "a question, no one named") }
             if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
-            if clause.isTraining || clause.isClinical, talksOfCourseOrClinic(besides: found, in: range) {
-                return Verdict(.check, "training or clinical talk, no one named")
+            if clause.isTraining, namesCourse(for: found) {
+                return Verdict(.check, "the subject of a course, no one named")
             }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
         case .listener?:
@@ -390,16 +390,18 @@ struct SafetyReading {
         phrases.contains { matcher.mightMatch($0) && !matcher.matches(of: $0, within: range).isEmpty }
     }
 
-    /// Whether a word of the sentence other than the risk's own names a course or clinical work
-    /// ("vorming", "protocol"): the risk's own words ("suïcidaal", "doodswens") do not make the
-    /// talk clinical.
-    private func talksOfCourseOrClinic(besides found: PhraseMatch, in range: Range<Int>) -> Bool {
+    /// Whether the risk is named by one word only ("zelfdoding", "suïcidale") in a clause that
+    /// also names a course ("een vorming rond zelfdoding"): the subject of the course, perhaps.
+    /// A risk said in more words ("wil dood") or a clinical word beside it ("wacht op de
+    /// crisisdienst") is not.
+    private func namesCourse(for found: PhraseMatch) -> Bool {
+        guard found.termWords.count == 1 else { return false }
         let vocabulary = lexicon.clauseVocabulary
-        return range.contains { word in
+        return text.clauseRanges[text.clauseOfWord[found.span.lowerBound]].contains { word in
             guard !found.termWords.contains(word) else { return false }
-            let roles = vocabulary.roles(of: CollectionOfOne(text.words[word])).union(
-                vocabulary.roles(of: ChatForms.standard(for: text.words[word])))
-            return !roles.isDisjoint(with: [.clinical, .training])
+            return vocabulary.roles(of: CollectionOfOne(text.words[word])).union(
+                vocabulary.roles(of: ChatForms.standard(for: text.words[word]))
+            ).contains(.training)
         }
     }
 

@@ -35,8 +35,14 @@ public enum TranscriptFiles {
         guard content.languages.offers(expected.language) else {
             throw Transcript.FormatError(file: file, line: 1, message: content.languages.refusal(of: expected.language))
         }
-        let practice =
-            expected.door == .practice ? try PracticeContent.load(from: dialogues, net: content.safetyNet) : nil
-        return TranscriptReplay.record(expected.inputs, content: content, practice: practice, header: expected)
+        let opening: (ConversationSettings) -> any DialogueSession
+        switch expected.door {
+        case .chat:
+            opening = { Conversation(content: content, settings: $0) }
+        case .practice:
+            let practice = try PracticeContent.load(from: dialogues, net: content.safetyNet)
+            opening = { PracticeSession(content: content, practice: practice, settings: $0) }
+        }
+        return TranscriptReplay.record(expected.inputs, content: content, header: expected, opening: opening)
     }
 }

@@ -6,11 +6,12 @@ public enum TranscriptReplay {
     /// Where transcripts say memory is kept (they keep it in memory).
     public static let memoryLocation = "~/.local/share/gids/gids.sqlite"
 
-    /// Records a conversation: the guide's replies to each input in turn. Memory carries
-    /// over from one session to the next as the person allowed. `practice` is what a practice
-    /// transcript (`header.door`) is played with; a chat transcript needs none.
+    /// Records a conversation: the guide's replies to each input in turn, each day's session
+    /// opened by `opening` (a chat or a practice session, as `header.door` says). Memory
+    /// carries over from one session to the next as the person allowed.
     static func record(
-        _ inputs: [Transcript.Entry], content: GuideContent, practice: PracticeContent?, header: Transcript
+        _ inputs: [Transcript.Entry], content: GuideContent, header: Transcript,
+        opening: (ConversationSettings) -> any DialogueSession
     ) -> Transcript {
         var transcript = header
         transcript.entries = []
@@ -20,10 +21,7 @@ public enum TranscriptReplay {
                 language: header.language, region: header.region, seed: header.seed, today: day,
                 schedule: header.schedule ?? content.organisation?.schedule ?? .olvg, followUp: remembered,
                 memoryLocation: header.door == .practice ? nil : memoryLocation, canWriteFiles: header.door == .chat)
-            if header.door == .practice, let practice {
-                return PracticeSession(content: content, practice: practice, settings: settings)
-            }
-            return Conversation(content: content, settings: settings)
+            return opening(settings)
         }
         // The files the turn wrote, shown after its reply.
         var written: [Transcript.Entry] = []
