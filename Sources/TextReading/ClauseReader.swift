@@ -9,12 +9,7 @@ public struct ClauseReader: Sendable {
 
     /// The passage's clauses, in order.
     public func clauses(of passage: Passage, readings: WordReadings) -> [Clause] {
-        // Each word's roles, from the word and its standard chat form (role words are small
-        // words: their stems and joined verbs add nothing).
-        let roles = passage.words.indices.map { word in
-            vocabulary.roles(of: CollectionOfOne(passage.words[word])).union(
-                vocabulary.roles(of: ChatForms.standard(for: passage.words[word])))
-        }
+        let roles = passage.words.map { vocabulary.roles(ofWord: $0) }
         var lastNamed: Clause.Holder?
         // Whose words the clauses after a reporting verb give, until the sentence ends (or, after
         // a colon, the next one).

@@ -67,4 +67,10 @@ public struct ClauseVocabulary: Sendable {
         }
         return roles
     }
+
+    /// The roles of a word as written and in its standard chat form ("k" as "ik"); role words
+    /// are small words, so their stems and joined verbs add nothing.
+    public func roles(ofWord word: String) -> Roles {
+        roles(of: CollectionOfOne(word)).union(roles(of: ChatForms.standard(for: word)))
+    }
 }

@@ -109,4 +109,11 @@ import Testing
         #expect(PlainText.lines(for: reply).contains("Goed. Ik onthoud alleen dat."))
         #expect(reply.awaitedEffect == nil && !reply.isFinished)
     }
+
+    @Test("an effect is named to the operator without what it carries: no file name, no summary")
+    func effectNamesCarryNothingTyped() {
+        let summary = Effect.writeSummary(path: "mijn collega is overleden.md", text: "Wat er gebeurde")
+        #expect(summary.name == "write_summary")
+        #expect(Effect.forgetConversation.name == "forget_conversation")
+    }
 }

@@ -396,12 +396,9 @@ struct SafetyReading {
     /// crisisdienst") is not.
     private func namesCourse(for found: PhraseMatch) -> Bool {
         guard found.termWords.count == 1 else { return false }
-        let vocabulary = lexicon.clauseVocabulary
         return text.clauseRanges[text.clauseOfWord[found.span.lowerBound]].contains { word in
-            guard !found.termWords.contains(word) else { return false }
-            return vocabulary.roles(of: CollectionOfOne(text.words[word])).union(
-                vocabulary.roles(of: ChatForms.standard(for: text.words[word]))
-            ).contains(.training)
+            !found.termWords.contains(word)
+                && lexicon.clauseVocabulary.roles(ofWord: text.words[word]).contains(.training)
         }
     }
 
