@@ -83,6 +83,24 @@ private func copyOfDialogues() throws -> URL {
             })
     }
 
+    @Test("a practice pattern naming an unknown list is an error at its line and column; the shipped practice is clean")
+    func brokenPracticeLexicon() throws {
+        let shipped = PracticeContent.check(repositoryRoot.appendingPathComponent("Dialogues").path, net: nil)
+        #expect(shipped.0 != nil && shipped.1.isEmpty, "\(shipped.1)")
+        let folder = try copyOfDialogues()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("practice/en.yaml")
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+        let pattern = try #require(lines.firstIndex(of: "      - \"?round {you} head\""))
+        lines[pattern] = "      - \"?round {no_such_list} head\""
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let (practice, diagnostics) = PracticeContent.check(folder.path, net: nil)
+        #expect(practice == nil)
+        #expect(
+            diagnostics.map(\.description).contains(
+                "\(file.path):\(pattern + 1):9: error: there is no list of words called 'no_such_list'"))
+    }
+
     @Test("a dialogue without a node gids needs is refused")
     func missingSystemNode() throws {
         let folder = try copyOfDialogues()

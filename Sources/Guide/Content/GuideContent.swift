@@ -217,20 +217,11 @@ public final class GuideContent: Sendable {
         let languages = SpokenLanguages.check(
             content, programs: programs, directories: directories, diagnostics: &diagnostics)
 
-        /// Reads and parses one file, or collects its problems.
-        func load<T>(_ file: String, _ parse: (String, String) throws(DiagnosticList) -> T) -> T? {
-            do throws(DiagnosticList) {
-                return try parse(try read(file), file)
-            } catch {
-                diagnostics += error.diagnostics
-                return nil
-            }
-        }
         let (safetyNet, safetyDiagnostics) = safetyLoad.result()
         diagnostics += safetyDiagnostics
-        let commands = load(path("commands.yaml"), CommandWords.load(text:file:))
-        let signals = load(path("signals.yaml"), SignalCatalogue.load(text:file:))
-        let answers = load(path("answers.yaml"), AnswerWords.load(text:file:))
+        let commands = parsed(path("commands.yaml"), into: &diagnostics, CommandWords.load(text:file:))
+        let signals = parsed(path("signals.yaml"), into: &diagnostics, SignalCatalogue.load(text:file:))
+        let answers = parsed(path("answers.yaml"), into: &diagnostics, AnswerWords.load(text:file:))
 
         var unique: [Diagnostic] = []
         for diagnostic in diagnostics where !unique.contains(diagnostic) { unique.append(diagnostic) }
@@ -309,8 +300,20 @@ public final class GuideContent: Sendable {
         }
     }
 
-    /// The text of a content file, or its problem.
-    static func read(_ file: String) throws(DiagnosticList) -> String {
+    /// One content file read and parsed (`parse` gets its text and its path), or nil with its
+    /// problems added to `diagnostics`.
+    static func parsed<T>(
+        _ file: String, into diagnostics: inout [Diagnostic], _ parse: (String, String) throws(DiagnosticList) -> T
+    ) -> T? {
+        do throws(DiagnosticList) {
+            return try parse(try read(file), file)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    private static func read(_ file: String) throws(DiagnosticList) -> String {
         do {
             return try SourceFile.load(path: file).text
         } catch {

@@ -43,12 +43,9 @@ public struct PracticeContent: Sendable {
         var diagnostics: [Diagnostic] = []
         var lexicons: [Language: PracticeLexicon] = [:]
         for language in Language.sources {
-            let file = folder.appendingPathComponent(language.rawValue + ".yaml").path
-            do throws(DiagnosticList) {
-                lexicons[language] = try PracticeLexicon.load(text: try GuideContent.read(file), file: file)
-            } catch {
-                diagnostics += error.diagnostics
-            }
+            lexicons[language] = GuideContent.parsed(
+                folder.appendingPathComponent(language.rawValue + ".yaml").path, into: &diagnostics,
+                PracticeLexicon.load(text:file:))
         }
         var reader: PracticeReader?
         let movesFile = folder.appendingPathComponent(PracticeReader.file).path
