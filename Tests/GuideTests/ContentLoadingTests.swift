@@ -11,6 +11,19 @@ private func copyOfDialogues() throws -> URL {
     return folder
 }
 
+/// Replaces whole lines of a content file (each line as it stands, the first time it stands
+/// there), and returns the line number of each, counted from 1.
+private func replaceLines(in file: URL, _ replacements: [(String, String)]) throws -> [Int] {
+    var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
+    let numbers = try replacements.map { old, new in
+        let index = try #require(lines.firstIndex(of: old))
+        lines[index] = new
+        return index + 1
+    }
+    try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    return numbers
+}
+
 /// Content with mistakes is refused with file:line:col, and gids does not start.
 @Suite struct ContentLoadingTests {
     func errors(_ folder: URL, organisation: String? = nil) -> [String] {
@@ -69,17 +82,14 @@ private func copyOfDialogues() throws -> URL {
         let folder = try copyOfDialogues()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("safety/en.yaml")
-        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-        let idiom = try #require(lines.firstIndex(of: "  - \"dead tired\""))
-        lines[idiom] = "  - \"* *\""
-        let clinical = try #require(lines.firstIndex(of: "  - \"suicide prevention\""))
-        lines[clinical] = "  - \"suicide {preventions}\""
-        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let changed = try replaceLines(
+            in: file,
+            [("  - \"dead tired\"", "  - \"* *\""), ("  - \"suicide prevention\"", "  - \"suicide {preventions}\"")])
         let found = errors(folder)
-        #expect(found.contains("\(file.path):\(idiom + 1):5: error: this pattern has no words"))
+        #expect(found.contains("\(file.path):\(changed[0]):5: error: this pattern has no words"))
         #expect(
             found.contains {
-                $0.hasPrefix("\(file.path):\(clinical + 1):5: error: there is no list of words called 'preventions'")
+                $0.hasPrefix("\(file.path):\(changed[1]):5: error: there is no list of words called 'preventions'")
             })
     }
 
@@ -90,15 +100,13 @@ private func copyOfDialogues() throws -> URL {
         let folder = try copyOfDialogues()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("practice/en.yaml")
-        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n")
-        let pattern = try #require(lines.firstIndex(of: "      - \"?round {you} head\""))
-        lines[pattern] = "      - \"?round {no_such_list} head\""
-        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let changed = try replaceLines(
+            in: file, [("      - \"?round {you} head\"", "      - \"?round {no_such_list} head\"")])
         let (practice, diagnostics) = PracticeContent.check(folder.path, net: nil)
         #expect(practice == nil)
         #expect(
             diagnostics.map(\.description).contains(
-                "\(file.path):\(pattern + 1):9: error: there is no list of words called 'no_such_list'"))
+                "\(file.path):\(changed[0]):9: error: there is no list of words called 'no_such_list'"))
     }
 
     @Test("a dialogue without a node gids needs is refused")
