@@ -46,6 +46,25 @@ import TextReading
         }
     }
 
+    @Test("the learned reader may ask where the rules read only someone else's story or clinical talk")
+    func readsWhatTheRulesGiveToSomeoneElse() throws {
+        let net = try shippedContent().safetyNet
+        let rules = net.with(learnedReader: nil)
+        // The rules read a sister's pills as an attempt told afterwards; it is happening now.
+        let now = "mijn zus heeft net pillen genomen"
+        #expect(rules.assess(now).decision == .aboutSomeoneElse)
+        #expect(net.assess(now).decision == .check)
+        #expect(net.assess(now).category == SafetyNet.learnedCategory)
+        // A patient's suicide told afterwards, and a course, stay what the rules said.
+        for told in [
+            "een patiënt van ons heeft vorig jaar zelfmoord gepleegd, daar denk ik nog vaak aan",
+            "we hadden vandaag een scholing over suïcidepreventie op de afdeling",
+        ] {
+            #expect(rules.assess(told).decision < .check, "\(told)")
+            #expect(net.assess(told) == rules.assess(told), "\(told)")
+        }
+    }
+
     @Test(
         "--explain shows the learned reader's score, the features that weighed most and the three nearest labelled lines"
     )

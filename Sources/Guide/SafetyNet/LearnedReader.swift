@@ -5,7 +5,8 @@ import YarnScript
 /// The safety net's second reader: a small linear model over the language layer's features
 /// (``FeatureExtractor``), trained on every labelled line the project has (`gids safety
 /// --train`). It reads what the rules have no words for, so it may add the check question
-/// where the rules see nothing; it never silences a rule and never gives the crisis answer
+/// where the rules see no risk to anyone (nothing, clinical talk, someone else's story told
+/// afterwards); it never silences a rule and never gives the crisis answer
 /// on its own (a statistical reading is a reason to ask, not to conclude).
 ///
 /// Its file is `Dialogues/safety/model.bin` (see ``LinearModel``).

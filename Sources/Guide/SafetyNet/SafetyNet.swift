@@ -6,7 +6,8 @@ import TextReading
 ///
 /// Two readers read every message over one language layer (``Passage``, ``WordReadings``):
 /// the rules of the lexicons (exact and explainable) decide, and the learned reader
-/// (``LearnedReader``) may add the check question where the rules see nothing.
+/// (``LearnedReader``) may add the check question where the rules see no risk to anyone
+/// (``learnedReaderMayAsk(after:)``).
 ///
 /// Every language's lexicon reads every message, as one, whatever language the conversation
 /// is in: a person may switch language when it matters most, or mix two in one line. False
@@ -22,6 +23,15 @@ public struct SafetyNet: Sendable {
     /// (they read 64 KiB in one pass; the learned reader's features grow with the text).
     static let learnedReaderWords = 5
     static let learnedReaderMostWords = 600
+
+    /// Whether the learned reader reads a message the rules decided this way: when they saw
+    /// nothing, clinical talk, or someone else's story told afterwards. The last two are
+    /// where a risk is named and the rules judged it not the writer's and not now ("mijn zus
+    /// heeft net pillen genomen" is read as an attempt told, not as someone in danger); the
+    /// reader, trained on both kinds, may still ask. A check or more is never touched.
+    static func learnedReaderMayAsk(after decision: SafetyAssessment.Decision) -> Bool {
+        decision < .check
+    }
 
     /// The category of a check the learned reader asked for.
     public static let learnedCategory = "learned"
@@ -52,7 +62,7 @@ public struct SafetyNet: Sendable {
         let ruled = reading.assessment()
         // The learned reader reads sentences, not short answers ("ja", "weet ik niet", "nee hoor"):
         // what is that short, the rules read alone.
-        guard ruled.decision == .none, let learnedReader,
+        guard Self.learnedReaderMayAsk(after: ruled.decision), let learnedReader,
             (Self.learnedReaderWords...Self.learnedReaderMostWords).contains(passage.words.count), !isChoice()
         else {
             return ruled
@@ -77,7 +87,7 @@ public struct SafetyNet: Sendable {
         let score = learnedReader.score(passage, readings: readings)
         var lines = [
             "learned reader: score \(Self.formatted(score)), asks from \(Self.formatted(learnedReader.model.threshold))"
-                + " (it only adds a check where the rules see nothing)"
+                + " (it only adds a check where the rules see no risk to anyone)"
         ]
         for (feature, weight) in learnedReader.weightiest(passage, readings: readings, count: 8) {
             lines.append("  \(weight >= 0 ? "+" : "")\(Self.formatted(weight))  \(feature)")

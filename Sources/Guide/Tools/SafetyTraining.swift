@@ -137,7 +137,7 @@ public enum SafetyTraining {
         return (models, scores)
     }
 
-    /// The lowest threshold at which the hard ordinary lines the rules leave alone get the
+    /// The lowest threshold at which the hard ordinary lines the rules leave to it get the
     /// check question from the reader at most ``ordinaryCheckBudget`` of the time, and everyday
     /// answers at most ``everydayCheckBudget``, counting the checks the rules ask already: as
     /// many crisis lines reached as that allows, and never below even odds.
@@ -159,7 +159,7 @@ public enum SafetyTraining {
     ) -> Float {
         guard !lines.isEmpty else { return 0 }
         let budget = Int(Double(lines.count) * share) - lines.filter { rules[$0] == .check }.count
-        let open = lines.filter { rules[$0] == .none }.map { scores[$0] }.sorted(by: >)
+        let open = lines.filter { SafetyNet.learnedReaderMayAsk(after: rules[$0]) }.map { scores[$0] }.sorted(by: >)
         guard budget >= 0 else { return 1 }
         // Just above the score of the first open line past the budget.
         return budget < open.count ? open[budget].nextUp : 0
