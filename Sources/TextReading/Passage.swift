@@ -33,7 +33,9 @@ public struct Passage: Sendable {
     /// someone else's words, quoted.
     public private(set) var isQuoted: [Bool] = []
 
-    public init(_ text: String) {
+    /// The passage of a text; `splitting` gives the words a folded word runs together, if it
+    /// does ("ikwilnietmeerleven": see ``RunTogetherWords``), read in its place.
+    public init(_ text: String, splitting: ((String) -> [String]?)? = nil) {
         var word = String.UnicodeScalarView()
         var sentence = 0
         var clause = 0
@@ -42,10 +44,13 @@ public struct Passage: Sendable {
         var quoting = false
         func endWord() {
             guard !word.isEmpty else { return }
-            words.append(Self.readable(word))
-            sentenceOfWord.append(sentence)
-            clauseOfWord.append(clause)
-            isQuoted.append(quoting)
+            let folded = Self.readable(word)
+            for piece in splitting?(folded) ?? [folded] {
+                words.append(piece)
+                sentenceOfWord.append(sentence)
+                clauseOfWord.append(clause)
+                isQuoted.append(quoting)
+            }
             sentenceHasWords = true
             word = String.UnicodeScalarView()
         }

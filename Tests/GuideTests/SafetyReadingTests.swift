@@ -1,5 +1,6 @@
 import Guide
 import Testing
+import TextReading
 
 /// Each rule of the safety net's reading, pinned by one exact message on the shipped lexicons
 /// (see `SafetyReading`): each kind of negation, each role, each frame. Read with the rules
@@ -165,5 +166,16 @@ import Testing
         #expect(try decision("k zie t nie meer zitten") != .none)
         #expect(try decision("zit al een tijdje met gedachten aan zelfmort") != .none)
         #expect(try decision("ikdenkaanzelfmoord") == .crisis)
+    }
+
+    @Test(
+        "words typed without spaces are read as the words, unless the word is a typo of one",
+        .enabled(if: SpellingDictionary.shared.isAvailable, "needs Hunspell's dictionaries (Debian: hunspell-nl)"))
+    func runTogetherWords() throws {
+        #expect(try decision("ikwil dood. echt.") == .crisis)
+        #expect(try decision("wou dat ik kon gaan slapen en nooitmeer wakkerworden") == .crisis)
+        // "gegoogled" is a typo of "gegoogeld", not "ge googled".
+        #expect(try decision("heb ff gegoogled hoe ik het pijnloos kan doen") != .none)
+        #expect(try decision("de medicijnkast was weer niet aangevuld") == .none)
     }
 }

@@ -234,6 +234,11 @@ struct PhrasePatterns: Sendable {
     var vocabulary: [String] {
         terms.map { String(String.UnicodeScalarView($0.letters)) }
     }
+
+    /// The folded prefixes of the patterns (`word*`, without its `*`).
+    var prefixes: [String] {
+        terms.filter(\.isPrefix).map { String(String.UnicodeScalarView($0.letters)) }
+    }
 }
 
 /// Why a pattern could not be read.

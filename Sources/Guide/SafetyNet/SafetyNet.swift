@@ -102,7 +102,11 @@ public struct SafetyNet: Sendable {
 
     /// The message read by the language layer, as both readers read it.
     public func read(_ text: String) -> (Passage, WordReadings) {
-        let passage = Passage(text)
+        // A word typed without spaces is read as its words, unless it is a typo of one word
+        // ("gegoogled" is "gegoogeld", not "ge googled").
+        let passage = Passage(text) { word in
+            lexicon.runTogether.pieces(of: word).flatMap { lexicon.corrector.correction(for: word) == nil ? $0 : nil }
+        }
         return (passage, WordReadings(of: passage, corrector: lexicon.corrector))
     }
 
