@@ -72,6 +72,26 @@ import Testing
         #expect(!summary.contains("signals"), "\(summary)")
     }
 
+    @Test("a promise about whatever the other says, or a diagnosis, is not summarising")
+    func promisesAreNoSummary() throws {
+        let practice = try shippedPractice()
+        func moves(_ text: String, _ lexicon: PracticeLexicon) -> Set<String> {
+            Set(lexicon.classify(text).map(\.category))
+        }
+        let english = practice.lexicons.en
+        for promise in [
+            "Whatever you say stays between us, I promise.", "Nothing you say will ever leave this room.",
+            "It sounds like you've got PTSD, to be honest.",
+        ] {
+            #expect(!moves(promise, english).contains("summarise"), "\(promise)")
+        }
+        #expect(moves("You said you hardly slept since Tuesday.", english).contains("summarise"))
+        let dutch = practice.lexicons.nl
+        #expect(
+            !moves("Ook als je zegt dat je jezelf iets wil aandoen, het blijft bij mij.", dutch).contains("summarise"))
+        #expect(moves("Je zegt dat je sinds dinsdag slecht slaapt.", dutch).contains("summarise"))
+    }
+
     @Test(
         "typed without a question mark, a last sentence asks when it begins as a question does, and advice is not a closed question"
     )
