@@ -71,6 +71,16 @@ import TextReading
         #expect(try decision("my flatmate wants to kill himself, what do I do") == .someoneElseInDanger)
     }
 
+    @Test("what someone is asked about is theirs: a client asked about suicidal thoughts is no crisis of the writer's")
+    func oneAsked() throws {
+        #expect(try decision("hoe vraag ik een cliënt naar suïcidale gedachten zonder sturend te zijn") == .clinical)
+        #expect(try decision("ik vroeg mijn collega naar haar zelfmoordgedachten") == .someoneElseInDanger)
+        // A possessive after the preposition says whose the topic is; no one asked, the usual reading.
+        #expect(try decision("mijn teamleider vroeg me naar mijn suïcidale gedachten") == .crisis)
+        #expect(try decision("ik wil met iemand praten over mijn zelfmoordgedachten") == .crisis)
+        #expect(try read("mag ik je iets vragen over zelfmoord?").isQuestionToListener)
+    }
+
     @Test("a patient's risk is clinical talk, unless it is happening now or was told as done")
     func patient() throws {
         #expect(try decision("een patiënt zegt dat hij dood wil") == .clinical)

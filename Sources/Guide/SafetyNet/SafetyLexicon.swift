@@ -75,9 +75,14 @@ public struct SafetyLexicon: Sendable {
         /// Verbs that give someone's words ("zei", "told"): "hij zei me" names the writer as the
         /// one told, not the one at risk. A lexicon may leave it out.
         case reporting
+        /// Verbs of asking or talking with someone ("vragen", "bespreken", "ask"), and the
+        /// prepositions that name what about (`topics`: "naar", "over", "about"): a risk asked
+        /// about is held by the one asked ("hoe vraag ik een cliënt naar suïcidale gedachten").
+        /// A lexicon may leave them out.
+        case asking, topics
 
         /// Whether every lexicon must define the list.
-        var isRequired: Bool { self != .people && self != .reporting }
+        var isRequired: Bool { ![.people, .reporting, .asking, .topics].contains(self) }
     }
 
     /// The categories of BRIEF §10, in the order the explanations and figures use, then the

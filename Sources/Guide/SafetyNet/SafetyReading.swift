@@ -6,8 +6,9 @@ import TextReading
 /// The lexicon's risk patterns find what is said; the lists of words decide what it means:
 ///
 /// - **Who.** A reflexive inside the match says it ("mezelf", "zich", "himself"); else the
-///   writer named inside it ("zonder mij", "mijn leven") or the one addressed; else someone
-///   named as its first word ("hij slaat me"); else the first person named in the nearest
+///   writer named inside it ("zonder mij", "mijn leven") or the one addressed; else the one
+///   asked, when the risk is what someone is asked about ("hoe vraag ik een cliënt naar
+///   suïcidale gedachten"); else someone named as its first word ("hij slaat me"); else the first person named in the nearest
 ///   stretch before it (a new stretch starts at "dat", "die", "that", a clause break or a
 ///   comma), skipping the object of a preposition ("een patiënt van mij"); else the nearest
 ///   after it in its clause ("dood wil ik"). "Mijn collega" is someone else, "mijn leven" the
@@ -271,6 +272,8 @@ struct SafetyReading {
             if `is`(word, .self) || `is`(word, .possessive) { return .writer }
             if `is`(word, .listener) { return .listener }
         }
+        // The topic of asking someone ("vraag ik een cliënt naar suïcidale gedachten").
+        if let asked = oneAsked(about: found, in: range) { return asked }
         // Someone else as the risk's first word ("hij slaat me").
         if let holder = person(at: found.span.lowerBound, in: range) { return holder }
         // Before it: the first person of the nearest stretch (between subordinators and clause
@@ -289,6 +292,32 @@ struct SafetyReading {
         let clause = text.clauseOfWord[found.span.upperBound]
         for word in (found.span.upperBound + 1)..<range.upperBound where text.clauseOfWord[word] == clause {
             if `is`(word - 1, .prepositions) { continue }
+            if let holder = person(at: word, in: range) { return holder }
+        }
+        return nil
+    }
+
+    /// The one asked, when the risk is what someone is asked about in its clause: an asking
+    /// verb, then a person, then a topic preposition at most three words before the risk ("hoe
+    /// vraag ik een cliënt naar suïcidale gedachten", "ask him about self-harm"). The last
+    /// person before the preposition is the one asked (a Dutch subject may follow the verb:
+    /// "vraag ik"); a possessive after it says whose the topic is ("naar mijn gedachten").
+    /// Nil when the clause is not asking anyone named about it.
+    private mutating func oneAsked(about found: PhraseMatch, in range: Range<Int>) -> Holder? {
+        let start = found.span.lowerBound
+        let clause = text.clauseRanges[text.clauseOfWord[start]]
+        guard
+            let topic = stride(from: start - 1, through: max(clause.lowerBound, start - 3), by: -1).first(where: {
+                `is`($0, .topics)
+            }),
+            let verb = stride(from: topic - 1, through: clause.lowerBound, by: -1).first(where: { `is`($0, .asking) })
+        else { return nil }
+        for word in (topic + 1)..<start {
+            if `is`(word, .self) || `is`(word, .possessive) { return .writer }
+            if `is`(word, .listener) { return .listener }
+            if `is`(word, .pronouns) { return person(at: word, in: range) }
+        }
+        for word in stride(from: topic - 1, to: verb, by: -1) {
             if let holder = person(at: word, in: range) { return holder }
         }
         return nil
