@@ -11,7 +11,7 @@
 /// is not read as a word ("clientje" is no "client je", "theyre" no "they r e"). Without a
 /// dictionary nothing is split. Hunspell is asked only for a word that splits, so it loads
 /// the first time one is typed.
-
+///
 /// The known words are kept sorted, and a word's splits are found by walking it letter by
 /// letter against them (a binary search for each longer start, stopping where no known word
 /// begins so), so a word that does not split costs a few comparisons per letter.

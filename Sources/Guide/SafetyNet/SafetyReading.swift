@@ -8,10 +8,10 @@ import TextReading
 /// - **Who.** A reflexive inside the match says it ("mezelf", "zich", "himself"); else the
 ///   writer named inside it ("zonder mij", "mijn leven") or the one addressed; else the one
 ///   asked, when the risk is what someone is asked about ("hoe vraag ik een cliënt naar
-///   suïcidale gedachten"); else someone named as its first word ("hij slaat me"); else the first person named in the nearest
-///   stretch before it (a new stretch starts at "dat", "die", "that", a clause break or a
-///   comma), skipping the object of a preposition ("een patiënt van mij"); else the nearest
-///   after it in its clause ("dood wil ik"). "Mijn collega" is someone else, "mijn leven" the
+///   suïcidale gedachten"); else someone named as its first word ("hij slaat me"); else the
+///   first person named in the nearest stretch before it (a new stretch starts at "dat",
+///   "die", "that", a clause break or a comma), skipping the object of a preposition ("een
+///   patiënt van mij"); else the nearest after it in its clause ("dood wil ik"). "Mijn collega" is someone else, "mijn leven" the
 ///   writer's, and "hij" whoever was named last. No one named is the writer.
 /// - **Negated.** A negation in the match's gaps ("ik wil niet dood"), before it in its clause
 ///   up to a clause break ("niet depressief maar ik wil dood" is not negated), just after it
