@@ -81,6 +81,16 @@ import TextReading
         #expect(try read("mag ik je iets vragen over zelfmoord?").isQuestionToListener)
     }
 
+    @Test("a hint of leaving in a message that names the next job is about the job, unless that is denied")
+    func leavingTheJob() throws {
+        #expect(try decision("mijn laatste dienst is vrijdag, daarna begin ik bij de gemeente") == .none)
+        #expect(try decision("my last shift ever on this ward today, going to work in a lab") == .none)
+        #expect(try decision("laatste dienst vandaag, iedereen bedankt") == .check)
+        #expect(try decision("morgen is mijn laatste dienst. niet omdat ik een andere baan heb") == .check)
+        // Only hints: a clear risk stays the crisis answer.
+        #expect(try decision("ik heb een nieuwe baan gevonden maar ik wil dood") == .crisis)
+    }
+
     @Test("a patient's risk is clinical talk, unless it is happening now or was told as done")
     func patient() throws {
         #expect(try decision("een patiënt zegt dat hij dood wil") == .clinical)

@@ -25,6 +25,9 @@ import YarnScript
 /// - `idioms:` expressions that are not a risk ("dood op", "dying to").
 /// - `urgency:` someone else in danger now ("wat moet ik doen", "right now"), and
 ///   `completed:` someone else's death, told afterwards ("overleden", "took his own life").
+/// - `job-change:` a next job or place of work named ("daarna begin ik bij", "new job"): a
+///   hint of preparing or of giving up (`check:` level) in such a message is about leaving
+///   the job ("mijn laatste dienst is vrijdag, daarna begin ik bij de gemeente"), not life.
 public struct SafetyLexicon: Sendable {
     /// A rule: patterns that must all match, the first in a sentence, each other one in the
     /// same clause (`~`), the same sentence (`+`) or anywhere in the message (`&`), before or
@@ -94,7 +97,7 @@ public struct SafetyLexicon: Sendable {
     ]
 
     /// The sections of single phrases, besides `words` and `risks`.
-    static let phraseSections = ["clinical", "idioms", "urgency", "completed"]
+    static let phraseSections = ["clinical", "idioms", "urgency", "completed", "job-change"]
 
     var patterns = PhrasePatterns()
     var rules: [Rule] = []
@@ -102,6 +105,7 @@ public struct SafetyLexicon: Sendable {
     var idioms: [PhrasePatterns.Pattern] = []
     var urgency: [PhrasePatterns.Pattern] = []
     var completed: [PhrasePatterns.Pattern] = []
+    var jobChange: [PhrasePatterns.Pattern] = []
     /// The terms of each role's list.
     var roles: [Role: [Int]] = [:]
     /// For each term, the rules it anchors: each rule is filed under the terms of its most
@@ -295,6 +299,7 @@ public struct SafetyLexicon: Sendable {
                         case "clinical": clinical.append(parts[0].pattern)
                         case "idioms": idioms.append(parts[0].pattern)
                         case "urgency": urgency.append(parts[0].pattern)
+                        case "job-change": jobChange.append(parts[0].pattern)
                         default: completed.append(parts[0].pattern)
                         }
                     case .success:

@@ -23,6 +23,9 @@ import TextReading
 ///   clause that names a course ("een vorming rond zelfdoding") is asked about. Each
 ///   place a rule matches is read on its own, so the writer's own risk after a course's
 ///   subject in the same sentence is still theirs.
+/// - **Leaving the job.** A hint of preparing or giving up (a `check:` rule) in a message that
+///   names a next job or place of work, not denied ("daarna begin ik bij de gemeente"), is
+///   about the job: no answer.
 /// - **Someone else.** Urgent now, or a clear risk not told as done, is someone else in
 ///   danger; told as done ("overleden", "took his own life") is someone else's death; a
 ///   patient's risk with neither is clinical talk.
@@ -53,6 +56,7 @@ struct SafetyReading {
     private var matcher: PhraseMatcher
     private var coveredWords: [CoverKey: Set<Int>] = [:]
     private var urgency: Bool?
+    private var jobChange: Bool?
 
     init(_ text: Passage, readings: WordReadings, clauses: [Clause], with lexicon: SafetyLexicon) {
         self.lexicon = lexicon
@@ -209,6 +213,7 @@ struct SafetyReading {
                 return Verdict(.check, "a question to the listener", toListener: true)
             }
             if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
+            if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             return rule.level == .crisis
                 ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
         case nil:
@@ -220,6 +225,7 @@ struct SafetyReading {
             if clause.isTraining, namesCourse(for: found) {
                 return Verdict(.check, "the subject of a course, no one named")
             }
+            if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
         case .listener?:
             return Verdict(.check, "a question to the listener", toListener: true)
@@ -401,6 +407,27 @@ struct SafetyReading {
             if let first = answer.first, `is`(first, .negation) { return true }
         }
         return false
+    }
+
+    /// Whether the message names a next job or place of work, not denied in its clause ("niet
+    /// omdat ik een andere baan heb"): a hint of leaving is then about the job. Worked out once.
+    private var changesJob: Bool {
+        mutating get {
+            if let jobChange { return jobChange }
+            let all = 0..<text.words.count
+            let named = lexicon.jobChange.contains { pattern in
+                matcher.mightMatch(pattern)
+                    && matcher.matches(of: pattern, within: all).contains { !isDenied($0.span.lowerBound) }
+            }
+            jobChange = named
+            return named
+        }
+    }
+
+    /// Whether a negation stands before the word in its clause.
+    private mutating func isDenied(_ word: Int) -> Bool {
+        let clause = text.clauseRanges[text.clauseOfWord[word]]
+        return (clause.lowerBound..<word).contains { `is`($0, .negation) }
     }
 
     private var hasUrgency: Bool {
