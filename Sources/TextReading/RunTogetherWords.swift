@@ -3,9 +3,10 @@
 /// spaces, and a rule written for words cannot see words inside one.
 ///
 /// A word is split only into words the readers know, into as few as can cover it, and only
-/// when it is not itself a word: not a word the readers know, not one a prefix of theirs
-/// takes ("zelfmoordgedachten" under "zelfmoord*"), and not a word of Dutch or English by
-/// Hunspell, which alone tells a run-together phrase from a compound ("medicijnkast").
+/// when it is not itself a word: not a word the readers know, not one the caller reads as one
+/// word (its readers' prefix takes it: "zelfmoordgedachten" under "zelfmoord*"), and not a
+/// word of Dutch or English by Hunspell, which alone tells a run-together phrase from a
+/// compound ("medicijnkast").
 /// Pieces of one or two letters are only the short words that say who and what (pronouns,
 /// negations, prepositions: "ik", "k", "ni", "to"), and never the last piece, so an ending
 /// is not read as a word ("clientje" is no "client je", "theyre" no "they r e"). Without a
@@ -21,19 +22,15 @@ public struct RunTogetherWords: Sendable {
     public static let mostPieces = 6
 
     private let known: [[UInt8]]
-    private let prefixes: [[UInt8]]
     private let dictionary: SpellingDictionary?
 
-    /// Splits into `words` (folded) of three letters or more and into `shortWords`, never
-    /// splitting a word that one of `prefixes` begins.
+    /// Splits into `words` (folded) of three letters or more and into `shortWords`.
     public init(
-        words: some Sequence<String>, shortWords: some Sequence<String>, prefixes: some Sequence<String>,
-        dictionary: SpellingDictionary? = .shared
+        words: some Sequence<String>, shortWords: some Sequence<String>, dictionary: SpellingDictionary? = .shared
     ) {
         let pieces = Set(words.map { Array($0.utf8) }.filter { $0.count >= Self.shortestPiece })
             .union(shortWords.map { Array($0.utf8) })
         known = pieces.sorted { $0.lexicographicallyPrecedes($1) }
-        self.prefixes = Set(prefixes.map { Array($0.utf8) }).sorted { $0.lexicographicallyPrecedes($1) }
         self.dictionary = dictionary
     }
 
@@ -41,10 +38,12 @@ public struct RunTogetherWords: Sendable {
     static let shortestPiece = 3
 
     /// The words a folded word runs together, or nil when it is a word of its own or does not
-    /// split into known words.
-    public func pieces(of word: String) -> [String]? {
+    /// split into known words. `isOneWord` is asked only of a word that splits, before
+    /// Hunspell: whether the caller's readers take it as one word.
+    public func pieces(of word: String, unless isOneWord: (String) -> Bool = { _ in false }) -> [String]? {
         let letters = Array(word.utf8)
-        guard letters.count >= Self.shortest, !contains(known, letters) else { return nil }
+        // A known word is covered by itself, one piece: never split.
+        guard letters.count >= Self.shortest else { return nil }
         // fewest[end]: the fewest pieces that cover letters[..<end], and where the last starts.
         var fewest = [(count: Int, start: Int)?](repeating: nil, count: letters.count + 1)
         fewest[0] = (0, 0)
@@ -61,7 +60,7 @@ public struct RunTogetherWords: Sendable {
                 if fewest[end].map({ before.count + 1 <= $0.count }) ?? true { fewest[end] = (before.count + 1, start) }
             }
         }
-        guard let whole = fewest[letters.count], whole.count >= 2, !startsWithPrefix(letters) else { return nil }
+        guard let whole = fewest[letters.count], whole.count >= 2, !isOneWord(word) else { return nil }
         guard let dictionary, dictionary.isAvailable, !dictionary.isWord(word) else { return nil }
         var pieces: [String] = []
         var end = letters.count
@@ -70,15 +69,6 @@ public struct RunTogetherWords: Sendable {
             end = last.start
         }
         return pieces.reversed()
-    }
-
-    private func contains(_ sorted: [[UInt8]], _ word: [UInt8]) -> Bool {
-        let index = lowerBound(sorted, word[...], from: 0)
-        return index < sorted.count && sorted[index] == word
-    }
-
-    private func startsWithPrefix(_ letters: [UInt8]) -> Bool {
-        prefixes.contains { letters.starts(with: $0) }
     }
 
     /// The first place in `sorted`, from `low` on, whose word is not before `key`.

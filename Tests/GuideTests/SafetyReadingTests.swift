@@ -197,5 +197,9 @@ import TextReading
         // "gegoogled" is a typo of "gegoogeld", not "ge googled".
         #expect(try decision("heb ff gegoogled hoe ik het pijnloos kan doen") != .none)
         #expect(try decision("de medicijnkast was weer niet aangevuld") == .none)
+        // A word a prefix of the lexicons takes ("zelfmoord*") stays one word.
+        let net = try shippedContent().safetyNet
+        #expect(net.read("zelfmoordgedachten").0.words == ["zelfmoordgedachten"])
+        #expect(net.read("ikwil dood").0.words == ["ik", "wil", "dood"])
     }
 }

@@ -235,9 +235,10 @@ struct PhrasePatterns: Sendable {
         terms.map { String(String.UnicodeScalarView($0.letters)) }
     }
 
-    /// The folded prefixes of the patterns (`word*`, without its `*`).
-    var prefixes: [String] {
-        terms.filter(\.isPrefix).map { String(String.UnicodeScalarView($0.letters)) }
+    /// Whether a folded word, as written, is a term of the patterns or begins with a prefix of
+    /// theirs ("zelfmoordgedachten" under "zelfmoord*").
+    func knows(_ word: String) -> Bool {
+        !index.terms(matching: Array(word.unicodeScalars), in: terms, allowingTypos: false).isEmpty
     }
 }
 

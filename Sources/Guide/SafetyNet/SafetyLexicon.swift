@@ -117,7 +117,7 @@ public struct SafetyLexicon: Sendable {
     /// Reads a typo of a word the lexicons know as that word ("zelfmort": "zelfmoord").
     private(set) var corrector = SpellingCorrector(vocabulary: [], dictionary: nil)
     /// Reads words typed without spaces as the words the lexicons know ("ikwildood").
-    private(set) var runTogether = RunTogetherWords(words: [], shortWords: [], prefixes: [], dictionary: nil)
+    private(set) var runTogether = RunTogetherWords(words: [], shortWords: [], dictionary: nil)
     /// The lists of words that tell the language layer who a clause is about and how it is
     /// said: the roles, and the optional lists `people` (nobody in particular: "mensen",
     /// "sommige"), `past`, `reporting` ("zei", "said") and `training`.
@@ -182,8 +182,7 @@ public struct SafetyLexicon: Sendable {
             words: patterns.vocabulary,
             shortWords: [Role.`self`, .listener, .possessive, .negation, .prepositions].flatMap {
                 patterns.words(inList: $0.rawValue)
-            },
-            prefixes: patterns.prefixes)
+            })
         clauseVocabulary = makeClauseVocabulary()
         if problems.isEmpty, rules.isEmpty {
             problems.append(

@@ -102,10 +102,12 @@ public struct SafetyNet: Sendable {
 
     /// The message read by the language layer, as both readers read it.
     public func read(_ text: String) -> (Passage, WordReadings) {
-        // A word typed without spaces is read as its words, unless it is a typo of one word
-        // ("gegoogled" is "gegoogeld", not "ge googled").
+        // A word typed without spaces is read as its words, unless the patterns take it as one
+        // word (by a prefix) or it is a typo of one ("gegoogled" is "gegoogeld", not "ge googled").
         let passage = Passage(text) { word in
-            lexicon.runTogether.pieces(of: word).flatMap { lexicon.corrector.correction(for: word) == nil ? $0 : nil }
+            lexicon.runTogether.pieces(of: word) {
+                lexicon.patterns.knows($0) || lexicon.corrector.correction(for: $0) != nil
+            }
         }
         return (passage, WordReadings(of: passage, corrector: lexicon.corrector))
     }
