@@ -68,6 +68,20 @@ public struct ClauseVocabulary: Sendable {
         return roles
     }
 
+    /// Whether a word is a compound with a word of one of these roles (five letters or more) at
+    /// its start or its end, beside three or more letters of its own: "suicideprotocol" and
+    /// "trainingsdag" have a training word.
+    public func isCompound(with roles: Roles, _ word: String) -> Bool {
+        let letters = Array(word.unicodeScalars)
+        guard letters.count >= 8 else { return false }
+        let has = { (part: ArraySlice<Unicode.Scalar>) in
+            exact[String(String.UnicodeScalarView(part))].map { !$0.isDisjoint(with: roles) } ?? false
+        }
+        return (5...(letters.count - 3)).contains { length in
+            has(letters[..<length]) || has(letters[(letters.count - length)...])
+        }
+    }
+
     /// The roles of a word as written and in its standard chat form ("k" as "ik"); role words
     /// are small words, so their stems and joined verbs add nothing.
     public func roles(ofWord word: String) -> Roles {

@@ -13,7 +13,8 @@ import Foundation
 public struct Passage: Sendable {
     /// The folded words, in order.
     public private(set) var words: [String] = []
-    /// For each word, the sentence it stands in (split at `.`, `!`, `?`, `;`, `:` and line breaks).
+    /// For each word, the sentence it stands in (split at `.`, but not a title's, `!`, `?`, `;`,
+    /// `:` and line breaks).
     public private(set) var sentenceOfWord: [Int] = []
     /// For each word, the clause it stands in (sentences split at commas and quotation marks
     /// too): its place in `clauseRanges`.
@@ -106,6 +107,9 @@ public struct Passage: Sendable {
                 endWord()
                 clause += 1
                 quoting = scalar == "\"" ? !quoting : scalar != "”" && scalar != "»"
+            case "." where Self.titles.contains(Self.readable(word)):
+                // "Mw. zegt: ..." is one sentence: a title's full stop ends only the word.
+                endWord()
             case ".", "!", "?", ";", ":", "\n", "…", "¿", "¡":
                 endSentence(asking: scalar == "?", colon: scalar == ":")
             case ",":
@@ -188,6 +192,10 @@ public struct Passage: Sendable {
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         ("0"..."9").contains(scalar)
     }
+
+    /// Titles written with a full stop before a name in care notes (mevr., dhr., mw., pt., Mr.,
+    /// Mrs., Dr.), folded.
+    private static let titles: Set<String> = ["mw", "mevr", "mvr", "dhr", "hr", "pt", "mr", "mrs", "ms", "dr"]
 
     /// Apostrophes, and single quotation marks, which are typed the same.
     private static let apostrophes: Set<Unicode.Scalar> = ["'", "’", "‘", "`", "´"]

@@ -123,6 +123,17 @@ import TextReading
         #expect(try decision("mevrouw zei bij het wassen \"ik wil niet meer leven\"") == .clinical)
         #expect(try decision("\"ik wil dood\" stond er op het briefje") == .check)
         #expect(try decision("ik zei tegen mijn teamleider: ik wil dood") == .crisis)
+        #expect(
+            try decision("Mw. zegt tijdens de zorg: 'ik wil dood'. Arts ingelicht.") == .clinical, "a title's full stop"
+        )
+    }
+
+    @Test("words reported as said without quotation marks are the reporter's: 'de madame zei ik wil nie meer leven'")
+    func reportedWithoutQuotes() throws {
+        #expect(try decision("de madame zei ik wil nie meer leven, dokter komt morgen") == .clinical)
+        #expect(try decision("patient told me I want to die, I told the charge nurse") == .clinical)
+        #expect(try decision("ik zei ik wil dood") == .crisis, "the writer reporting their own words")
+        #expect(try decision("mijn cliënt zei dat ik niet meer wil leven") == .crisis, "'dat' makes it no quotation")
     }
 
     // MARK: - Frames
@@ -133,11 +144,16 @@ import TextReading
         #expect(try decision("we bespraken het protocol bij suïcidaliteit in het teamoverleg") == .clinical)
     }
 
-    @Test("a risk named with no one in talk of a course is asked about, never answered as a crisis or let pass")
+    @Test("a risk named as a course's topic is asked about, never answered as a crisis or let pass")
     func courseWithNoOneNamed() throws {
         #expect(try decision("we hebben vandaag een vorming gehad rond zelfdoding") == .check)
         #expect(try decision("in de les ging het over zelfbeschadiging bij adolescenten") == .check)
         #expect(try decision("zelfdoding") == .crisis, "without the course, the writer's")
+        #expect(try decision("had a lecture today on self-harm in adolescents") == .check, "a risk's fixed words")
+        #expect(try decision("in het teamoverleg hebben we het suicideprotocol doorgenomen") == .check, "a compound")
+        #expect(try decision("morgen is er een trainingsdag over zelfbeschadiging") == .check, "a course's compound")
+        #expect(try decision("k heb de vorming rond suicide gevolgd") == .check, "the writer as the course's student")
+        #expect(try decision("ik snij mezelf sinds de cursus") == .crisis, "a risk naming the writer is no topic")
         // A clinical word that is the risk itself names no course, nor does the risk said twice.
         #expect(try decision("zo suïcidaal vandaag") == .crisis)
         #expect(try decision("doodswens, doodswens") == .crisis)
@@ -168,6 +184,8 @@ import TextReading
     func deathToldOfWhom() throws {
         #expect(try decision("mijn neef heeft vorig jaar een einde aan zijn leven gemaakt") == .aboutSomeoneElse)
         #expect(try decision("er is vannacht zelfmoord gepleegd op de afdeling") == .aboutSomeoneElse)
+        #expect(try decision("het is een jaar geleden dat mijn broer zelfmoord pleegde") == .aboutSomeoneElse)
+        #expect(try decision("anniversary of my friend's suicide today") == .aboutSomeoneElse)
         #expect(try decision("ik had vorig jaar bijna zelfmoord gepleegd") == .check)
     }
 

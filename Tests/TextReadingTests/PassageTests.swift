@@ -25,6 +25,14 @@ import TextReading
         #expect(!clitics.isQuoted.contains(true))
     }
 
+    @Test("a title's full stop does not end the sentence: 'Mw. zegt: ...' is one")
+    func titles() {
+        let passage = Passage("Mw. zegt: ik wil dood. Dhr. slaapt")
+        #expect(passage.words == ["mw", "zegt", "ik", "wil", "dood", "dhr", "slaapt"])
+        #expect(passage.sentenceRanges == [0..<2, 2..<5, 5..<7])
+        #expect(passage.passageRanges[1] == 0..<5, "the colon joins the title's sentence to the quoted one")
+    }
+
     @Test("English contractions stay one word, other apostrophes split")
     func apostrophes() {
         #expect(Passage("I don't know, I'm tired").words == ["i", "dont", "know", "im", "tired"])

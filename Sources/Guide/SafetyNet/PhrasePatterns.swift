@@ -90,6 +90,14 @@ struct PhrasePatterns: Sendable {
         /// The pattern's number among those read, so a matcher can remember where it may start.
         let number: Int
 
+        /// Whether it is written as fixed words only, no lists and no gaps: a name for something
+        /// ("zelfdoding", "self harm*"), not a way of saying it.
+        var isFixedWords: Bool {
+            tokens.allSatisfy { token in
+                if case .term = token { true } else { false }
+            }
+        }
+
         init(
             tokens: [Token], text: String, line: Int, isAnchored: Bool, compactStem: [UInt8]?, firstTerms: [Int],
             number: Int

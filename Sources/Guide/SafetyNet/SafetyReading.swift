@@ -203,7 +203,7 @@ struct SafetyReading {
             return Verdict(.check, "quoted, whose words is not said")
         }
         // Quoted or reported words are their speaker's ("de cliënt zei: 'ik wil dood'").
-        let speaker = clause.isQuoted ? clause.speaker.flatMap(Holder.init) : nil
+        let speaker = clause.isQuoted ? clause.speaker.flatMap(Holder.init) : directSpeaker(of: found)
         switch rule.category == "danger" ? .writer : speaker ?? holder(of: found, in: range) {
         case .people?:
             return Verdict(.clinical, "people in general")
@@ -213,6 +213,11 @@ struct SafetyReading {
                 return Verdict(.check, "a question to the listener", toListener: true)
             }
             if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
+            // The writer named beside a course's topic ("ik heb de vorming rond suïcide gevolgd")
+            // may be its student or its subject: ask.
+            if namesCourse(for: found, by: rule, asItsTopic: true) {
+                return Verdict(.check, "the subject of a course the writer names")
+            }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             return rule.level == .crisis
                 ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
@@ -222,7 +227,7 @@ struct SafetyReading {
             // writer's own: ask, never conclude either way.
             if asks { return Verdict(.check, "a question, no one named") }
             if isNegated(found, in: sentence) { return Verdict(.check, "negated") }
-            if clause.isTraining, namesCourse(for: found) {
+            if namesCourse(for: found, by: rule) {
                 return Verdict(.check, "the subject of a course, no one named")
             }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
@@ -325,6 +330,27 @@ struct SafetyReading {
         }
         for word in stride(from: topic - 1, to: verb, by: -1) {
             if let holder = person(at: word, in: range) { return holder }
+        }
+        return nil
+    }
+
+    /// Whose words the risk gives when they are reported as said, without quotation marks, in
+    /// the clause of the reporting verb: the writer's "ik" or "I" after the verb as a new
+    /// subject, with no "dat" or "that" between ("de madame zei ik wil nie meer leven", "patient
+    /// told me I want to die"). The speaker is the person named nearest before the verb, if it is
+    /// someone else ("ik zei ik wil dood" stays the writer's).
+    private mutating func directSpeaker(of found: PhraseMatch) -> Holder? {
+        let clause = text.clauseRanges[text.clauseOfWord[found.span.lowerBound]]
+        guard let verb = (clause.lowerBound..<found.span.lowerBound).last(where: { `is`($0, .reporting) }) else {
+            return nil
+        }
+        let spoken = (verb + 1)..<found.span.upperBound
+        guard !spoken.contains(where: { `is`($0, .subordinators) }),
+            spoken.contains(where: { `is`($0, .self) && !isToldSomething($0) })
+        else { return nil }
+        for word in stride(from: verb - 1, through: clause.lowerBound, by: -1) {
+            if isBoundary(word) { return nil }
+            if let speaker = person(at: word, in: clause) { return speaker == .writer ? nil : speaker }
         }
         return nil
     }
@@ -446,16 +472,45 @@ struct SafetyReading {
         phrases.contains { matcher.mightMatch($0) && !matcher.matches(of: $0, within: range).isEmpty }
     }
 
-    /// Whether the risk is named by one word only ("zelfdoding", "suïcidale") in a clause that
-    /// also names a course ("een vorming rond zelfdoding"): the subject of the course, perhaps.
-    /// A risk said in more words ("wil dood") or a clinical word beside it ("wacht op de
-    /// crisisdienst") is not.
-    private func namesCourse(for found: PhraseMatch) -> Bool {
-        guard found.termWords.count == 1 else { return false }
-        return text.clauseRanges[text.clauseOfWord[found.span.lowerBound]].contains { word in
-            !found.termWords.contains(word)
-                && lexicon.clauseVocabulary.roles(ofWord: text.words[word]).contains(.training)
+    /// Whether the risk is named as a topic, by one word or fixed words ("zelfdoding",
+    /// "self-harm"), in a clause that also names a course ("een vorming rond zelfdoding", "a
+    /// lecture on self-harm"), or in one word with a course's word in it ("suicideprotocol"):
+    /// the subject of the course, perhaps. A risk said in more words ("wil dood"), or from a
+    /// list of words ("{selfharm} {refl}"), or naming the writer ("burn myself"), is not.
+    /// `asItsTopic`: the course's word must stand beside the risk as its topic (where the writer
+    /// is named too: "ik heb de vorming rond suïcide gevolgd", but not "sinds de training denk ik
+    /// aan zelfmoord").
+    private mutating func namesCourse(for found: PhraseMatch, by rule: SafetyLexicon.Rule, asItsTopic: Bool = false)
+        -> Bool
+    {
+        if found.termWords.count == 1, let word = found.termWords.first,
+            lexicon.clauseVocabulary.isCompound(with: .training, text.words[word])
+        {
+            return true
         }
+        guard found.termWords.count == 1 || (rule.parts.count == 1 && rule.parts[0].isFixedWords),
+            !found.termWords.contains(where: { `is`($0, .self) || `is`($0, .possessive) || `is`($0, .reflexive) })
+        else { return false }
+        let clause = text.clauseRanges[text.clauseOfWord[found.span.lowerBound]]
+        let isCourse = { (word: Int) in !found.termWords.contains(word) && namesCourse(at: word) }
+        guard asItsTopic else { return clause.contains(where: isCourse) }
+        // Before it across a topic word ("een vorming rond suïcide"), or right after it
+        // ("self-harm awareness training").
+        let start = found.span.lowerBound
+        if start - 1 > clause.lowerBound, `is`(start - 1, .topics),
+            (clause.lowerBound..<(start - 1)).contains(where: isCourse)
+        {
+            return true
+        }
+        let after = found.span.upperBound + 1
+        return (after..<max(after, min(after + 2, clause.upperBound))).contains(where: isCourse)
+    }
+
+    /// Whether a word names a course: a training word, or a compound with one ("trainingsdag").
+    private func namesCourse(at word: Int) -> Bool {
+        let written = text.words[word]
+        let vocabulary = lexicon.clauseVocabulary
+        return vocabulary.roles(ofWord: written).contains(.training) || vocabulary.isCompound(with: .training, written)
     }
 
     private mutating func `is`(_ word: Int, _ role: SafetyLexicon.Role) -> Bool {
