@@ -97,16 +97,16 @@ struct PracticeCommand: ParsableCommand {
                 print("learned reader: none (gids practice --train makes one)")
                 return
             }
-            print("learned reader (score, and what it says):")
+            print("learned reader (score, and from which score it adds the move):")
             let (passage, readings) = content.safetyNet.read(text)
-            let thresholds = Dictionary(uniqueKeysWithValues: reader.moves.map { ($0.name, $0.model.threshold) })
-            for (move, score, says) in reader.scores(passage, readings: readings)
-            where (thresholds[move] ?? 2) <= 1 && (says || score >= 0.2) {
-                let note = says ? "" : " (below its threshold)"
-                print("  \(move) \(String(format: "%.2f", Double(score)))\(note)")
+            for (move, score) in reader.scores(passage, readings: readings)
+            where min(move.model.threshold, move.besideThreshold) <= 1 && score >= 0.2 {
+                let from = [("alone", move.model.threshold), ("beside the patterns", move.besideThreshold)]
+                    .filter { $0.1 <= 1 }.map { "\($0.0) from \(String(format: "%.2f", Double($0.1)))" }
+                print("  \(move.name) \(String(format: "%.2f", Double(score))) (\(from.joined(separator: ", ")))")
             }
             print(
-                "  (it speaks only where the patterns find no move, in four words or more; other moves are left to the patterns)"
+                "  (alone: where the patterns find no move, in \(PracticeLexicon.learnedReaderWords) words or more; beside their moves: in \(PracticeLexicon.learnedBesideWords) or more)"
             )
             print("both (as practice reads it):")
             for finding in lexicon.read(text, reader: reader, net: content.safetyNet) {

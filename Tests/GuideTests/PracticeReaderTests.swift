@@ -39,6 +39,33 @@ import TextReading
         #expect(again.data == reader.data)
     }
 
+    @Test("the learned reader is heard where the patterns found nothing from one threshold, beside them from another")
+    func whenTheLearnedReaderIsHeard() {
+        let thresholds = PracticeReader.Thresholds(alone: 0.5, beside: 0.9)
+        let alone = PracticeLexicon.learnedReaderWords
+        let beside = PracticeLexicon.learnedBesideWords
+        #expect(PracticeLexicon.learnedSays(0.6, thresholds, patternsFound: false, words: alone))
+        #expect(!PracticeLexicon.learnedSays(0.6, thresholds, patternsFound: false, words: alone - 1), "too short")
+        #expect(!PracticeLexicon.learnedSays(0.6, thresholds, patternsFound: true, words: beside), "below beside")
+        #expect(PracticeLexicon.learnedSays(0.95, thresholds, patternsFound: true, words: beside))
+        #expect(!PracticeLexicon.learnedSays(0.95, thresholds, patternsFound: true, words: beside - 1), "too short")
+        let aloneOnly = PracticeReader.Thresholds(alone: 0.5, beside: PracticeTraining.never)
+        #expect(!PracticeLexicon.learnedSays(1, aloneOnly, patternsFound: true, words: 20), "never beside")
+    }
+
+    @Test("a moves model of the older format is refused with the command that makes a new one")
+    func olderFormat() throws {
+        let content = try shippedContent()
+        let reader = try #require(try shippedPractice().reader)
+        var data = reader.data
+        data.replaceSubrange(0..<8, with: Array("GIDSPM01".utf8))
+        #expect {
+            try PracticeReader(data: data, clauseVocabulary: content.safetyNet.clauseVocabulary)
+        } throws: { error in
+            "\(error)".contains("older format") && "\(error)".contains("gids practice --train")
+        }
+    }
+
     @Test("both readers name the moves in what a trainee types, the patterns' reasons first")
     func bothReaders() throws {
         let content = try shippedContent()

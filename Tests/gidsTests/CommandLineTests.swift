@@ -414,7 +414,7 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("patterns:\n"))
         #expect(run.output.contains("  referral (verwijzen naar professionele hulp): "))
-        #expect(run.output.contains("learned reader (score, and what it says):"))
+        #expect(run.output.contains("learned reader (score, and from which score it adds the move):"))
         #expect(run.output.contains("both (as practice reads it):\n"))
     }
 }

@@ -132,31 +132,48 @@ public struct PracticeLexicon: Sendable {
     }
 
     /// The moves found by both readers. The patterns read first, with their reasons, and they
-    /// are the guard rails: the learned reader speaks only where the patterns found no move at
-    /// all (instead of "no known step"), in an utterance of at least ``learnedReaderWords``
-    /// words; a move that counts only in a question (`questions: true`) is not taken from it
-    /// in an utterance that asks nothing, and a move's `excludes` apply to its moves too.
-    /// Cross-validated by file, this adds recall on every held-out file and keeps precision
-    /// (letting it add moves beside the patterns' cost more precision than it gave recall).
+    /// are the guard rails: the learned reader adds a move only as
+    /// ``learnedSays(_:_:patternsFound:words:)`` allows, a move that counts only in a question
+    /// (`questions: true`) is not taken from it in an utterance that asks nothing, and a
+    /// move's `excludes` apply to its moves too.
     public func read(_ utterance: String, reader: PracticeReader?, net: SafetyNet) -> [Finding] {
         let ruled = matches(in: utterance)
         guard let reader else { return excluding(ruled) }
         let (passage, readings) = net.read(utterance)
-        let scores = reader.scores(passage, readings: readings)
-        let learned = scores.filter(\.says).map { ($0.move, $0.score) }
+        let words = passage.words.count
+        let learned = reader.scores(passage, readings: readings).filter {
+            Self.learnedSays($0.score, $0.move.thresholds, patternsFound: !ruled.isEmpty, words: words)
+        }
         return combined(
-            ruled: ruled, learned: learned, asks: units(of: utterance).contains { $0.asks },
-            words: passage.words.count)
+            ruled: ruled, learned: learned.map { ($0.move.name, $0.score) },
+            asks: units(of: utterance).contains { $0.asks })
     }
 
     /// The fewest words an utterance needs before the learned reader's moves count: in "Mm." or
     /// "Wil je koffie?" there is too little for a statistical reading, and the patterns read alone.
     public static let learnedReaderWords = 4
+    /// The fewest words before the learned reader adds a move beside the patterns' moves: in a
+    /// short line ("Thank you for telling me.") it drew moves no trainer would give. Chosen on
+    /// held-out lines (6, 8 and 10 tried; 8 gave the most recall at the least precision lost).
+    public static let learnedBesideWords = 8
 
-    /// The patterns' findings with the learned reader's moves added (see ``read(_:reader:net:)``).
-    func combined(ruled: [Finding], learned: [(move: String, score: Float)], asks: Bool, words: Int) -> [Finding] {
+    /// Whether the learned reader's score says a move: from the move's `alone` threshold where
+    /// the patterns found no move (instead of "no known step"), from its `beside` threshold
+    /// next to the patterns' moves, and never in an utterance too short to read
+    /// (``learnedReaderWords``, ``learnedBesideWords``). Both thresholds are chosen on held-out
+    /// lines (``PracticeTraining/thresholds(for:scores:lexicons:net:)``).
+    public static func learnedSays(
+        _ score: Float, _ thresholds: PracticeReader.Thresholds, patternsFound: Bool, words: Int
+    ) -> Bool {
+        patternsFound
+            ? words >= learnedBesideWords && score >= thresholds.beside
+            : words >= learnedReaderWords && score >= thresholds.alone
+    }
+
+    /// The patterns' findings with the moves the learned reader says added (see
+    /// ``read(_:reader:net:)``).
+    func combined(ruled: [Finding], learned: [(move: String, score: Float)], asks: Bool) -> [Finding] {
         var findings = ruled
-        guard words >= Self.learnedReaderWords, ruled.isEmpty else { return excluding(findings) }
         for (move, score) in learned where !findings.contains(where: { $0.category == move }) {
             guard let category = category(move), asks || !category.questionsOnly else { continue }
             findings.append(

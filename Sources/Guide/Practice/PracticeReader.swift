@@ -9,21 +9,41 @@ import YarnScript
 /// It reads what the lexicons' patterns have no words for; the patterns stay as the
 /// explanation and as guard rails (see ``PracticeLexicon/read(_:reader:net:)``).
 ///
-/// Its file is `Dialogues/practice/moves.bin`: the header (`GIDSPM01`, feature version,
-/// bits, training digest), then per move its name, bias, threshold, scale and weights, stored
+/// Its file is `Dialogues/practice/moves.bin`: the header (`GIDSPM02`, feature version,
+/// bits, training digest), then per move its name, bias, both thresholds, scale and weights, stored
 /// as 16-bit integers with one scale per move so that the file stays small (none for a move
 /// left to the patterns, whose threshold no score reaches). All numbers are
 /// little-endian. Training quantises the same way, so the figures of cross-validation are
 /// the figures of the shipped file.
 public struct PracticeReader: Sendable {
-    public static let magic = Array("GIDSPM01".utf8)
+    public static let magic = Array("GIDSPM02".utf8)
     /// The file name, in the content folder's `practice/`.
     public static let file = "moves.bin"
 
     /// One move's model.
     public struct Move: Sendable, Equatable {
         public var name: String
+        /// The model; its threshold is the score from which it says the move where the patterns
+        /// found no move at all.
         public var model: LinearModel
+        /// The score from which it adds the move beside moves the patterns found (above 1 where,
+        /// on held-out lines, that harmed more than it helped).
+        public var besideThreshold: Float
+
+        public var thresholds: Thresholds { Thresholds(alone: model.threshold, beside: besideThreshold) }
+    }
+
+    /// A move's two thresholds (see ``PracticeLexicon/learnedSays(_:_:patternsFound:words:)``).
+    public struct Thresholds: Sendable, Equatable {
+        /// Where the patterns found no move.
+        public var alone: Float
+        /// Beside the patterns' moves.
+        public var beside: Float
+
+        public init(alone: Float, beside: Float) {
+            self.alone = alone
+            self.beside = beside
+        }
     }
 
     public let moves: [Move]
@@ -41,12 +61,9 @@ public struct PracticeReader: Sendable {
     }
 
     /// Each move's score for a read utterance, from 0 to 1, in the order of ``moves``.
-    public func scores(_ passage: Passage, readings: WordReadings) -> [(move: String, score: Float, says: Bool)] {
+    public func scores(_ passage: Passage, readings: WordReadings) -> [(move: Move, score: Float)] {
         let features = extractor.features(of: passage, readings: readings)
-        return moves.map { move in
-            let score = move.model.score(features)
-            return (move.name, score, score >= move.model.threshold)
-        }
+        return moves.map { ($0, $0.model.score(features)) }
     }
 
     /// A model's weights rounded as the file stores them: 16-bit steps of the largest weight.
@@ -76,10 +93,11 @@ public struct PracticeReader: Sendable {
             bytes += Array(move.name.utf8)
             put(move.model.bias.bitPattern)
             put(move.model.threshold.bitPattern)
+            put(move.besideThreshold.bitPattern)
             let scale = Self.scale(of: move.model.weights)
             put(scale.bitPattern)
-            // A move left to the patterns (its threshold above any score) keeps no weights.
-            let weights = move.model.threshold > 1 ? [] : move.model.weights
+            // A move left to the patterns (both thresholds above any score) keeps no weights.
+            let weights = min(move.model.threshold, move.besideThreshold) > 1 ? [] : move.model.weights
             put(UInt32(weights.count))
             for weight in weights { put(Int16((weight / scale).rounded())) }
         }
@@ -99,8 +117,15 @@ public struct PracticeReader: Sendable {
             let slice = try take(MemoryLayout<T>.size)
             return T(littleEndian: slice.withUnsafeBytes { $0.loadUnaligned(as: T.self) })
         }
-        guard Array(try take(Self.magic.count)) == Self.magic else {
-            throw .init(description: "not a gids moves model (it does not start with GIDSPM01)")
+        let magic = Array(try take(Self.magic.count))
+        guard magic.starts(with: Self.magic.dropLast(2)) else {
+            throw .init(description: "not a gids moves model (it does not start with GIDSPM)")
+        }
+        guard magic == Self.magic else {
+            throw .init(
+                description:
+                    "the moves model is of an older format (\(String(decoding: magic, as: UTF8.self))); retrain it with `gids practice --train`"
+            )
         }
         let version = try integer(UInt32.self)
         guard version == FeatureExtractor.version else {
@@ -118,6 +143,7 @@ public struct PracticeReader: Sendable {
             let name = String(decoding: try take(Int(try integer(UInt32.self))), as: UTF8.self)
             let bias = Float(bitPattern: try integer(UInt32.self))
             let threshold = Float(bitPattern: try integer(UInt32.self))
+            let besideThreshold = Float(bitPattern: try integer(UInt32.self))
             let scale = Float(bitPattern: try integer(UInt32.self))
             let count = Int(try integer(UInt32.self))
             guard count == 0 || count == 1 << bits else {
@@ -130,7 +156,8 @@ public struct PracticeReader: Sendable {
                     name: name,
                     model: LinearModel(
                         featureVersion: version, bits: bits, weights: weights, bias: bias, threshold: threshold,
-                        trainingDigest: digest, lines: [])))
+                        trainingDigest: digest, lines: []),
+                    besideThreshold: besideThreshold))
         }
         guard offset == bytes.count else { throw .init(description: "the moves model has bytes after its end") }
         self.init(moves: moves, bits: bits, trainingDigest: digest, clauseVocabulary: clauseVocabulary)

@@ -46,6 +46,10 @@ public enum PracticeTraining {
     /// reader does not help the patterns.
     public static let candidateThresholds: [Float] = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
     public static let never: Float = 2
+    /// How much of a move's held-out precision its `beside` threshold may cost for the F1 it
+    /// gains: feedback that credits or blames a move the trainee did not make teaches the wrong
+    /// thing, so recall is bought with little precision.
+    public static let besidePrecisionCost = 0.04
 
     /// The labelled files of a repository and a shared folder (nil: not there), in a fixed order.
     public static func files(repository: URL, shared: URL?) -> [String] {
@@ -130,8 +134,10 @@ public enum PracticeTraining {
     }
 
     /// The reader trained on all the lines, one model per move, each saying yes from its
-    /// threshold (in the order of `moves`).
-    public static func train(_ lines: [Line], moves: [String], thresholds: [Float], net: SafetyNet) -> PracticeReader {
+    /// thresholds (in the order of `moves`).
+    public static func train(
+        _ lines: [Line], moves: [String], thresholds: [PracticeReader.Thresholds], net: SafetyNet
+    ) -> PracticeReader {
         let features = features(of: lines, net: net)
         let digest = digest(of: lines, moves: moves)
         return PracticeReader(
@@ -141,17 +147,21 @@ public enum PracticeTraining {
                     model: model(
                         zip(features, lines).compactMap { features, line in
                             line.example(for: move).map { (features, $0) }
-                        }, digest: digest, threshold: threshold))
+                        }, digest: digest, threshold: threshold.alone),
+                    besideThreshold: threshold.beside)
             }, bits: bits, trainingDigest: digest, clauseVocabulary: net.clauseVocabulary)
     }
 
-    /// Each move's threshold: the one among ``candidateThresholds`` (or ``never``) at which the
-    /// patterns and the learned reader together read the held-out lines best (F1), so the
-    /// learned reader adds a move only where, on lines it never saw, that helps more than it
-    /// harms. Chosen on the same held-out scores the figures are given on: say so with them.
+    /// Each move's thresholds, each the one among ``candidateThresholds`` (or ``never``) at
+    /// which the patterns and the learned reader together read the held-out lines best (F1):
+    /// first where the patterns found no move, then beside their moves, there only for a good
+    /// move or a question's form, never a mistake (blame needs the patterns' reason), and only
+    /// if the move's precision falls by at most ``besidePrecisionCost``. So the learned reader
+    /// adds a move only where, on lines it never saw, that helps more than it harms. Chosen on
+    /// the same held-out scores the figures are given on: say so with them.
     public static func thresholds(
         for lines: [Line], scores: [[Float]], lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet
-    ) -> [Float] {
+    ) -> [PracticeReader.Thresholds] {
         let moves = lexicons.nl.categories.map(\.id)
         let scored = lines.indices.filter { !lines[$0].isPartial }
         let readings = scored.map { index in
@@ -165,28 +175,47 @@ public enum PracticeTraining {
         }
         return moves.enumerated().map { place, move in
             let questionsOnly = lexicons.nl.category(move)?.questionsOnly ?? false
-            func f1(_ threshold: Float) -> Double {
+            // F1 and precision of the move, both readers together, at these thresholds.
+            func figures(_ thresholds: PracticeReader.Thresholds) -> (f1: Double, precision: Double) {
                 var correct = 0
                 var found = 0
                 var labelled = 0
                 for (index, reading) in zip(scored, readings) {
                     let learned =
-                        scores[index][place] >= threshold && reading.words >= PracticeLexicon.learnedReaderWords
-                        && (reading.asks || !questionsOnly) && reading.ruled.isEmpty
+                        PracticeLexicon.learnedSays(
+                            scores[index][place], thresholds, patternsFound: !reading.ruled.isEmpty,
+                            words: reading.words) && (reading.asks || !questionsOnly)
                     let says = reading.ruled.contains(move) || learned
                     let label = lines[index].moves.contains(move)
                     if says { found += 1 }
                     if label { labelled += 1 }
                     if says, label { correct += 1 }
                 }
-                return labelled + found == 0 ? 0 : 2 * Double(correct) / Double(labelled + found)
+                return (
+                    labelled + found == 0 ? 0 : 2 * Double(correct) / Double(labelled + found),
+                    found == 0 ? 1 : Double(correct) / Double(found)
+                )
             }
-            var best = (threshold: never, f1: f1(never))
+            var best = PracticeReader.Thresholds(alone: never, beside: never)
+            var bestFigures = figures(best)
             for threshold in candidateThresholds {
-                let score = f1(threshold)
-                if score > best.f1 + 0.005 { best = (threshold, score) }
+                let candidate = PracticeReader.Thresholds(alone: threshold, beside: never)
+                let candidateFigures = figures(candidate)
+                if candidateFigures.f1 > bestFigures.f1 + 0.005 { (best, bestFigures) = (candidate, candidateFigures) }
             }
-            return best.threshold
+            // Blame needs the patterns' reason: a mistake is named beside their moves only by them.
+            let isMistake = lexicons.nl.category(move)?.kind == .mistake
+            let precisionAlone = bestFigures.precision
+            for threshold in candidateThresholds where !isMistake {
+                let candidate = PracticeReader.Thresholds(alone: best.alone, beside: threshold)
+                let candidateFigures = figures(candidate)
+                if candidateFigures.f1 > bestFigures.f1 + 0.005,
+                    candidateFigures.precision >= precisionAlone - besidePrecisionCost
+                {
+                    (best, bestFigures) = (candidate, candidateFigures)
+                }
+            }
+            return best
         }
     }
 
@@ -215,8 +244,8 @@ public enum PracticeTraining {
 /// alone, and both as practice reads (``PracticeLexicon/read(_:reader:net:)``).
 public struct PracticeCrossValidation: Sendable {
     public let lines: [PracticeTraining.Line]
-    /// Each move's threshold, in the order of the moves.
-    public let thresholds: [Float]
+    /// Each move's thresholds, in the order of the moves.
+    public let thresholds: [PracticeReader.Thresholds]
     public let rules: PracticeEvaluation
     public let learned: PracticeEvaluation
     public let both: PracticeEvaluation
@@ -236,7 +265,8 @@ public struct PracticeCrossValidation: Sendable {
     /// The figures from held-out scores (``PracticeTraining/crossValidate(_:moves:net:)``) at a
     /// threshold, on the fully labelled lines (the scenarios' candidates only teach).
     public init(
-        lines allLines: [PracticeTraining.Line], scores allScores: [[Float]], thresholds: [Float],
+        lines allLines: [PracticeTraining.Line], scores allScores: [[Float]],
+        thresholds: [PracticeReader.Thresholds],
         lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet
     ) {
         self.thresholds = thresholds
@@ -246,22 +276,23 @@ public struct PracticeCrossValidation: Sendable {
         self.lines = lines
         let moves = lexicons.nl.categories.map(\.id)
         let learnedFound = scores.map { row in
-            Set(moves.indices.filter { row[$0] >= thresholds[$0] }.map { moves[$0] })
+            Set(moves.indices.filter { row[$0] >= thresholds[$0].alone }.map { moves[$0] })
         }
         var rulesFound: [Set<String>] = []
         var bothFound: [Set<String>] = []
-        for (line, learned) in zip(lines, learnedFound) {
+        for (line, row) in zip(lines, scores) {
             let lexicon = lexicons[line.language]
             let ruled = lexicon.matches(in: line.text)
             rulesFound.append(Set(lexicon.classify(line.text).map(\.category)))
             let asks = lexicon.units(of: line.text).contains { $0.asks }
             let words = net.read(line.text).0.words.count
+            let learned = moves.indices.filter {
+                PracticeLexicon.learnedSays(row[$0], thresholds[$0], patternsFound: !ruled.isEmpty, words: words)
+            }
             bothFound.append(
                 Set(
-                    lexicon.combined(
-                        ruled: ruled, learned: moves.filter(learned.contains).map { ($0, 1) }, asks: asks,
-                        words: words
-                    ).map(\.category)))
+                    lexicon.combined(ruled: ruled, learned: learned.map { (moves[$0], row[$0]) }, asks: asks)
+                        .map(\.category)))
         }
         let items = lines.map { PracticeEvaluation.Item(language: $0.language, moves: $0.moves, text: $0.text) }
         rules = PracticeEvaluation(items: items, found: rulesFound, moves: moves)
@@ -284,9 +315,10 @@ public struct PracticeCrossValidation: Sendable {
         var lines = [
             "practice moves, cross-validated by file (\(self.lines.count) labelled lines, \(groups.count) files):", "",
             "both readers (as practice reads):", both.report, "",
-            "learned reader alone, at each move's threshold (chosen on these held-out scores; 2 = never):",
+            "learned reader alone, at each move's threshold where the patterns find no move (chosen on these",
+            "held-out scores, as its threshold beside the patterns' moves, after the slash; 2 = never):",
             learned.report,
-            zip(both.scores, thresholds).map { "\($0.move) \($1)" }.joined(separator: ", "), "",
+            zip(both.scores, thresholds).map { "\($0.move) \($1.alone)/\($1.beside)" }.joined(separator: ", "), "",
             "patterns alone:", rules.report, "",
             "per file (micro recall / precision): both readers | patterns alone",
         ]
