@@ -132,7 +132,12 @@ import TextReading
     func reportedWithoutQuotes() throws {
         #expect(try decision("de madame zei ik wil nie meer leven, dokter komt morgen") == .clinical)
         #expect(try decision("patient told me I want to die, I told the charge nurse") == .clinical)
+        #expect(
+            try decision("Patient told me ma'am I want to die already") == .clinical, "'die' is no subordinator here")
         #expect(try decision("ik zei ik wil dood") == .crisis, "the writer reporting their own words")
+        #expect(
+            try decision("de cliënt zei ik heb besloten ermee te stoppen") == .clinical, "the subject inside the risk")
+        #expect(try decision("she told me to kill myself") == .crisis, "said to the writer, who is the one at risk")
         #expect(try decision("mijn cliënt zei dat ik niet meer wil leven") == .crisis, "'dat' makes it no quotation")
     }
 

@@ -336,7 +336,7 @@ struct SafetyReading {
 
     /// Whose words the risk gives when they are reported as said, without quotation marks, in
     /// the clause of the reporting verb: the writer's "ik" or "I" after the verb as a new
-    /// subject, with no "dat" or "that" between ("de madame zei ik wil nie meer leven", "patient
+    /// subject, not as an object, with no "dat" or "that" between ("de madame zei ik wil nie meer leven", "patient
     /// told me I want to die"). The speaker is the person named nearest before the verb, if it is
     /// someone else ("ik zei ik wil dood" stays the writer's).
     private mutating func directSpeaker(of found: PhraseMatch) -> Holder? {
@@ -344,9 +344,13 @@ struct SafetyReading {
         guard let verb = (clause.lowerBound..<found.span.lowerBound).last(where: { `is`($0, .reporting) }) else {
             return nil
         }
-        let spoken = (verb + 1)..<found.span.upperBound
-        guard !spoken.contains(where: { `is`($0, .subordinators) }),
-            spoken.contains(where: { `is`($0, .self) && !isToldSomething($0) })
+        // The subject may stand inside the risk ("zei ik heb besloten"); an object may not ("she
+        // told me to kill myself" is said to the writer). A subordinator counts before the risk
+        // only: inside it, "die" is a verb as often as the Dutch "die".
+        guard !((verb + 1)..<found.span.lowerBound).contains(where: { `is`($0, .subordinators) }),
+            ((verb + 1)...found.span.upperBound).contains(where: {
+                `is`($0, .self) && !`is`($0, .reflexive) && !isToldSomething($0)
+            })
         else { return nil }
         for word in stride(from: verb - 1, through: clause.lowerBound, by: -1) {
             if isBoundary(word) { return nil }
