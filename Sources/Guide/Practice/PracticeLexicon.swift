@@ -154,7 +154,7 @@ public struct PracticeLexicon: Sendable {
     public static let learnedReaderWords = 4
     /// The fewest words before the learned reader adds a move beside the patterns' moves: in a
     /// short line ("Thank you for telling me.") it drew moves no trainer would give. Chosen on
-    /// held-out lines (6, 8 and 10 tried; 8 gave the most recall at the least precision lost).
+    /// held-out lines (6, 8 and 10 tried; 8 found the most moves).
     public static let learnedBesideWords = 8
 
     /// Whether the learned reader's score says a move: from the move's `alone` threshold where

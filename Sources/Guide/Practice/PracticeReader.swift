@@ -12,7 +12,7 @@ import YarnScript
 /// Its file is `Dialogues/practice/moves.bin`: the header (`GIDSPM02`, feature version,
 /// bits, training digest), then per move its name, bias, both thresholds, scale and weights, stored
 /// as 16-bit integers with one scale per move so that the file stays small (none for a move
-/// left to the patterns, whose threshold no score reaches). All numbers are
+/// left to the patterns, whose thresholds no score reaches). All numbers are
 /// little-endian. Training quantises the same way, so the figures of cross-validation are
 /// the figures of the shipped file.
 public struct PracticeReader: Sendable {
