@@ -100,7 +100,7 @@ struct PracticeCommand: ParsableCommand {
             print("learned reader (score, and from which score it adds the move):")
             let (passage, readings) = content.safetyNet.read(text)
             for (move, score) in reader.scores(passage, readings: readings)
-            where min(move.model.threshold, move.besideThreshold) <= 1 && score >= 0.2 {
+            where !move.isLeftToPatterns && score >= 0.2 {
                 let from = [("alone", move.model.threshold), ("beside the patterns", move.besideThreshold)]
                     .filter { $0.1 <= 1 }.map { "\($0.0) from \(String(format: "%.2f", Double($0.1)))" }
                 print("  \(move.name) \(String(format: "%.2f", Double(score))) (\(from.joined(separator: ", ")))")

@@ -31,6 +31,9 @@ public struct PracticeReader: Sendable {
         public var besideThreshold: Float
 
         public var thresholds: Thresholds { Thresholds(alone: model.threshold, beside: besideThreshold) }
+
+        /// Whether no score reaches either threshold: the move is left to the patterns.
+        public var isLeftToPatterns: Bool { min(model.threshold, besideThreshold) > 1 }
     }
 
     /// A move's two thresholds (see ``PracticeLexicon/learnedSays(_:_:patternsFound:words:)``).
@@ -97,7 +100,7 @@ public struct PracticeReader: Sendable {
             let scale = Self.scale(of: move.model.weights)
             put(scale.bitPattern)
             // A move left to the patterns (both thresholds above any score) keeps no weights.
-            let weights = min(move.model.threshold, move.besideThreshold) > 1 ? [] : move.model.weights
+            let weights = move.isLeftToPatterns ? [] : move.model.weights
             put(UInt32(weights.count))
             for weight in weights { put(Int16((weight / scale).rounded())) }
         }

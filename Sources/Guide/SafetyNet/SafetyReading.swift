@@ -11,8 +11,9 @@ import TextReading
 ///   suïcidale gedachten"); else someone named as its first word ("hij slaat me"); else the
 ///   first person named in the nearest stretch before it (a new stretch starts at "dat",
 ///   "die", "that", a clause break or a comma), skipping the object of a preposition ("een
-///   patiënt van mij"); else the nearest after it in its clause ("dood wil ik"). "Mijn collega" is someone else, "mijn leven" the
-///   writer's, and "hij" whoever was named last. No one named is the writer.
+///   patiënt van mij"); else the nearest after it in its clause ("dood wil ik"). "Mijn
+///   collega" is someone else, "mijn leven" the writer's, and "hij" whoever was named last.
+///   No one named is the writer.
 /// - **Negated.** A negation in the match's gaps ("ik wil niet dood"), before it in its clause
 ///   up to a clause break ("niet depressief maar ik wil dood" is not negated), just after it
 ///   ("dood wil ik niet"), or a short denial after it ("suicidal, no"; "zelfmoordgedachten?
@@ -336,9 +337,9 @@ struct SafetyReading {
 
     /// Whose words the risk gives when they are reported as said, without quotation marks, in
     /// the clause of the reporting verb: the writer's "ik" or "I" after the verb as a new
-    /// subject, not as an object, with no "dat" or "that" between ("de madame zei ik wil nie meer leven", "patient
-    /// told me I want to die"). The speaker is the person named nearest before the verb, if it is
-    /// someone else ("ik zei ik wil dood" stays the writer's).
+    /// subject, not as an object, with no "dat" or "that" between ("de madame zei ik wil nie
+    /// meer leven", "patient told me I want to die"). The speaker is the person named nearest
+    /// before the verb, if it is someone else ("ik zei ik wil dood" stays the writer's).
     private mutating func directSpeaker(of found: PhraseMatch) -> Holder? {
         let clause = text.clauseRanges[text.clauseOfWord[found.span.lowerBound]]
         guard let verb = (clause.lowerBound..<found.span.lowerBound).last(where: { `is`($0, .reporting) }) else {
