@@ -141,6 +141,41 @@ import TextReading
         #expect(try decision("mijn cliënt zei dat ik niet meer wil leven") == .crisis, "'dat' makes it no quotation")
     }
 
+    @Test("harm a patient did to the writer is an incident; harm the writer fears doing is asked about")
+    func harmedByPatient() throws {
+        #expect(try decision("een cliënt sloeg me vandaag in mijn gezicht, melding gemaakt") == .none)
+        #expect(try decision("vannacht werd ik door een patiënt geslagen") == .none, "a passive names who did it")
+        #expect(try decision("got punched by a drunk patient last night, I'm ok") == .none)
+        #expect(
+            try decision("een bewoner heeft me geslagen, ik heb een MIC-melding gedaan") == .none,
+            "the writer acting in another clause")
+        #expect(
+            try decision("een cliënt werd psychotisch en dreigde hij mij en een collega iets aan te doen") == .none,
+            "'hij' is the patient named before it")
+        #expect(try decision("ik sloeg bijna een bewoner") == .check, "the writer as the one who hits")
+        #expect(try decision("ik ben bang dat ik een cliënt ga slaan") == .check)
+        #expect(try decision("de patiënt sloeg me en ik wilde hem terugslaan") == .check, "the writer acts in it too")
+        #expect(try decision("een cliënt maakte me zo kwaad dat ik hem iets wilde aandoen") == .crisis)
+        #expect(try decision("I'm scared I'll hit a patient like the patient hit me yesterday") == .check)
+        #expect(try decision("mijn man sloeg me weer") == .crisis, "harm from someone at home stays danger")
+    }
+
+    @Test("a clause with its subject dropped, as chat does, is the writer's: 'weer gekrast gisteravond'")
+    func subjectDropped() throws {
+        #expect(try decision("weer gekrast gisteravond") == .check)
+        #expect(try decision("cut again last night") == .check)
+        #expect(try decision("de cliënt heeft weer gekrast") == .clinical, "a patient named is the patient's")
+    }
+
+    @Test("knowing or looking up how much would kill is a means hint, asked about")
+    func knowingTheAmount() throws {
+        #expect(try decision("ik weet precies hoeveel er nodig is, dat is het probleem") == .check)
+        #expect(try decision("als verpleegkundige weet ik te goed wat een dodelijke dosis is") == .check)
+        #expect(try decision("I have looked up lethal quantities of the medication I am prescribed") == .check)
+        #expect(try decision("ik weet precies wat ik morgen ga doen") == .none)
+        #expect(try decision("we checked the lethal dose for the patient's chart") == .clinical)
+    }
+
     // MARK: - Frames
 
     @Test("clinical and training talk is not about the writer")

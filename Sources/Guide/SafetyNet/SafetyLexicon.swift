@@ -83,9 +83,17 @@ public struct SafetyLexicon: Sendable {
         /// about is held by the one asked ("hoe vraag ik een cliënt naar suïcidale gedachten").
         /// A lexicon may leave them out.
         case asking, topics
+        /// The word that names who did it in a passive ("door", "by": "door een patiënt
+        /// geslagen"), and the writer named as an object ("me", "mij"): with them, harm a patient
+        /// did to the writer is told as an incident, not read as a fear of harming. A lexicon may
+        /// leave them out.
+        case passiveAgent = "passive-agent"
+        case selfAsObject = "self-as-object"
 
         /// Whether every lexicon must define the list.
-        var isRequired: Bool { ![.people, .reporting, .asking, .topics].contains(self) }
+        var isRequired: Bool {
+            ![.people, .reporting, .asking, .topics, .passiveAgent, .selfAsObject].contains(self)
+        }
     }
 
     /// The categories of BRIEF §10, in the order the explanations and figures use, then the

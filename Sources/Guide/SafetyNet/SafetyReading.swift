@@ -197,6 +197,9 @@ struct SafetyReading {
         if rule.level == .told || covered(main, by: \.completed, in: range) {
             return Verdict(.aboutSomeoneElse, "someone else's death")
         }
+        if rule.category == "harm-others", isHarmedByPatient(found) {
+            return Verdict(.none, "the writer harmed by a patient: an incident")
+        }
         let asks = text.sentenceAsks[sentence]
         let clause = clauses[text.clauseOfWord[found.span.lowerBound]]
         if clause.isQuoted, clause.speaker == nil, rule.category != "danger" {
@@ -358,6 +361,36 @@ struct SafetyReading {
             if let speaker = person(at: word, in: clause) { return speaker == .writer ? nil : speaker }
         }
         return nil
+    }
+
+    /// Whether a patient did the harm and the writer had it done to them: a patient the match
+    /// names after "door" or "by" ("ik werd door een patiënt geslagen", "punched by a drunk
+    /// patient"), or, in every clause of the harm's own words, the writer named only as an
+    /// object after a patient ("een cliënt sloeg me", "a patient hit me", "een cliënt werd
+    /// psychotisch en dreigde hij mij iets aan te doen"); not where the writer does something
+    /// there too ("ik sloeg bijna een cliënt", "een cliënt maakte me zo kwaad dat ik hem iets
+    /// wilde aandoen").
+    private mutating func isHarmedByPatient(_ found: PhraseMatch) -> Bool {
+        let matched = Array(found.span) + found.termWords
+        for word in matched {
+            let clause = text.clauseRanges[text.clauseOfWord[word]]
+            if person(at: word, in: clause) == .patient,
+                (max(clause.lowerBound, word - 3)..<word).contains(where: { `is`($0, .passiveAgent) })
+            {
+                return true
+            }
+        }
+        let harmClauses = Set(
+            matched.filter { person(at: $0, in: 0..<text.words.count) == nil }.map { text.clauseOfWord[$0] })
+        return !harmClauses.isEmpty
+            && harmClauses.allSatisfy { index in
+                let clause = text.clauseRanges[index]
+                guard let object = clause.first(where: { `is`($0, .selfAsObject) }) else { return false }
+                let writerActs = clause.contains {
+                    `is`($0, .self) && !`is`($0, .selfAsObject) && !`is`($0, .possessive) && !`is`($0, .reflexive)
+                }
+                return !writerActs && (clause.lowerBound..<object).contains { person(at: $0, in: clause) == .patient }
+            }
     }
 
     /// Whether the word is the one someone's words were told to: "zei me", "told me", "zei tegen mij".
