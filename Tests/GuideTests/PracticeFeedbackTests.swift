@@ -61,6 +61,22 @@ import Testing
         #expect(!moves.contains("advice"))
     }
 
+    @Test("a service you say you are not, or the whole map named in a row, is not a referral")
+    func roleAndMapAreNoReferral() throws {
+        let practice = try shippedPractice()
+        let role = Set(practice.lexicons.nl.classify("Ik ben hier als collega, niet als psycholoog.").map(\.category))
+        #expect(role.contains("role") && !role.contains("referral"), "\(role)")
+        let notA = Set(practice.lexicons.en.classify("I'm a peer supporter, not a psychologist.").map(\.category))
+        #expect(!notA.contains("referral"), "\(notA)")
+        let map = Set(
+            practice.lexicons.en.classify(
+                "There's occupational health, the staff psychologist, your GP, and of course the peer support team."
+            ).map(\.category))
+        #expect(map.contains("help_map") && !map.contains("referral"), "\(map)")
+        let referral = Set(practice.lexicons.nl.classify("Ik zou toch eens naar de psycholoog gaan.").map(\.category))
+        #expect(referral.contains("referral"), "one service suggested stays a referral: \(referral)")
+    }
+
     @Test("'Hoe gaat het' is one open question, and a summary of doubt is not asking about signals")
     func precisionOfSmallPhrases() throws {
         let lexicon = try shippedPractice().lexicons.nl
