@@ -167,6 +167,37 @@ import TextReading
         #expect(try decision("de cliënt heeft weer gekrast") == .clinical, "a patient named is the patient's")
     }
 
+    @Test("envying a patient who died, or not waking up wished for oneself, is asked about; for the baby it is no risk")
+    func envyAndWaking() throws {
+        #expect(try decision("ik was jaloers op meneer van kamer 12 die vannacht vredig is ingeslapen") == .check)
+        #expect(try decision("when Mrs H passed so peacefully this morning I felt jealous of her") == .check)
+        #expect(try decision("ik ben jaloers op haar nieuwe baan") == .none)
+        #expect(try decision("I hope the baby doesn't wake up tonight") == .none)
+        #expect(try decision("I just hope I don't have to wake up again") == .crisis)
+        #expect(
+            try decision("Some mornings I'd rather not wake up at all") == .crisis,
+            "'some mornings' is no people in general")
+    }
+
+    @Test(
+        "a risk someone was asked about is no statement: a patient's intake is clinical, the writer asked is asked again"
+    )
+    func askedWhether() throws {
+        #expect(
+            try decision("asked him straight out if he was thinking about killing himself, he said no, documented")
+                == .clinical)
+        #expect(
+            try decision(
+                "heb bij de intake gevraagd of ze gedachten heeft om zichzelf iets aan te doen, dat ontkende ze")
+                == .clinical)
+        #expect(
+            try decision("mijn collega vroeg of ik aan zelfmoord dacht") == .check, "'of' starts the writer's clause")
+        #expect(try decision("I asked myself if I want to kill myself") == .crisis, "a question put to oneself")
+        #expect(
+            try decision("I asked my colleague if she was thinking of killing herself, she is on the roof now")
+                == .someoneElseInDanger)
+    }
+
     @Test("knowing or looking up how much would kill is a means hint, asked about")
     func knowingTheAmount() throws {
         #expect(try decision("ik weet precies hoeveel er nodig is, dat is het probleem") == .check)

@@ -89,10 +89,14 @@ public struct SafetyLexicon: Sendable {
         /// leave them out.
         case passiveAgent = "passive-agent"
         case selfAsObject = "self-as-object"
+        /// The words that start a question someone was asked ("of", "if", "whether": "ik vroeg
+        /// of ze eraan dacht"): a risk asked about is no statement of it. A lexicon may leave
+        /// it out.
+        case whether
 
         /// Whether every lexicon must define the list.
         var isRequired: Bool {
-            ![.people, .reporting, .asking, .topics, .passiveAgent, .selfAsObject].contains(self)
+            ![.people, .reporting, .asking, .topics, .passiveAgent, .selfAsObject, .whether].contains(self)
         }
     }
 

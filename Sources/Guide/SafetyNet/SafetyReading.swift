@@ -223,6 +223,7 @@ struct SafetyReading {
                 return Verdict(.check, "the subject of a course the writer names")
             }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
+            if isAskedWhether(found) { return Verdict(.check, "asked whether, about the writer") }
             return rule.level == .crisis
                 ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
         case nil:
@@ -240,6 +241,7 @@ struct SafetyReading {
             return Verdict(.check, "a question to the listener", toListener: true)
         case .someoneElse?:
             if hasUrgency { return Verdict(.someoneElseInDanger, "someone else, now") }
+            if isAskedWhether(found) { return Verdict(.clinical, "someone else, asked whether") }
             if says(lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "someone else, afterwards") }
             return rule.level == .crisis
                 ? Verdict(.someoneElseInDanger, "someone else")
@@ -297,7 +299,7 @@ struct SafetyReading {
         while end > range.lowerBound {
             var start = end - 1
             while start > range.lowerBound, !isBoundary(start - 1) { start -= 1 }
-            for word in start..<end where !(word > range.lowerBound && `is`(word - 1, .prepositions)) {
+            for word in start..<end where !(word > range.lowerBound && followsPreposition(word)) {
                 if let holder = person(at: word, in: range) { return holder }
             }
             end = start - 1 >= range.lowerBound ? start - 1 : range.lowerBound
@@ -306,10 +308,17 @@ struct SafetyReading {
         // After it in its clause ("dood wil ik").
         let clause = text.clauseOfWord[found.span.upperBound]
         for word in (found.span.upperBound + 1)..<range.upperBound where text.clauseOfWord[word] == clause {
-            if `is`(word - 1, .prepositions) { continue }
+            if followsPreposition(word) { continue }
             if let holder = person(at: word, in: range) { return holder }
         }
         return nil
+    }
+
+    /// Whether the word stands after a preposition ("van mij", "about him"): not the one who
+    /// holds the risk. A word that is a subordinator too starts a new subject instead (the
+    /// Dutch "of" in "vroeg of ik", not the English "of").
+    private mutating func followsPreposition(_ word: Int) -> Bool {
+        `is`(word - 1, .prepositions) && !`is`(word - 1, .subordinators)
     }
 
     /// The one asked, when the risk is what someone is asked about in its clause: an asking
@@ -393,12 +402,26 @@ struct SafetyReading {
             }
     }
 
+    /// Whether the risk stands in a question someone else was asked, not in a statement: an
+    /// asking verb, then within five words "of", "if" or "whether", then the risk in its clause
+    /// ("asked him straight out if he was thinking about killing himself", "bij de intake
+    /// gevraagd of ze gedachten heeft om zichzelf iets aan te doen"). Not a question the writer
+    /// puts to themselves or is put ("ik vraag me af of het nog zin heeft").
+    private mutating func isAskedWhether(_ found: PhraseMatch) -> Bool {
+        let start = found.span.lowerBound
+        let clause = text.clauseRanges[text.clauseOfWord[start]]
+        guard let whether = (clause.lowerBound..<start).last(where: { `is`($0, .whether) }),
+            let verb = (max(clause.lowerBound, whether - 5)..<whether).last(where: { `is`($0, .asking) })
+        else { return false }
+        return !((verb + 1)..<whether).contains { `is`($0, .self) || `is`($0, .reflexive) }
+    }
+
     /// Whether the word is the one someone's words were told to: "zei me", "told me", "zei tegen mij".
     private mutating func isToldSomething(_ word: Int) -> Bool {
         guard `is`(word, .self) || `is`(word, .listener) else { return false }
         for back in 1...2 where word - back >= 0 {
             if `is`(word - back, .reporting) { return true }
-            if !`is`(word - back, .prepositions) { return false }
+            if !followsPreposition(word - back + 1) { return false }
         }
         return false
     }
