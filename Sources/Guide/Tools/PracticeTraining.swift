@@ -33,10 +33,15 @@ public enum PracticeTraining {
 
     /// The group of the scenarios' tagged candidates.
     public static let scenarioGroup = "scenarios"
-    /// The trainer's settings: fewer passes than the safety net's, for nineteen models.
+    /// The trainer's settings: fewer passes than the safety net's, for nineteen models, and a
+    /// stronger L2 regularisation, chosen on held-out files and fresh rounds (docs/practice.md):
+    /// a move has a few hundred examples, and smaller weights on many features read new words
+    /// better than large ones on the training lines' own. Much stronger crowds the scores
+    /// around the lowest threshold, where unsure moves get in.
     public static var trainer: LogisticRegression {
         var trainer = LogisticRegression()
         trainer.epochs = 10
+        trainer.regularisation = 1e-3
         return trainer
     }
     /// The size of each move's model (`1 << bits` weights).
