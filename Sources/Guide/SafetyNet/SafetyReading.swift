@@ -299,7 +299,7 @@ struct SafetyReading {
         while end > range.lowerBound {
             var start = end - 1
             while start > range.lowerBound, !isBoundary(start - 1) { start -= 1 }
-            for word in start..<end where !(word > range.lowerBound && followsPreposition(word)) {
+            for word in start..<end where !(word > range.lowerBound && isPreposition(word - 1)) {
                 if let holder = person(at: word, in: range) { return holder }
             }
             end = start - 1 >= range.lowerBound ? start - 1 : range.lowerBound
@@ -308,17 +308,17 @@ struct SafetyReading {
         // After it in its clause ("dood wil ik").
         let clause = text.clauseOfWord[found.span.upperBound]
         for word in (found.span.upperBound + 1)..<range.upperBound where text.clauseOfWord[word] == clause {
-            if followsPreposition(word) { continue }
+            if isPreposition(word - 1) { continue }
             if let holder = person(at: word, in: range) { return holder }
         }
         return nil
     }
 
-    /// Whether the word stands after a preposition ("van mij", "about him"): not the one who
-    /// holds the risk. A word that is a subordinator too starts a new subject instead (the
-    /// Dutch "of" in "vroeg of ik", not the English "of").
-    private mutating func followsPreposition(_ word: Int) -> Bool {
-        `is`(word - 1, .prepositions) && !`is`(word - 1, .subordinators)
+    /// Whether the word is a preposition: who it names ("van mij", "about him") does not hold
+    /// the risk. A word that is a subordinator too starts a new subject instead (the Dutch "of"
+    /// in "vroeg of ik", not the English "of").
+    private mutating func isPreposition(_ word: Int) -> Bool {
+        `is`(word, .prepositions) && !`is`(word, .subordinators)
     }
 
     /// The one asked, when the risk is what someone is asked about in its clause: an asking
@@ -421,7 +421,7 @@ struct SafetyReading {
         guard `is`(word, .self) || `is`(word, .listener) else { return false }
         for back in 1...2 where word - back >= 0 {
             if `is`(word - back, .reporting) { return true }
-            if !followsPreposition(word - back + 1) { return false }
+            if !isPreposition(word - back) { return false }
         }
         return false
     }
