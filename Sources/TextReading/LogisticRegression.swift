@@ -1,8 +1,8 @@
 import Foundation
 
 /// Trains a ``LinearModel`` by logistic regression: stochastic gradient descent with a
-/// learning rate per weight (AdaGrad), L2 regularisation, and the two classes weighted
-/// equally however many lines each has.
+/// learning rate per weight (AdaGrad), L2 regularisation, and by default the two classes
+/// weighted equally however many lines each has.
 ///
 /// Deterministic: the order of the lines in each pass comes from a seeded generator, and
 /// nothing runs in parallel, so the same lines and settings give the same model, byte for
@@ -16,12 +16,17 @@ public struct LogisticRegression: Sendable {
     public var regularisation: Float = 1e-5
     /// The seed of the order of lines.
     public var seed: UInt64 = 20_261_206
+    /// Whether the two classes weigh equally, however many lines each has: a rare class is
+    /// then found more often (recall) at the cost of scores that are no longer the chance
+    /// of a yes among such lines, which a model whose score is a probability needs.
+    public var balancesClasses = true
 
     public init() {}
 
     /// A description of the settings, for the model's training digest.
     public var settings: String {
         "epochs=\(epochs) rate=\(learningRate) l2=\(regularisation) seed=\(seed)"
+            + (balancesClasses ? "" : " unbalanced")
     }
 
     /// The weights and bias that fit the examples.
@@ -34,8 +39,8 @@ public struct LogisticRegression: Sendable {
         let positives = examples.filter(\.label).count
         let negatives = examples.count - positives
         guard positives > 0, negatives > 0 else { return (weights, positives > 0 ? 10 : -10) }
-        let positiveWeight = Float(examples.count) / Float(2 * positives)
-        let negativeWeight = Float(examples.count) / Float(2 * negatives)
+        let positiveWeight = balancesClasses ? Float(examples.count) / Float(2 * positives) : 1
+        let negativeWeight = balancesClasses ? Float(examples.count) / Float(2 * negatives) : 1
         var random = SplitMix64(seed: seed)
         var order = Array(examples.indices)
         for _ in 0..<epochs {

@@ -97,17 +97,22 @@ struct PracticeCommand: ParsableCommand {
                 print("learned reader: none (gids practice --train makes one)")
                 return
             }
-            print("learned reader (score, and from which score it adds the move):")
+            print("learned reader (each move's score, 0.20 or more):")
             let (passage, readings) = content.safetyNet.read(text)
-            for (move, score) in reader.scores(passage, readings: readings)
-            where !move.isLeftToPatterns && score >= 0.2 {
-                let from = [("alone", move.model.threshold), ("beside the patterns", move.besideThreshold)]
-                    .filter { $0.1 <= 1 }.map { "\($0.0) from \(String(format: "%.2f", Double($0.1)))" }
-                print("  \(move.name) \(String(format: "%.2f", Double(score))) (\(from.joined(separator: ", ")))")
+            let scores = reader.scores(passage, readings: readings)
+            for (move, score) in scores where score >= 0.2 {
+                print("  \(move.name) \(String(format: "%.2f", Double(score)))")
             }
-            print(
-                "  (alone: where the patterns find no move, in \(PracticeLexicon.learnedReaderWords) words or more; beside their moves: in \(PracticeLexicon.learnedBesideWords) or more)"
-            )
+            print("both readers weighed (each move's probability, 0.20 or more, and the one it counts from):")
+            let reading = lexicon.combinerReading(
+                text, ruled: lexicon.matches(in: text), scores: scores.map(\.score), moves: scores.map(\.move.name),
+                words: passage.words.count)
+            for (place, probability) in reader.combiner.probabilities(reading).enumerated() where probability >= 0.2 {
+                let threshold = reader.combiner.models[place].threshold
+                print(
+                    "  \(scores[place].move.name) \(String(format: "%.2f", Double(probability))) (from \(String(format: "%.2f", Double(threshold))))"
+                )
+            }
             print("both (as practice reads it):")
             for finding in lexicon.read(text, reader: reader, net: content.safetyNet) {
                 print("  \(finding.category): \(finding.reason)")
@@ -170,9 +175,8 @@ struct PracticeCommand: ParsableCommand {
             return
         }
         let moves = lexicons.nl.categories.map(\.id)
-        let scores = PracticeTraining.crossValidate(lines, moves: moves, net: net)
-        let thresholds = PracticeTraining.thresholds(for: lines, scores: scores, lexicons: lexicons, net: net)
-        let reader = PracticeTraining.train(lines, moves: moves, thresholds: thresholds, net: net)
+        let combiner = PracticeCrossValidation(lines: lines, lexicons: lexicons, net: net).combiner
+        let reader = PracticeTraining.train(lines, moves: moves, combiner: combiner, net: net)
         let file = practiceFolder.appendingPathComponent(PracticeReader.file)
         if checkModel {
             guard (try? Data(contentsOf: file)) == reader.data else {

@@ -10,7 +10,7 @@ import Testing
 /// its own thread (``onOwnThread(_:)``).
 @Suite struct PracticeCrossValidationTests {
     @Test(
-        "cross-validated by file, per move: both readers together beat the patterns alone on the other hands' files",
+        "cross-validated by file: both readers find 90% of the moves and are right 90% of the time, every move with 10 or more examples at 80%, every file at 82%",
         .enabled(if: SharedTestData.corpora.isPresent, SharedTestData.corpora.skipReason))
     func crossValidatedByFile() async throws {
         let shared = SharedTestData.corpora.folder
@@ -24,27 +24,28 @@ import Testing
         }
         print(validation.report)
         let both = validation.both
-        // What this reaches on 7 December 2026, with rounds S to AL among the files and the
-        // learned reader heard beside the patterns' good moves too (in eight words or more, where
-        // it costs a move at most 4 points of held-out precision): 83.1% micro recall, 86.6%
-        // precision (79.7% / 87.6% when it was heard only where the patterns found nothing). This
-        // guards what the readers reach, a point below it, and moves with the files: each new
-        // hand's file lowers the figures over all files a little. Issue 26 asks 90% micro recall
-        // and precision and 80% per move with 10 or more examples: not reached. The thresholds
-        // were chosen on these same held-out scores, so the figures are a little optimistic.
-        #expect(both.microRecall >= 0.82, "micro recall \(both.microRecall)")
-        #expect(both.microPrecision >= 0.85, "micro precision \(both.microPrecision)")
-        #expect(both.microRecall > validation.rules.microRecall, "the learned reader adds what the patterns miss")
-        for (group, rules, both) in validation.groups {
-            #expect(both.microRecall >= rules.microRecall, "\(group): recall \(both.microRecall)")
-            // The learned reader costs some files precision, the team's own short textbook lines
-            // most (on 7 December, practice-labelled.tsv 85.0% against 92.3%: it adds moves the
-            // team did not label there, "Hoe was je dienst?" as question 1, and some no trainer
-            // would give); the other hands' rounds lose at most 3.4 points (practice-dev2.tsv).
-            #expect(both.microPrecision >= rules.microPrecision - 0.10, "\(group): precision \(both.microPrecision)")
-        }
+        // What this reaches on 7 December 2026, with rounds S to BC among the files and the
+        // combiner deciding each move from both readers: 91.7% micro recall, 93.8% precision
+        // (83.1% / 86.6% when fixed thresholds let the learned reader add moves beside the
+        // patterns'). Issue 26 asks 90% micro recall and precision and 80% per move with 10 or
+        // more examples. Each move's threshold is chosen on these same held-out lines, so the
+        // figures flatter a little; the fresh rounds of docs/practice.md do not.
+        #expect(both.microRecall >= 0.90, "micro recall \(both.microRecall)")
+        #expect(both.microPrecision >= 0.90, "micro precision \(both.microPrecision)")
+        #expect(
+            both.microRecall > validation.rules.microRecall + 0.10, "the learned reader adds what the patterns miss")
         for score in both.scores where score.examples >= 10 {
-            #expect(score.recall >= 0.50, "\(score.move): recall \(score.recall)")
+            #expect(score.recall >= 0.80, "\(score.move): recall \(score.recall)")
+            #expect(score.precision >= 0.80, "\(score.move): precision \(score.precision)")
+        }
+        for (group, rules, both) in validation.groups {
+            // The patterns were written beside the development corpus and the team's own lines,
+            // and read those best alone (practice-dev.tsv 99.7% recall, both readers 96.1%). On
+            // 7 December the lowest file was round-AH.tsv at 84.7% recall (several moves stacked
+            // in one turn), and the team's sparsely labelled lines at 87.7% precision
+            // (practice-labelled.tsv: the readers find moves the team did not label there).
+            #expect(both.microRecall >= 0.82, "\(group): recall \(both.microRecall) (patterns \(rules.microRecall))")
+            #expect(both.microPrecision >= 0.85, "\(group): precision \(both.microPrecision)")
         }
     }
 }

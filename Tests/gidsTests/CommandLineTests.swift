@@ -405,7 +405,7 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
     }
 
     @Test(
-        "practice --explain shows both readers: the patterns with their reasons, the learned reader's scores, and the two together"
+        "practice --explain shows both readers: the patterns with their reasons, the learned reader's scores, both weighed, and what practice reads"
     )
     func explainShowsBothReaders() throws {
         let run = try gids([
@@ -414,7 +414,11 @@ func runProgram(_ program: URL, _ arguments: [String], input: String = "", envir
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("patterns:\n"))
         #expect(run.output.contains("  referral (verwijzen naar professionele hulp): "))
-        #expect(run.output.contains("learned reader (score, and from which score it adds the move):"))
+        #expect(run.output.contains("learned reader (each move's score, 0.20 or more):\n"))
+        #expect(
+            run.output.contains(
+                "both readers weighed (each move's probability, 0.20 or more, and the one it counts from):\n"))
+        #expect(run.output.contains("  advice: learned reader, both readers weighed: "))
         #expect(run.output.contains("both (as practice reads it):\n"))
     }
 }

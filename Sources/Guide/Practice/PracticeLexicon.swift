@@ -131,58 +131,62 @@ public struct PracticeLexicon: Sendable {
         excluding(matches(in: utterance))
     }
 
-    /// The moves found by both readers. The patterns read first, with their reasons, and they
-    /// are the guard rails: the learned reader adds a move only as
-    /// ``learnedSays(_:_:patternsFound:words:)`` allows, a move that counts only in a question
-    /// (`questions: true`) is not taken from it in an utterance that asks nothing, and a
-    /// move's `excludes` apply to its moves too.
+    /// The moves found by both readers: the ``PracticeCombiner`` weighs the learned reader's
+    /// scores and the patterns' findings (see ``combined(ruled:probabilities:thresholds:asks:moves:)``).
     public func read(_ utterance: String, reader: PracticeReader?, net: SafetyNet) -> [Finding] {
         let ruled = matches(in: utterance)
         guard let reader else { return excluding(ruled) }
         let (passage, readings) = net.read(utterance)
-        let words = passage.words.count
-        let learned = reader.scores(passage, readings: readings).filter {
-            Self.learnedSays($0.score, $0.move.thresholds, patternsFound: !ruled.isEmpty, words: words)
-        }
+        let moves = reader.moves.map(\.name)
+        let reading = combinerReading(
+            utterance, ruled: ruled, scores: reader.scores(passage, readings: readings).map(\.score), moves: moves,
+            words: passage.words.count)
         return combined(
-            ruled: ruled, learned: learned.map { ($0.move.name, $0.score) },
-            asks: units(of: utterance).contains { $0.asks })
+            ruled: ruled, probabilities: reader.combiner.probabilities(reading), thresholds: reader.combiner.thresholds,
+            asks: reading.asks, moves: moves)
     }
 
-    /// The fewest words an utterance needs before the learned reader's moves count: in "Mm." or
-    /// "Wil je koffie?" there is too little for a statistical reading, and the patterns read alone.
-    public static let learnedReaderWords = 4
-    /// The fewest words before the learned reader adds a move beside the patterns' moves: in a
-    /// short line ("Thank you for telling me.") it drew moves no trainer would give. Chosen on
-    /// held-out lines (6, 8 and 10 tried; 8 found the most moves).
-    public static let learnedBesideWords = 8
-
-    /// Whether the learned reader's score says a move: from the move's `alone` threshold where
-    /// the patterns found no move (instead of "no known step"), from its `beside` threshold
-    /// next to the patterns' moves, and never in an utterance too short to read
-    /// (``learnedReaderWords``, ``learnedBesideWords``). Both thresholds are chosen on held-out
-    /// lines (``PracticeTraining/thresholds(for:scores:lexicons:net:)``).
-    public static func learnedSays(
-        _ score: Float, _ thresholds: PracticeReader.Thresholds, patternsFound: Bool, words: Int
-    ) -> Bool {
-        patternsFound
-            ? words >= learnedBesideWords && score >= thresholds.beside
-            : words >= learnedReaderWords && score >= thresholds.alone
+    /// What the combiner reads of an utterance: the learned reader's scores (its own, or held-out
+    /// ones in cross-validation), the patterns' findings, whether it asks, and its length.
+    public func combinerReading(
+        _ utterance: String, ruled: [Finding], scores: [Float], moves: [String], words: Int
+    ) -> PracticeCombiner.Reading {
+        let found = Set(ruled.map(\.category))
+        return PracticeCombiner.Reading(
+            scores: scores, ruled: moves.map(found.contains), asks: units(of: utterance).contains { $0.asks },
+            words: words)
     }
 
-    /// The patterns' findings with the moves the learned reader says added (see
-    /// ``read(_:reader:net:)``).
-    func combined(ruled: [Finding], learned: [(move: String, score: Float)], asks: Bool) -> [Finding] {
-        var findings = ruled
-        for (move, score) in learned where !findings.contains(where: { $0.category == move }) {
+    /// The moves whose probability reaches their threshold (both in the order of `moves`), with the
+    /// patterns' reason where they found the move and the probability where they did not;
+    /// a move that counts only in a question (`questions: true`) only in an utterance that
+    /// asks, and without the moves another finding makes void (`excludes:`), in the
+    /// lexicon's order of categories.
+    func combined(
+        ruled: [Finding], probabilities: [Float], thresholds: [Float], asks: Bool, moves: [String]
+    ) -> [Finding] {
+        var findings: [Finding] = []
+        for (place, move) in moves.enumerated() where probabilities[place] >= thresholds[place] {
             guard let category = category(move), asks || !category.questionsOnly else { continue }
             findings.append(
-                Finding(category: move, reason: "learned reader: score \(String(format: "%.2f", Double(score)))"))
+                ruled.first { $0.category == move }
+                    ?? Finding(
+                        category: move,
+                        reason:
+                            "learned reader, both readers weighed: \(String(format: "%.2f", Double(probabilities[place])))"
+                    ))
         }
         let order = categories.map(\.id)
         return excluding(findings).sorted {
             (order.firstIndex(of: $0.category) ?? order.count) < (order.firstIndex(of: $1.category) ?? order.count)
         }
+    }
+
+    /// The moves a reading of a line labelled with these moves can name: the labels without the
+    /// moves another label makes void (`excludes:`), since practice never calls a direct
+    /// question about suicide a closed question, however a writer labelled its form.
+    public func expected(_ labels: Set<String>) -> Set<String> {
+        labels.subtracting(labels.flatMap { category($0)?.excludes ?? [] })
     }
 
     /// The findings without the moves another finding makes void (`excludes:`).
@@ -192,7 +196,7 @@ public struct PracticeLexicon: Sendable {
     }
 
     /// What the patterns find, before `excludes:`.
-    func matches(in utterance: String) -> [Finding] {
+    public func matches(in utterance: String) -> [Finding] {
         let units = units(of: utterance)
         // One matcher per unit, shared by every category: each word is compared with each
         // pattern word at most once.

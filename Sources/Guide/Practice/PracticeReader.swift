@@ -4,60 +4,45 @@ import YarnScript
 
 /// Practice's learned reader: one small linear model per move (one-vs-rest), over the same
 /// language layer and features as the safety net's learned reader (``FeatureExtractor``),
-/// trained on every labelled trainee utterance the project has (`gids practice --train`).
+/// trained on every labelled trainee utterance the project has (`gids practice --train`),
+/// and the ``PracticeCombiner`` that decides each move from its scores and the patterns'
+/// findings.
 ///
 /// It reads what the lexicons' patterns have no words for; the patterns stay as the
-/// explanation and as guard rails (see ``PracticeLexicon/read(_:reader:net:)``).
+/// explanation (see ``PracticeLexicon/read(_:reader:net:)``).
 ///
-/// Its file is `Dialogues/practice/moves.bin`: the header (`GIDSPM02`, feature version,
-/// bits, training digest), then per move its name, bias, both thresholds, scale and weights, stored
-/// as 16-bit integers with one scale per move so that the file stays small (none for a move
-/// left to the patterns, whose thresholds no score reaches). All numbers are
-/// little-endian. Training quantises the same way, so the figures of cross-validation are
-/// the figures of the shipped file.
+/// Its file is `Dialogues/practice/moves.bin`: the header (`GIDSPM03`, feature version,
+/// bits, training digest), then per move its name, bias, scale and weights, stored as 16-bit
+/// integers with one scale per move so that the file stays small, then the combiner: its
+/// number of inputs, and per move a bias, a threshold and a weight per input (32-bit floats). All numbers are little-endian. Training quantises the same way, so the figures of
+/// cross-validation are the figures of the shipped file.
 public struct PracticeReader: Sendable {
-    public static let magic = Array("GIDSPM02".utf8)
+    public static let magic = Array("GIDSPM03".utf8)
     /// The file name, in the content folder's `practice/`.
     public static let file = "moves.bin"
 
     /// One move's model.
     public struct Move: Sendable, Equatable {
         public var name: String
-        /// The model; its threshold is the score from which it says the move where the patterns
-        /// found no move at all.
+        /// The model; its score is one of the combiner's inputs.
         public var model: LinearModel
-        /// The score from which it adds the move beside moves the patterns found (above 1 where,
-        /// on held-out lines, that harmed more than it helped).
-        public var besideThreshold: Float
-
-        public var thresholds: Thresholds { Thresholds(alone: model.threshold, beside: besideThreshold) }
-
-        /// Whether no score reaches either threshold: the move is left to the patterns.
-        public var isLeftToPatterns: Bool { min(model.threshold, besideThreshold) > 1 }
-    }
-
-    /// A move's two thresholds (see ``PracticeLexicon/learnedSays(_:_:patternsFound:words:)``).
-    public struct Thresholds: Sendable, Equatable {
-        /// Where the patterns found no move.
-        public var alone: Float
-        /// Beside the patterns' moves.
-        public var beside: Float
-
-        public init(alone: Float, beside: Float) {
-            self.alone = alone
-            self.beside = beside
-        }
     }
 
     public let moves: [Move]
+    /// What decides each move from the moves' scores and the patterns' findings.
+    public let combiner: PracticeCombiner
     public let bits: Int
     /// A digest of the lines, labels and settings the reader was trained from.
     public let trainingDigest: UInt64
     let extractor: FeatureExtractor
 
     /// A reader of these models; the features are made with the safety net's clause words.
-    public init(moves: [Move], bits: Int, trainingDigest: UInt64, clauseVocabulary: ClauseVocabulary) {
+    public init(
+        moves: [Move], combiner: PracticeCombiner, bits: Int, trainingDigest: UInt64,
+        clauseVocabulary: ClauseVocabulary
+    ) {
         self.moves = moves
+        self.combiner = combiner
         self.bits = bits
         self.trainingDigest = trainingDigest
         extractor = FeatureExtractor(bits: bits, clauseReader: ClauseReader(vocabulary: clauseVocabulary))
@@ -67,6 +52,15 @@ public struct PracticeReader: Sendable {
     public func scores(_ passage: Passage, readings: WordReadings) -> [(move: Move, score: Float)] {
         let features = extractor.features(of: passage, readings: readings)
         return moves.map { ($0, $0.model.score(features)) }
+    }
+
+    /// One move's model as the reader keeps it: its score is the combiner's input, so the
+    /// model's own threshold (0.5, where the learned reader alone would say the move) only
+    /// serves the figures of the learned reader alone.
+    static func model(weights: [Float], bias: Float, digest: UInt64) -> LinearModel {
+        LinearModel(
+            featureVersion: FeatureExtractor.version, bits: Int(weights.count.trailingZeroBitCount), weights: weights,
+            bias: bias, threshold: 0.5, trainingDigest: digest, lines: [])
     }
 
     /// A model's weights rounded as the file stores them: 16-bit steps of the largest weight.
@@ -95,14 +89,15 @@ public struct PracticeReader: Sendable {
             put(UInt32(move.name.utf8.count))
             bytes += Array(move.name.utf8)
             put(move.model.bias.bitPattern)
-            put(move.model.threshold.bitPattern)
-            put(move.besideThreshold.bitPattern)
             let scale = Self.scale(of: move.model.weights)
             put(scale.bitPattern)
-            // A move left to the patterns (both thresholds above any score) keeps no weights.
-            let weights = move.isLeftToPatterns ? [] : move.model.weights
-            put(UInt32(weights.count))
-            for weight in weights { put(Int16((weight / scale).rounded())) }
+            for weight in move.model.weights { put(Int16((weight / scale).rounded())) }
+        }
+        put(UInt32(combiner.models.first?.weights.count ?? 0))
+        for model in combiner.models {
+            put(model.bias.bitPattern)
+            put(model.threshold.bitPattern)
+            for weight in model.weights { put(weight.bitPattern) }
         }
         return Data(bytes)
     }
@@ -145,25 +140,27 @@ public struct PracticeReader: Sendable {
         for _ in 0..<count {
             let name = String(decoding: try take(Int(try integer(UInt32.self))), as: UTF8.self)
             let bias = Float(bitPattern: try integer(UInt32.self))
-            let threshold = Float(bitPattern: try integer(UInt32.self))
-            let besideThreshold = Float(bitPattern: try integer(UInt32.self))
             let scale = Float(bitPattern: try integer(UInt32.self))
-            let count = Int(try integer(UInt32.self))
-            guard count == 0 || count == 1 << bits else {
-                throw .init(description: "the moves model has \(count) weights for \(bits) bits")
-            }
             var weights = [Float](repeating: 0, count: 1 << bits)
-            for index in 0..<count { weights[index] = Float(try integer(Int16.self)) * scale }
-            moves.append(
-                Move(
-                    name: name,
-                    model: LinearModel(
-                        featureVersion: version, bits: bits, weights: weights, bias: bias, threshold: threshold,
-                        trainingDigest: digest, lines: []),
-                    besideThreshold: besideThreshold))
+            for index in weights.indices { weights[index] = Float(try integer(Int16.self)) * scale }
+            moves.append(Move(name: name, model: Self.model(weights: weights, bias: bias, digest: digest)))
+        }
+        let inputs = Int(try integer(UInt32.self))
+        guard inputs == PracticeCombiner.Reading.featureCount(moves: count) else {
+            throw .init(description: "the moves model's combiner has \(inputs) inputs for \(count) moves")
+        }
+        var models: [PracticeCombiner.Model] = []
+        for _ in 0..<count {
+            let bias = Float(bitPattern: try integer(UInt32.self))
+            let threshold = Float(bitPattern: try integer(UInt32.self))
+            var weights: [Float] = []
+            for _ in 0..<inputs { weights.append(Float(bitPattern: try integer(UInt32.self))) }
+            models.append(PracticeCombiner.Model(weights: weights, bias: bias, threshold: threshold))
         }
         guard offset == bytes.count else { throw .init(description: "the moves model has bytes after its end") }
-        self.init(moves: moves, bits: bits, trainingDigest: digest, clauseVocabulary: clauseVocabulary)
+        self.init(
+            moves: moves, combiner: PracticeCombiner(models: models), bits: bits,
+            trainingDigest: digest, clauseVocabulary: clauseVocabulary)
     }
 
     /// Reads the file of a content folder's `practice/`, or says what is wrong with it.

@@ -71,14 +71,18 @@ public struct PracticeEvaluation: Sendable {
     public init(items: [Item], lexicons: PerLanguage<PracticeLexicon>) {
         self.init(
             items: items, found: items.map { Set(lexicons[$0.language].classify($0.text).map(\.category)) },
-            moves: lexicons.nl.categories.map(\.id))
+            lexicons: lexicons)
     }
 
-    /// Scores what a reader found in each item (`found`, in the same order), for these moves
-    /// plus any move only the labels name.
-    public init(items: [Item], found: [Set<String>], moves known: [String]) {
+    /// Scores what a reader found in each item (`found`, in the same order) against its labels
+    /// as the lexicons read them (``PracticeLexicon/expected(_:)``), for every move the
+    /// lexicons know plus any move only the labels name.
+    public init(items labelled: [Item], found: [Set<String>], lexicons: PerLanguage<PracticeLexicon>) {
+        let items = labelled.map {
+            Item(language: $0.language, moves: lexicons[$0.language].expected($0.moves), text: $0.text)
+        }
         self.items = items
-        var moves = known
+        var moves = lexicons.nl.categories.map(\.id)
         for move in Set(items.flatMap(\.moves)).sorted() where !moves.contains(move) { moves.append(move) }
         var differences: [String] = []
         scores = moves.map { move in
