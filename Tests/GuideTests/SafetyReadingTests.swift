@@ -198,6 +198,33 @@ import TextReading
                 == .someoneElseInDanger)
     }
 
+    @Test(
+        "a relative pronoun's clause is held by the person it stands for, and after a copula by the subject"
+    )
+    func relativeClauses() throws {
+        #expect(try decision("How do I make a signaling plan with a client who does self-harm?") == .clinical)
+        #expect(try decision("we hebben een bewoner die zelfmoordgedachten heeft, hoe ga ik daarmee om") == .clinical)
+        #expect(try decision("ik heb een collega die zelfmoordgedachten heeft") == .someoneElseInDanger)
+        #expect(try decision("I'm someone who self-harms") == .crisis, "the writer, after a copula")
+        #expect(try decision("ik ben iemand die aan zelfmoord denkt") == .crisis, "the writer, after a copula")
+    }
+
+    @Test("what a person is said to have with 'met' or 'with' is theirs")
+    func havingSomething() throws {
+        #expect(try decision("heb vandaag een intake gedaan bij een cliënt met suïcidale gedachten") == .clinical)
+        #expect(try decision("we had a patient with self harm on the ward today") == .clinical)
+        #expect(try decision("ik zit al weken met zelfmoordgedachten") == .crisis, "the writer, with no one named")
+    }
+
+    @Test("the writer's crisis said laughing is asked about, never let pass")
+    func saidLaughing() throws {
+        #expect(try decision("if I have to do one more fluid balance chart I'll kill myself lol") == .check)
+        #expect(try read("ik wil dood haha").reasons.first?.contains("said laughing") == true)
+        #expect(try decision("ik wil dood haha") == .check)
+        #expect(try decision("ik wil dood") == .crisis)
+        #expect(try decision("haha. mijn collega is op het dak gaan staan en wil springen") == .someoneElseInDanger)
+    }
+
     @Test("knowing or looking up how much would kill is a means hint, asked about")
     func knowingTheAmount() throws {
         #expect(try decision("ik weet precies hoeveel er nodig is, dat is het probleem") == .check)
@@ -223,6 +250,9 @@ import TextReading
         #expect(try decision("had a lecture today on self-harm in adolescents") == .check, "a risk's fixed words")
         #expect(try decision("in het teamoverleg hebben we het suicideprotocol doorgenomen") == .check, "a compound")
         #expect(try decision("morgen is er een trainingsdag over zelfbeschadiging") == .check, "a course's compound")
+        #expect(
+            try decision("teamoverleg ging over zelfbeschadiging op de groep en hoe we daar als team mee omgaan")
+                == .check, "a team meeting's topic")
         #expect(try decision("k heb de vorming rond suicide gevolgd") == .check, "the writer as the course's student")
         #expect(try decision("ik snij mezelf sinds de cursus") == .crisis, "a risk naming the writer is no topic")
         // A clinical word that is the risk itself names no course, nor does the risk said twice.
@@ -264,6 +294,7 @@ import TextReading
     func idioms() throws {
         #expect(try decision("ik ga dood van de hitte") == .none)
         #expect(try decision("this rota is killing me") == .none)
+        #expect(try decision("amai 'k kan mezelf wel slaan, badge thuis laten liggen") == .none)
         #expect(try decision("ik ga dood van de hitte en ik wil dood") == .crisis)
     }
 

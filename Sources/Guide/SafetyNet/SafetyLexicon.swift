@@ -93,10 +93,25 @@ public struct SafetyLexicon: Sendable {
         /// of ze eraan dacht"): a risk asked about is no statement of it. A lexicon may leave
         /// it out.
         case whether
+        /// The relative pronouns ("die", "who"): the person named right before one holds the
+        /// clause it starts ("een cliënt die aan zelfbeschadiging doet", "a client who
+        /// self-harms"), unless a copula makes that person the subject ("ik ben iemand die",
+        /// "I'm someone who": the writer). A lexicon may leave them out.
+        case relatives, copulas
+        /// The word that gives someone what follows ("met", "with"): "iemand met
+        /// zelfmoordgedachten", "a patient with suicidal thoughts" are that person's. A lexicon
+        /// may leave it out.
+        case having
+        /// Laughter typed beside a risk ("haha", "lol"): a joke, or a risk said as one; the
+        /// writer's crisis said laughing is asked about, not answered. A lexicon may leave it out.
+        case laughter
 
         /// Whether every lexicon must define the list.
         var isRequired: Bool {
-            ![.people, .reporting, .asking, .topics, .passiveAgent, .selfAsObject, .whether].contains(self)
+            ![
+                .people, .reporting, .asking, .topics, .passiveAgent, .selfAsObject, .whether, .relatives, .copulas,
+                .having, .laughter,
+            ].contains(self)
         }
     }
 

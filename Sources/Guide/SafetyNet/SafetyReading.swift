@@ -224,6 +224,7 @@ struct SafetyReading {
             }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             if isAskedWhether(found) { return Verdict(.check, "asked whether, about the writer") }
+            if names(.laughter, in: range) { return Verdict(.check, "said laughing, about the writer") }
             return rule.level == .crisis
                 ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
         case nil:
@@ -236,6 +237,7 @@ struct SafetyReading {
                 return Verdict(.check, "the subject of a course, no one named")
             }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
+            if names(.laughter, in: range) { return Verdict(.check, "said laughing, the writer") }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
         case .listener?:
             return Verdict(.check, "a question to the listener", toListener: true)
@@ -293,8 +295,18 @@ struct SafetyReading {
         if let asked = oneAsked(about: found, in: range) { return asked }
         // Someone else as the risk's first word ("hij slaat me").
         if let holder = person(at: found.span.lowerBound, in: range) { return holder }
+        // Right after a relative pronoun, the person it stands for ("een collega die
+        // zelfmoordgedachten heeft").
+        if let antecedent = antecedent(ofRelative: found.span.lowerBound - 1, in: range) { return antecedent }
+        // The person it is given to ("een cliënt met suïcidale gedachten").
+        for having in [found.span.lowerBound - 1, found.span.lowerBound - 2]
+        where having - 1 >= range.lowerBound && `is`(having, .having) {
+            if let bearer = person(at: having - 1, in: range) { return bearer }
+        }
         // Before it: the first person of the nearest stretch (between subordinators and clause
-        // breaks) that names one; a new subject starts at "dat", "die", "that", "who".
+        // breaks) that names one; a new subject starts at "dat", "die", "that", "who", and a
+        // stretch that a relative pronoun starts is held by the person it stands for ("a
+        // client who does self-harm").
         var end = found.span.lowerBound
         while end > range.lowerBound {
             var start = end - 1
@@ -302,6 +314,7 @@ struct SafetyReading {
             for word in start..<end where !(word > range.lowerBound && isPreposition(word - 1)) {
                 if let holder = person(at: word, in: range) { return holder }
             }
+            if let antecedent = antecedent(ofRelative: start - 1, in: range) { return antecedent }
             end = start - 1 >= range.lowerBound ? start - 1 : range.lowerBound
             if start == range.lowerBound { break }
         }
@@ -312,6 +325,17 @@ struct SafetyReading {
             if let holder = person(at: word, in: range) { return holder }
         }
         return nil
+    }
+
+    /// The person a relative pronoun at the word stands for: the one named right before it ("een
+    /// cliënt die", "a client who"), unless a copula shortly before makes that person what its
+    /// subject is ("ik ben iemand die", "I'm someone who"), whom the scan before it finds. Nil
+    /// when the word is no relative pronoun or no person stands right before it.
+    private mutating func antecedent(ofRelative word: Int, in range: Range<Int>) -> Holder? {
+        guard word - 1 >= range.lowerBound, `is`(word, .relatives),
+            !(max(range.lowerBound, word - 4)..<(word - 1)).contains(where: { `is`($0, .copulas) })
+        else { return nil }
+        return person(at: word - 1, in: range)
     }
 
     /// Whether the word is a preposition: who it names ("van mij", "about him") does not hold
