@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test(
-        "typed without a question mark, a last sentence asks when it begins as a question does, and advice is not a closed question"
+        "typed without a question mark, a last sentence asks when it or a clause of it begins as a question does, and advice is not a closed question"
     )
     func questionsWithoutQuestionMark() throws {
         let practice = try shippedPractice()
@@ -119,6 +119,9 @@ import Testing
         #expect(moves("heb je vannacht kunnen slapen", .nl).contains("closed_question"))
         #expect(moves("hoe was het voor je", .nl).contains("open_question"))
         #expect(moves("did you manage to sleep", .en).contains("closed_question"))
+        #expect(
+            moves("nou, slaap je een beetje de laatste tijd", .nl).isSuperset(of: ["closed_question", "signals"]),
+            "a clause after a comma that begins as a question asks")
         let advice = moves("Je moet leren nee te zeggen", .nl)
         #expect(advice.contains("advice") && !advice.contains("closed_question"), "\(advice)")
         #expect(!moves("Je hebt het goed gedaan", .nl).contains("closed_question"))

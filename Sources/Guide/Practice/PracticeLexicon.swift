@@ -224,20 +224,23 @@ public struct PracticeLexicon: Sendable {
 
     /// What the patterns are matched against: each sentence, then each clause of it after
     /// the first (for patterns tied to the start); each knows whether its sentence asks: it
-    /// ends in `?`, or it is the last, ends in no full stop and begins as a question does
-    /// (typed chat often leaves the `?` out).
+    /// ends in `?`, or it is the last, ends in no full stop and it or one of its clauses
+    /// begins as a question does (typed chat often leaves the `?` out: "en thuis, wie vangt
+    /// je op").
     func units(of utterance: String) -> [(words: [String], asks: Bool, isClause: Bool)] {
         let sentences = Self.sentences(of: utterance)
         var units: [(words: [String], asks: Bool, isClause: Bool)] = []
         for (index, sentence) in sentences.enumerated() {
             let words = TextNormalizer.words(sentence.text)
+            let clauses = sentence.text.split(whereSeparator: { ",;:".contains($0) }).dropFirst().map {
+                TextNormalizer.words(String($0))
+            }.filter { !$0.isEmpty }
             let asks =
                 sentence.isQuestion
                 || (index == sentences.count - 1 && !sentence.isStatement
-                    && words.first.map(questionStarts.contains) == true)
+                    && ([words] + clauses).contains { $0.first.map(questionStarts.contains) == true })
             units.append((words, asks, false))
-            let clauses = sentence.text.split(whereSeparator: { ",;:".contains($0) }).dropFirst()
-            units += clauses.map { (TextNormalizer.words(String($0)), asks, true) }.filter { !$0.0.isEmpty }
+            units += clauses.map { ($0, asks, true) }
         }
         return units
     }
