@@ -5,13 +5,13 @@ import TextReading
 /// one small logistic model per move (stacked generalisation) over every move's learned score,
 /// every move the patterns found, and the utterance's form.
 ///
-/// The patterns and the learned reader each miss what the other finds, and each has its own
-/// habits: a summary the patterns find is often right when the learned reader also scores a
-/// question; a closed question the learned reader scores is wrong when the patterns found the
-/// help map. Fixed thresholds cannot weigh that; this model learns it from lines neither
-/// reader saw (``PracticeTraining/crossValidate(_:moves:net:)``), so it also learns how far
-/// each reader can be trusted on new words. The patterns stay the explanation: a move they
-/// found keeps their reason.
+/// The patterns and the learned reader each miss what the other finds, and how far each can be
+/// trusted differs per move and with what else was found: a pattern's match may be wrong
+/// beside other moves, a learned score right only beside another. Fixed thresholds cannot weigh
+/// that; this model learns it from lines neither reader saw
+/// (``PracticeTraining/crossValidate(_:moves:features:)``), so it learns how far each reader
+/// holds up on new words. The patterns stay the explanation: a move they found keeps their
+/// reason.
 public struct PracticeCombiner: Sendable, Equatable {
     /// What the combiner knows of one utterance.
     public struct Reading: Sendable {

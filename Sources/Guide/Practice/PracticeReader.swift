@@ -14,7 +14,8 @@ import YarnScript
 /// Its file is `Dialogues/practice/moves.bin`: the header (`GIDSPM03`, feature version,
 /// bits, training digest), then per move its name, bias, scale and weights, stored as 16-bit
 /// integers with one scale per move so that the file stays small, then the combiner: its
-/// number of inputs, and per move a bias, a threshold and a weight per input (32-bit floats). All numbers are little-endian. Training quantises the same way, so the figures of
+/// number of inputs, and per move a bias, a threshold and a weight per input (32-bit floats).
+/// All numbers are little-endian. Training quantises the same way, so the figures of
 /// cross-validation are the figures of the shipped file.
 public struct PracticeReader: Sendable {
     public static let magic = Array("GIDSPM03".utf8)
@@ -54,9 +55,8 @@ public struct PracticeReader: Sendable {
         return moves.map { ($0, $0.model.score(features)) }
     }
 
-    /// One move's model as the reader keeps it: its score is the combiner's input, so the
-    /// model's own threshold (0.5, where the learned reader alone would say the move) only
-    /// serves the figures of the learned reader alone.
+    /// One move's model as the reader keeps it: its score is the combiner's input, and the
+    /// threshold every linear model carries (0.5) decides nothing here.
     static func model(weights: [Float], bias: Float, digest: UInt64) -> LinearModel {
         LinearModel(
             featureVersion: FeatureExtractor.version, bits: Int(weights.count.trailingZeroBitCount), weights: weights,

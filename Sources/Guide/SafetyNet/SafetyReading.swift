@@ -328,9 +328,10 @@ struct SafetyReading {
     }
 
     /// The person a relative pronoun at the word stands for: the one named right before it ("een
-    /// cliënt die", "a client who"), unless a copula shortly before makes that person what its
-    /// subject is ("ik ben iemand die", "I'm someone who"), whom the scan before it finds. Nil
-    /// when the word is no relative pronoun or no person stands right before it.
+    /// cliënt die", "a client who"), unless a copula shortly before makes that person a
+    /// description of the subject ("ik ben iemand die", "I'm someone who"), whom the scan
+    /// before it finds. Nil when the word is no relative pronoun or no person stands right
+    /// before it.
     private mutating func antecedent(ofRelative word: Int, in range: Range<Int>) -> Holder? {
         guard word - 1 >= range.lowerBound, `is`(word, .relatives),
             !(max(range.lowerBound, word - 4)..<(word - 1)).contains(where: { `is`($0, .copulas) })
