@@ -207,6 +207,10 @@ import TextReading
         #expect(try decision("ik heb een collega die zelfmoordgedachten heeft") == .someoneElseInDanger)
         #expect(try decision("I'm someone who self-harms") == .crisis, "the writer, after a copula")
         #expect(try decision("ik ben iemand die aan zelfmoord denkt") == .crisis, "the writer, after a copula")
+        #expect(
+            try decision("ik mis mijn broer die vorig jaar overleed en wil ook dood") == .crisis,
+            "a relative clause that ended before the risk")
+        #expect(try decision("I miss my brother who died last year and want to die too") == .crisis)
     }
 
     @Test("what a person is said to have with 'met' or 'with' is theirs")
@@ -216,13 +220,17 @@ import TextReading
         #expect(try decision("ik zit al weken met zelfmoordgedachten") == .crisis, "the writer, with no one named")
     }
 
-    @Test("the writer's crisis said laughing is asked about, never let pass")
+    @Test(
+        "the writer's wish to be dead or thought of suicide laughed off is asked about, never let pass; an act is not")
     func saidLaughing() throws {
         #expect(try decision("if I have to do one more fluid balance chart I'll kill myself lol") == .check)
         #expect(try read("ik wil dood haha").reasons.first?.contains("said laughing") == true)
         #expect(try decision("ik wil dood haha") == .check)
         #expect(try decision("ik wil dood") == .crisis)
         #expect(try decision("haha. mijn collega is op het dak gaan staan en wil springen") == .someoneElseInDanger)
+        #expect(try decision("heb net alle pillen genomen haha") == .crisis, "an act is not laughed off")
+        #expect(
+            try decision("ik heb nergens meer lol in, wil gewoon dood") == .crisis, "laughter before the risk, or fun")
     }
 
     @Test("knowing or looking up how much would kill is a means hint, asked about")

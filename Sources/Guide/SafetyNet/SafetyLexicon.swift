@@ -95,15 +95,16 @@ public struct SafetyLexicon: Sendable {
         case whether
         /// The relative pronouns ("die", "who"): the person named right before one holds the
         /// clause it starts ("een cliënt die aan zelfbeschadiging doet", "a client who
-        /// self-harms"), unless a copula makes that person the subject ("ik ben iemand die",
-        /// "I'm someone who": the writer). A lexicon may leave them out.
+        /// self-harms"), unless a copula with the writer as subject makes that person the
+        /// writer ("ik ben iemand die", "I'm someone who"). A lexicon may leave them out.
         case relatives, copulas
         /// The word that gives someone what follows ("met", "with"): "iemand met
         /// zelfmoordgedachten", "a patient with suicidal thoughts" are that person's. A lexicon
         /// may leave it out.
         case having
-        /// Laughter typed beside a risk ("haha", "lol"): a joke, or a risk said as one; the
-        /// writer's crisis said laughing is asked about, not answered. A lexicon may leave it out.
+        /// Laughter typed after a risk ("haha", "lol"): a joke, or a risk said as one; the
+        /// writer's wish to be dead or thought of suicide laughed off is asked about, not
+        /// answered. A lexicon may leave it out.
         case laughter
 
         /// Whether every lexicon must define the list.

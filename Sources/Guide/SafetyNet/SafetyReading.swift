@@ -9,16 +9,21 @@ import TextReading
 ///   writer named inside it ("zonder mij", "mijn leven") or the one addressed; else the one
 ///   asked, when the risk is what someone is asked about ("hoe vraag ik een cliënt naar
 ///   suïcidale gedachten"); else someone named as its first word ("hij slaat me"); else the
-///   first person named in the nearest stretch before it (a new stretch starts at "dat",
-///   "die", "that", a clause break or a comma), skipping the object of a preposition ("een
-///   patiënt van mij"); else the nearest after it in its clause ("dood wil ik"). "Mijn
-///   collega" is someone else, "mijn leven" the writer's, and "hij" whoever was named last.
-///   No one named is the writer.
+///   person a relative pronoun right before it or starting its stretch stands for ("een
+///   collega die zelfmoordgedachten heeft", "a client who does self-harm"), or the person who
+///   has it "met" or "with" it ("een cliënt met suïcidale gedachten"), unless the writer is
+///   that person ("ik ben een meisje met ...", "I'm someone who ..."); else the first person
+///   named in the nearest stretch before it (a new stretch starts at "dat", "die", "that", a
+///   clause break or a comma), skipping the object of a preposition ("een patiënt van mij");
+///   else the nearest after it in its clause ("dood wil ik"). "Mijn collega" is someone else,
+///   "mijn leven" the writer's, and "hij" whoever was named last. No one named is the writer.
 /// - **Negated.** A negation in the match's gaps ("ik wil niet dood"), before it in its clause
 ///   up to a clause break ("niet depressief maar ik wil dood" is not negated), just after it
 ///   ("dood wil ik niet"), or a short denial after it ("suicidal, no"; "zelfmoordgedachten?
 ///   nee hoor"). A negation is not proof of safety: it turns the crisis answer into the check.
 /// - **Asked.** A question that names the one addressed, or names no one, is asked: the check.
+///   So is the writer's wish to be dead or thought of suicide with laughter after it ("I'll
+///   kill myself lol"): a joke and a risk said as one look alike.
 /// - **Clinical.** A risk inside clinical or training talk (suïcidepreventie, patients with
 ///   suicidal ideation) is not about the writer; a risk named in one word, with no one, in a
 ///   clause that names a course ("een vorming rond zelfdoding") is asked about. Each
@@ -224,7 +229,7 @@ struct SafetyReading {
             }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             if isAskedWhether(found) { return Verdict(.check, "asked whether, about the writer") }
-            if names(.laughter, in: range) { return Verdict(.check, "said laughing, about the writer") }
+            if isLaughedOff(found, by: rule, in: range) { return Verdict(.check, "said laughing, about the writer") }
             return rule.level == .crisis
                 ? Verdict(.crisis, "about the writer") : Verdict(.check, "about the writer, possible risk")
         case nil:
@@ -237,7 +242,7 @@ struct SafetyReading {
                 return Verdict(.check, "the subject of a course, no one named")
             }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
-            if names(.laughter, in: range) { return Verdict(.check, "said laughing, the writer") }
+            if isLaughedOff(found, by: rule, in: range) { return Verdict(.check, "said laughing, the writer") }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
         case .listener?:
             return Verdict(.check, "a question to the listener", toListener: true)
@@ -298,9 +303,10 @@ struct SafetyReading {
         // Right after a relative pronoun, the person it stands for ("een collega die
         // zelfmoordgedachten heeft").
         if let antecedent = antecedent(ofRelative: found.span.lowerBound - 1, in: range) { return antecedent }
-        // The person it is given to ("een cliënt met suïcidale gedachten").
+        // The person who has it ("een cliënt met suïcidale gedachten"), unless that is the
+        // writer ("ik ben een meisje met zelfmoordgedachten").
         for having in [found.span.lowerBound - 1, found.span.lowerBound - 2]
-        where having - 1 >= range.lowerBound && `is`(having, .having) {
+        where having - 1 >= range.lowerBound && `is`(having, .having) && !isTheWriter(having - 1) {
             if let bearer = person(at: having - 1, in: range) { return bearer }
         }
         // Before it: the first person of the nearest stretch (between subordinators and clause
@@ -314,7 +320,13 @@ struct SafetyReading {
             for word in start..<end where !(word > range.lowerBound && isPreposition(word - 1)) {
                 if let holder = person(at: word, in: range) { return holder }
             }
-            if let antecedent = antecedent(ofRelative: start - 1, in: range) { return antecedent }
+            // Only the relative clause the risk stands in: "mijn broer die vorig jaar overleed en
+            // wil ook dood" is the writer's.
+            if end == found.span.lowerBound, !(start..<end).contains(where: { `is`($0, .clauseBreaks) }),
+                let antecedent = antecedent(ofRelative: start - 1, in: range)
+            {
+                return antecedent
+            }
             end = start - 1 >= range.lowerBound ? start - 1 : range.lowerBound
             if start == range.lowerBound { break }
         }
@@ -328,15 +340,34 @@ struct SafetyReading {
     }
 
     /// The person a relative pronoun at the word stands for: the one named right before it ("een
-    /// cliënt die", "a client who"), unless a copula shortly before makes that person a
-    /// description of the subject ("ik ben iemand die", "I'm someone who"), whom the scan
-    /// before it finds. Nil when the word is no relative pronoun or no person stands right
-    /// before it.
+    /// cliënt die", "a client who"), unless that is the writer ("ik ben iemand die", "I'm only
+    /// a 15 year old girl who"), whom the scan before it finds. Nil when the word is no relative
+    /// pronoun or no person stands right before it.
     private mutating func antecedent(ofRelative word: Int, in range: Range<Int>) -> Holder? {
-        guard word - 1 >= range.lowerBound, `is`(word, .relatives),
-            !(max(range.lowerBound, word - 4)..<(word - 1)).contains(where: { `is`($0, .copulas) })
-        else { return nil }
+        guard word - 1 >= range.lowerBound, `is`(word, .relatives), !isTheWriter(word - 1) else { return nil }
         return person(at: word - 1, in: range)
+    }
+
+    /// Whether the person named at the word is the writer, described: a copula with the writer
+    /// as its subject stands before it in its clause ("ik ben een meisje", "I'm someone",
+    /// "I am only a girl"), not another subject's ("er is een cliënt").
+    private mutating func isTheWriter(_ word: Int) -> Bool {
+        let clause = text.clauseRanges[text.clauseOfWord[word]]
+        return (clause.lowerBound..<word).contains { copula in
+            `is`(copula, .copulas)
+                && (`is`(copula, .self) || (copula > clause.lowerBound && `is`(copula - 1, .self))
+                    || (copula + 1 < word && `is`(copula + 1, .self)))
+        }
+    }
+
+    /// Whether the writer's wish to be dead or thought of suicide is laughed off: laughter after
+    /// it in its sentence ("I'll kill myself lol", "ik wil dood haha"), and nothing urgent.
+    /// Plans, means, acts and self-harm are not joked about this way; they stay as they are.
+    private mutating func isLaughedOff(_ found: PhraseMatch, by rule: SafetyLexicon.Rule, in range: Range<Int>)
+        -> Bool
+    {
+        ["wish-dead", "thoughts"].contains(rule.category) && !hasUrgency
+            && names(.laughter, in: found.span.upperBound..<range.upperBound)
     }
 
     /// Whether the word is a preposition: who it names ("van mij", "about him") does not hold
