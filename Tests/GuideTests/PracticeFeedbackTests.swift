@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test(
-        "typed without a question mark, a last sentence asks when it or a clause of it begins as a question does, and advice is not a closed question"
+        "typed without a question mark, a last sentence asks when it begins as a question does or a clause of it with a question word, and advice is not a closed question"
     )
     func questionsWithoutQuestionMark() throws {
         let practice = try shippedPractice()
@@ -120,8 +120,10 @@ import Testing
         #expect(moves("hoe was het voor je", .nl).contains("open_question"))
         #expect(moves("did you manage to sleep", .en).contains("closed_question"))
         #expect(
-            moves("nou, slaap je een beetje de laatste tijd", .nl).isSuperset(of: ["closed_question", "signals"]),
-            "a clause after a comma that begins as a question asks")
+            moves("nou, hoe slaap je de laatste tijd", .nl).isSuperset(of: ["open_question", "signals"]),
+            "a clause after a comma that begins with a question word asks")
+        #expect(
+            !moves("dat klinkt zwaar, snap ik", .nl).contains("closed_question"), "a verb there may start a statement")
         let advice = moves("Je moet leren nee te zeggen", .nl)
         #expect(advice.contains("advice") && !advice.contains("closed_question"), "\(advice)")
         #expect(!moves("Je hebt het goed gedaan", .nl).contains("closed_question"))

@@ -127,7 +127,7 @@ import TextReading
         // the patterns alone 81.4% / 96.6%. Both missed asking directly about suicide in other
         // words ("liever dood", "taking your own life"); the patterns have those forms since, so
         // this round is no longer untouched for ask_suicide. With the combiner and the labels
-        // judged as practice reads them (a suicide question is no closed question), 98.5% and 95.7%.
+        // judged as practice reads them (a suicide question is no closed question), 97.1% and 97.1%.
         #expect(both.microRecall >= rules.microRecall)
         #expect(both.microRecall >= 0.95, "micro recall \(both.microRecall)")
         #expect(both.microPrecision >= 0.94, "micro precision \(both.microPrecision)")

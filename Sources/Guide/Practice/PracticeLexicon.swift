@@ -11,8 +11,9 @@ import YarnScript
 /// (`^`) also matches at the start of each clause (after a comma, colon or semicolon), so
 /// "Je ziet er moe uit, voel je je wel goed?" asks a closed question. A pattern starting
 /// with `!` is an exception: a match inside it does not count. A pattern starting with `?`
-/// only counts in a sentence that asks something (it ends in `?`, or is the last sentence
-/// and has no full stop); `questions: true` makes that so for all of a category's patterns.
+/// only counts in a sentence that asks something (it ends in `?`, or is the last sentence,
+/// has no full stop and begins as a question does, or has a clause after a comma that begins
+/// with a question word); `questions: true` makes that so for all of a category's patterns.
 public struct PracticeLexicon: Sendable {
     /// Whether a move helps the colleague, is a typical mistake, or neither.
     public enum Kind: String, Sendable {
@@ -108,6 +109,10 @@ public struct PracticeLexicon: Sendable {
     /// a last sentence without `?` asks only when it begins with one, as "hoe was het" does
     /// and "je hebt het goed gedaan" does not.
     let questionStarts: Set<String>
+    /// The words of the first of those lists, the question words: a clause after a comma that
+    /// begins with one asks ("en thuis, wie vangt je op"); one that begins with a verb is as
+    /// often a statement that drops its subject ("dat klinkt zwaar, snap ik").
+    let questionWords: Set<String>
 
     /// The texts every lexicon must have.
     static let requiredTexts = [
@@ -165,7 +170,8 @@ public struct PracticeLexicon: Sendable {
     func combined(
         ruled: [Finding], probabilities: [Float], thresholds: [Float], asks: Bool, moves: [String]
     ) -> [Finding] {
-        var findings: [Finding] = []
+        // A move the reader was not trained on (a category added since) is the patterns' alone.
+        var findings = ruled.filter { !moves.contains($0.category) }
         for (place, move) in moves.enumerated() where probabilities[place] >= thresholds[place] {
             guard let category = category(move), asks || !category.questionsOnly else { continue }
             findings.append(
@@ -224,9 +230,9 @@ public struct PracticeLexicon: Sendable {
 
     /// What the patterns are matched against: each sentence, then each clause of it after
     /// the first (for patterns tied to the start); each knows whether its sentence asks: it
-    /// ends in `?`, or it is the last, ends in no full stop and it or one of its clauses
-    /// begins as a question does (typed chat often leaves the `?` out: "en thuis, wie vangt
-    /// je op").
+    /// ends in `?`, or it is the last, ends in no full stop, and it begins as a question does
+    /// or a clause of it begins with a question word (typed chat often leaves the `?` out:
+    /// "en thuis, wie vangt je op").
     func units(of utterance: String) -> [(words: [String], asks: Bool, isClause: Bool)] {
         let sentences = Self.sentences(of: utterance)
         var units: [(words: [String], asks: Bool, isClause: Bool)] = []
@@ -238,7 +244,8 @@ public struct PracticeLexicon: Sendable {
             let asks =
                 sentence.isQuestion
                 || (index == sentences.count - 1 && !sentence.isStatement
-                    && ([words] + clauses).contains { $0.first.map(questionStarts.contains) == true })
+                    && (words.first.map(questionStarts.contains) == true
+                        || clauses.contains { $0.first.map(questionWords.contains) == true }))
             units.append((words, asks, false))
             units += clauses.map { ($0, asks, true) }
         }
@@ -274,6 +281,7 @@ public struct PracticeLexicon: Sendable {
         var criteria: [Criterion] = []
         var texts: [String: String] = [:]
         var questionStarts: Set<String> = []
+        var questionWords: Set<String>?
         let sections = try reader.mapping(root, what: "the practice lexicon")
         // The lists of words first: the patterns of every category may use them.
         for (key, _, value) in sections where key == "words" { problems += patterns.defineLists(value, reader: reader) }
@@ -289,6 +297,7 @@ public struct PracticeLexicon: Sendable {
                             throw DiagnosticList([reader.error(item, "'\(list)' is not a list under 'words'")])
                         }
                         questionStarts.formUnion(words)
+                        questionWords = questionWords ?? Set(words)
                     }
                 case "texts":
                     for (name, _, text) in try reader.mapping(value, what: "texts") {
@@ -338,7 +347,7 @@ public struct PracticeLexicon: Sendable {
         guard problems.isEmpty else { throw DiagnosticList(problems) }
         return PracticeLexicon(
             categories: categories, criteria: criteria, texts: texts, file: file, patterns: patterns,
-            questionStarts: questionStarts)
+            questionStarts: questionStarts, questionWords: questionWords ?? [])
     }
 
     private static func category(_ id: String, _ node: Node, reader: YAMLReader, patterns: inout PhrasePatterns)

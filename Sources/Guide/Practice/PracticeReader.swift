@@ -42,6 +42,11 @@ public struct PracticeReader: Sendable {
         moves: [Move], combiner: PracticeCombiner, bits: Int, trainingDigest: UInt64,
         clauseVocabulary: ClauseVocabulary
     ) {
+        precondition(
+            combiner.models.count == moves.count
+                && combiner.models.allSatisfy {
+                    $0.weights.count == PracticeCombiner.Reading.featureCount(moves: moves.count)
+                }, "a combiner for these moves")
         self.moves = moves
         self.combiner = combiner
         self.bits = bits
@@ -93,7 +98,7 @@ public struct PracticeReader: Sendable {
             put(scale.bitPattern)
             for weight in move.model.weights { put(Int16((weight / scale).rounded())) }
         }
-        put(UInt32(combiner.models.first?.weights.count ?? 0))
+        put(UInt32(PracticeCombiner.Reading.featureCount(moves: moves.count)))
         for model in combiner.models {
             put(model.bias.bitPattern)
             put(model.threshold.bitPattern)

@@ -99,11 +99,14 @@ public enum PracticeTraining {
     }
 
     /// The digest of what a reader is trained from: the moves, the lines in order, the
-    /// features' version and size, and the trainer's settings.
+    /// features' version and size, and both trainers' settings and the combiner's candidate
+    /// thresholds. The lexicons' patterns, which the combiner reads too, are not in it:
+    /// `gids practice --check-model` compares the whole file with a newly trained one.
     public static func digest(of lines: [Line], moves: [String]) -> UInt64 {
         var hash = FNV1a()
         hash.add(
-            "features \(FeatureExtractor.version) bits \(bits) \(trainer.settings) moves \(moves.joined(separator: ","))\n"
+            "features \(FeatureExtractor.version) bits \(bits) \(trainer.settings) moves \(moves.joined(separator: ","))"
+                + " combiner \(PracticeCombiner.trainer.settings) thresholds \(candidateThresholds)\n"
         )
         for line in lines {
             hash.add(
@@ -158,17 +161,22 @@ public enum PracticeTraining {
             moves.indices.filter { lexicons.nl.category(moves[$0])?.excludes.contains(move) == true }
         }
         let voiding = Set(voiders.joined())
+        let questionsOnly = moves.map { lexicons.nl.category($0)?.questionsOnly ?? false }
         for place in moves.indices.filter(voiding.contains) + moves.indices.filter({ !voiding.contains($0) }) {
             let move = moves[place]
-            let questionsOnly = lexicons.nl.category(move)?.questionsOnly ?? false
+            // Whether the move counts at a threshold, as ``PracticeLexicon/combined`` says it.
+            func counts(_ place: Int, _ threshold: Float, _ row: [Float], asks: Bool) -> Bool {
+                row[place] >= threshold && (asks || !questionsOnly[place])
+            }
             func f1(_ threshold: Float) -> Double {
                 var correct = 0
                 var said = 0
                 var labelled = 0
                 for (example, row) in zip(examples, probabilities) {
+                    let asks = example.reading.asks
                     let says =
-                        row[place] >= threshold && (example.reading.asks || !questionsOnly)
-                        && !voiders[place].contains { row[$0] >= thresholds[$0] }
+                        counts(place, threshold, row, asks: asks)
+                        && !voiders[place].contains { counts($0, thresholds[$0], row, asks: asks) }
                     let label = example.expected.contains(move)
                     if says { said += 1 }
                     if label { labelled += 1 }
@@ -176,7 +184,8 @@ public enum PracticeTraining {
                 }
                 return labelled + said == 0 ? 0 : 2 * Double(correct) / Double(labelled + said)
             }
-            thresholds[place] = candidateThresholds.map { ($0, f1($0)) }.max { $0.1 < $1.1 }?.0 ?? 0.5
+            // The highest of equally good thresholds: no more moves said than the lines support.
+            thresholds[place] = candidateThresholds.reversed().map { ($0, f1($0)) }.max { $0.1 < $1.1 }?.0 ?? 0.5
         }
         return thresholds
     }
