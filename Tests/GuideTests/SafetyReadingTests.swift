@@ -79,6 +79,9 @@ import TextReading
         #expect(try decision("mijn teamleider vroeg me naar mijn suïcidale gedachten") == .crisis)
         #expect(try decision("ik wil met iemand praten over mijn zelfmoordgedachten") == .crisis)
         #expect(try read("mag ik je iets vragen over zelfmoord?").isQuestionToListener)
+        // No one asked and no one's own named: asked about, never concluded either way.
+        #expect(try decision("ik durf nu eindelijk de vraag naar zelfdoding te stellen") == .check)
+        #expect(try decision("ik denk aan zelfdoding") == .crisis, "not the topic of asking")
     }
 
     @Test("a hint of leaving in a message that names the next job is about the job, unless that is denied")
@@ -96,6 +99,13 @@ import TextReading
         #expect(try decision("een patiënt zegt dat hij dood wil") == .clinical)
         #expect(try decision("een patiënt staat op het dak en wil springen, wat moet ik doen") == .someoneElseInDanger)
         #expect(try decision("een patiënt heeft zich vannacht van het leven beroofd") == .aboutSomeoneElse)
+        // When the words were said is no danger now; when they say it will happen, it is.
+        #expect(try decision("mevrouw zei vanavond weer dat ze liever dood wil, overgedragen") == .clinical)
+        #expect(try decision("a resident told me tonight he wants to die, I informed the doctor") == .clinical)
+        #expect(try decision("mijn cliënt zei dat ze vanavond van de brug springt") == .someoneElseInDanger)
+        #expect(
+            try decision("een jongen zit nu in de bus met een mes en zegt dat hij zichzelf wat gaat doen")
+                == .someoneElseInDanger, "an act announced")
     }
 
     @Test("'hij' points back to whoever was named last; 'mijn collega' is someone else, 'mijn leven' the writer's")
@@ -158,6 +168,18 @@ import TextReading
         #expect(try decision("een cliënt maakte me zo kwaad dat ik hem iets wilde aandoen") == .crisis)
         #expect(try decision("I'm scared I'll hit a patient like the patient hit me yesterday") == .check)
         #expect(try decision("mijn man sloeg me weer") == .crisis, "harm from someone at home stays danger")
+    }
+
+    @Test("a threat told afterwards by someone met is an incident; by the writer's own, a pronoun, or now, danger")
+    func threatToldAfterwards() throws {
+        #expect(try decision("a relative threatened to kill me in the car park, security came") == .none)
+        #expect(try decision("my husband threatened to kill me last night") == .crisis, "the writer's own")
+        #expect(try decision("he threatened to kill me") == .crisis, "a pronoun may be anyone")
+        #expect(
+            try decision("a relative threatened to kill me, he is still outside right now") == .crisis,
+            "said with urgency")
+        #expect(try decision("mijn vriend dreigde me te vermoorden") == .crisis)
+        #expect(try decision("a relative threatens to kill me") == .crisis, "not told as past")
     }
 
     @Test("a clause with its subject dropped, as chat does, is the writer's: 'weer gekrast gisteravond'")

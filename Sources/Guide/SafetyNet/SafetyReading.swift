@@ -205,6 +205,9 @@ struct SafetyReading {
         if rule.category == "harm-others", isHarmedByPatient(found) {
             return Verdict(.none, "the writer harmed by a patient: an incident")
         }
+        if rule.category == "danger", isThreatToldAfterwards(found) {
+            return Verdict(.none, "a threat by someone met, told afterwards: an incident")
+        }
         let asks = text.sentenceAsks[sentence]
         let clause = clauses[text.clauseOfWord[found.span.lowerBound]]
         if clause.isQuoted, clause.speaker == nil, rule.category != "danger" {
@@ -227,6 +230,7 @@ struct SafetyReading {
             if namesCourse(for: found, by: rule, asItsTopic: true) {
                 return Verdict(.check, "the subject of a course the writer names")
             }
+            if isTopicOfAsking(found) { return Verdict(.check, "the topic of asking, no one asked") }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             if isAskedWhether(found) { return Verdict(.check, "asked whether, about the writer") }
             if isLaughedOff(found, by: rule, in: range) { return Verdict(.check, "said laughing, about the writer") }
@@ -241,6 +245,7 @@ struct SafetyReading {
             if namesCourse(for: found, by: rule) {
                 return Verdict(.check, "the subject of a course, no one named")
             }
+            if isTopicOfAsking(found) { return Verdict(.check, "the topic of asking, no one named") }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             if isLaughedOff(found, by: rule, in: range) { return Verdict(.check, "said laughing, the writer") }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
@@ -254,7 +259,7 @@ struct SafetyReading {
                 ? Verdict(.someoneElseInDanger, "someone else")
                 : Verdict(.aboutSomeoneElse, "someone else, possible risk")
         case .patient?:
-            if hasUrgency { return Verdict(.someoneElseInDanger, "a patient, now") }
+            if isUrgent(beyondTellingOf: found) { return Verdict(.someoneElseInDanger, "a patient, now") }
             if says(lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "a patient, afterwards") }
             return Verdict(.clinical, "a patient")
         }
@@ -385,13 +390,7 @@ struct SafetyReading {
     /// Nil when the clause is not asking anyone named about it.
     private mutating func oneAsked(about found: PhraseMatch, in range: Range<Int>) -> Holder? {
         let start = found.span.lowerBound
-        let clause = text.clauseRanges[text.clauseOfWord[start]]
-        guard
-            let topic = stride(from: start - 1, through: max(clause.lowerBound, start - 3), by: -1).first(where: {
-                `is`($0, .topics)
-            }),
-            let verb = stride(from: topic - 1, through: clause.lowerBound, by: -1).first(where: { `is`($0, .asking) })
-        else { return nil }
+        guard let (verb, topic) = askingFrame(of: found) else { return nil }
         for word in (topic + 1)..<start {
             if `is`(word, .self) || `is`(word, .possessive) { return .writer }
             if `is`(word, .listener) { return .listener }
@@ -401,6 +400,31 @@ struct SafetyReading {
             if let holder = person(at: word, in: range) { return holder }
         }
         return nil
+    }
+
+    /// The asking word and the topic preposition when the risk is what is asked or talked about
+    /// in its clause: a topic preposition at most three words before the risk, an asking word
+    /// before that ("vraag ... naar zelfdoding", "talk about self-harm").
+    private mutating func askingFrame(of found: PhraseMatch) -> (verb: Int, topic: Int)? {
+        let start = found.span.lowerBound
+        let clause = text.clauseRanges[text.clauseOfWord[start]]
+        guard
+            let topic = stride(from: start - 1, through: max(clause.lowerBound, start - 3), by: -1).first(where: {
+                `is`($0, .topics)
+            }),
+            let verb = stride(from: topic - 1, through: clause.lowerBound, by: -1).first(where: { `is`($0, .asking) })
+        else { return nil }
+        return (verb, topic)
+    }
+
+    /// Whether the risk is only the topic of asking or talking, no one asked and nobody's own
+    /// named with it ("ik durf nu eindelijk de vraag naar zelfdoding te stellen", "how do you
+    /// ask about suicide"): the writer's skill, or the writer's wish to talk about their own.
+    private mutating func isTopicOfAsking(_ found: PhraseMatch) -> Bool {
+        guard let (_, topic) = askingFrame(of: found) else { return false }
+        return !((topic + 1)..<found.span.lowerBound).contains {
+            `is`($0, .self) || `is`($0, .possessive) || `is`($0, .listener)
+        } && !found.termWords.contains { `is`($0, .self) || `is`($0, .possessive) || `is`($0, .reflexive) }
     }
 
     /// Whose words the risk gives when they are reported as said, without quotation marks, in
@@ -435,6 +459,18 @@ struct SafetyReading {
     /// psychotisch en dreigde hij mij iets aan te doen"); not where the writer does something
     /// there too ("ik sloeg bijna een cliënt", "een cliënt maakte me zo kwaad dat ik hem iets
     /// wilde aandoen").
+    /// A threat or blow told in the past by someone the writer names as met, not as their own
+    /// ("a relative threatened to kill me in the car park", "een familielid dreigde me te
+    /// vermoorden"): an incident at work, as care workers tell it. The writer's own people ("my
+    /// husband threatened to kill me"), a pronoun ("he hits me") and anything said with urgency
+    /// stay danger.
+    private mutating func isThreatToldAfterwards(_ found: PhraseMatch) -> Bool {
+        let aggressor = found.span.lowerBound
+        guard `is`(aggressor, .others), !`is`(aggressor, .pronouns), !hasUrgency else { return false }
+        if aggressor > 0, `is`(aggressor - 1, .possessive) { return false }
+        return clauses[text.clauseOfWord[aggressor]].isPast
+    }
+
     private mutating func isHarmedByPatient(_ found: PhraseMatch) -> Bool {
         let matched = Array(found.span) + found.termWords
         for word in matched {
@@ -577,6 +613,28 @@ struct SafetyReading {
         mutating get {
             if urgency == nil { urgency = says(lexicon.urgency, in: 0..<text.words.count) }
             return urgency ?? false
+        }
+    }
+
+    /// Whether the message says the danger is now, leaving out what stands wholly between the
+    /// verb that reports the words and the words: that is when and how they were said ("mevrouw
+    /// zei vanavond weer dat ze dood wil", "a resident told me tonight he wants to die"), while
+    /// "zegt dat hij zichzelf wat gaat doen" reaches into the words: an act announced.
+    private mutating func isUrgent(beyondTellingOf found: PhraseMatch) -> Bool {
+        guard hasUrgency else { return false }
+        let start = found.span.lowerBound
+        let sentence = text.sentenceRanges[text.sentenceOfWord[start]]
+        guard let verb = (sentence.lowerBound..<start).last(where: { `is`($0, .reporting) }) else { return true }
+        // The telling ends where the words begin: at "dat" or "that", or at the clause's end.
+        let reporting = text.clauseRanges[text.clauseOfWord[verb]]
+        let end = ((verb + 1)..<start).first { `is`($0, .subordinators) } ?? min(reporting.upperBound, start)
+        let telling = verb..<end
+        let all = 0..<text.words.count
+        return lexicon.urgency.contains { pattern in
+            matcher.mightMatch(pattern)
+                && matcher.matches(of: pattern, within: all).contains {
+                    !(telling.contains($0.span.lowerBound) && telling.contains($0.span.upperBound))
+                }
         }
     }
 

@@ -14,7 +14,7 @@ extension Conversation {
             // After a content update that edited this node, the answer is not kept: the node
             // starts again and the person is told their answer was not used.
             if machine.standsInCurrentContent(state.dialogue) {
-                state.dialogue.variables[variable] = .string(String(answer.prefix(Self.maximumAnswerLength)))
+                state.dialogue.variables[variable] = .string(Self.kept(answer))
             }
             return run(.resume)
         }

@@ -31,6 +31,15 @@ public struct Conversation: Sendable {
     /// The longest free-text answer kept; the rest is dropped.
     public static let maximumAnswerLength = 500
 
+    /// A typed answer as it is kept and echoed: at most `maximumAnswerLength` characters, and
+    /// without the full stops it ended with, since the dialogue's own sentence ends it
+    /// ("Bijgebleven: {$gebeurtenis}." showed "security kwam..").
+    static func kept(_ answer: String) -> String {
+        let shortened = answer.prefix(maximumAnswerLength)
+        guard let last = shortened.lastIndex(where: { $0 != "." && !$0.isWhitespace }) else { return String(shortened) }
+        return String(shortened[...last])
+    }
+
     /// A new conversation. A nil region is asked by the dialogue.
     public init(content: GuideContent, settings: ConversationSettings) {
         let dialogue = DialogueState(seed: settings.seed, saliency: .randomBestLeastRecentlySeen)
@@ -148,8 +157,7 @@ public struct Conversation: Sendable {
         guard prompt.optionIndices.indices.contains(shown) else { return reshowingPrompt(after: say(.reprompt)) }
         remember()
         if let freeText = prompt.freeText, freeText.option == shown, machine.standsInCurrentContent(state.dialogue) {
-            state.dialogue.variables[freeText.variable] = .string(
-                String(TextNormalizer.sanitized(text).prefix(Self.maximumAnswerLength)))
+            state.dialogue.variables[freeText.variable] = .string(Self.kept(TextNormalizer.sanitized(text)))
         }
         return run(.select(prompt.optionIndices[shown]))
     }
