@@ -175,8 +175,9 @@ struct PracticeCommand: ParsableCommand {
             return
         }
         let moves = lexicons.nl.categories.map(\.id)
-        let combiner = PracticeCrossValidation(lines: lines, lexicons: lexicons, net: net).combiner
-        let reader = PracticeTraining.train(lines, moves: moves, combiner: combiner, net: net)
+        let validation = PracticeCrossValidation(lines: lines, lexicons: lexicons, net: net)
+        let reader = PracticeTraining.train(
+            lines, features: validation.features, moves: moves, combiner: validation.combiner, net: net)
         let file = practiceFolder.appendingPathComponent(PracticeReader.file)
         if checkModel {
             guard (try? Data(contentsOf: file)) == reader.data else {

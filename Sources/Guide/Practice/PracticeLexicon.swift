@@ -172,8 +172,10 @@ public struct PracticeLexicon: Sendable {
     ) -> [Finding] {
         // A move the reader was not trained on (a category added since) is the patterns' alone.
         var findings = ruled.filter { !moves.contains($0.category) }
-        for (place, move) in moves.enumerated() where probabilities[place] >= thresholds[place] {
-            guard let category = category(move), asks || !category.questionsOnly else { continue }
+        for (place, move) in moves.enumerated()
+        where category(move) != nil
+            && counts(move, probability: probabilities[place], threshold: thresholds[place], asks: asks)
+        {
             findings.append(
                 ruled.first { $0.category == move }
                     ?? Finding(
@@ -188,6 +190,12 @@ public struct PracticeLexicon: Sendable {
         }
     }
 
+    /// Whether a move counts at this probability: it reaches the move's threshold, and a move
+    /// that counts only in a question (`questions: true`) stands in an utterance that asks.
+    func counts(_ move: String, probability: Float, threshold: Float, asks: Bool) -> Bool {
+        probability >= threshold && (asks || category(move)?.questionsOnly != true)
+    }
+
     /// The moves a reading of a line labelled with these moves can name: the labels without the
     /// moves another label makes void (`excludes:`), since practice never calls a direct
     /// question about suicide a closed question, however a writer labelled its form.
@@ -196,7 +204,7 @@ public struct PracticeLexicon: Sendable {
     }
 
     /// The findings without the moves another finding makes void (`excludes:`).
-    private func excluding(_ findings: [Finding]) -> [Finding] {
+    func excluding(_ findings: [Finding]) -> [Finding] {
         let void = Set(findings.flatMap { category($0.category)?.excludes ?? [] })
         return findings.filter { !void.contains($0.category) }
     }

@@ -21,12 +21,16 @@ public struct PracticeCrossValidation: Sendable {
     public let both: PracticeEvaluation
     /// Both readers' figures on each group, and the patterns' for comparison.
     public let groups: [(group: String, rules: PracticeEvaluation, both: PracticeEvaluation)]
+    /// The learned reader's features of every line it was given (partial ones too, in that
+    /// order), read once and kept for training the reader shipped.
+    public let features: [SparseVector]
 
     /// Cross-validates the learned reader and the combiner on the lines, and reads them with
     /// the lexicons' patterns.
     public init(lines allLines: [PracticeTraining.Line], lexicons: PerLanguage<PracticeLexicon>, net: SafetyNet) {
         let moves = lexicons.nl.categories.map(\.id)
         let read = PracticeTraining.features(of: allLines, net: net)
+        features = read.map(\.features)
         let scores = PracticeTraining.crossValidate(allLines, moves: moves, features: read.map(\.features))
         let examples = allLines.indices.filter { !allLines[$0].isPartial }.map { index in
             let line = allLines[index]
@@ -47,7 +51,7 @@ public struct PracticeCrossValidation: Sendable {
         let lines = examples.map(\.line)
         self.lines = lines
         let items = lines.map { PracticeEvaluation.Item(language: $0.language, moves: $0.moves, text: $0.text) }
-        let rulesFound = lines.map { Set(lexicons[$0.language].classify($0.text).map(\.category)) }
+        let rulesFound = examples.map { Set(lexicons[$0.line.language].excluding($0.ruled).map(\.category)) }
         let bothFound = zip(examples, probabilities).map { example, row in
             example.found(row, thresholds: thresholds, lexicons: lexicons, moves: moves)
         }

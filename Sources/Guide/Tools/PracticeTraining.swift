@@ -132,11 +132,11 @@ public enum PracticeTraining {
     }
 
     /// The reader trained on all the lines, one model per move (in the order of `moves`), with
-    /// the combiner fitted on held-out readings (``PracticeCrossValidation/combiner``).
+    /// the combiner fitted on held-out readings: both from the lines' cross-validation
+    /// (``PracticeCrossValidation/features``, ``PracticeCrossValidation/combiner``).
     public static func train(
-        _ lines: [Line], moves: [String], combiner: PracticeCombiner, net: SafetyNet
+        _ lines: [Line], features: [SparseVector], moves: [String], combiner: PracticeCombiner, net: SafetyNet
     ) -> PracticeReader {
-        let features = features(of: lines, net: net).map(\.features)
         let digest = digest(of: lines, moves: moves)
         return PracticeReader(
             moves: moves.map { move in
@@ -161,12 +161,11 @@ public enum PracticeTraining {
             moves.indices.filter { lexicons.nl.category(moves[$0])?.excludes.contains(move) == true }
         }
         let voiding = Set(voiders.joined())
-        let questionsOnly = moves.map { lexicons.nl.category($0)?.questionsOnly ?? false }
         for place in moves.indices.filter(voiding.contains) + moves.indices.filter({ !voiding.contains($0) }) {
             let move = moves[place]
             // Whether the move counts at a threshold, as ``PracticeLexicon/combined`` says it.
             func counts(_ place: Int, _ threshold: Float, _ row: [Float], asks: Bool) -> Bool {
-                row[place] >= threshold && (asks || !questionsOnly[place])
+                lexicons.nl.counts(moves[place], probability: row[place], threshold: threshold, asks: asks)
             }
             func f1(_ threshold: Float) -> Double {
                 var correct = 0
