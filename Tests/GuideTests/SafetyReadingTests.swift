@@ -81,7 +81,8 @@ import TextReading
         #expect(try read("mag ik je iets vragen over zelfmoord?").isQuestionToListener)
         // No one asked and no one's own named: asked about, never concluded either way.
         #expect(try decision("ik durf nu eindelijk de vraag naar zelfdoding te stellen") == .check)
-        #expect(try decision("ik denk aan zelfdoding") == .crisis, "not the topic of asking")
+        #expect(try decision("I keep talking about wanting to be dead") == .crisis, "a risk in more words")
+        #expect(try decision("ik praat al weken over er een eind aan maken") == .crisis)
     }
 
     @Test("a hint of leaving in a message that names the next job is about the job, unless that is denied")
@@ -103,6 +104,12 @@ import TextReading
         #expect(try decision("mevrouw zei vanavond weer dat ze liever dood wil, overgedragen") == .clinical)
         #expect(try decision("a resident told me tonight he wants to die, I informed the doctor") == .clinical)
         #expect(try decision("mijn cliënt zei dat ze vanavond van de brug springt") == .someoneElseInDanger)
+        #expect(try decision("een cliënt zei zonet dat hij dood wil") == .someoneElseInDanger, "just said")
+        #expect(try decision("een cliënt zegt net dat hij dood wil") == .someoneElseInDanger)
+        #expect(try decision("a patient told me minutes ago he wants to kill himself") == .someoneElseInDanger)
+        #expect(
+            try decision("een cliënt zei vanavond dat ze alle pillen wil innemen") == .someoneElseInDanger,
+            "a plan with means reported stays urgent")
         #expect(
             try decision("een jongen zit nu in de bus met een mes en zegt dat hij zichzelf wat gaat doen")
                 == .someoneElseInDanger, "an act announced")
@@ -170,16 +177,13 @@ import TextReading
         #expect(try decision("mijn man sloeg me weer") == .crisis, "harm from someone at home stays danger")
     }
 
-    @Test("a threat told afterwards by someone met is an incident; by the writer's own, a pronoun, or now, danger")
-    func threatToldAfterwards() throws {
-        #expect(try decision("a relative threatened to kill me in the car park, security came") == .none)
-        #expect(try decision("my husband threatened to kill me last night") == .crisis, "the writer's own")
-        #expect(try decision("he threatened to kill me") == .crisis, "a pronoun may be anyone")
-        #expect(
-            try decision("a relative threatened to kill me, he is still outside right now") == .crisis,
-            "said with urgency")
-        #expect(try decision("mijn vriend dreigde me te vermoorden") == .crisis)
-        #expect(try decision("a relative threatens to kill me") == .crisis, "not told as past")
+    @Test("a threat or blow to the writer is danger, whoever did it; someone threatening themselves is someone else")
+    func threatToTheWriter() throws {
+        #expect(try decision("husband threatened to kill me last night") == .crisis)
+        #expect(try decision("someone hits me at least once a week") == .crisis)
+        #expect(try decision("a relative threatened to kill me in the car park, security came") == .crisis)
+        #expect(try decision("a relative threatens to kill me") == .crisis)
+        #expect(try decision("my brother threatens to kill himself") == .someoneElseInDanger)
     }
 
     @Test("a clause with its subject dropped, as chat does, is the writer's: 'weer gekrast gisteravond'")

@@ -106,12 +106,17 @@ public struct SafetyLexicon: Sendable {
         /// writer's wish to be dead or thought of suicide laughed off is asked about, not
         /// answered. A lexicon may leave it out.
         case laughter
+        /// Verbs that told someone's words in the past ("zei", "vertelde", "told") and the times
+        /// of day said with them ("vanavond", "tonight"): "mevrouw zei vanavond dat ze dood wil"
+        /// says when a patient said it, not that the danger is now. A lexicon may leave them out.
+        case pastReporting = "past-reporting"
+        case tellingTimes = "telling-times"
 
         /// Whether every lexicon must define the list.
         var isRequired: Bool {
             ![
                 .people, .reporting, .asking, .topics, .passiveAgent, .selfAsObject, .whether, .relatives, .copulas,
-                .having, .laughter,
+                .having, .laughter, .pastReporting, .tellingTimes,
             ].contains(self)
         }
     }

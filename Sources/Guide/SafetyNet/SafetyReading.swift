@@ -205,9 +205,6 @@ struct SafetyReading {
         if rule.category == "harm-others", isHarmedByPatient(found) {
             return Verdict(.none, "the writer harmed by a patient: an incident")
         }
-        if rule.category == "danger", isThreatToldAfterwards(found) {
-            return Verdict(.none, "a threat by someone met, told afterwards: an incident")
-        }
         let asks = text.sentenceAsks[sentence]
         let clause = clauses[text.clauseOfWord[found.span.lowerBound]]
         if clause.isQuoted, clause.speaker == nil, rule.category != "danger" {
@@ -230,7 +227,7 @@ struct SafetyReading {
             if namesCourse(for: found, by: rule, asItsTopic: true) {
                 return Verdict(.check, "the subject of a course the writer names")
             }
-            if isTopicOfAsking(found) { return Verdict(.check, "the topic of asking, no one asked") }
+            if isTopicOfAsking(found, by: rule) { return Verdict(.check, "the topic of asking, no one asked") }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             if isAskedWhether(found) { return Verdict(.check, "asked whether, about the writer") }
             if isLaughedOff(found, by: rule, in: range) { return Verdict(.check, "said laughing, about the writer") }
@@ -245,7 +242,7 @@ struct SafetyReading {
             if namesCourse(for: found, by: rule) {
                 return Verdict(.check, "the subject of a course, no one named")
             }
-            if isTopicOfAsking(found) { return Verdict(.check, "the topic of asking, no one named") }
+            if isTopicOfAsking(found, by: rule) { return Verdict(.check, "the topic of asking, no one named") }
             if rule.level == .check, changesJob { return Verdict(.none, "a change of job") }
             if isLaughedOff(found, by: rule, in: range) { return Verdict(.check, "said laughing, the writer") }
             return rule.level == .crisis ? Verdict(.crisis, "the writer") : Verdict(.check, "the writer, possible risk")
@@ -259,7 +256,7 @@ struct SafetyReading {
                 ? Verdict(.someoneElseInDanger, "someone else")
                 : Verdict(.aboutSomeoneElse, "someone else, possible risk")
         case .patient?:
-            if isUrgent(beyondTellingOf: found) { return Verdict(.someoneElseInDanger, "a patient, now") }
+            if isUrgent(beyondTellingOf: found, by: rule) { return Verdict(.someoneElseInDanger, "a patient, now") }
             if says(lexicon.completed, in: range) { return Verdict(.aboutSomeoneElse, "a patient, afterwards") }
             return Verdict(.clinical, "a patient")
         }
@@ -417,11 +414,18 @@ struct SafetyReading {
         return (verb, topic)
     }
 
-    /// Whether the risk is only the topic of asking or talking, no one asked and nobody's own
-    /// named with it ("ik durf nu eindelijk de vraag naar zelfdoding te stellen", "how do you
-    /// ask about suicide"): the writer's skill, or the writer's wish to talk about their own.
-    private mutating func isTopicOfAsking(_ found: PhraseMatch) -> Bool {
-        guard let (_, topic) = askingFrame(of: found) else { return false }
+    /// Whether the risk, named in one word or fixed words, is only the topic of asking or
+    /// talking, no one asked and nobody's own named with it ("ik durf nu eindelijk de vraag naar
+    /// zelfdoding te stellen"): the writer's skill, or the writer's wish to talk about their
+    /// own; asked about, never concluded either way.
+    private mutating func isTopicOfAsking(_ found: PhraseMatch, by rule: SafetyLexicon.Rule) -> Bool {
+        // A risk said in more words ("talking about wanting to be dead") is the writer's.
+        guard found.termWords.count == 1 || (rule.parts.count == 1 && rule.parts[0].isFixedWords),
+            let (verb, topic) = askingFrame(of: found),
+            !((verb + 1)..<topic).contains(where: {
+                person(at: $0, in: text.clauseRanges[text.clauseOfWord[verb]]) != nil
+            })
+        else { return false }
         return !((topic + 1)..<found.span.lowerBound).contains {
             `is`($0, .self) || `is`($0, .possessive) || `is`($0, .listener)
         } && !found.termWords.contains { `is`($0, .self) || `is`($0, .possessive) || `is`($0, .reflexive) }
@@ -459,18 +463,6 @@ struct SafetyReading {
     /// psychotisch en dreigde hij mij iets aan te doen"); not where the writer does something
     /// there too ("ik sloeg bijna een cliënt", "een cliënt maakte me zo kwaad dat ik hem iets
     /// wilde aandoen").
-    /// A threat or blow told in the past by someone the writer names as met, not as their own
-    /// ("a relative threatened to kill me in the car park", "een familielid dreigde me te
-    /// vermoorden"): an incident at work, as care workers tell it. The writer's own people ("my
-    /// husband threatened to kill me"), a pronoun ("he hits me") and anything said with urgency
-    /// stay danger.
-    private mutating func isThreatToldAfterwards(_ found: PhraseMatch) -> Bool {
-        let aggressor = found.span.lowerBound
-        guard `is`(aggressor, .others), !`is`(aggressor, .pronouns), !hasUrgency else { return false }
-        if aggressor > 0, `is`(aggressor - 1, .possessive) { return false }
-        return clauses[text.clauseOfWord[aggressor]].isPast
-    }
-
     private mutating func isHarmedByPatient(_ found: PhraseMatch) -> Bool {
         let matched = Array(found.span) + found.termWords
         for word in matched {
@@ -616,15 +608,21 @@ struct SafetyReading {
         }
     }
 
-    /// Whether the message says the danger is now, leaving out what stands wholly between the
-    /// verb that reports the words and the words: that is when and how they were said ("mevrouw
-    /// zei vanavond weer dat ze dood wil", "a resident told me tonight he wants to die"), while
-    /// "zegt dat hij zichzelf wat gaat doen" reaches into the words: an act announced.
-    private mutating func isUrgent(beyondTellingOf found: PhraseMatch) -> Bool {
+    /// Whether the message says the danger is now, leaving out a time of day (`telling-times`)
+    /// that stands between a past verb of telling and the words: that is when they were said
+    /// ("mevrouw zei vanavond weer dat ze dood wil", "a resident told me tonight he wants to
+    /// die"). "Zei zonet", "zegt net", "minutes ago", anything after "zegt" or "says", urgency
+    /// reaching into the words ("zegt dat hij zichzelf wat gaat doen"), and a plan, a means or
+    /// an act reported ("zei vanavond dat ze alle pillen wil innemen") stay urgent.
+    private mutating func isUrgent(beyondTellingOf found: PhraseMatch, by rule: SafetyLexicon.Rule) -> Bool {
         guard hasUrgency else { return false }
+        // Only a wish or a thought reported; a plan, a means or an act stays urgent.
+        guard ["wish-dead", "thoughts"].contains(rule.category) else { return true }
         let start = found.span.lowerBound
         let sentence = text.sentenceRanges[text.sentenceOfWord[start]]
-        guard let verb = (sentence.lowerBound..<start).last(where: { `is`($0, .reporting) }) else { return true }
+        guard let verb = (sentence.lowerBound..<start).last(where: { `is`($0, .reporting) }),
+            `is`(verb, .pastReporting)
+        else { return true }
         // The telling ends where the words begin: at "dat" or "that", or at the clause's end.
         let reporting = text.clauseRanges[text.clauseOfWord[verb]]
         let end = ((verb + 1)..<start).first { `is`($0, .subordinators) } ?? min(reporting.upperBound, start)
@@ -632,8 +630,9 @@ struct SafetyReading {
         let all = 0..<text.words.count
         return lexicon.urgency.contains { pattern in
             matcher.mightMatch(pattern)
-                && matcher.matches(of: pattern, within: all).contains {
-                    !(telling.contains($0.span.lowerBound) && telling.contains($0.span.upperBound))
+                && matcher.matches(of: pattern, within: all).contains { match in
+                    !(telling.contains(match.span.lowerBound) && telling.contains(match.span.upperBound)
+                        && match.span.allSatisfy { `is`($0, .tellingTimes) })
                 }
         }
     }

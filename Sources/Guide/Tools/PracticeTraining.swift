@@ -137,6 +137,7 @@ public enum PracticeTraining {
     public static func train(
         _ lines: [Line], features: [SparseVector], moves: [String], combiner: PracticeCombiner, net: SafetyNet
     ) -> PracticeReader {
+        precondition(features.count == lines.count, "one features vector for each line")
         let digest = digest(of: lines, moves: moves)
         return PracticeReader(
             moves: moves.map { move in

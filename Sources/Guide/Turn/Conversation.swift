@@ -32,11 +32,13 @@ public struct Conversation: Sendable {
     public static let maximumAnswerLength = 500
 
     /// A typed answer as it is kept and echoed: at most `maximumAnswerLength` characters, and
-    /// without the full stops it ended with, since the dialogue's own sentence ends it
-    /// ("Bijgebleven: {$gebeurtenis}." showed "security kwam..").
+    /// without the full stops or ellipsis it ended with, since the dialogue's own sentence ends
+    /// it ("Bijgebleven: {$gebeurtenis}." showed "security kwam..").
     static func kept(_ answer: String) -> String {
         let shortened = answer.prefix(maximumAnswerLength)
-        guard let last = shortened.lastIndex(where: { $0 != "." && !$0.isWhitespace }) else { return String(shortened) }
+        guard let last = shortened.lastIndex(where: { !".…".contains($0) && !$0.isWhitespace }) else {
+            return String(shortened)
+        }
         return String(shortened[...last])
     }
 
