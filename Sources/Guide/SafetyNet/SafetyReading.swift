@@ -362,13 +362,17 @@ struct SafetyReading {
         }
     }
 
+    /// The categories of a wish to be dead and a thought of suicide: said laughing, or reported
+    /// of a patient with the time it was said, they are read apart from plans, means and acts.
+    private static let wishesAndThoughts: Set<String> = ["wish-dead", "thoughts"]
+
     /// Whether the writer's wish to be dead or thought of suicide is laughed off: laughter after
     /// it in its sentence ("I'll kill myself lol", "ik wil dood haha"), and nothing urgent.
     /// Plans, means, acts and self-harm are not joked about this way; they stay as they are.
     private mutating func isLaughedOff(_ found: PhraseMatch, by rule: SafetyLexicon.Rule, in range: Range<Int>)
         -> Bool
     {
-        ["wish-dead", "thoughts"].contains(rule.category) && !hasUrgency
+        Self.wishesAndThoughts.contains(rule.category) && !hasUrgency
             && names(.laughter, in: found.span.upperBound..<range.upperBound)
     }
 
@@ -420,15 +424,19 @@ struct SafetyReading {
     /// own; asked about, never concluded either way.
     private mutating func isTopicOfAsking(_ found: PhraseMatch, by rule: SafetyLexicon.Rule) -> Bool {
         // A risk said in more words ("talking about wanting to be dead") is the writer's.
-        guard found.termWords.count == 1 || (rule.parts.count == 1 && rule.parts[0].isFixedWords),
-            let (verb, topic) = askingFrame(of: found),
-            !((verb + 1)..<topic).contains(where: {
-                person(at: $0, in: text.clauseRanges[text.clauseOfWord[verb]]) != nil
-            })
-        else { return false }
-        return !((topic + 1)..<found.span.lowerBound).contains {
-            `is`($0, .self) || `is`($0, .possessive) || `is`($0, .listener)
-        } && !found.termWords.contains { `is`($0, .self) || `is`($0, .possessive) || `is`($0, .reflexive) }
+        guard namesRiskAsTopic(found, by: rule), let (verb, topic) = askingFrame(of: found) else { return false }
+        let clause = text.clauseRanges[text.clauseOfWord[verb]]
+        return !((verb + 1)..<topic).contains { person(at: $0, in: clause) != nil }
+            && !((topic + 1)..<found.span.lowerBound).contains {
+                `is`($0, .self) || `is`($0, .possessive) || `is`($0, .listener)
+            }
+    }
+
+    /// Whether the risk is named the way a topic is: by one word or fixed words ("zelfdoding",
+    /// "self-harm"), naming no one ("burn myself", "mijn zelfmoordgedachten" name the writer).
+    private mutating func namesRiskAsTopic(_ found: PhraseMatch, by rule: SafetyLexicon.Rule) -> Bool {
+        (found.termWords.count == 1 || (rule.parts.count == 1 && rule.parts[0].isFixedWords))
+            && !found.termWords.contains(where: { `is`($0, .self) || `is`($0, .possessive) || `is`($0, .reflexive) })
     }
 
     /// Whose words the risk gives when they are reported as said, without quotation marks, in
@@ -617,7 +625,7 @@ struct SafetyReading {
     private mutating func isUrgent(beyondTellingOf found: PhraseMatch, by rule: SafetyLexicon.Rule) -> Bool {
         guard hasUrgency else { return false }
         // Only a wish or a thought reported; a plan, a means or an act stays urgent.
-        guard ["wish-dead", "thoughts"].contains(rule.category) else { return true }
+        guard Self.wishesAndThoughts.contains(rule.category) else { return true }
         let start = found.span.lowerBound
         let sentence = text.sentenceRanges[text.sentenceOfWord[start]]
         guard let verb = (sentence.lowerBound..<start).last(where: { `is`($0, .reporting) }),
@@ -662,9 +670,7 @@ struct SafetyReading {
         {
             return true
         }
-        guard found.termWords.count == 1 || (rule.parts.count == 1 && rule.parts[0].isFixedWords),
-            !found.termWords.contains(where: { `is`($0, .self) || `is`($0, .possessive) || `is`($0, .reflexive) })
-        else { return false }
+        guard namesRiskAsTopic(found, by: rule) else { return false }
         let clause = text.clauseRanges[text.clauseOfWord[found.span.lowerBound]]
         let isCourse = { (word: Int) in !found.termWords.contains(word) && namesCourse(at: word) }
         guard asItsTopic else { return clause.contains(where: isCourse) }
